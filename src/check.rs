@@ -1,0 +1,192 @@
+//! Checking a registers directory: load every file, run the validation
+//! rules, and place each finding on its line. The I/O edge around the pure
+//! `validate` module, shared by the CLI and the TUI.
+
+use crate::model::Register;
+use crate::store::{self, Catalog, LoadError, Loaded, SourceMap, layout};
+use crate::validate::{self, Context, Finding, Severity};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A finding placed in its file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: PathBuf,
+    pub line: usize,
+    pub col: usize,
+    /// The logical path of the value (`risks[0].inherent.likelihood`); empty
+    /// for syntax errors.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}: {}",
+            self.file.display(),
+            self.line,
+            self.col,
+            self.severity,
+            self.message
+        )?;
+        if !self.path.is_empty() {
+            write!(f, " [{}]", self.path)?;
+        }
+        Ok(())
+    }
+}
+
+impl From<LoadError> for Diagnostic {
+    fn from(e: LoadError) -> Self {
+        let (line, col) = e.position.unwrap_or((0, 0));
+        Diagnostic {
+            severity: Severity::Error,
+            file: e.path,
+            line,
+            col,
+            path: String::new(),
+            message: e.message,
+        }
+    }
+}
+
+/// Places findings on lines, reading each file once.
+pub fn place(findings: Vec<Finding>) -> Vec<Diagnostic> {
+    let mut by_file: BTreeMap<PathBuf, Vec<Finding>> = BTreeMap::new();
+    for f in findings {
+        by_file.entry(f.file.clone()).or_default().push(f);
+    }
+    let mut out = Vec::new();
+    for (file, findings) in by_file {
+        let map = std::fs::read_to_string(&file)
+            .map(|t| SourceMap::build(&t))
+            .unwrap_or_default();
+        for f in findings {
+            let (line, col) = map.locate(&f.path);
+            out.push(Diagnostic {
+                severity: f.severity,
+                file: f.file,
+                line,
+                col,
+                path: f.path,
+                message: f.message,
+            });
+        }
+    }
+    out
+}
+
+/// The outcome of checking: diagnostics in file and line order, and how many
+/// files were read.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    pub files: usize,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+    pub fn warnings(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+}
+
+/// Checks the whole registers directory `root`, or only `only` (files under
+/// it) when given; cross-register rules still see the whole year.
+pub fn check_root(root: &Path, only: Option<&BTreeSet<PathBuf>>) -> Report {
+    let mut report = Report::default();
+    let wanted = |p: &Path| only.is_none_or(|set| set.contains(p));
+    let catalog = match Catalog::load(root) {
+        Ok(c) => c,
+        Err(errors) => {
+            report
+                .diagnostics
+                .extend(errors.into_iter().map(Diagnostic::from));
+            report.files = 1;
+            return report;
+        }
+    };
+    let mut findings = Vec::new();
+    let methods: Vec<_> = catalog.method_values();
+    let method_refs: Vec<(PathBuf, &crate::method::Methodology)> = catalog
+        .methods
+        .iter()
+        .map(|m| m.path.clone())
+        .zip(methods.iter())
+        .collect();
+    findings.extend(
+        validate::check_catalog(
+            (&catalog.bureaus.path, &catalog.bureaus.value),
+            (&catalog.approaches.path, &catalog.approaches.value),
+            &method_refs,
+        )
+        .into_iter()
+        .filter(|f| wanted(&f.file)),
+    );
+    report.files += 2 + catalog.methods.len();
+    let ctx = Context {
+        bureaus: &catalog.bureaus.value,
+        approaches: &catalog.approaches.value,
+        methods: &methods,
+    };
+    let years = match layout::year_dirs(root) {
+        Ok(y) => y,
+        Err(e) => {
+            report
+                .diagnostics
+                .push(LoadError::whole(root, format!("cannot list fiscal years: {e}")).into());
+            Vec::new()
+        }
+    };
+    for (year, dir) in years {
+        if let Some(set) = only
+            && !set.iter().any(|p| p.starts_with(&dir))
+        {
+            continue;
+        }
+        let (regs, errors): (Vec<Loaded<Register>>, Vec<LoadError>) =
+            match store::load_year(root, year) {
+                Ok(x) => x,
+                Err(e) => (Vec::new(), vec![e]),
+            };
+        report.files += regs.len() + errors.len();
+        report.diagnostics.extend(
+            errors
+                .into_iter()
+                .filter(|e| wanted(&e.path))
+                .map(Diagnostic::from),
+        );
+        for reg in &regs {
+            if wanted(&reg.path) {
+                findings.extend(validate::check_register(&ctx, &reg.path, &reg.value));
+            }
+        }
+        let pairs: Vec<(PathBuf, &Register)> =
+            regs.iter().map(|r| (r.path.clone(), &r.value)).collect();
+        findings.extend(
+            validate::check_year(&pairs)
+                .into_iter()
+                .filter(|f| wanted(&f.file)),
+        );
+    }
+    report.diagnostics.extend(place(findings));
+    report
+        .diagnostics
+        .sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+    if let Some(set) = only {
+        report.files = set.len();
+    }
+    report
+}

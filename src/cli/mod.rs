@@ -1,0 +1,80 @@
+//! The command line: parse, dispatch, map outcomes to exit codes.
+
+pub mod fmt;
+pub mod targets;
+pub mod validate;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+const ABOUT: &str =
+    "Fraud-risk registers of a Thai government secretariat, kept as RON files under git.";
+
+const LONG_ABOUT: &str = "\
+Fraud-risk registers of a Thai government secretariat (COSO with the PACC
+fraud-risk assessment), kept as RON files under git.
+
+A registers directory holds bureaus.ron, approaches.ron, methodology/*.ron and
+one directory per fiscal year (Buddhist era) with a register per bureau:
+registers/2567/FIN.ron. Commands find it from the paths they are given, or
+from the current directory.
+
+Exit codes: 0 success, 1 problems found (errors, or files to reformat with
+--check), 2 bad usage.";
+
+#[derive(Debug, Parser)]
+#[command(name = "riskreg", version, about = ABOUT, long_about = LONG_ABOUT)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check registers for errors and warnings, each with file:line:col
+    #[command(long_about = "\
+Check registers for errors and warnings, each reported as file:line:col with
+the logical path of the value at fault.
+
+Errors (exit 1): files that do not parse (syntax, misspelt or unknown
+fields, wrong types, invalid UTF-8), duplicate risk or measure ids within a
+fiscal year, ratings outside the methodology's scales, unknown bureaus,
+categories, approaches, methodologies or rounds, monitoring dated outside its
+round, results for unknown indicators.
+
+Warnings (exit 0): disbursed more than allocated, a red or yellow status with
+no added activity, a completed measure with nothing recorded as done, a
+risk to reduce with no measures, an accepted risk without justification.
+
+With no PATH, checks the registers/ directory of the current directory. A
+PATH may be the registers directory, a fiscal-year directory or single files;
+rules across registers (duplicate ids) always see the whole year.")]
+    Validate {
+        /// Registers directory, fiscal-year directory or files
+        paths: Vec<PathBuf>,
+    },
+    /// Rewrite files in canonical form (like cargo fmt)
+    #[command(long_about = "\
+Rewrite register, bureau, approach and methodology files in the one canonical
+form: struct names, four-space indents, one field per line, Thai as UTF-8
+(never \\u{…} escapes), LF line ends and a final newline. Saving from the
+TUI writes the same form, so a change to one field is one line of git diff.
+
+Files are rewritten atomically and only if they still hold what was read. A
+file with RON comments is refused (comments cannot survive a rewrite; keep
+explanations in the note fields) unless --drop-comments is given. Files that
+do not parse are reported and left alone.
+
+With --check, nothing is written: prints each file that is not canonical
+with the first line that differs, and exits 1 if there is any.")]
+    Fmt {
+        /// Only report files that are not in canonical form; exit 1 if any
+        #[arg(long)]
+        check: bool,
+        /// Rewrite files even when that drops their RON comments
+        #[arg(long)]
+        drop_comments: bool,
+        /// Registers directory, fiscal-year directory or files
+        paths: Vec<PathBuf>,
+    },
+}

@@ -1,0 +1,77 @@
+//! Turning the paths given on the command line into registers roots and the
+//! files under them to work on.
+
+use riskreg::store::layout;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Per registers root: `None` for the whole directory, or the files asked for.
+pub type Targets = BTreeMap<PathBuf, Option<BTreeSet<PathBuf>>>;
+
+/// Resolves `paths` (default: the `registers/` of the current directory or
+/// one above it).
+pub fn resolve(paths: &[PathBuf]) -> Result<Targets, String> {
+    let defaults = [PathBuf::from(".")];
+    let paths = if paths.is_empty() {
+        &defaults[..]
+    } else {
+        paths
+    };
+    let mut targets: Targets = BTreeMap::new();
+    for given in paths {
+        let abs = given
+            .canonicalize()
+            .map_err(|e| format!("{}: {e}", given.display()))?;
+        let root = layout::find_root(&abs).ok_or_else(|| {
+            format!(
+                "{}: not inside a registers directory (one that holds {}); give the path of registers/",
+                given.display(),
+                layout::BUREAUS_FILE
+            )
+        })?;
+        let whole = abs == root || abs.join("registers") == root;
+        if whole {
+            targets.insert(root, None);
+            continue;
+        }
+        let files: Vec<PathBuf> = if abs.is_dir() {
+            layout::ron_files(&abs).map_err(|e| format!("{}: {e}", given.display()))?
+        } else {
+            vec![abs]
+        };
+        match targets.entry(root).or_insert_with(|| Some(BTreeSet::new())) {
+            None => {} // already the whole root
+            Some(set) => set.extend(files),
+        }
+    }
+    Ok(targets)
+}
+
+/// Every file of a root that `fmt` formats, or just the chosen ones.
+pub fn files_of(root: &Path, only: &Option<BTreeSet<PathBuf>>) -> Result<Vec<PathBuf>, String> {
+    if let Some(set) = only {
+        return Ok(set.iter().cloned().collect());
+    }
+    let io = |e: std::io::Error| format!("{}: {e}", root.display());
+    let mut out = vec![
+        root.join(layout::BUREAUS_FILE),
+        root.join(layout::APPROACHES_FILE),
+    ];
+    out.extend(layout::ron_files(&root.join(layout::METHODOLOGY_DIR)).map_err(io)?);
+    for (_, dir) in layout::year_dirs(root).map_err(io)? {
+        out.extend(layout::ron_files(&dir).map_err(io)?);
+    }
+    Ok(out)
+}
+
+/// A path as the user would like to read it: relative to the current
+/// directory when it is under it.
+pub fn shown(path: &Path) -> String {
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|d| d.canonicalize().ok());
+    match cwd.as_deref().and_then(|c| path.strip_prefix(c).ok()) {
+        Some(rel) => rel.display().to_string(),
+        None => path.display().to_string(),
+    }
+}

@@ -1,0 +1,12 @@
+//! riskreg: fraud-risk registers of a Thai government secretariat, kept as
+//! RON files under git, and the secretariat-wide traffic-light monitoring
+//! table made from them.
+//!
+//! Data flows one way: files → [`store`] → [`model`] → ([`method`] rates it,
+//! [`validate`] checks it) → the TUI and reports, and back through [`store`].
+
+pub mod check;
+pub mod method;
+pub mod model;
+pub mod store;
+pub mod validate;

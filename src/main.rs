@@ -1,0 +1,24 @@
+mod cli;
+
+use clap::Parser;
+use cli::{Cli, Command};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Validate { paths }) => cli::validate::run(&paths),
+        Some(Command::Fmt {
+            check,
+            drop_comments,
+            paths,
+        }) => cli::fmt::run(
+            &paths,
+            &cli::fmt::Options {
+                check,
+                drop_comments,
+            },
+        ),
+        None => cli::validate::run(&[]),
+    }
+}

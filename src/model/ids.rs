@@ -1,0 +1,125 @@
+//! Identifiers as types of their own, so a risk id can never be passed where a
+//! bureau code is expected, and a malformed id is rejected where it is read.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Why a string is not a valid identifier.
+fn check_id(s: &str) -> Result<(), String> {
+    if s.is_empty() {
+        return Err("an id cannot be empty".into());
+    }
+    if s.len() > 64 {
+        return Err(format!(
+            "an id is at most 64 characters, this one has {}",
+            s.len()
+        ));
+    }
+    if let Some(bad) = s
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+    {
+        return Err(format!(
+            "an id may hold only ASCII letters, digits, '-', '_' and '.'; found {bad:?} in {s:?}"
+        ));
+    }
+    Ok(())
+}
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            /// Builds the id, refusing strings that are not valid ids.
+            pub fn new(s: impl Into<String>) -> Result<Self, String> {
+                let s = s.into();
+                check_id(&s)?;
+                Ok(Self(s))
+            }
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = String;
+            fn try_from(s: String) -> Result<Self, String> {
+                Self::new(s)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A bureau's short code, e.g. `FIN`; the register file is named after it.
+    BureauCode
+);
+id_type!(
+    /// A risk's id, unique in the fiscal year, e.g. `FIN-R1`.
+    RiskId
+);
+id_type!(
+    /// A measure's id, unique in the fiscal year, e.g. `FIN-M1`.
+    MeasureId
+);
+id_type!(
+    /// An indicator's id, unique within its measure, e.g. `i1`.
+    IndicatorId
+);
+id_type!(
+    /// A risk category defined by the methodology, e.g. `procurement`.
+    CategoryId
+);
+id_type!(
+    /// An approach group (แนวทางการดำเนินการ) from `approaches.ron`.
+    ApproachId
+);
+id_type!(
+    /// A monitoring round defined by the methodology, e.g. `6m`.
+    RoundId
+);
+id_type!(
+    /// A methodology's id, e.g. `coso-5x5`.
+    MethodId
+);
+id_type!(
+    /// A band defined by the methodology, e.g. `high`.
+    BandId
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_accept_codes_and_refuse_spaces_and_thai() {
+        assert!(BureauCode::new("FIN").is_ok());
+        assert!(RiskId::new("FIN-R1.2_a").is_ok());
+        assert!(BureauCode::new("").is_err());
+        assert!(BureauCode::new("FI N").is_err());
+        assert!(BureauCode::new("สำนัก").is_err());
+        assert!(BureauCode::new("x".repeat(65)).is_err());
+    }
+}

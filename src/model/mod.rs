@@ -1,0 +1,23 @@
+//! The register as data. Nothing here knows about files, terminals or polars.
+
+pub mod amount;
+pub mod bureau;
+pub mod calendar;
+pub mod ids;
+pub mod indicator;
+pub mod label;
+pub mod register;
+pub mod status;
+
+pub use amount::{Decimal2, Money};
+pub use bureau::{Approach, ApproachList, Bureau, BureauList};
+pub use calendar::{Date, FiscalYear, YearMonth};
+pub use ids::{
+    ApproachId, BandId, BureauCode, CategoryId, IndicatorId, MeasureId, MethodId, RiskId, RoundId,
+};
+pub use indicator::{Achieved, Comparator, Indicator, IndicatorResult, Quantity, Target};
+pub use label::{Label, Lang};
+pub use register::{
+    Budget, CoResponsible, Measure, MethodRef, Monitoring, Rating, Register, Risk, Signature,
+};
+pub use status::{ControlQuality, Factor, Implementation, MeasureKind, Response, TrafficLight};

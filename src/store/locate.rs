@@ -1,0 +1,434 @@
+//! Finds where a value sits in a RON file, so that problems found after
+//! parsing (an out-of-scale likelihood, a duplicate id) are reported at their
+//! line and column like syntax errors are.
+//!
+//! It is a small structural scan, not a parser: it tracks brackets, field
+//! names and element indexes, and records the position of every value under
+//! a path like `risks[2].measures[0].monitoring[1].status`. Newtype-like
+//! wrappers (`Some(x)`, `Accept("…")`, `Bureaus([…])`) are transparent: their
+//! single value has the wrapper's own path.
+
+use std::collections::HashMap;
+
+/// Positions of values by logical path.
+#[derive(Debug, Default)]
+pub struct SourceMap {
+    positions: HashMap<String, (usize, usize)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Paren,
+    Bracket,
+    Brace,
+}
+
+struct Frame {
+    kind: Kind,
+    base: String,
+    index: usize,
+    key: Option<String>,
+    has_keys: bool,
+}
+
+impl Frame {
+    fn value_path(&self) -> String {
+        match (&self.key, self.kind) {
+            (Some(k), Kind::Paren) => join_field(&self.base, k),
+            (Some(k), _) => format!("{}[{k:?}]", self.base),
+            (None, Kind::Paren) if !self.has_keys && self.index == 0 => self.base.clone(),
+            (None, _) => format!("{}[{}]", self.base, self.index),
+        }
+    }
+}
+
+fn join_field(base: &str, field: &str) -> String {
+    if base.is_empty() {
+        field.to_string()
+    } else {
+        format!("{base}.{field}")
+    }
+}
+
+struct Scanner<'a> {
+    chars: Vec<(usize, char)>,
+    pos: usize,
+    line: usize,
+    col: usize,
+    _text: &'a str,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str) -> Self {
+        Scanner {
+            chars: text.char_indices().collect(),
+            pos: 0,
+            line: 1,
+            col: 1,
+            _text: text,
+        }
+    }
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.pos).map(|&(_, c)| c)
+    }
+    fn peek_at(&self, ahead: usize) -> Option<char> {
+        self.chars.get(self.pos + ahead).map(|&(_, c)| c)
+    }
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.pos += 1;
+        if c == '\n' {
+            self.line += 1;
+            self.col = 1;
+        } else {
+            self.col += 1;
+        }
+        Some(c)
+    }
+    fn skip_trivia(&mut self) {
+        loop {
+            match (self.peek(), self.peek_at(1)) {
+                (Some(c), _) if c.is_whitespace() => {
+                    self.bump();
+                }
+                (Some('/'), Some('/')) => {
+                    while let Some(c) = self.bump() {
+                        if c == '\n' {
+                            break;
+                        }
+                    }
+                }
+                (Some('/'), Some('*')) => {
+                    self.bump();
+                    self.bump();
+                    let mut depth = 1;
+                    while depth > 0 {
+                        match (self.bump(), self.peek()) {
+                            (None, _) => return,
+                            (Some('*'), Some('/')) => {
+                                self.bump();
+                                depth -= 1;
+                            }
+                            (Some('/'), Some('*')) => {
+                                self.bump();
+                                depth += 1;
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                _ => return,
+            }
+        }
+    }
+    /// Skips a quoted string starting at `"`, returning its (escaped) content.
+    fn string(&mut self) -> String {
+        let mut out = String::new();
+        self.bump();
+        while let Some(c) = self.bump() {
+            match c {
+                '\\' => {
+                    if let Some(n) = self.bump() {
+                        out.push(n);
+                    }
+                }
+                '"' => break,
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+    /// Skips a raw string starting at `r`, `r#…`.
+    fn raw_string(&mut self) {
+        self.bump(); // r
+        let mut hashes = 0;
+        while self.peek() == Some('#') {
+            self.bump();
+            hashes += 1;
+        }
+        self.bump(); // "
+        'outer: while let Some(c) = self.bump() {
+            if c == '"' {
+                for i in 0..hashes {
+                    if self.peek_at(i) != Some('#') {
+                        continue 'outer;
+                    }
+                }
+                for _ in 0..hashes {
+                    self.bump();
+                }
+                return;
+            }
+        }
+    }
+    fn word(&mut self) -> String {
+        let mut out = String::new();
+        while let Some(c) = self.peek() {
+            if c.is_alphanumeric() || matches!(c, '_' | '.' | '+' | '-' | '#') {
+                out.push(c);
+                self.bump();
+            } else {
+                break;
+            }
+        }
+        out
+    }
+    fn is_raw_string_start(&self) -> bool {
+        if self.peek() != Some('r') {
+            return false;
+        }
+        let mut i = 1;
+        while self.peek_at(i) == Some('#') {
+            i += 1;
+        }
+        self.peek_at(i) == Some('"')
+    }
+}
+
+impl SourceMap {
+    /// Indexes `text`. Never fails: on malformed input it indexes what it can.
+    pub fn build(text: &str) -> SourceMap {
+        let mut map = SourceMap::default();
+        let mut s = Scanner::new(text);
+        let mut stack: Vec<Frame> = Vec::new();
+        // the path the next opening bracket belongs to, when a name preceded it
+        let mut named_value: Option<String> = None;
+        loop {
+            s.skip_trivia();
+            let Some(c) = s.peek() else { break };
+            let here = (s.line, s.col);
+            let current_path = || stack.last().map_or(String::new(), Frame::value_path);
+            match c {
+                '(' | '[' | '{' => {
+                    let path = named_value.take().unwrap_or_else(|| {
+                        let p = current_path();
+                        map.positions.entry(p.clone()).or_insert(here);
+                        p
+                    });
+                    s.bump();
+                    let kind = match c {
+                        '(' => Kind::Paren,
+                        '[' => Kind::Bracket,
+                        _ => Kind::Brace,
+                    };
+                    stack.push(Frame {
+                        kind,
+                        base: path,
+                        index: 0,
+                        key: None,
+                        has_keys: false,
+                    });
+                }
+                ')' | ']' | '}' => {
+                    s.bump();
+                    stack.pop();
+                    named_value = None;
+                }
+                ',' => {
+                    s.bump();
+                    if let Some(f) = stack.last_mut() {
+                        f.index += 1;
+                        f.key = None;
+                    }
+                    named_value = None;
+                }
+                ':' => {
+                    s.bump();
+                }
+                '"' => {
+                    let path = current_path();
+                    let content = s.string();
+                    s.skip_trivia();
+                    let is_key = s.peek() == Some(':')
+                        && stack.last().is_some_and(|f| f.kind == Kind::Brace);
+                    if is_key {
+                        if let Some(f) = stack.last_mut() {
+                            f.key = Some(content);
+                        }
+                    } else {
+                        map.positions.entry(path).or_insert(here);
+                    }
+                }
+                _ if s.is_raw_string_start() => {
+                    let path = current_path();
+                    s.raw_string();
+                    map.positions.entry(path).or_insert(here);
+                }
+                '\'' => {
+                    let path = current_path();
+                    s.bump();
+                    while let Some(ch) = s.bump() {
+                        if ch == '\\' {
+                            s.bump();
+                        } else if ch == '\'' {
+                            break;
+                        }
+                    }
+                    map.positions.entry(path).or_insert(here);
+                }
+                _ => {
+                    let word = s.word();
+                    if word.is_empty() {
+                        s.bump(); // a character we do not understand: step over it
+                        continue;
+                    }
+                    s.skip_trivia();
+                    match s.peek() {
+                        Some(':') if stack.last().is_some_and(|f| f.kind == Kind::Paren) => {
+                            if let Some(f) = stack.last_mut() {
+                                f.key = Some(word);
+                                f.has_keys = true;
+                            }
+                        }
+                        Some('(') => {
+                            let path = current_path();
+                            map.positions.entry(path.clone()).or_insert(here);
+                            named_value = Some(path);
+                        }
+                        _ => {
+                            let path = current_path();
+                            map.positions.entry(path).or_insert(here);
+                        }
+                    }
+                }
+            }
+        }
+        map
+    }
+
+    /// The line and column of the value at `path`, or of its nearest
+    /// ancestor that is in the file (a field left to its default is not).
+    pub fn locate(&self, path: &str) -> (usize, usize) {
+        let mut p = path;
+        loop {
+            if let Some(&pos) = self.positions.get(p) {
+                return pos;
+            }
+            match p.rfind(['.', '[']) {
+                Some(i) => p = &p[..i],
+                None => return self.positions.get("").copied().unwrap_or((1, 1)),
+            }
+        }
+    }
+
+    pub fn get(&self, path: &str) -> Option<(usize, usize)> {
+        self.positions.get(path).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r##"Register(
+    bureau: "FIN",
+    // a comment with ( brackets [
+    prepared_by: Some(Signature(
+        name: "นางสาว ก",
+        date: "2567-01-12",
+    )),
+    risks: [
+        Risk(
+            id: "FIN-R1",
+            inherent: Rating(likelihood: 3, impact: 4),
+            response: Accept(r#"เหตุผล "quoted""#),
+            measures: [
+                Measure(
+                    co_responsible: Bureaus([
+                        "ICT",
+                        "PLAN",
+                    ]),
+                    value: Fraction(654, 662),
+                    map: { "low": "medium" },
+                ),
+            ],
+        ),
+    ],
+)
+"##;
+
+    #[test]
+    fn finds_fields_elements_and_wrapped_values() {
+        let m = SourceMap::build(SAMPLE);
+        assert_eq!(m.get(""), Some((1, 1)));
+        assert_eq!(m.get("bureau"), Some((2, 13)));
+        assert_eq!(m.get("prepared_by"), Some((4, 18)));
+        assert_eq!(m.get("prepared_by.name"), Some((5, 15)));
+        assert_eq!(m.get("risks[0].id"), Some((10, 17)));
+        assert_eq!(m.get("risks[0].inherent.impact"), Some((11, 53)));
+        assert_eq!(m.get("risks[0].response"), Some((12, 23)));
+        assert_eq!(
+            m.get("risks[0].measures[0].co_responsible[1]"),
+            Some((17, 25))
+        );
+        assert_eq!(m.get("risks[0].measures[0].value[1]"), Some((19, 42)));
+        assert_eq!(m.get("risks[0].measures[0].map[\"low\"]"), Some((20, 35)));
+    }
+
+    #[test]
+    fn falls_back_to_the_nearest_ancestor() {
+        let m = SourceMap::build(SAMPLE);
+        assert_eq!(m.locate("risks[0].residual"), m.get("risks[0]").unwrap());
+        assert_eq!(
+            m.locate("risks[0].measures[0].monitoring[3].status"),
+            (14, 17)
+        );
+    }
+
+    #[test]
+    fn survives_garbage() {
+        for text in [
+            "",
+            "(((",
+            "]]]",
+            "\"unterminated",
+            "r#\"x",
+            "Register(a: /* open",
+            "'",
+        ] {
+            let _ = SourceMap::build(text).locate("a.b[3]");
+        }
+    }
+}
+
+/// The position of the first comment in `text`, if it has one. `fmt` and
+/// saves rewrite files from the model, and RON comments are not in the
+/// model, so a file with comments must not be rewritten silently.
+pub fn first_comment(text: &str) -> Option<(usize, usize)> {
+    let mut s = Scanner::new(text);
+    while let Some(c) = s.peek() {
+        match c {
+            '/' if matches!(s.peek_at(1), Some('/') | Some('*')) => return Some((s.line, s.col)),
+            '"' => {
+                s.string();
+            }
+            _ if s.is_raw_string_start() => s.raw_string(),
+            '\'' => {
+                s.bump();
+                while let Some(ch) = s.bump() {
+                    if ch == '\\' {
+                        s.bump();
+                    } else if ch == '\'' {
+                        break;
+                    }
+                }
+            }
+            _ => {
+                s.bump();
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod comment_tests {
+    use super::first_comment;
+
+    #[test]
+    fn finds_comments_but_not_slashes_in_strings() {
+        assert_eq!(first_comment("(a: \"http://x\", b: r#\"//\"#)"), None);
+        assert_eq!(first_comment("(a: 1, // why\n)"), Some((1, 8)));
+        assert_eq!(first_comment("(\n  /* block */ a: 1)"), Some((2, 3)));
+    }
+}
