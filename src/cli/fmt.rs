@@ -2,6 +2,7 @@
 //! only say which are not.
 
 use super::targets::{self, shown};
+use riskreg::check::Diagnostic;
 use riskreg::method::Methodology;
 use riskreg::model::{ApproachList, BureauList, Register};
 use riskreg::store::layout::{self, FileKind};
@@ -32,6 +33,7 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let mut out = super::out::Out::default();
     let (mut failed, mut changed, mut total) = (0, 0, 0);
     for (root, only) in &targets {
         let files = match targets::files_of(root, only) {
@@ -48,14 +50,14 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> ExitCode {
                 Outcome::Canonical => {}
                 Outcome::Reformatted => {
                     changed += 1;
-                    println!("formatted {}", shown(&file));
+                    out.line(format!("formatted {}", shown(&file)));
                 }
                 Outcome::WouldReformat { line } => {
                     changed += 1;
-                    println!(
+                    out.line(format!(
                         "{}:{line}: not in canonical form (run `riskreg fmt`)",
                         shown(&file)
-                    );
+                    ));
                 }
                 Outcome::Failed(msg) => {
                     failed += 1;
@@ -65,9 +67,9 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> ExitCode {
         }
     }
     if opts.check {
-        println!("{changed} of {total} files would be reformatted");
+        out.line(format!("{changed} of {total} files would be reformatted"));
     } else {
-        println!("{changed} of {total} files reformatted");
+        out.line(format!("{changed} of {total} files reformatted"));
     }
     if failed > 0 || (opts.check && changed > 0) {
         ExitCode::from(1)
@@ -90,11 +92,8 @@ fn format_file(root: &Path, file: &Path, opts: &Options) -> Outcome {
 }
 
 fn format_as<T: Serialize + DeserializeOwned>(file: &Path, what: &str, opts: &Options) -> Outcome {
-    let shown_err = |e: LoadError| {
-        let mut e = e;
-        e.path = PathBuf::from(shown(&e.path));
-        Outcome::Failed(format!("error: {e}"))
-    };
+    let shown_err =
+        |e: LoadError| Outcome::Failed(super::out::diagnostic_line(&Diagnostic::from(e)));
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
         Err(e) => return shown_err(LoadError::whole(file, format!("cannot read: {e}"))),
@@ -105,7 +104,7 @@ fn format_as<T: Serialize + DeserializeOwned>(file: &Path, what: &str, opts: &Op
     };
     let canonical = match store::to_canonical(&value) {
         Ok(t) => t,
-        Err(e) => return Outcome::Failed(format!("error: {}: {e}", shown(file))),
+        Err(e) => return Outcome::Failed(format!("{}: error: {e}", shown(file))),
     };
     if canonical.as_bytes() == bytes.as_slice() {
         return Outcome::Canonical;
@@ -118,7 +117,7 @@ fn format_as<T: Serialize + DeserializeOwned>(file: &Path, what: &str, opts: &Op
     }
     if let (Some((line, col)), false) = (first_comment(&text), opts.drop_comments) {
         return Outcome::Failed(format!(
-            "error: {}:{line}:{col}: has a comment, which a rewrite cannot keep; move it into a note field, or pass --drop-comments",
+            "{}:{line}:{col}: error: has a comment, which a rewrite cannot keep; move it into a note field, or pass --drop-comments",
             shown(file)
         ));
     }

@@ -1,6 +1,7 @@
 //! The command line: parse, dispatch, map outcomes to exit codes.
 
 pub mod fmt;
+pub mod out;
 pub mod targets;
 pub mod validate;
 

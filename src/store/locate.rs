@@ -14,7 +14,12 @@ use std::collections::HashMap;
 #[derive(Debug, Default)]
 pub struct SourceMap {
     positions: HashMap<String, (usize, usize)>,
+    /// Bracketed values: path, opening and closing positions.
+    containers: Vec<(String, Pos, Pos)>,
 }
+
+/// 1-based line and column.
+type Pos = (usize, usize);
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -25,6 +30,7 @@ enum Kind {
 
 struct Frame {
     kind: Kind,
+    opened: (usize, usize),
     base: String,
     index: usize,
     key: Option<String>,
@@ -185,7 +191,16 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// Registers nest about ten levels; past this, paths are not recorded.
+const MAX_DEPTH: usize = 64;
+
 impl SourceMap {
+    fn record(&mut self, deep: bool, path: String, at: (usize, usize)) {
+        if !deep {
+            self.positions.entry(path).or_insert(at);
+        }
+    }
+
     /// Indexes `text`. Never fails: on malformed input it indexes what it can.
     pub fn build(text: &str) -> SourceMap {
         let mut map = SourceMap::default();
@@ -197,12 +212,21 @@ impl SourceMap {
             s.skip_trivia();
             let Some(c) = s.peek() else { break };
             let here = (s.line, s.col);
-            let current_path = || stack.last().map_or(String::new(), Frame::value_path);
+            // deeper than any register goes: keep matching brackets but stop
+            // building paths, whose length would grow with the depth
+            let deep = stack.len() >= MAX_DEPTH;
+            let current_path = || {
+                if deep {
+                    String::new()
+                } else {
+                    stack.last().map_or(String::new(), Frame::value_path)
+                }
+            };
             match c {
                 '(' | '[' | '{' => {
                     let path = named_value.take().unwrap_or_else(|| {
                         let p = current_path();
-                        map.positions.entry(p.clone()).or_insert(here);
+                        map.record(deep, p.clone(), here);
                         p
                     });
                     s.bump();
@@ -213,6 +237,7 @@ impl SourceMap {
                     };
                     stack.push(Frame {
                         kind,
+                        opened: here,
                         base: path,
                         index: 0,
                         key: None,
@@ -221,7 +246,9 @@ impl SourceMap {
                 }
                 ')' | ']' | '}' => {
                     s.bump();
-                    stack.pop();
+                    if let Some(f) = stack.pop() {
+                        map.containers.push((f.base, f.opened, here));
+                    }
                     named_value = None;
                 }
                 ',' => {
@@ -246,13 +273,13 @@ impl SourceMap {
                             f.key = Some(content);
                         }
                     } else {
-                        map.positions.entry(path).or_insert(here);
+                        map.record(deep, path, here);
                     }
                 }
                 _ if s.is_raw_string_start() => {
                     let path = current_path();
                     s.raw_string();
-                    map.positions.entry(path).or_insert(here);
+                    map.record(deep, path, here);
                 }
                 '\'' => {
                     let path = current_path();
@@ -264,7 +291,7 @@ impl SourceMap {
                             break;
                         }
                     }
-                    map.positions.entry(path).or_insert(here);
+                    map.record(deep, path, here);
                 }
                 _ => {
                     let word = s.word();
@@ -282,12 +309,12 @@ impl SourceMap {
                         }
                         Some('(') => {
                             let path = current_path();
-                            map.positions.entry(path.clone()).or_insert(here);
+                            map.record(deep, path.clone(), here);
                             named_value = Some(path);
                         }
                         _ => {
                             let path = current_path();
-                            map.positions.entry(path).or_insert(here);
+                            map.record(deep, path, here);
                         }
                     }
                 }
@@ -313,6 +340,31 @@ impl SourceMap {
 
     pub fn get(&self, path: &str) -> Option<(usize, usize)> {
         self.positions.get(path).copied()
+    }
+
+    /// The path of the value a parse error at `(line, col)` is about: the
+    /// value starting next on that line (ron reports the position just before
+    /// a bad value), or the last one before it on that line, or else the innermost bracketed value around it (for a
+    /// misspelt or missing field, the struct it belongs to).
+    pub fn path_at(&self, line: usize, col: usize) -> Option<&str> {
+        let same_line = || self.positions.iter().filter(|(_, (l, _))| *l == line);
+        let after = same_line()
+            .filter(|(_, (_, c))| *c >= col)
+            .min_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.len().cmp(&a.0.len())));
+        let before = || {
+            same_line()
+                .filter(|(_, (_, c))| *c < col)
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| a.0.len().cmp(&b.0.len())))
+        };
+        let on_line = after.or_else(before).map(|(path, _)| path.as_str());
+        let around = || {
+            self.containers
+                .iter()
+                .filter(|(_, open, close)| *open <= (line, col) && (line, col) <= *close)
+                .max_by_key(|(_, open, _)| *open)
+                .map(|(path, _, _)| path.as_str())
+        };
+        on_line.or_else(around).filter(|p| !p.is_empty())
     }
 }
 

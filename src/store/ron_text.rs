@@ -70,20 +70,41 @@ pub fn parse<T: DeserializeOwned>(path: &Path, bytes: &[u8], what: &str) -> Resu
         text
     };
     ron::Options::default().from_str::<T>(text).map_err(|e| {
-        let message = explain(&e.code.to_string(), what);
-        LoadError::at(path, e.span.start.line, e.span.start.col, message)
+        let (line, col) = (e.span.start.line, e.span.start.col);
+        let field = super::SourceMap::build(text)
+            .path_at(line, col)
+            .map(str::to_string);
+        let message = explain(&e.code.to_string(), what, field.as_deref());
+        LoadError::at(path, line, col, message)
     })
 }
 
-/// Makes ron's messages read as advice to the person editing the file.
-fn explain(message: &str, what: &str) -> String {
+/// Makes ron's messages read as advice to the person editing the file,
+/// naming the value they are about (`risks[0].inherent.likelihood`).
+fn explain(message: &str, what: &str, field: Option<&str>) -> String {
     if message.contains("Unexpected end of RON") {
-        format!("the file ends too early (truncated?); expected the rest of {what}")
-    } else if message.contains("Exceeded recursion limit") {
-        "the file is nested too deeply to be a register".to_string()
-    } else {
-        message.to_string()
+        return format!("the file ends too early (truncated?); expected the rest of {what}");
     }
+    if message.contains("Exceeded recursion limit") {
+        return format!("the file is nested too deeply to be {what}");
+    }
+    let Some(field) = field else {
+        return message.to_string();
+    };
+    let last = field.rsplit(['.', '[']).next().unwrap_or(field);
+    let hint = match last {
+        "amount" | "disbursed" if message.starts_with("Expected") => {
+            " (amounts are written in baht as a string with two decimals, e.g. \"10075.50\")"
+        }
+        "date" | "as_of" | "next_review" if message.starts_with("Expected") => {
+            " (dates are written in the Buddhist era as a string, e.g. \"2567-03-31\")"
+        }
+        "start" | "end" if message.starts_with("Expected") => {
+            " (months are written in the Buddhist era as a string, e.g. \"2566-10\")"
+        }
+        _ => "",
+    };
+    format!("{field}: {message}{hint}")
 }
 
 #[cfg(test)]
