@@ -26,12 +26,9 @@ enum Outcome {
 }
 
 pub fn run(paths: &[PathBuf], opts: &Options) -> ExitCode {
-    let targets = match targets::resolve(paths) {
+    let targets = match targets::resolve_or_exit(paths) {
         Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let mut out = super::out::Out::default();
     let (mut failed, mut changed, mut total) = (0, 0, 0);

@@ -47,6 +47,15 @@ pub fn resolve(paths: &[PathBuf]) -> Result<Targets, String> {
     Ok(targets)
 }
 
+/// `resolve` for a command: on failure says why on stderr and gives the
+/// usage exit code.
+pub fn resolve_or_exit(paths: &[PathBuf]) -> Result<Targets, std::process::ExitCode> {
+    resolve(paths).map_err(|e| {
+        eprintln!("error: {e}");
+        std::process::ExitCode::from(2)
+    })
+}
+
 /// Every file of a root that `fmt` formats, or just the chosen ones.
 pub fn files_of(root: &Path, only: &Option<BTreeSet<PathBuf>>) -> Result<Vec<PathBuf>, String> {
     if let Some(set) = only {

@@ -6,12 +6,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub fn run(paths: &[PathBuf]) -> ExitCode {
-    let targets = match targets::resolve(paths) {
+    let targets = match targets::resolve_or_exit(paths) {
         Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let mut out = super::out::Out::default();
     let (mut errors, mut warnings, mut files) = (0, 0, 0);

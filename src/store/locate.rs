@@ -167,6 +167,17 @@ impl<'a> Scanner<'a> {
             }
         }
     }
+    /// Skips a character literal starting at `'`.
+    fn char_literal(&mut self) {
+        self.bump();
+        while let Some(ch) = self.bump() {
+            if ch == '\\' {
+                self.bump();
+            } else if ch == '\'' {
+                break;
+            }
+        }
+    }
     fn word(&mut self) -> String {
         let mut out = String::new();
         while let Some(c) = self.peek() {
@@ -283,14 +294,7 @@ impl SourceMap {
                 }
                 '\'' => {
                     let path = current_path();
-                    s.bump();
-                    while let Some(ch) = s.bump() {
-                        if ch == '\\' {
-                            s.bump();
-                        } else if ch == '\'' {
-                            break;
-                        }
-                    }
+                    s.char_literal();
                     map.record(deep, path, here);
                 }
                 _ => {
@@ -455,16 +459,7 @@ pub fn first_comment(text: &str) -> Option<(usize, usize)> {
                 s.string();
             }
             _ if s.is_raw_string_start() => s.raw_string(),
-            '\'' => {
-                s.bump();
-                while let Some(ch) = s.bump() {
-                    if ch == '\\' {
-                        s.bump();
-                    } else if ch == '\'' {
-                        break;
-                    }
-                }
-            }
+            '\'' => s.char_literal(),
             _ => {
                 s.bump();
             }

@@ -438,8 +438,8 @@ fn check_monitoring(
 /// two bureaus, two files for one bureau.
 pub fn check_year(regs: &[(PathBuf, &Register)]) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut risks: BTreeMap<&str, (&PathBuf, String)> = BTreeMap::new();
-    let mut measures: BTreeMap<&str, (&PathBuf, String)> = BTreeMap::new();
+    // id → the file and path that used it first
+    let mut first_use: BTreeMap<(&str, &str), (&PathBuf, String)> = BTreeMap::new();
     let mut bureaus: BTreeMap<(&str, u16), &PathBuf> = BTreeMap::new();
     for (file, reg) in regs {
         let mut s = Sink::new(file);
@@ -454,33 +454,28 @@ pub fn check_year(regs: &[(PathBuf, &Register)]) -> Vec<Finding> {
                 ),
             );
         }
-        for (ri, risk) in reg.risks.iter().enumerate() {
-            let here = format!("risks[{ri}].id");
-            match risks.get(risk.id.as_str()) {
+        let ids = reg.risks.iter().enumerate().flat_map(|(ri, risk)| {
+            std::iter::once(("risk", risk.id.as_str(), format!("risks[{ri}].id"))).chain(
+                risk.measures.iter().enumerate().map(move |(mi, m)| {
+                    (
+                        "measure",
+                        m.id.as_str(),
+                        format!("risks[{ri}].measures[{mi}].id"),
+                    )
+                }),
+            )
+        });
+        for (kind, id, here) in ids {
+            match first_use.get(&(kind, id)) {
                 Some((f, p)) if *f != file => {
                     s.error(
                         here,
-                        format!("risk id {} is also used in {} ({p})", risk.id, f.display()),
+                        format!("{kind} id {id} is also used in {} ({p})", f.display()),
                     );
                 }
                 Some(_) => {}
                 None => {
-                    risks.insert(risk.id.as_str(), (file, here));
-                }
-            }
-            for (mi, m) in risk.measures.iter().enumerate() {
-                let here = format!("risks[{ri}].measures[{mi}].id");
-                match measures.get(m.id.as_str()) {
-                    Some((f, p)) if *f != file => {
-                        s.error(
-                            here,
-                            format!("measure id {} is also used in {} ({p})", m.id, f.display()),
-                        );
-                    }
-                    Some(_) => {}
-                    None => {
-                        measures.insert(m.id.as_str(), (file, here));
-                    }
+                    first_use.insert((kind, id), (file, here));
                 }
             }
         }
