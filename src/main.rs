@@ -19,6 +19,9 @@ fn main() -> ExitCode {
                 drop_comments,
             },
         ),
+        Some(Command::Roll { from, bureaus, dir }) => {
+            cli::roll::run(&cli::roll::Options { from, bureaus, dir })
+        }
         None => cli::validate::run(&[]),
     }
 }

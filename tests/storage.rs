@@ -113,7 +113,7 @@ fn a_save_refuses_to_recreate_a_deleted_file_and_create_refuses_to_overwrite() {
     let existing = root.join("2567/FIN.ron");
     let before = std::fs::read(&existing).expect("read");
     let err = Loaded::create(&existing, reg.value.clone()).expect_err("exists");
-    assert!(matches!(err, SaveError::Conflict { .. }));
+    assert!(matches!(err, SaveError::Exists { .. }), "{err}");
     assert_eq!(std::fs::read(&existing).expect("read"), before);
     let created = Loaded::create(&path, reg.value.clone()).expect("create");
     assert!(created.unchanged_on_disk());

@@ -2,6 +2,7 @@
 
 pub mod fmt;
 pub mod out;
+pub mod roll;
 pub mod targets;
 pub mod validate;
 
@@ -77,5 +78,26 @@ with the first line that differs, and exits 1 if there is any.")]
         drop_comments: bool,
         /// Registers directory, fiscal-year directory or files
         paths: Vec<PathBuf>,
+    },
+    /// Start next fiscal year's registers from this year's
+    #[command(long_about = "\
+Start next fiscal year's registers from this year's: for each register of
+FROM (or only the bureaus named), write <FROM+1>/<BUREAU>.ron holding the same
+risks and measures as the first draft of the new plan. Measure timeframes move
+one year on; monitoring, sign-offs, review dates and the note are cleared;
+allocated budgets become requested (next year's money is not allocated yet).
+
+Never overwrites: a bureau that already has a register for the new year is
+reported and left alone. Nothing is written if any register of FROM does not
+parse.")]
+    Roll {
+        /// The fiscal year to roll over (Buddhist era), e.g. 2567
+        from: u16,
+        /// Only these bureaus (codes); default all
+        #[arg(long = "bureau", value_name = "CODE")]
+        bureaus: Vec<String>,
+        /// The registers directory; default the one of the current directory
+        #[arg(long)]
+        dir: Option<PathBuf>,
     },
 }

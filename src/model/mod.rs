@@ -7,6 +7,7 @@ pub mod ids;
 pub mod indicator;
 pub mod label;
 pub mod register;
+pub mod rollover;
 pub mod status;
 
 pub use amount::{Decimal2, Money};

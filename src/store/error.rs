@@ -52,6 +52,8 @@ pub enum SaveError {
     Conflict { path: PathBuf },
     /// The file was deleted or moved since it was loaded.
     Vanished { path: PathBuf },
+    /// A new file was to be created, but one is already there.
+    Exists { path: PathBuf },
     /// The value could not be written as RON (should not happen for our model).
     Serialize { path: PathBuf, message: String },
     Io {
@@ -74,6 +76,9 @@ impl fmt::Display for SaveError {
                     "{}: the file was removed or moved since it was loaded; not recreating it",
                     path.display()
                 )
+            }
+            SaveError::Exists { path } => {
+                write!(f, "{}: already exists; not overwriting it", path.display())
             }
             SaveError::Serialize { path, message } => {
                 write!(f, "{}: cannot write: {message}", path.display())
