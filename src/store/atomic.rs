@@ -40,7 +40,10 @@ pub enum Expect {
 pub fn check_unchanged(path: &Path, expect: Expect) -> Result<(), SaveError> {
     match (std::fs::read(path), expect) {
         (Ok(bytes), Expect::Unchanged(fp)) if Fingerprint::of(&bytes) == fp => Ok(()),
-        (Ok(_), _) => Err(SaveError::Conflict {
+        (Ok(_), Expect::Unchanged(_)) => Err(SaveError::Conflict {
+            path: path.to_path_buf(),
+        }),
+        (Ok(_), Expect::Absent) => Err(SaveError::Exists {
             path: path.to_path_buf(),
         }),
         (Err(e), Expect::Unchanged(_)) if e.kind() == std::io::ErrorKind::NotFound => {
