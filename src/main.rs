@@ -22,6 +22,19 @@ fn main() -> ExitCode {
         Some(Command::Roll { from, bureaus, dir }) => {
             cli::roll::run(&cli::roll::Options { from, bureaus, dir })
         }
+        Some(Command::Diff {
+            revs,
+            paths,
+            format,
+            dir,
+            lang,
+        }) => cli::diff::run(&cli::diff::Options {
+            revs,
+            paths,
+            format,
+            dir,
+            lang,
+        }),
         None => cli::validate::run(&[]),
     }
 }

@@ -1,5 +1,6 @@
 //! The command line: parse, dispatch, map outcomes to exit codes.
 
+pub mod diff;
 pub mod fmt;
 pub mod out;
 pub mod roll;
@@ -99,5 +100,37 @@ parse.")]
         /// The registers directory; default the one of the current directory
         #[arg(long)]
         dir: Option<PathBuf>,
+    },
+    /// What changed in the registers between two revisions, in domain terms
+    #[command(long_about = "\
+Compare the registers at two git revisions and list the changes in domain
+terms: registers, risks and measures added, removed or moved; each changed
+field with its old and new value; and the consequences: a rating or control
+change that moves a risk to another band, a traffic light that turns yellow
+or red at a round, implementation and disbursement changes, approvals.
+
+With no revision, compares HEAD with the working tree (including new files
+not yet added); with one, that revision with the working tree; with two, the
+first with the second. Paths after -- limit the comparison. A register that
+does not parse at one revision is reported, not compared.
+
+Exit codes: 0 the comparison ran (with or without changes), 2 it could not
+(not a git repository, unknown revision, path outside the repository).")]
+    Diff {
+        /// Revisions: none (HEAD vs working tree), one (it vs working tree) or two
+        #[arg(value_name = "REV", num_args = 0..=2)]
+        revs: Vec<String>,
+        /// Only these files or directories
+        #[arg(last = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Output as plain text, Markdown (pull requests, audit memos) or JSON
+        #[arg(long, value_enum, default_value_t = diff::Format::Text)]
+        format: diff::Format,
+        /// Run as if started in DIR
+        #[arg(short = 'C', value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Language of the words around the data: th or en
+        #[arg(long, default_value = "en", value_parser = diff::parse_lang)]
+        lang: riskreg::model::Lang,
     },
 }
