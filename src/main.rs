@@ -35,6 +35,30 @@ fn main() -> ExitCode {
             dir,
             lang,
         }),
+        Some(Command::Log {
+            files,
+            risk,
+            measure,
+            dir,
+            lang,
+        }) => cli::log::run(&cli::log::Options {
+            files,
+            risk,
+            measure,
+            dir,
+            lang,
+        }),
+        Some(Command::Approve {
+            file,
+            name,
+            position,
+            date,
+        }) => cli::approve::run(&cli::approve::Options {
+            file,
+            name,
+            position,
+            date,
+        }),
         None => cli::validate::run(&[]),
     }
 }

@@ -148,6 +148,7 @@ impl FileDiff<'_> {
             Ok(reg) => {
                 self.register = Some((reg.bureau.as_str().to_string(), reg.year.be()));
                 self.push(Target::Register, ChangeKind::Added);
+                self.each_risk_and_measure(reg, ChangeKind::Added);
             }
             Err(e) => self.unparsable(Side::New, e),
         }
@@ -158,8 +159,26 @@ impl FileDiff<'_> {
             Ok(reg) => {
                 self.register = Some((reg.bureau.as_str().to_string(), reg.year.be()));
                 self.push(Target::Register, ChangeKind::Removed);
+                self.each_risk_and_measure(reg, ChangeKind::Removed);
             }
             Err(e) => self.unparsable(Side::Old, e),
+        }
+    }
+
+    /// A whole register added or removed: its risks and measures are too,
+    /// so that the history of one risk or measure starts where its file did.
+    fn each_risk_and_measure(&mut self, reg: &Register, kind: ChangeKind) {
+        for r in &reg.risks {
+            let risk = r.id.to_string();
+            self.push(Target::Risk { risk: risk.clone() }, kind.clone());
+            for m in &r.measures {
+                let measure = m.id.to_string();
+                let t = Target::Measure {
+                    risk: risk.clone(),
+                    measure,
+                };
+                self.push(t, kind.clone());
+            }
         }
     }
 

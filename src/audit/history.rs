@@ -114,3 +114,54 @@ pub fn since_approval(
     }
     Ok(None)
 }
+
+/// What `validate` says about a register edited after its approval: who
+/// approved it and, when git history holds the approved content, which
+/// commit that was and what changed since. `None` when the register is not
+/// approved or still holds what was approved.
+pub fn approval_warning(
+    file: &Path,
+    current: &Register,
+    methods: &[Methodology],
+) -> Option<String> {
+    let super::ApprovalState::ChangedSinceApproval { approval } = super::approval_state(current)
+    else {
+        return None;
+    };
+    let who = format!(
+        "changed since its approval by {} ({}) on {}",
+        approval.name, approval.position, approval.date
+    );
+    let found = since_approval(file, current, &approval, methods);
+    Some(match found {
+        Ok(Some(SinceApproval { commit, changes })) => {
+            const SHOWN: usize = 8;
+            let short = &commit.id[..commit.id.len().min(10)];
+            let mut listed: Vec<String> = changes
+                .iter()
+                .take(SHOWN)
+                .map(|c| super::render::line(c, crate::model::Lang::En))
+                .collect();
+            if changes.len() > SHOWN {
+                listed.push(format!(
+                    "and {} more (riskreg diff {short} -- <file>)",
+                    changes.len() - SHOWN
+                ));
+            }
+            format!(
+                "{who}; the approved content is commit {short} ({}: {}); changed since: {}",
+                commit.author,
+                commit.subject,
+                if listed.is_empty() {
+                    "nothing in domain terms".to_string()
+                } else {
+                    listed.join("; ")
+                }
+            )
+        }
+        _ => format!(
+            "{who}; the content no longer matches the approved digest {}",
+            approval.digest.short()
+        ),
+    })
+}

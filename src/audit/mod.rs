@@ -14,7 +14,7 @@ mod revision;
 pub use approval::{ApprovalState, approval_state, approve, content_digest};
 pub use change::{Change, ChangeKind, Target};
 pub use diff::{Snapshot, diff};
-pub use history::{LogEntry, LogTarget, SinceApproval, history, since_approval};
+pub use history::{LogEntry, LogTarget, SinceApproval, approval_warning, history, since_approval};
 pub use revision::{
     Compare, changes_against_head, compare, is_register_path, pathspecs as revision_pathspecs,
 };

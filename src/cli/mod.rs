@@ -1,7 +1,9 @@
 //! The command line: parse, dispatch, map outcomes to exit codes.
 
+pub mod approve;
 pub mod diff;
 pub mod fmt;
+pub mod log;
 pub mod out;
 pub mod roll;
 pub mod targets;
@@ -132,5 +134,52 @@ Exit codes: 0 the comparison ran (with or without changes), 2 it could not
         /// Language of the words around the data: th or en
         #[arg(long, default_value = "en", value_parser = diff::parse_lang)]
         lang: riskreg::model::Lang,
+    },
+    /// The history of registers, a risk or a measure, with what each commit changed
+    #[command(long_about = "\
+List the commits (newest first) that changed register files, or only FILE, or
+only one risk or measure wherever it is, each with its author, date (Buddhist
+era), subject and the semantic changes it made (as riskreg diff shows them).
+Merge commits are left out: their changes are shown at the commits that made
+them.")]
+    Log {
+        /// Only these register files or directories
+        #[arg(value_name = "FILE", conflicts_with_all = ["risk", "measure"])]
+        files: Vec<PathBuf>,
+        /// Follow one risk by id
+        #[arg(long, value_name = "ID", conflicts_with = "measure")]
+        risk: Option<String>,
+        /// Follow one measure by id
+        #[arg(long, value_name = "ID")]
+        measure: Option<String>,
+        /// Run as if started in DIR
+        #[arg(short = 'C', value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Language of the words around the data: th or en
+        #[arg(long, default_value = "en", value_parser = diff::parse_lang)]
+        lang: riskreg::model::Lang,
+    },
+    /// Sign a register off: record who approved it and a digest of its content
+    #[command(long_about = "\
+Record in FILE who approved the register (name, position, date) and the
+SHA-256 digest of its canonical content (everything but approved_by). The
+file is rewritten in canonical form, atomically, and only if it still holds
+what was read. A register with validation errors is not approved.
+
+Any later change to the register makes the digest differ: riskreg validate
+then warns that it changed since approval and, in a git repository, lists
+what changed since the approved version.")]
+    Approve {
+        /// The register file
+        file: PathBuf,
+        /// The approver's name
+        #[arg(long)]
+        name: String,
+        /// The approver's position
+        #[arg(long)]
+        position: String,
+        /// Date of approval in the Buddhist era, e.g. 2567-10-15; default today (Thai time)
+        #[arg(long)]
+        date: Option<String>,
     },
 }
