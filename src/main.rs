@@ -1,7 +1,7 @@
 mod cli;
 
 use clap::Parser;
-use cli::{Cli, Command};
+use cli::{Cli, Command, HookCommand};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -59,6 +59,7 @@ fn main() -> ExitCode {
             position,
             date,
         }),
+        Some(Command::Hook(HookCommand::Install { dir, force })) => cli::hook::install(dir, force),
         None => cli::validate::run(&[]),
     }
 }

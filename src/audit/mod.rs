@@ -8,6 +8,7 @@ pub mod change;
 pub mod diff;
 pub mod git;
 pub mod history;
+pub mod hook;
 pub mod render;
 mod revision;
 

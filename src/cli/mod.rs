@@ -3,6 +3,7 @@
 pub mod approve;
 pub mod diff;
 pub mod fmt;
+pub mod hook;
 pub mod log;
 pub mod out;
 pub mod roll;
@@ -181,5 +182,27 @@ what changed since the approved version.")]
         /// Date of approval in the Buddhist era, e.g. 2567-10-15; default today (Thai time)
         #[arg(long)]
         date: Option<String>,
+    },
+    /// Git hooks for registers
+    #[command(subcommand)]
+    Hook(HookCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HookCommand {
+    /// Write a pre-commit hook that validates and format-checks the staged registers
+    #[command(long_about = "\
+Write .git/hooks/pre-commit (executable). Before each commit it runs riskreg
+validate and riskreg fmt --check on the staged *.ron files, as staged (not as
+in the working tree), and refuses the commit if there are errors or files not
+in canonical form. A pre-commit hook not written by riskreg is left alone
+unless --force is given.")]
+    Install {
+        /// Run as if started in DIR
+        #[arg(short = 'C', value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Replace a pre-commit hook that riskreg did not write
+        #[arg(long)]
+        force: bool,
     },
 }
