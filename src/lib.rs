@@ -8,5 +8,6 @@
 pub mod check;
 pub mod method;
 pub mod model;
+pub mod report;
 pub mod store;
 pub mod validate;

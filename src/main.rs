@@ -22,6 +22,27 @@ fn main() -> ExitCode {
         Some(Command::Roll { from, bureaus, dir }) => {
             cli::roll::run(&cli::roll::Options { from, bureaus, dir })
         }
+        Some(Command::Summary {
+            dir,
+            year,
+            round,
+            compare,
+            format,
+            lang,
+            thai_digits,
+            width,
+            output,
+        }) => cli::summary::run(&cli::summary::Options {
+            dir,
+            year,
+            round,
+            compare,
+            format,
+            lang,
+            thai_digits,
+            width,
+            output,
+        }),
         None => cli::validate::run(&[]),
     }
 }
