@@ -106,14 +106,20 @@ impl Words {
     pub fn legend(&self) -> Vec<String> {
         [TrafficLight::Red, TrafficLight::Yellow, TrafficLight::Green]
             .iter()
-            .map(|s| {
-                format!(
-                    "{} = {} ({}): {}",
+            .map(|s| match self.lang {
+                Lang::Th => format!(
+                    "{} = สถานะสี{} ({:?}): {}",
                     s.letter(),
-                    s.label(self.lang),
+                    s.label(Lang::Th),
+                    s,
+                    s.meaning(Lang::Th)
+                ),
+                Lang::En => format!(
+                    "{} = {}: {}",
+                    s.letter(),
                     s.label(Lang::En),
-                    s.meaning(self.lang)
-                )
+                    s.meaning(Lang::En)
+                ),
             })
             .collect()
     }
