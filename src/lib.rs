@@ -9,5 +9,6 @@ pub mod audit;
 pub mod check;
 pub mod method;
 pub mod model;
+pub mod report;
 pub mod store;
 pub mod validate;

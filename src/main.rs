@@ -60,6 +60,27 @@ fn main() -> ExitCode {
             date,
         }),
         Some(Command::Hook(HookCommand::Install { dir, force })) => cli::hook::install(dir, force),
+        Some(Command::Summary {
+            dir,
+            year,
+            round,
+            compare,
+            format,
+            lang,
+            thai_digits,
+            width,
+            output,
+        }) => cli::summary::run(&cli::summary::Options {
+            dir,
+            year,
+            round,
+            compare,
+            format,
+            lang,
+            thai_digits,
+            width,
+            output,
+        }),
         None => cli::validate::run(&[]),
     }
 }
