@@ -9,4 +9,5 @@ pub mod check;
 pub mod method;
 pub mod model;
 pub mod store;
+pub mod tui;
 pub mod validate;

@@ -22,6 +22,7 @@ fn main() -> ExitCode {
         Some(Command::Roll { from, bureaus, dir }) => {
             cli::roll::run(&cli::roll::Options { from, bureaus, dir })
         }
-        None => cli::validate::run(&[]),
+        Some(Command::Tui { dir }) => cli::tui::run(dir),
+        None => cli::tui::run(None),
     }
 }

@@ -4,6 +4,7 @@ pub mod fmt;
 pub mod out;
 pub mod roll;
 pub mod targets;
+pub mod tui;
 pub mod validate;
 
 use clap::{Parser, Subcommand};
@@ -98,6 +99,16 @@ parse.")]
         bureaus: Vec<String>,
         /// The registers directory; default the one of the current directory
         #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+    /// Open the full-screen interface (also what `riskreg` alone does)
+    #[command(long_about = "\
+Open the full-screen interface on a registers directory: DIR, else the
+registers/ directory at the top of the git repository you are in, else
+registers/ of the current directory. See docs/user-guide.md for every
+screen and key.")]
+    Tui {
+        /// The registers directory
         dir: Option<PathBuf>,
     },
 }
