@@ -170,6 +170,18 @@ impl App {
         app
     }
 
+    /// Opens a registers directory with the given settings.
+    pub fn open(root: &std::path::Path, settings: Settings, theme: Theme) -> Result<App, String> {
+        Ok(App::new(Workspace::open(root)?, settings, theme))
+    }
+
+    /// Feeds a key, then does the I/O it asked for: what the event loop does.
+    pub fn press(&mut self, key: KeyEvent) {
+        if let Some(effect) = self.on_key(key) {
+            super::effects::perform(self, effect);
+        }
+    }
+
     /// The latest round of the first register's methodology that has any
     /// monitoring recorded, else its first round.
     pub fn default_round(&self) -> Option<RoundId> {

@@ -27,10 +27,9 @@ const DISK_CHECK: Duration = Duration::from_secs(2);
 /// The terminal is restored on every exit, panics included (ratatui's init
 /// installs a panic hook that restores it before the panic message).
 pub fn run(root: &Path) -> Result<(), String> {
-    let ws = workspace::Workspace::open(root)?;
     let (settings, problem) = settings::load();
     let theme = theme::Theme::from_env(settings.theme);
-    let mut app = App::new(ws, settings, theme);
+    let mut app = App::open(root, settings, theme)?;
     if problem.is_some() {
         app.status = problem;
     }
@@ -48,11 +47,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
             .map_err(|e| format!("cannot draw: {e}"))?;
         if event::poll(DISK_CHECK).map_err(|e| e.to_string())? {
             match event::read().map_err(|e| e.to_string())? {
-                Event::Key(key) => {
-                    if let Some(effect) = app.on_key(key) {
-                        effects::perform(app, effect);
-                    }
-                }
+                Event::Key(key) => app.press(key),
                 // the next loop turn redraws at the new size
                 Event::Resize(_, _) => {}
                 _ => {}
