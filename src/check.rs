@@ -171,6 +171,16 @@ pub fn check_root(root: &Path, only: Option<&BTreeSet<PathBuf>>) -> Report {
         for reg in &regs {
             if wanted(&reg.path) {
                 findings.extend(validate::check_register(&ctx, &reg.path, &reg.value));
+                if let Some(message) =
+                    crate::audit::approval_warning(&reg.path, &reg.value, &methods)
+                {
+                    findings.push(Finding {
+                        severity: Severity::Warning,
+                        file: reg.path.clone(),
+                        path: "approved_by.digest".into(),
+                        message,
+                    });
+                }
             }
         }
         let pairs: Vec<(PathBuf, &Register)> =

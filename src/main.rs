@@ -1,7 +1,7 @@
 mod cli;
 
 use clap::Parser;
-use cli::{Cli, Command};
+use cli::{Cli, Command, HookCommand};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -22,6 +22,44 @@ fn main() -> ExitCode {
         Some(Command::Roll { from, bureaus, dir }) => {
             cli::roll::run(&cli::roll::Options { from, bureaus, dir })
         }
+        Some(Command::Diff {
+            revs,
+            paths,
+            format,
+            dir,
+            lang,
+        }) => cli::diff::run(&cli::diff::Options {
+            revs,
+            paths,
+            format,
+            dir,
+            lang,
+        }),
+        Some(Command::Log {
+            files,
+            risk,
+            measure,
+            dir,
+            lang,
+        }) => cli::log::run(&cli::log::Options {
+            files,
+            risk,
+            measure,
+            dir,
+            lang,
+        }),
+        Some(Command::Approve {
+            file,
+            name,
+            position,
+            date,
+        }) => cli::approve::run(&cli::approve::Options {
+            file,
+            name,
+            position,
+            date,
+        }),
+        Some(Command::Hook(HookCommand::Install { dir, force })) => cli::hook::install(dir, force),
         Some(Command::Tui { dir }) => cli::tui::run(dir),
         None => cli::tui::run(None),
     }

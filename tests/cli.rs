@@ -111,7 +111,7 @@ fn fmt_canonicalises_a_hand_written_register() {
     let loose = canonical
         .replace("Register(", "(")
         .replace("    ", "  ")
-        .replace("approved_by: None,\n", "")
+        .replace("reviewed_by: None,\n", "")
         .replace("สำนักการประชุม", "\\u{e2a}\\u{e33}นักการประชุม");
     std::fs::write(&path, &loose).expect("write");
     let out = riskreg(dir.path(), &["fmt", "--check", "registers/2567"]);
@@ -134,7 +134,7 @@ fn fmt_will_not_drop_comments_silently() {
     let out = riskreg(dir.path(), &["fmt"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("registers/2567/MTG.ron:15:5: error: has a comment"),
+        stderr(&out).contains("registers/2567/MTG.ron:20:5: error: has a comment"),
         "{}",
         stderr(&out)
     );

@@ -67,6 +67,15 @@ fn signature() -> impl Strategy<Value = Signature> {
     })
 }
 
+fn approval() -> impl Strategy<Value = Approval> {
+    (text(), text(), date(), "[0-9a-f]{64}").prop_map(|(name, position, date, hex)| Approval {
+        name,
+        position,
+        date,
+        digest: ContentDigest::from_hex(&hex).expect("64 hex digits"),
+    })
+}
+
 fn quantity() -> impl Strategy<Value = Quantity> {
     prop_oneof![
         decimal().prop_map(Quantity::Percent),
@@ -285,7 +294,7 @@ fn register() -> impl Strategy<Value = Register> {
         (
             option::of(signature()),
             option::of(signature()),
-            option::of(signature()),
+            option::of(approval()),
         ),
         text(),
         vec(risk(), 0..4),

@@ -1,6 +1,10 @@
 //! The command line: parse, dispatch, map outcomes to exit codes.
 
+pub mod approve;
+pub mod diff;
 pub mod fmt;
+pub mod hook;
+pub mod log;
 pub mod out;
 pub mod roll;
 pub mod targets;
@@ -101,6 +105,88 @@ parse.")]
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// What changed in the registers between two revisions, in domain terms
+    #[command(long_about = "\
+Compare the registers at two git revisions and list the changes in domain
+terms: registers, risks and measures added, removed or moved; each changed
+field with its old and new value; and the consequences: a rating or control
+change that moves a risk to another band, a traffic light that turns yellow
+or red at a round, implementation and disbursement changes, approvals.
+
+With no revision, compares HEAD with the working tree (including new files
+not yet added); with one, that revision with the working tree; with two, the
+first with the second. Paths after -- limit the comparison. A register that
+does not parse at one revision is reported, not compared.
+
+Exit codes: 0 the comparison ran (with or without changes), 2 it could not
+(not a git repository, unknown revision, path outside the repository).")]
+    Diff {
+        /// Revisions: none (HEAD vs working tree), one (it vs working tree) or two
+        #[arg(value_name = "REV", num_args = 0..=2)]
+        revs: Vec<String>,
+        /// Only these files or directories
+        #[arg(last = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Output as plain text, Markdown (pull requests, audit memos) or JSON
+        #[arg(long, value_enum, default_value_t = diff::Format::Text)]
+        format: diff::Format,
+        /// Run as if started in DIR
+        #[arg(short = 'C', value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Language of the words around the data: th or en
+        #[arg(long, default_value = "en", value_parser = diff::parse_lang)]
+        lang: riskreg::model::Lang,
+    },
+    /// The history of registers, a risk or a measure, with what each commit changed
+    #[command(long_about = "\
+List the commits (newest first) that changed register files, or only FILE, or
+only one risk or measure wherever it is, each with its author, date (Buddhist
+era), subject and the semantic changes it made (as riskreg diff shows them).
+Merge commits are left out: their changes are shown at the commits that made
+them.")]
+    Log {
+        /// Only these register files or directories
+        #[arg(value_name = "FILE", conflicts_with_all = ["risk", "measure"])]
+        files: Vec<PathBuf>,
+        /// Follow one risk by id
+        #[arg(long, value_name = "ID", conflicts_with = "measure")]
+        risk: Option<String>,
+        /// Follow one measure by id
+        #[arg(long, value_name = "ID")]
+        measure: Option<String>,
+        /// Run as if started in DIR
+        #[arg(short = 'C', value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Language of the words around the data: th or en
+        #[arg(long, default_value = "en", value_parser = diff::parse_lang)]
+        lang: riskreg::model::Lang,
+    },
+    /// Sign a register off: record who approved it and a digest of its content
+    #[command(long_about = "\
+Record in FILE who approved the register (name, position, date) and the
+SHA-256 digest of its canonical content (everything but approved_by). The
+file is rewritten in canonical form, atomically, and only if it still holds
+what was read. A register with validation errors is not approved.
+
+Any later change to the register makes the digest differ: riskreg validate
+then warns that it changed since approval and, in a git repository, lists
+what changed since the approved version.")]
+    Approve {
+        /// The register file
+        file: PathBuf,
+        /// The approver's name
+        #[arg(long)]
+        name: String,
+        /// The approver's position
+        #[arg(long)]
+        position: String,
+        /// Date of approval in the Buddhist era, e.g. 2567-10-15; default today (Thai time)
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Git hooks for registers
+    #[command(subcommand)]
+    Hook(HookCommand),
     /// Open the full-screen interface (also what `riskreg` alone does)
     #[command(long_about = "\
 Open the full-screen interface on a registers directory: DIR, else the
@@ -110,5 +196,24 @@ screen and key.")]
     Tui {
         /// The registers directory
         dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HookCommand {
+    /// Write a pre-commit hook that validates and format-checks the staged registers
+    #[command(long_about = "\
+Write .git/hooks/pre-commit (executable). Before each commit it runs riskreg
+validate and riskreg fmt --check on the staged *.ron files, as staged (not as
+in the working tree), and refuses the commit if there are errors or files not
+in canonical form. A pre-commit hook not written by riskreg is left alone
+unless --force is given.")]
+    Install {
+        /// Run as if started in DIR
+        #[arg(short = 'C', value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Replace a pre-commit hook that riskreg did not write
+        #[arg(long)]
+        force: bool,
     },
 }

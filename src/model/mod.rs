@@ -1,6 +1,7 @@
 //! The register as data. Nothing here knows about files, terminals or polars.
 
 pub mod amount;
+pub mod approval;
 pub mod bureau;
 pub mod calendar;
 pub mod ids;
@@ -11,6 +12,7 @@ pub mod rollover;
 pub mod status;
 
 pub use amount::{Decimal2, Money};
+pub use approval::{Approval, ContentDigest};
 pub use bureau::{Approach, ApproachList, Bureau, BureauList};
 pub use calendar::{Date, FiscalYear, YearMonth};
 pub use ids::{

@@ -5,6 +5,7 @@
 //! held — bands, scores, residual levels and totals are derived elsewhere.
 
 use super::amount::Money;
+use super::approval::Approval;
 use super::calendar::{Date, FiscalYear, YearMonth};
 use super::ids::{ApproachId, BureauCode, CategoryId, MeasureId, MethodId, RiskId, RoundId};
 use super::indicator::{Indicator, IndicatorResult};
@@ -23,7 +24,8 @@ pub struct Register {
     #[serde(default)]
     pub reviewed_by: Option<Signature>,
     #[serde(default)]
-    pub approved_by: Option<Signature>,
+    /// The sign-off, with the digest of the content it approved.
+    pub approved_by: Option<Approval>,
     #[serde(default)]
     pub note: String,
     #[serde(default)]
@@ -37,7 +39,7 @@ pub struct MethodRef {
     pub version: u32,
 }
 
-/// Who prepared, reviewed or approved the register, and when.
+/// Who prepared or reviewed the register, and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {

@@ -99,14 +99,13 @@ fn check_header(ctx: &Context<'_>, file: &Path, reg: &Register, s: &mut Sink<'_>
             ),
         );
     }
-    for (field, sig) in [
-        ("prepared_by", &reg.prepared_by),
-        ("reviewed_by", &reg.reviewed_by),
-        ("approved_by", &reg.approved_by),
-    ] {
-        if let Some(sig) = sig
-            && sig.name.trim().is_empty()
-        {
+    let names = [
+        ("prepared_by", reg.prepared_by.as_ref().map(|x| &x.name)),
+        ("reviewed_by", reg.reviewed_by.as_ref().map(|x| &x.name)),
+        ("approved_by", reg.approved_by.as_ref().map(|x| &x.name)),
+    ];
+    for (field, name) in names {
+        if name.is_some_and(|n| n.trim().is_empty()) {
             s.error(format!("{field}.name"), format!("{field} needs a name"));
         }
     }

@@ -1,0 +1,342 @@
+//! Git through the `git` binary the user has: every call is an argument
+//! vector (never a shell), revisions are checked before use, and blobs are
+//! read through one `git cat-file --batch` process per comparison.
+
+use super::AuditError;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// A git work tree, found from a directory inside it.
+#[derive(Clone, Debug)]
+pub struct Repo {
+    /// The top of the work tree.
+    pub root: PathBuf,
+}
+
+/// The object id git uses for "no file" in `--raw` output.
+const NULL_OID: &str = "0000000000000000000000000000000000000000";
+
+/// A line of `git diff --raw`: a file whose content differs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawChange {
+    /// Blob id at the old side; `None` when the file was added.
+    pub old: Option<String>,
+    /// Blob id at the new side; `None` when deleted, or when the new side is
+    /// the working tree (read the file instead).
+    pub new: Option<String>,
+    pub path: String,
+    /// `A`, `D`, `M`, `T`, …
+    pub status: char,
+}
+
+/// A commit as `log` lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Commit {
+    pub id: String,
+    pub parent: Option<String>,
+    pub author: String,
+    pub email: String,
+    /// Author date, `YYYY-MM-DD` (Common era, as git keeps it).
+    pub date: String,
+    pub subject: String,
+}
+
+impl Repo {
+    /// The work tree containing `dir`.
+    pub fn discover(dir: &Path) -> Result<Repo, AuditError> {
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(["rev-parse", "--show-toplevel"])
+            .output()
+            .map_err(|e| AuditError::NoGit(e.to_string()))?;
+        if !out.status.success() {
+            return Err(AuditError::NotARepo {
+                dir: dir.to_path_buf(),
+                message: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+            });
+        }
+        let root = String::from_utf8_lossy(&out.stdout).trim_end().to_string();
+        Ok(Repo {
+            root: PathBuf::from(root),
+        })
+    }
+
+    fn command(&self) -> Command {
+        let mut c = Command::new("git");
+        c.arg("-C").arg(&self.root);
+        // paths exactly as stored (Thai names are not quoted as octal)
+        c.args(["-c", "core.quotepath=false"]);
+        c
+    }
+
+    /// Runs git with `args`, returning stdout.
+    pub fn run(&self, args: &[&str]) -> Result<Vec<u8>, AuditError> {
+        let out = self
+            .command()
+            .args(args)
+            .output()
+            .map_err(|e| AuditError::NoGit(e.to_string()))?;
+        if !out.status.success() {
+            return Err(AuditError::Git {
+                command: format!("git {}", args.join(" ")),
+                message: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+            });
+        }
+        Ok(out.stdout)
+    }
+
+    /// The commit a revision names. A revision that is not a commit, or that
+    /// looks like an option, is refused with the name the user gave.
+    pub fn resolve(&self, rev: &str) -> Result<String, AuditError> {
+        if rev.is_empty() || rev.starts_with('-') || rev.contains(['\n', '\0']) {
+            return Err(AuditError::UnknownRevision(rev.to_string()));
+        }
+        let spec = format!("{rev}^{{commit}}");
+        let out = self
+            .command()
+            .args(["rev-parse", "--verify", "--quiet", &spec])
+            .output()
+            .map_err(|e| AuditError::NoGit(e.to_string()))?;
+        if !out.status.success() {
+            return Err(AuditError::UnknownRevision(rev.to_string()));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
+    }
+
+    /// Files whose content differs between commit `old` (or nothing, for a
+    /// root commit) and commit `new`, or the working tree when `new` is `None`
+    /// (including untracked files not ignored), limited to `pathspecs`.
+    pub fn changed(
+        &self,
+        old: Option<&str>,
+        new: Option<&str>,
+        pathspecs: &[String],
+    ) -> Result<Vec<RawChange>, AuditError> {
+        let mut args: Vec<&str> = vec!["diff", "--raw", "-z", "--no-renames", "--no-abbrev"];
+        let empty_tree;
+        let old = match old {
+            Some(o) => o,
+            None => {
+                empty_tree = self.empty_tree()?;
+                empty_tree.as_str()
+            }
+        };
+        args.push(old);
+        if let Some(n) = new {
+            args.push(n);
+        }
+        args.push("--");
+        args.extend(pathspecs.iter().map(String::as_str));
+        let mut changes = parse_raw(&self.run(&args)?);
+        if new.is_none() {
+            let mut args = vec!["ls-files", "-z", "--others", "--exclude-standard", "--"];
+            args.extend(pathspecs.iter().map(String::as_str));
+            for path in split_z(&self.run(&args)?) {
+                changes.push(RawChange {
+                    old: None,
+                    new: None,
+                    path,
+                    status: 'A',
+                });
+            }
+            changes.sort_by(|a, b| a.path.cmp(&b.path));
+        }
+        Ok(changes)
+    }
+
+    /// The id of the empty tree (for diffs of a root commit).
+    fn empty_tree(&self) -> Result<String, AuditError> {
+        let out = self
+            .command()
+            .args(["hash-object", "-t", "tree", "--stdin"])
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|e| AuditError::NoGit(e.to_string()))?;
+        Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
+    }
+
+    /// Every file of commit `rev` under paths matching `keep`, with blob ids.
+    pub fn files(
+        &self,
+        rev: &str,
+        keep: impl Fn(&str) -> bool,
+    ) -> Result<Vec<(String, String)>, AuditError> {
+        let out = self.run(&["ls-tree", "-r", "-z", "--full-tree", rev])?;
+        let mut files = Vec::new();
+        for entry in split_z(&out) {
+            // "<mode> blob <oid>\t<path>"
+            let Some((meta, path)) = entry.split_once('\t') else {
+                continue;
+            };
+            let mut parts = meta.split(' ');
+            let (Some(_mode), Some("blob"), Some(oid)) = (parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            if keep(path) {
+                files.push((path.to_string(), oid.to_string()));
+            }
+        }
+        Ok(files)
+    }
+
+    /// The contents of many blobs (by id or `rev:path`) through one
+    /// `git cat-file --batch` process; `None` for an object that is missing.
+    pub fn blobs(&self, specs: &[String]) -> Result<Vec<Option<Vec<u8>>>, AuditError> {
+        if specs.is_empty() {
+            return Ok(Vec::new());
+        }
+        if let Some(bad) = specs.iter().find(|s| s.contains('\n')) {
+            return Err(AuditError::Git {
+                command: "git cat-file --batch".into(),
+                message: format!("cannot ask for an object named with a line break: {bad:?}"),
+            });
+        }
+        let mut child = self
+            .command()
+            .args(["cat-file", "--batch"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| AuditError::NoGit(e.to_string()))?;
+        let broken = |what: &str| AuditError::Git {
+            command: "git cat-file --batch".into(),
+            message: what.to_string(),
+        };
+        let mut stdin = child.stdin.take().ok_or_else(|| broken("no stdin"))?;
+        let request: Vec<u8> = specs
+            .iter()
+            .flat_map(|s| format!("{s}\n").into_bytes())
+            .collect();
+        // write from another thread: git answers while we ask, and a full
+        // pipe on either side would otherwise stop both processes
+        let writer = std::thread::spawn(move || stdin.write_all(&request));
+        let stdout = child.stdout.take().ok_or_else(|| broken("no stdout"))?;
+        let mut reader = BufReader::new(stdout);
+        let mut out = Vec::with_capacity(specs.len());
+        let mut header = String::new();
+        for _ in specs {
+            header.clear();
+            reader
+                .read_line(&mut header)
+                .map_err(|e| broken(&e.to_string()))?;
+            let fields: Vec<&str> = header.trim_end().split(' ').collect();
+            match fields.as_slice() {
+                [_, _kind, size] => {
+                    let size: usize = size.parse().map_err(|_| broken(&header))?;
+                    let mut body = vec![0; size + 1];
+                    reader
+                        .read_exact(&mut body)
+                        .map_err(|e| broken(&e.to_string()))?;
+                    body.pop(); // the newline after each object
+                    out.push(Some(body));
+                }
+                [_, "missing"] | [_, "ambiguous"] => out.push(None),
+                _ => return Err(broken(&format!("unexpected answer {header:?}"))),
+            }
+        }
+        match writer.join() {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => return Err(broken(&e.to_string())),
+            Err(_) => return Err(broken("writer thread failed")),
+        }
+        let _ = child.wait();
+        Ok(out)
+    }
+
+    /// Commits (newest first, merges left out: their changes are shown at
+    /// the commits that made them) touching `pathspecs`.
+    pub fn log(&self, pathspecs: &[String]) -> Result<Vec<Commit>, AuditError> {
+        let mut args = vec![
+            "log",
+            "-z",
+            "--no-merges",
+            "--date=short",
+            "--format=%H%x1f%P%x1f%an%x1f%ae%x1f%ad%x1f%s",
+            "--",
+        ];
+        args.extend(pathspecs.iter().map(String::as_str));
+        let out = match self.run(&args) {
+            Ok(o) => o,
+            // a repository without commits has no history
+            Err(AuditError::Git { message, .. })
+                if message.contains("does not have any commits") =>
+            {
+                return Ok(Vec::new());
+            }
+            Err(e) => return Err(e),
+        };
+        let mut commits = Vec::new();
+        for record in split_z(&out) {
+            let f: Vec<&str> = record.split('\u{1f}').collect();
+            if let [id, parents, author, email, date, subject] = f.as_slice() {
+                commits.push(Commit {
+                    id: id.to_string(),
+                    parent: parents
+                        .split(' ')
+                        .next()
+                        .filter(|p| !p.is_empty())
+                        .map(str::to_string),
+                    author: author.to_string(),
+                    email: email.to_string(),
+                    date: date.to_string(),
+                    subject: subject.to_string(),
+                });
+            }
+        }
+        Ok(commits)
+    }
+}
+
+fn split_z(bytes: &[u8]) -> Vec<String> {
+    bytes
+        .split(|b| *b == 0)
+        .filter(|s| !s.is_empty())
+        .map(|s| String::from_utf8_lossy(s).into_owned())
+        .collect()
+}
+
+/// Parses `git diff --raw -z`: `:<mode> <mode> <oid> <oid> <status>\0<path>\0`.
+fn parse_raw(bytes: &[u8]) -> Vec<RawChange> {
+    let fields = split_z(bytes);
+    let mut out = Vec::new();
+    let mut it = fields.into_iter();
+    while let (Some(meta), Some(path)) = (it.next(), it.next()) {
+        let parts: Vec<&str> = meta.trim_start_matches(':').split(' ').collect();
+        if let [_, _, old, new, status] = parts.as_slice() {
+            let oid = |s: &str| (s != NULL_OID).then(|| s.to_string());
+            out.push(RawChange {
+                old: oid(old),
+                new: oid(new),
+                path,
+                status: status.chars().next().unwrap_or('M'),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_diff_lines_give_blob_ids_and_paths() {
+        let z = format!(
+            ":100644 100644 {a} {b} M\0registers/2567/FIN.ron\0:000000 100644 {n} {b} A\0x y.ron\0",
+            a = "1".repeat(40),
+            b = "2".repeat(40),
+            n = NULL_OID
+        );
+        let r = parse_raw(z.as_bytes());
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].old.as_deref(), Some("1".repeat(40).as_str()));
+        assert_eq!(r[0].path, "registers/2567/FIN.ron");
+        assert_eq!(r[1].old, None);
+        assert_eq!(r[1].path, "x y.ron");
+        assert_eq!(r[1].status, 'A');
+    }
+}

@@ -1,0 +1,107 @@
+//! The git pre-commit hook: checks the staged content of the staged register
+//! files with `riskreg validate` and `riskreg fmt --check`.
+
+use super::AuditError;
+use super::git::Repo;
+use std::path::{Path, PathBuf};
+
+/// The line that marks a hook as ours (safe to replace).
+pub const MARKER: &str = "# riskreg pre-commit hook";
+
+/// The hook script, calling the riskreg at `exe` (or the one on PATH when
+/// that is gone). It exports the index (what will be committed, not the
+/// working tree) to a temporary directory and checks the staged `*.ron` there.
+pub fn script(exe: &Path) -> String {
+    let exe = exe.to_string_lossy().replace('\'', r"'\''");
+    format!(
+        r#"#!/bin/sh
+{MARKER}: written by `riskreg hook install`; run it again to update.
+# Checks what is staged (not the working tree) in the staged *.ron files with
+# `riskreg validate` and `riskreg fmt --check`; refuses the commit on errors.
+# Skip once with `git commit --no-verify`.
+RISKREG='{exe}'
+[ -x "$RISKREG" ] || RISKREG=riskreg
+files=$(git -c core.quotepath=false diff --cached --name-only --diff-filter=ACMR -- '*.ron') || exit 1
+[ -z "$files" ] && exit 0
+tmp=$(mktemp -d "${{TMPDIR:-/tmp}}/riskreg-hook.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM
+git checkout-index -a --prefix="$tmp/" || exit 1
+unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
+cd "$tmp" || exit 1
+IFS='
+'
+set -f
+status=0
+"$RISKREG" validate $files || status=1
+"$RISKREG" fmt --check $files || status=1
+if [ "$status" -ne 0 ]; then
+    echo "riskreg: commit refused: fix the staged registers above (riskreg fmt rewrites them canonically)" >&2
+fi
+exit $status
+"#
+    )
+}
+
+/// What `install` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Installed {
+    New(PathBuf),
+    /// Our own hook was there and is updated.
+    Updated(PathBuf),
+    /// Another hook was there and `force` replaced it.
+    Replaced(PathBuf),
+}
+
+/// Writes the pre-commit hook of the repository containing `dir`. A hook
+/// that is not ours is left alone unless `force`.
+pub fn install(dir: &Path, exe: &Path, force: bool) -> Result<Installed, AuditError> {
+    let repo = Repo::discover(dir)?;
+    let out = repo.run(&["rev-parse", "--git-path", "hooks"])?;
+    let hooks = PathBuf::from(String::from_utf8_lossy(&out).trim_end());
+    let hooks = if hooks.is_absolute() {
+        hooks
+    } else {
+        repo.root.join(hooks)
+    };
+    let path = hooks.join("pre-commit");
+    let io = |e: std::io::Error| AuditError::Io {
+        path: path.clone(),
+        message: e.to_string(),
+    };
+    let existing = match std::fs::read(&path) {
+        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).contains(MARKER)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io(e)),
+    };
+    if existing == Some(false) && !force {
+        return Err(AuditError::Io {
+            path: path.clone(),
+            message: "a pre-commit hook that riskreg did not write is already there; \
+                      not overwriting it (merge it by hand, or pass --force to replace it)"
+                .into(),
+        });
+    }
+    std::fs::create_dir_all(&hooks).map_err(io)?;
+    let tmp = tempfile::NamedTempFile::new_in(&hooks).map_err(io)?;
+    std::fs::write(tmp.path(), script(exe)).map_err(io)?;
+    set_executable(tmp.path()).map_err(io)?;
+    tmp.persist(&path).map_err(|e| io(e.error))?;
+    Ok(match existing {
+        None => Installed::New(path),
+        Some(true) => Installed::Updated(path),
+        Some(false) => Installed::Replaced(path),
+    })
+}
+
+#[cfg(unix)]
+fn set_executable(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))
+}
+
+#[cfg(not(unix))]
+fn set_executable(_: &Path) -> std::io::Result<()> {
+    // git for Windows runs hooks through its own sh; no mode bit needed
+    Ok(())
+}

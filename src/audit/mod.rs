@@ -1,0 +1,74 @@
+//! Auditing registers kept in git: the approval digest, the semantic diff of
+//! two revisions, the history of a register, risk or measure, and the
+//! pre-commit hook. Git is reached through the `git` binary (see
+//! docs/audit.md for why); the diff itself is pure.
+
+pub mod approval;
+pub mod change;
+pub mod diff;
+pub mod git;
+pub mod history;
+pub mod hook;
+pub mod render;
+mod revision;
+
+pub use approval::{ApprovalState, approval_state, approve, content_digest};
+pub use change::{Change, ChangeKind, Target};
+pub use diff::{Snapshot, diff};
+pub use history::{LogEntry, LogTarget, SinceApproval, approval_warning, history, since_approval};
+pub use revision::{
+    Compare, changes_against_head, compare, is_register_path, pathspecs as revision_pathspecs,
+};
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Why an audit command could not run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuditError {
+    /// The `git` program could not be started.
+    NoGit(String),
+    NotARepo {
+        dir: PathBuf,
+        message: String,
+    },
+    /// A revision that names no commit.
+    UnknownRevision(String),
+    /// A path given on the command line lies outside the work tree.
+    OutsideRepo(PathBuf),
+    /// git ran but failed.
+    Git {
+        command: String,
+        message: String,
+    },
+    Io {
+        path: PathBuf,
+        message: String,
+    },
+}
+
+impl fmt::Display for AuditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AuditError::NoGit(e) => {
+                write!(f, "cannot run git ({e}); is git installed and on PATH?")
+            }
+            AuditError::NotARepo { dir, message } => write!(
+                f,
+                "{} is not inside a git repository ({message})",
+                dir.display()
+            ),
+            AuditError::UnknownRevision(rev) => write!(
+                f,
+                "unknown revision {rev:?}: no commit, branch or tag of that name"
+            ),
+            AuditError::OutsideRepo(p) => {
+                write!(f, "{} is outside the git repository", p.display())
+            }
+            AuditError::Git { command, message } => write!(f, "{command} failed: {message}"),
+            AuditError::Io { path, message } => write!(f, "{}: {message}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for AuditError {}

@@ -1,0 +1,119 @@
+//! `riskreg approve`: sign a register off, recording the digest of exactly
+//! what was approved.
+
+use super::out::Out;
+use super::targets::shown;
+use riskreg::audit::{self, ApprovalState};
+use riskreg::check;
+use riskreg::model::Date;
+use riskreg::store;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub struct Options {
+    pub file: PathBuf,
+    pub name: String,
+    pub position: String,
+    pub date: Option<String>,
+}
+
+pub fn run(opts: &Options) -> ExitCode {
+    match approve(opts) {
+        Ok(message) => {
+            Out::default().line(message);
+            ExitCode::SUCCESS
+        }
+        Err((code, message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn approve(opts: &Options) -> Result<String, (u8, String)> {
+    let usage = |m: String| (2, m);
+    if opts.name.trim().is_empty() || opts.position.trim().is_empty() {
+        return Err(usage("--name and --position must not be empty".into()));
+    }
+    let date = match &opts.date {
+        Some(d) => Date::try_from(d.clone()).map_err(|e| usage(format!("--date {d}: {e}")))?,
+        None => today_in_thailand(),
+    };
+    let shown_file = shown(&opts.file);
+    let file = opts
+        .file
+        .canonicalize()
+        .map_err(|e| usage(format!("{shown_file}: {e}")))?;
+    let root = store::layout::find_root(&file).ok_or_else(|| {
+        usage(format!(
+            "{shown_file}: not inside a registers directory (one that holds {})",
+            store::layout::BUREAUS_FILE
+        ))
+    })?;
+    // approving a register with errors would sign off something invalid
+    let only: BTreeSet<PathBuf> = [file.clone()].into_iter().collect();
+    let report = check::check_root(&root, Some(&only));
+    let errors: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == riskreg::validate::Severity::Error)
+        .map(super::out::diagnostic_line)
+        .collect();
+    if !errors.is_empty() {
+        return Err((
+            1,
+            format!(
+                "{shown_file} has errors; fix them before approving:\n{}",
+                errors.join("\n")
+            ),
+        ));
+    }
+    let mut loaded = store::load_register(&file).map_err(|e| (1, e.to_string()))?;
+    let previous = audit::approval_state(&loaded.value);
+    loaded.value = audit::approve(&loaded.value, opts.name.trim(), opts.position.trim(), date);
+    loaded.save().map_err(|e| (1, e.to_string()))?;
+    let digest = audit::content_digest(&loaded.value);
+    let note = match previous {
+        ApprovalState::NotApproved => String::new(),
+        ApprovalState::Approved(a) | ApprovalState::ChangedSinceApproval { approval: a } => {
+            format!(" (replacing the approval by {} of {})", a.name, a.date)
+        }
+    };
+    Ok(format!(
+        "approved {shown_file}: {} ({}), {date}, {digest}{note}",
+        opts.name.trim(),
+        opts.position.trim()
+    ))
+}
+
+/// Today's date in Thailand (UTC+7), in the Buddhist era.
+fn today_in_thailand() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = ((secs + 7 * 3600) / 86_400) as i64;
+    // civil date from days since 1970-01-01 (Howard Hinnant's algorithm)
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Date::from_ce(year, month, day).unwrap_or_else(|_| {
+        // only a clock before 1957 or after 2157 gets here
+        Date::from_ce(2024, 1, 1).expect("a fixed valid date")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn today_is_a_plausible_date() {
+        let d = super::today_in_thailand();
+        assert!(d.year_be() >= 2567, "{d}");
+    }
+}

@@ -1,0 +1,78 @@
+//! `riskreg diff`: what changed in the registers between two revisions, in
+//! domain terms.
+
+use super::out::Out;
+use riskreg::audit::git::Repo;
+use riskreg::audit::{AuditError, Compare, compare, render};
+use riskreg::model::Lang;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Text,
+    Markdown,
+    Json,
+}
+
+pub struct Options {
+    pub revs: Vec<String>,
+    pub paths: Vec<PathBuf>,
+    pub format: Format,
+    pub dir: Option<PathBuf>,
+    pub lang: Lang,
+}
+
+/// The directory commands run in: `-C DIR` or the current one.
+pub fn base_dir(dir: Option<&Path>) -> Result<PathBuf, AuditError> {
+    let cwd = std::env::current_dir().map_err(|e| AuditError::Io {
+        path: PathBuf::from("."),
+        message: e.to_string(),
+    })?;
+    Ok(match dir {
+        Some(d) => cwd.join(d),
+        None => cwd,
+    })
+}
+
+/// Parses `--lang`.
+pub fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: use th or en"))
+}
+
+pub fn run(opts: &Options) -> ExitCode {
+    match changes(opts) {
+        Ok(changes) => {
+            let text = match opts.format {
+                Format::Text => render::text(&changes, opts.lang),
+                Format::Markdown => render::markdown(&changes, opts.lang),
+                Format::Json => render::json(&changes) + "\n",
+            };
+            let mut out = Out::default();
+            out.line(text.trim_end());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn changes(opts: &Options) -> Result<Vec<riskreg::audit::Change>, AuditError> {
+    let cwd = base_dir(opts.dir.as_deref())?;
+    let repo = Repo::discover(&cwd)?;
+    let paths = riskreg::audit::revision_pathspecs(&repo, &cwd, &opts.paths)?;
+    let (old, new) = match opts.revs.as_slice() {
+        [] => (Some(repo.resolve("HEAD")?), None),
+        [a] => (Some(repo.resolve(a)?), None),
+        [a, b] => (Some(repo.resolve(a)?), Some(repo.resolve(b)?)),
+        _ => {
+            return Err(AuditError::UnknownRevision(
+                "(at most two revisions may be given; put paths after --)".into(),
+            ));
+        }
+    };
+    compare(&repo, &Compare { old, new, paths })
+}

@@ -1,0 +1,89 @@
+//! `riskreg log`: the history of a register, a risk or a measure, commit by
+//! commit, with the semantic changes each made.
+
+use super::diff::base_dir;
+use super::out::Out;
+use riskreg::audit::git::{Commit, Repo};
+use riskreg::audit::{AuditError, LogEntry, LogTarget, history, render, revision_pathspecs};
+use riskreg::model::{Date, Lang};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub struct Options {
+    pub files: Vec<PathBuf>,
+    pub risk: Option<String>,
+    pub measure: Option<String>,
+    pub dir: Option<PathBuf>,
+    pub lang: Lang,
+}
+
+pub fn run(opts: &Options) -> ExitCode {
+    match entries(opts) {
+        Ok(entries) => {
+            let mut out = Out::default();
+            if entries.is_empty() {
+                out.line("no commits changed it");
+            }
+            out.line(text(&entries, opts.lang).trim_end());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn entries(opts: &Options) -> Result<Vec<LogEntry>, AuditError> {
+    let cwd = base_dir(opts.dir.as_deref())?;
+    let repo = Repo::discover(&cwd)?;
+    let target = match (&opts.risk, &opts.measure) {
+        (Some(r), _) => LogTarget::Risk(r.clone()),
+        (None, Some(m)) => LogTarget::Measure(m.clone()),
+        (None, None) if opts.files.is_empty() => {
+            LogTarget::Files(vec![":(glob)**/*.ron".to_string()])
+        }
+        (None, None) => LogTarget::Files(revision_pathspecs(&repo, &cwd, &opts.files)?),
+    };
+    history(&repo, &target)
+}
+
+/// The author date in the Buddhist era, as the registers write dates.
+fn date(c: &Commit) -> String {
+    let mut parts = c.date.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(Some(y)), Some(Some(m)), Some(Some(d))) => {
+            Date::from_ce(y as i32, m as u8, d as u8).map_or(c.date.clone(), |d| d.to_string())
+        }
+        _ => c.date.clone(),
+    }
+}
+
+/// Newest first: `<commit> <date> <author>: <subject>`, then the changes.
+pub fn text(entries: &[LogEntry], lang: Lang) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for e in entries {
+        let c = &e.commit;
+        let _ = writeln!(
+            out,
+            "{} {} {} <{}>: {}",
+            &c.id[..c.id.len().min(10)],
+            date(c),
+            c.author,
+            c.email,
+            c.subject
+        );
+        if e.changes.is_empty() {
+            let _ = writeln!(
+                out,
+                "    {}",
+                lang.pick("(ไม่มีการเปลี่ยนแปลงเนื้อหา)", "(no change to content)")
+            );
+        }
+        for ch in &e.changes {
+            let _ = writeln!(out, "    {}: {}", ch.file, render::line(ch, lang));
+        }
+    }
+    out
+}
