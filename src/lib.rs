@@ -11,4 +11,5 @@ pub mod method;
 pub mod model;
 pub mod report;
 pub mod store;
+pub mod tui;
 pub mod validate;

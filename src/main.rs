@@ -81,6 +81,7 @@ fn main() -> ExitCode {
             width,
             output,
         }),
-        None => cli::validate::run(&[]),
+        Some(Command::Tui { dir }) => cli::tui::run(dir),
+        None => cli::tui::run(None),
     }
 }

@@ -9,6 +9,7 @@ pub mod out;
 pub mod roll;
 pub mod summary;
 pub mod targets;
+pub mod tui;
 pub mod validate;
 
 use clap::{Parser, Subcommand};
@@ -242,6 +243,16 @@ Examples:
     /// Git hooks for registers
     #[command(subcommand)]
     Hook(HookCommand),
+    /// Open the full-screen interface (also what `riskreg` alone does)
+    #[command(long_about = "\
+Open the full-screen interface on a registers directory: DIR, else the
+registers/ directory at the top of the git repository you are in, else
+registers/ of the current directory. See docs/user-guide.md for every
+screen and key.")]
+    Tui {
+        /// The registers directory
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,0 +1,39 @@
+//! `riskreg tui [DIR]` and `riskreg` alone: open the full-screen interface on
+//! a registers directory — the one given, else `registers/` at the top of
+//! the git repository we are in, else `registers/` of the current directory.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+pub fn run(dir: Option<PathBuf>) -> ExitCode {
+    let root = dir.unwrap_or_else(default_dir);
+    if !root.is_dir() {
+        eprintln!(
+            "riskreg: {} is not a registers directory (give one: riskreg tui DIR)",
+            root.display()
+        );
+        return ExitCode::from(2);
+    }
+    match riskreg::tui::run(&root) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("riskreg: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `registers/` of the git top level, else of the current directory.
+pub fn default_dir() -> PathBuf {
+    let here = Path::new(".");
+    let top = Command::new("git")
+        .args(["rev-parse", "--show-toplevel"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()));
+    match top {
+        Some(t) if t.join("registers").is_dir() => t.join("registers"),
+        _ => here.join("registers"),
+    }
+}

@@ -1,0 +1,116 @@
+//! The I/O that actions ask for: saving through the store's atomic,
+//! conflict-checked save, saving a copy, reloading, changing year.
+
+use super::app::{App, Effect, Modal};
+use crate::store::{Loaded, SaveError};
+use std::path::PathBuf;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+pub fn perform(app: &mut App, effect: Effect) {
+    let lang = app.lang;
+    match effect {
+        Effect::Save => save_all(app),
+        Effect::SaveCopy(ix) => {
+            let Some(entry) = app.ws.entries.get(ix) else {
+                return;
+            };
+            let path = copy_path(&entry.loaded.path);
+            match Loaded::create(&path, entry.loaded.value.clone()) {
+                Ok(_) => {
+                    let shown = path.display().to_string();
+                    // the copy holds our version; show the one on disk now
+                    match app.ws.reload(ix) {
+                        Ok(()) => {
+                            app.forget_history(ix);
+                            app.status = Some(format!(
+                                "{} {shown}; {}",
+                                lang.pick("บันทึกของคุณไว้ที่", "saved yours as"),
+                                lang.pick("โหลดฉบับบนดิสก์แล้ว", "loaded the version on disk")
+                            ));
+                        }
+                        Err(e) => app.status = Some(format!("{shown} ✓; {e}")),
+                    }
+                }
+                Err(e) => app.status = Some(e.to_string()),
+            }
+        }
+        Effect::Reload(ix) => match app.ws.reload(ix) {
+            Ok(()) => {
+                app.forget_history(ix);
+                app.status = Some(
+                    lang.pick("โหลดฉบับบนดิสก์แล้ว", "loaded the version on disk")
+                        .into(),
+                );
+            }
+            Err(e) => app.status = Some(e.to_string()),
+        },
+        Effect::LoadYear(year) => match app.ws.load_year(year) {
+            Ok(()) => {
+                app.current = 0;
+                app.overview_selected = 0;
+                app.round = app.default_round();
+            }
+            Err(e) => app.status = Some(e),
+        },
+        Effect::Export => {
+            app.status = Some(
+                lang.pick(
+                    "การส่งออกต้องใช้โมดูลรายงาน (ยังไม่รวม)",
+                    "export needs the report module (not merged yet)",
+                )
+                .into(),
+            );
+        }
+    }
+}
+
+/// Saves every register with unsaved edits; stops at the first conflict and
+/// asks what to do with it.
+fn save_all(app: &mut App) {
+    let lang = app.lang;
+    let mut saved = Vec::new();
+    for ix in 0..app.ws.entries.len() {
+        let entry = &mut app.ws.entries[ix];
+        if !entry.dirty {
+            continue;
+        }
+        match entry.loaded.save() {
+            Ok(()) => {
+                entry.saved = entry.loaded.value.clone();
+                entry.dirty = false;
+                entry.changed_on_disk = false;
+                saved.push(entry.code().to_string());
+            }
+            Err(SaveError::Conflict { .. }) => {
+                app.modal = Modal::Conflict(ix);
+                app.current = ix;
+                app.ws.refresh_git();
+                return;
+            }
+            Err(e) => {
+                app.status = Some(e.to_string());
+                app.ws.refresh_git();
+                return;
+            }
+        }
+    }
+    app.ws.refresh_git();
+    app.status = Some(if saved.is_empty() {
+        lang.pick("ไม่มีอะไรต้องบันทึก", "nothing to save").into()
+    } else {
+        format!("{} {}", lang.pick("บันทึกแล้ว:", "saved:"), saved.join(", "))
+    });
+}
+
+/// `FIN.ron.mine-<seconds>`: beside the file, ignored by git, never clobbering.
+pub fn copy_path(path: &std::path::Path) -> PathBuf {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(format!(".mine-{secs}"));
+    path.with_file_name(name)
+}

@@ -1,0 +1,62 @@
+//! The full-screen terminal interface. Elm-style: `App` is the state,
+//! `Action`s change it through `App::update`, `view::draw` draws it, and
+//! `effects` does the I/O that updates ask for. The key map drives keys, the
+//! key bar, the help and the user guide.
+
+pub mod action;
+pub mod app;
+pub mod effects;
+pub mod form;
+pub mod keymap;
+pub mod screens;
+pub mod settings;
+pub mod textedit;
+pub mod theme;
+pub mod view;
+pub mod workspace;
+
+use app::App;
+use crossterm::event::{self, Event};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// How often files are checked for changes behind our back.
+const DISK_CHECK: Duration = Duration::from_secs(2);
+
+/// Opens the TUI on a registers directory and runs until the user quits.
+/// The terminal is restored on every exit, panics included (ratatui's init
+/// installs a panic hook that restores it before the panic message).
+pub fn run(root: &Path) -> Result<(), String> {
+    let (settings, problem) = settings::load();
+    let theme = theme::Theme::from_env(settings.theme);
+    let mut app = App::open(root, settings, theme)?;
+    if problem.is_some() {
+        app.status = problem;
+    }
+    let mut terminal = ratatui::try_init().map_err(|e| format!("cannot open the terminal: {e}"))?;
+    let result = event_loop(&mut terminal, &mut app);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<(), String> {
+    let mut last_check = Instant::now();
+    while !app.quit {
+        terminal
+            .draw(|f| view::draw(f, app))
+            .map_err(|e| format!("cannot draw: {e}"))?;
+        if event::poll(DISK_CHECK).map_err(|e| e.to_string())? {
+            match event::read().map_err(|e| e.to_string())? {
+                Event::Key(key) => app.press(key),
+                // the next loop turn redraws at the new size
+                Event::Resize(_, _) => {}
+                _ => {}
+            }
+        }
+        if last_check.elapsed() >= DISK_CHECK {
+            app.ws.refresh_disk();
+            last_check = Instant::now();
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,139 @@
+//! The risk editor and the monitoring form: every field as `label: value`,
+//! the risk first, then a pane per measure (Tab jumps between panes). Enter
+//! edits a field in place; values the file holds that break the methodology
+//! are shown in the error style with the reason beside them.
+
+use super::{band_span, scroll_offset};
+use crate::tui::app::{App, target_risk};
+use crate::tui::form::{self, Ctx, Field, Target};
+use crate::tui::textedit::truncate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App) {
+    let lang = app.lang;
+    let t = &app.theme;
+    let (Some(target), Some(reg)) = (app.editor.target.as_ref(), app.register_value()) else {
+        f.render_widget(
+            Paragraph::new(lang.pick("ไม่มีรายการ", "nothing to edit")),
+            area,
+        );
+        return;
+    };
+    let method = app.method();
+    let ctx = Ctx {
+        register: reg,
+        method,
+        approaches: &app.ws.catalog.approaches.value,
+        lang,
+    };
+    let Some(risk) = reg.risks.get(target_risk(target)) else {
+        f.render_widget(
+            Paragraph::new(lang.pick("ไม่มีรายการ", "nothing to edit")),
+            area,
+        );
+        return;
+    };
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+
+    // what the ratings come to, so a change shows its effect at once
+    let mut summary = vec![Span::styled(format!("{} ", risk.id), t.title())];
+    match target {
+        Target::Risk(_) => {
+            summary.push(Span::raw(lang.pick("ก่อนควบคุม ", "inherent ")));
+            summary.push(band_span(
+                t,
+                method.and_then(|m| m.inherent_band(risk).ok()),
+            ));
+            summary.push(Span::raw(lang.pick("  คงเหลือ ", "  residual ")));
+            summary.push(band_span(
+                t,
+                method.and_then(|m| m.residual_band(risk).ok().flatten()),
+            ));
+        }
+        Target::Monitoring { measure, .. } => {
+            let title = risk
+                .measures
+                .get(*measure)
+                .map(|m| format!("{} {}", m.id, m.title));
+            summary.push(Span::raw(format!(
+                "{} · {}",
+                title.unwrap_or_default(),
+                app.round_label()
+            )));
+        }
+    }
+    f.render_widget(Paragraph::new(Line::from(summary)), head);
+
+    let fields = app.form_fields();
+    let label_w = fields
+        .iter()
+        .map(|f| form::label(*f, lang).width())
+        .max()
+        .unwrap_or(10)
+        .min(24);
+    let inner_w = body.width.saturating_sub(2) as usize;
+    let value_w = inner_w.saturating_sub(label_w + 3);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut cursor_line = 0;
+    let mut pane = usize::MAX;
+    for (i, &field) in fields.iter().enumerate() {
+        let p = form::pane(field);
+        if p != pane {
+            pane = p;
+            if p > 0 {
+                let m = risk.measures.get(p - 1);
+                let heading = format!(
+                    "── {} {} ",
+                    lang.pick("มาตรการ", "Measure"),
+                    m.map(|m| m.id.to_string()).unwrap_or_default()
+                );
+                lines.push(Line::styled(heading, t.title()));
+            }
+        }
+        if i == app.editor.cursor {
+            cursor_line = lines.len();
+        }
+        let value = form::value(field, target, &ctx);
+        let first = value.lines().next().unwrap_or("");
+        let more = value.lines().count() > 1;
+        let shown = truncate(
+            &format!("{first}{}", if more { " ⏎…" } else { "" }),
+            value_w,
+        );
+        let label = truncate(&form::label(field, lang), label_w);
+        let pad = label_w.saturating_sub(label.width());
+        let mut spans = vec![
+            Span::styled(format!("{label}{} : ", " ".repeat(pad)), t.dim()),
+            Span::raw(shown),
+        ];
+        if let Some(problem) = form::problem(field, target, &ctx) {
+            spans.push(Span::styled(format!("  ✗ {problem}"), t.error()));
+        }
+        let line = Line::from(spans);
+        lines.push(if i == app.editor.cursor {
+            line.style(t.selected())
+        } else {
+            line
+        });
+    }
+    let height = body.height.saturating_sub(2) as usize;
+    let offset = scroll_offset(cursor_line, height);
+    let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
+    let title = match target {
+        Target::Risk(_) => lang.pick(" ความเสี่ยง ", " Risk "),
+        Target::Monitoring { .. } => lang.pick(" ผลการติดตาม ", " Monitoring "),
+    };
+    f.render_widget(
+        Paragraph::new(visible).block(Block::bordered().title(title)),
+        body,
+    );
+}
+
+/// The label of a field, for the edit window's title.
+pub fn field_title(field: Field, app: &App) -> String {
+    form::label(field, app.lang)
+}

@@ -1,0 +1,182 @@
+//! The overview: one row per bureau for the fiscal year, with its risks by
+//! band, its measures by status at the round, budget disbursed, and marks
+//! for unsaved edits, files changed on disk and uncommitted git changes.
+
+use super::{band_counts, scroll_offset};
+use crate::model::{Money, TrafficLight};
+use crate::tui::app::App;
+use crate::tui::workspace::Entry;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
+
+/// Measures by status at a round: green, yellow, red, not reported.
+pub fn status_counts(entry: &Entry, round: Option<&crate::model::RoundId>) -> [usize; 4] {
+    let mut c = [0; 4];
+    for (_, m) in entry.register().measures() {
+        match round.and_then(|r| m.at_round(r)).map(|x| x.status) {
+            Some(TrafficLight::Green) => c[0] += 1,
+            Some(TrafficLight::Yellow) => c[1] += 1,
+            Some(TrafficLight::Red) => c[2] += 1,
+            None => c[3] += 1,
+        }
+    }
+    c
+}
+
+/// Disbursed at the round over allocated, in satang; `None` when nothing was allocated.
+pub fn disbursed(entry: &Entry, round: Option<&crate::model::RoundId>) -> (Money, Money) {
+    let mut allocated = Money::ZERO;
+    let mut paid = Money::ZERO;
+    for (_, m) in entry.register().measures() {
+        allocated = allocated
+            .checked_add(m.budget.allocated())
+            .unwrap_or(allocated);
+        if let Some(x) = round.and_then(|r| m.at_round(r)) {
+            paid = paid.checked_add(x.disbursed).unwrap_or(paid);
+        }
+    }
+    (paid, allocated)
+}
+
+/// Percent with one decimal, computed in integers.
+pub fn percent(part: Money, whole: Money) -> String {
+    if whole.satang() <= 0 {
+        return "—".into();
+    }
+    let tenths = (i128::from(part.satang()) * 1000 / i128::from(whole.satang())) as i64;
+    format!("{}.{}%", tenths / 10, tenths % 10)
+}
+
+/// The marks of an entry: `*` unsaved, `!` changed on disk, `+` uncommitted.
+pub fn marks(entry: &Entry) -> String {
+    let mut s = String::new();
+    s.push(if entry.dirty { '*' } else { ' ' });
+    s.push(if entry.changed_on_disk { '!' } else { ' ' });
+    s.push(if entry.uncommitted { '+' } else { ' ' });
+    s
+}
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App) {
+    let lang = app.lang;
+    let t = &app.theme;
+    let [head, body, legend] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    let years: Vec<Span> = app
+        .ws
+        .years
+        .iter()
+        .map(|y| {
+            if *y == app.ws.year {
+                Span::styled(format!("[{y}]"), t.selected())
+            } else {
+                Span::raw(format!(" {y} "))
+            }
+        })
+        .collect();
+    let mut line = vec![Span::styled(
+        lang.pick("ปีงบประมาณ ", "Fiscal year "),
+        t.title(),
+    )];
+    line.extend(years);
+    line.push(Span::raw(format!("   {}", app.round_label())));
+    f.render_widget(Paragraph::new(Line::from(line)), head);
+
+    let rows = app.overview_rows();
+    let height = body.height.saturating_sub(3) as usize;
+    let offset = scroll_offset(app.overview_selected, height);
+    let table_rows: Vec<Row> = rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height.max(1))
+        .map(|(i, (code, entry))| {
+            let name = app
+                .ws
+                .bureau(code)
+                .map(|b| b.name.get(lang).to_string())
+                .unwrap_or_default();
+            let mut cells = vec![Cell::from(code.clone()), Cell::from(name)];
+            match entry.and_then(|e| app.ws.entries.get(e).map(|x| (e, x))) {
+                Some((ix, e)) => {
+                    let bands: Vec<Span> = app
+                        .ws
+                        .method(ix)
+                        .map(|m| band_counts(e.register(), m))
+                        .unwrap_or_default()
+                        .into_iter()
+                        .flat_map(|(b, n)| {
+                            [
+                                Span::styled(format!("{}{n}", b.symbol), t.fill(b.rgb())),
+                                Span::raw(" "),
+                            ]
+                        })
+                        .collect();
+                    let c = status_counts(e, app.round.as_ref());
+                    let lights = Line::from(vec![
+                        Span::styled(format!("G{}", c[0]), t.fill(TrafficLight::Green.rgb())),
+                        Span::raw(" "),
+                        Span::styled(format!("Y{}", c[1]), t.fill(TrafficLight::Yellow.rgb())),
+                        Span::raw(" "),
+                        Span::styled(format!("R{}", c[2]), t.fill(TrafficLight::Red.rgb())),
+                        Span::raw(format!(" ·{}", c[3])),
+                    ]);
+                    let (paid, alloc) = disbursed(e, app.round.as_ref());
+                    cells.push(Cell::from(Line::from(bands)));
+                    cells.push(Cell::from(lights));
+                    cells.push(Cell::from(percent(paid, alloc)));
+                    cells.push(Cell::from(marks(e)));
+                }
+                None => {
+                    cells.push(Cell::from(lang.pick("ยังไม่มีทะเบียน", "no register")));
+                }
+            }
+            let row = Row::new(cells);
+            if i == app.overview_selected {
+                row.style(t.selected())
+            } else {
+                row
+            }
+        })
+        .collect();
+    let header = Row::new(vec![
+        lang.pick("สำนัก", "Bureau"),
+        lang.pick("ชื่อ", "Name"),
+        lang.pick("ความเสี่ยงตามระดับ", "Risks by band"),
+        lang.pick("มาตรการตามสถานะ", "Measures by status"),
+        lang.pick("เบิกจ่าย", "Disbursed"),
+        "*!+",
+    ])
+    .style(t.title());
+    let table = Table::new(
+        table_rows,
+        [
+            Constraint::Length(5),
+            Constraint::Min(12),
+            Constraint::Length(16),
+            Constraint::Length(16),
+            Constraint::Length(9),
+            Constraint::Length(3),
+        ],
+    )
+    .header(header)
+    .block(Block::bordered().title(lang.pick(" สำนัก ", " Bureaus ")));
+    f.render_widget(table, body);
+
+    let mut notes = vec![Line::styled(
+        lang.pick(
+            "* ยังไม่บันทึก  ! ไฟล์ถูกแก้ไขบนดิสก์  + ยังไม่ commit ใน git   G/Y/R เขียว/เหลือง/แดง  · ยังไม่รายงาน",
+            "* unsaved  ! changed on disk  + uncommitted in git   G/Y/R green/yellow/red  · not reported",
+        ),
+        t.dim(),
+    )];
+    if let Some(e) = app.ws.errors.first() {
+        notes.push(Line::styled(e.to_string(), t.error()));
+    }
+    f.render_widget(Paragraph::new(notes), legend);
+}

@@ -1,0 +1,234 @@
+//! Text editing by grapheme cluster, so that a Thai consonant with its vowel
+//! and tone marks (e.g. "ที่") moves and deletes as one character, and the
+//! cursor's screen column counts wide and zero-width characters right.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// A text being edited; the cursor is a byte offset on a grapheme boundary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextEdit {
+    text: String,
+    cursor: usize,
+    pub multiline: bool,
+}
+
+impl TextEdit {
+    pub fn new(text: &str, multiline: bool) -> Self {
+        TextEdit {
+            text: text.to_string(),
+            cursor: text.len(),
+            multiline,
+        }
+    }
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    pub fn insert(&mut self, c: char) {
+        if c == '\n' && !self.multiline {
+            return;
+        }
+        self.text.insert(self.cursor, c);
+        self.cursor += c.len_utf8();
+        // a combining mark joins the cluster before it: keep the cursor after
+        // the whole cluster, never inside it
+        self.cursor = self.next_boundary_at_or_after(self.cursor);
+    }
+    pub fn insert_str(&mut self, s: &str) {
+        for c in s.chars() {
+            self.insert(c);
+        }
+    }
+
+    fn prev_boundary(&self) -> Option<usize> {
+        self.text[..self.cursor]
+            .grapheme_indices(true)
+            .next_back()
+            .map(|(i, _)| i)
+    }
+    fn next_boundary(&self) -> Option<usize> {
+        self.text[self.cursor..]
+            .graphemes(true)
+            .next()
+            .map(|g| self.cursor + g.len())
+    }
+    fn next_boundary_at_or_after(&self, at: usize) -> usize {
+        let mut pos = 0;
+        for g in self.text.graphemes(true) {
+            if pos >= at {
+                return pos;
+            }
+            pos += g.len();
+        }
+        pos
+    }
+
+    pub fn backspace(&mut self) {
+        if let Some(start) = self.prev_boundary() {
+            self.text.replace_range(start..self.cursor, "");
+            self.cursor = start;
+        }
+    }
+    pub fn delete(&mut self) {
+        if let Some(end) = self.next_boundary() {
+            self.text.replace_range(self.cursor..end, "");
+        }
+    }
+    pub fn left(&mut self) {
+        if let Some(p) = self.prev_boundary() {
+            self.cursor = p;
+        }
+    }
+    pub fn right(&mut self) {
+        if let Some(n) = self.next_boundary() {
+            self.cursor = n;
+        }
+    }
+    fn line_start(&self) -> usize {
+        self.text[..self.cursor].rfind('\n').map_or(0, |i| i + 1)
+    }
+    fn line_end(&self) -> usize {
+        self.text[self.cursor..]
+            .find('\n')
+            .map_or(self.text.len(), |i| self.cursor + i)
+    }
+    pub fn home(&mut self) {
+        self.cursor = self.line_start();
+    }
+    pub fn end(&mut self) {
+        self.cursor = self.line_end();
+    }
+    /// The byte offset in `line` at display column `col` (or its end).
+    fn offset_at_column(line: &str, col: usize) -> usize {
+        let mut width = 0;
+        for (i, g) in line.grapheme_indices(true) {
+            if width >= col {
+                return i;
+            }
+            width += g.width();
+        }
+        line.len()
+    }
+    pub fn up(&mut self) {
+        let start = self.line_start();
+        if start == 0 {
+            return;
+        }
+        let col = self.text[start..self.cursor].width();
+        let prev_start = self.text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
+        let prev = &self.text[prev_start..start - 1];
+        self.cursor = prev_start + Self::offset_at_column(prev, col);
+    }
+    pub fn down(&mut self) {
+        let end = self.line_end();
+        if end == self.text.len() {
+            return;
+        }
+        let col = self.text[self.line_start()..self.cursor].width();
+        let next_start = end + 1;
+        let next_end = self.text[next_start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| next_start + i);
+        self.cursor = next_start + Self::offset_at_column(&self.text[next_start..next_end], col);
+    }
+
+    /// The cursor's line (0-based) and display column.
+    pub fn cursor_position(&self) -> (usize, usize) {
+        let before = &self.text[..self.cursor];
+        let line = before.matches('\n').count();
+        let col = before[self.line_start()..].width();
+        (line, col)
+    }
+}
+
+/// Cuts `s` to at most `width` columns by whole grapheme clusters, with `…`
+/// when something was cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = g.width();
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thai_cluster_moves_and_deletes_as_one() {
+        // "ที่" is ท + ี + ่: one cluster, one column
+        let mut e = TextEdit::new("การที่", false);
+        assert_eq!(e.cursor_position(), (0, 4));
+        e.backspace();
+        assert_eq!(e.text(), "การ");
+        e.left();
+        e.left();
+        assert_eq!(e.cursor_position(), (0, 1));
+        e.delete();
+        assert_eq!(e.text(), "กร");
+    }
+
+    #[test]
+    fn sara_am_and_tone_marks_never_split() {
+        // "น้ำ" = น + ้ + ำ: a single grapheme in extended clusters
+        let mut e = TextEdit::new("น้ำดี", false);
+        e.home();
+        e.right();
+        assert_eq!(&e.text()[..e.cursor()], "น้ำ");
+        e.backspace();
+        assert_eq!(e.text(), "ดี");
+    }
+
+    #[test]
+    fn typing_a_combining_mark_joins_the_cluster_before_it() {
+        let mut e = TextEdit::new("", false);
+        e.insert_str("ก");
+        e.insert('่');
+        e.insert_str("า");
+        assert_eq!(e.text(), "ก่า");
+        e.left();
+        assert_eq!(&e.text()[..e.cursor()], "ก่");
+        assert_eq!(e.cursor_position(), (0, 1));
+    }
+
+    #[test]
+    fn wide_characters_count_two_columns() {
+        let e = TextEdit::new("日本", false);
+        assert_eq!(e.cursor_position(), (0, 4));
+    }
+
+    #[test]
+    fn multiline_up_down_keep_the_column() {
+        let mut e = TextEdit::new("ความเสี่ยง\nabcdefgh", true);
+        e.up();
+        assert_eq!(e.cursor_position().0, 0);
+        e.down();
+        assert_eq!(e.cursor_position().0, 1);
+        let mut single = TextEdit::new("a", false);
+        single.insert('\n');
+        assert_eq!(single.text(), "a");
+    }
+
+    #[test]
+    fn truncate_counts_columns_not_bytes() {
+        assert_eq!(truncate("การเบิกจ่ายเงิน", 5), "การเ…");
+        assert_eq!(truncate("abc", 3), "abc");
+    }
+}

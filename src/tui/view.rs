@@ -1,0 +1,289 @@
+//! Draws the whole screen from the state: title line, the screen, a status
+//! line, the key bar, and any window on top (help, edit, pick, prompts).
+
+use super::app::{App, Modal};
+use super::form;
+use super::keymap::{Scope, keys_text};
+use super::screens::{self, centered};
+use crate::tui::app::Screen;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub fn draw(f: &mut Frame, app: &App) {
+    draw_screen(f, app);
+    split_sara_am(f.buffer_mut());
+}
+
+/// SARA AM (ำ) is one column for Unicode but some terminals (tmux among
+/// them) draw it in a column of its own or none, so the screen drifts from
+/// what was drawn and leaves ghosts behind. Writing it as NIKHAHIT + SARA AA
+/// (ํ + า), which every terminal lays out the same, keeps the columns right;
+/// the cell after the cluster is the one the cluster already occupied.
+pub fn split_sara_am(buf: &mut ratatui::buffer::Buffer) {
+    let width = usize::from(buf.area.width);
+    if width == 0 {
+        return;
+    }
+    for row in buf.content.chunks_mut(width) {
+        for x in 0..row.len().saturating_sub(1) {
+            let sym = row[x].symbol();
+            if sym.ends_with('\u{0E33}') && sym.width() >= 2 {
+                let head = format!("{}\u{0E4D}", &sym[..sym.len() - '\u{0E33}'.len_utf8()]);
+                row[x].set_symbol(&head);
+                let style = row[x].style();
+                row[x + 1].set_symbol("\u{0E32}").set_style(style);
+            }
+        }
+    }
+}
+
+fn draw_screen(f: &mut Frame, app: &App) {
+    let area = f.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!(
+            "{} {}×{} ({} {}×{})",
+            app.lang
+                .pick("หน้าต่างเล็กเกินไป ต้องการ", "terminal too small: need"),
+            MIN_WIDTH,
+            MIN_HEIGHT,
+            app.lang.pick("ตอนนี้", "now"),
+            area.width,
+            area.height
+        );
+        f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let [top, body, status, bar] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(5),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_title(f, top, app);
+    match app.screen {
+        Screen::Overview => screens::overview::draw(f, body, app),
+        Screen::Register => screens::register::draw(f, body, app),
+        Screen::Editor => screens::editor::draw(f, body, app),
+        Screen::Monitoring => screens::monitoring::draw(f, body, app),
+        Screen::Matrix => screens::matrix::draw(f, body, app),
+        Screen::Summary => screens::summary::draw(f, body, app),
+        Screen::Changes => screens::changes::draw(f, body, app),
+    }
+    if let Some(s) = &app.status {
+        f.render_widget(
+            Paragraph::new(Line::styled(s.clone(), app.theme.key())),
+            status,
+        );
+    }
+    draw_bar(f, bar, app);
+    match &app.modal {
+        Modal::None | Modal::Search(_) => {}
+        Modal::Help => draw_help(f, body, app),
+        Modal::Edit { field, edit, error } => {
+            let title = form::label(*field, app.lang);
+            let lines: Vec<Line> = edit
+                .text()
+                .split('\n')
+                .map(|l| Line::raw(l.to_string()))
+                .collect();
+            let h = (lines.len() as u16 + 4).clamp(5, body.height);
+            let rect = centered(body, body.width.saturating_sub(4), h);
+            f.render_widget(Clear, rect);
+            let hint = if edit.multiline {
+                app.lang.pick(
+                    " Enter ตกลง · Alt-Enter ขึ้นบรรทัด · Esc ยกเลิก ",
+                    " Enter ok · Alt-Enter new line · Esc cancel ",
+                )
+            } else {
+                app.lang
+                    .pick(" Enter ตกลง · Esc ยกเลิก ", " Enter ok · Esc cancel ")
+            };
+            let block = Block::bordered()
+                .title(format!(" {title} "))
+                .title_bottom(hint);
+            let inner = block.inner(rect);
+            let mut all = lines;
+            if let Some(e) = error {
+                all.push(Line::styled(format!("✗ {e}"), app.theme.error()));
+            }
+            let (line, col) = edit.cursor_position();
+            let scroll = line.saturating_sub(inner.height.saturating_sub(2) as usize) as u16;
+            f.render_widget(Paragraph::new(all).block(block).scroll((scroll, 0)), rect);
+            let x = inner.x + (col as u16).min(inner.width.saturating_sub(1));
+            let y = inner.y + (line as u16).saturating_sub(scroll);
+            f.set_cursor_position((x, y.min(inner.bottom().saturating_sub(1))));
+        }
+        Modal::Pick {
+            field,
+            options,
+            selected,
+            error,
+        } => {
+            let title = form::label(*field, app.lang);
+            let w = options
+                .iter()
+                .map(|o| o.width())
+                .max()
+                .unwrap_or(10)
+                .max(title.width()) as u16
+                + 6;
+            let h = (options.len() as u16 + 2 + u16::from(error.is_some())).min(body.height);
+            let rect = centered(body, w.min(body.width), h);
+            f.render_widget(Clear, rect);
+            let mut lines: Vec<Line> = options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let marker = if i == *selected { "▶ " } else { "  " };
+                    let line = Line::raw(format!("{marker}{o}"));
+                    if i == *selected {
+                        line.style(app.theme.selected())
+                    } else {
+                        line
+                    }
+                })
+                .collect();
+            if let Some(e) = error {
+                lines.push(Line::styled(format!("✗ {e}"), app.theme.error()));
+            }
+            f.render_widget(
+                Paragraph::new(lines).block(Block::bordered().title(format!(" {title} "))),
+                rect,
+            );
+        }
+        Modal::ConfirmQuit => {
+            let names: Vec<&str> = app
+                .ws
+                .entries
+                .iter()
+                .filter(|e| e.dirty)
+                .map(|e| e.code())
+                .collect();
+            let text = format!(
+                "{} {}. {}",
+                app.lang.pick("ยังไม่บันทึก:", "Unsaved changes in"),
+                names.join(", "),
+                app.lang.pick("ออกและทิ้งการแก้ไข?", "Quit and drop them?")
+            );
+            prompt(f, body, app, Scope::ConfirmQuit, &text);
+        }
+        Modal::Conflict(entry) => {
+            let path = app
+                .ws
+                .entries
+                .get(*entry)
+                .map(|e| e.loaded.path.display().to_string())
+                .unwrap_or_default();
+            let text = format!(
+                "{path}: {}",
+                app.lang.pick(
+                    "ไฟล์ถูกแก้ไขบนดิสก์หลังจากที่เปิดมา การบันทึกทับจะทำให้งานนั้นหาย",
+                    "the file changed on disk since it was loaded; saving over it would lose that work."
+                )
+            );
+            prompt(f, body, app, Scope::Conflict, &text);
+        }
+    }
+}
+
+fn prompt(f: &mut Frame, area: Rect, app: &App, scope: Scope, text: &str) {
+    let choices: Vec<Span> = app
+        .keymap
+        .help(scope)
+        .iter()
+        .flat_map(|b| {
+            [
+                Span::styled(keys_text(b), app.theme.key()),
+                Span::raw(format!(" {}   ", b.action.label(app.lang))),
+            ]
+        })
+        .collect();
+    let rect = centered(area, 76, 7);
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(vec![
+            Line::raw(text.to_string()),
+            Line::raw(""),
+            Line::from(choices),
+        ])
+        .wrap(Wrap { trim: true })
+        .block(Block::bordered().title(app.lang.pick(" ยืนยัน ", " Confirm "))),
+        rect,
+    );
+}
+
+fn draw_title(f: &mut Frame, area: Rect, app: &App) {
+    let lang = app.lang;
+    let mut spans = vec![
+        Span::styled(" riskreg ", app.theme.title()),
+        Span::raw(format!("· {} {} ", lang.pick("ปีงบ", "FY"), app.ws.year)),
+    ];
+    if app.screen != Screen::Overview
+        && let Some(e) = app.ws.entries.get(app.current)
+    {
+        let name = app
+            .ws
+            .bureau(e.code())
+            .map(|b| b.name.get(lang).to_string())
+            .unwrap_or_default();
+        spans.push(Span::raw(format!("· {} {name} ", e.code())));
+        if e.dirty {
+            spans.push(Span::styled(
+                lang.pick("[ยังไม่บันทึก] ", "[unsaved] "),
+                app.theme.key(),
+            ));
+        }
+    }
+    spans.push(Span::styled(
+        format!("· {}", app.screen.title(lang)),
+        app.theme.title(),
+    ));
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_bar(f: &mut Frame, area: Rect, app: &App) {
+    let mut spans = Vec::new();
+    for b in app.keymap.bar(app.scope()) {
+        let key = b.keys.first().map(ToString::to_string).unwrap_or_default();
+        spans.push(Span::styled(key, app.theme.key()));
+        spans.push(Span::raw(format!(" {}  ", b.action.label(app.lang))));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The help window: every binding of the screen, then the global ones.
+fn draw_help(f: &mut Frame, area: Rect, app: &App) {
+    let lines = help_lines(app, app.screen.scope());
+    let rect = centered(area, 64, lines.len() as u16 + 2);
+    f.render_widget(Clear, rect);
+    let title = format!(
+        " {} — {} ",
+        app.lang.pick("วิธีใช้", "Help"),
+        app.screen.title(app.lang)
+    );
+    f.render_widget(
+        Paragraph::new(lines.into_iter().map(Line::raw).collect::<Vec<_>>())
+            .block(Block::bordered().title(title)),
+        rect,
+    );
+}
+
+/// One line per binding: keys, then what they do.
+pub fn help_lines(app: &App, scope: Scope) -> Vec<String> {
+    app.keymap
+        .help(scope)
+        .iter()
+        .map(|b| {
+            let keys = keys_text(b);
+            let pad = 16usize.saturating_sub(keys.width());
+            format!("{keys}{} {}", " ".repeat(pad), b.action.label(app.lang))
+        })
+        .collect()
+}

@@ -1,0 +1,219 @@
+//! The registers the TUI works on: one fiscal year of a registers directory,
+//! with for each file whether it has unsaved edits, changed on disk, or has
+//! uncommitted changes in git. I/O lives here and in `effects`; the screens
+//! only read this.
+
+use crate::method::Methodology;
+use crate::model::{Bureau, Register};
+use crate::store::{self, Catalog, LoadError, Loaded};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub loaded: Loaded<Register>,
+    /// The value as last loaded or saved, to tell unsaved edits apart.
+    pub saved: Register,
+    pub dirty: bool,
+    pub changed_on_disk: bool,
+    pub uncommitted: bool,
+}
+
+impl Entry {
+    pub fn new(loaded: Loaded<Register>) -> Entry {
+        Entry {
+            saved: loaded.value.clone(),
+            loaded,
+            dirty: false,
+            changed_on_disk: false,
+            uncommitted: false,
+        }
+    }
+    pub fn register(&self) -> &Register {
+        &self.loaded.value
+    }
+    pub fn code(&self) -> &str {
+        self.loaded.value.bureau.as_str()
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Workspace {
+    pub root: PathBuf,
+    pub catalog: Catalog,
+    /// Fiscal years (Buddhist era) that have a directory, ascending.
+    pub years: Vec<u16>,
+    pub year: u16,
+    pub entries: Vec<Entry>,
+    /// Files of the year that could not be read; shown on the overview.
+    pub errors: Vec<LoadError>,
+}
+
+/// Why the registers could not be opened at all.
+pub fn describe(errors: &[LoadError]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl Workspace {
+    /// Opens a registers directory at its latest fiscal year.
+    pub fn open(root: &Path) -> Result<Workspace, String> {
+        let catalog = Catalog::load(root).map_err(|e| describe(&e))?;
+        let years = fiscal_years(root);
+        let Some(&year) = years.last() else {
+            return Err(format!(
+                "{}: no fiscal-year directory (e.g. 2567/) with registers",
+                root.display()
+            ));
+        };
+        let mut ws = Workspace {
+            root: root.to_path_buf(),
+            catalog,
+            years,
+            year,
+            entries: Vec::new(),
+            errors: Vec::new(),
+        };
+        ws.load_year(year)?;
+        Ok(ws)
+    }
+
+    /// Loads every register of `year`, replacing what was loaded.
+    pub fn load_year(&mut self, year: u16) -> Result<(), String> {
+        let (ok, errors) = store::load_year(&self.root, year).map_err(|e| e.to_string())?;
+        self.year = year;
+        self.entries = ok.into_iter().map(Entry::new).collect();
+        self.errors = errors;
+        self.refresh_git();
+        Ok(())
+    }
+
+    pub fn method(&self, entry: usize) -> Option<&Methodology> {
+        let e = self.entries.get(entry)?;
+        self.catalog.method(&e.register().methodology)
+    }
+    pub fn bureau(&self, code: &str) -> Option<&Bureau> {
+        self.catalog
+            .bureaus
+            .value
+            .bureaus
+            .iter()
+            .find(|b| b.code.as_str() == code)
+    }
+    pub fn entry_of(&self, code: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.code() == code)
+    }
+    pub fn any_dirty(&self) -> bool {
+        self.entries.iter().any(|e| e.dirty)
+    }
+
+    /// Re-reads each file's fingerprint; cheap enough to run every few seconds.
+    pub fn refresh_disk(&mut self) {
+        for e in &mut self.entries {
+            e.changed_on_disk = !e.loaded.unchanged_on_disk();
+        }
+    }
+
+    /// Asks git which register files have uncommitted changes. Outside a
+    /// repository (or without git) nothing is marked.
+    pub fn refresh_git(&mut self) {
+        let changed = git_changed_files(&self.root);
+        for e in &mut self.entries {
+            let path = std::fs::canonicalize(&e.loaded.path).unwrap_or(e.loaded.path.clone());
+            e.uncommitted = changed.contains(&path);
+        }
+    }
+
+    /// Replaces an entry with what is on disk now.
+    pub fn reload(&mut self, entry: usize) -> Result<(), LoadError> {
+        let path = self.entries[entry].loaded.path.clone();
+        let fresh = store::load_register(&path)?;
+        self.entries[entry] = Entry::new(fresh);
+        self.refresh_git();
+        Ok(())
+    }
+}
+
+/// Directories of `root` named by a Buddhist-era year.
+pub fn fiscal_years(root: &Path) -> Vec<u16> {
+    let mut years: Vec<u16> = std::fs::read_dir(root)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| e.file_name().to_str()?.parse::<u16>().ok())
+        .filter(|y| (2400..3000).contains(y))
+        .collect();
+    years.sort_unstable();
+    years
+}
+
+/// Absolute paths of files under `dir` that `git status` reports as
+/// modified, added or untracked. Runs git directly, never through a shell.
+pub fn git_changed_files(dir: &Path) -> HashSet<PathBuf> {
+    let run = |args: &[&str]| -> Option<Vec<u8>> {
+        let out = Command::new("git")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .ok()?;
+        out.status.success().then_some(out.stdout)
+    };
+    let Some(top) = run(&["rev-parse", "--show-toplevel"]) else {
+        return HashSet::new();
+    };
+    let top = PathBuf::from(String::from_utf8_lossy(&top).trim());
+    let Some(status) = run(&[
+        "status",
+        "--porcelain=v1",
+        "-z",
+        "--untracked-files=all",
+        "--",
+        ".",
+    ]) else {
+        return HashSet::new();
+    };
+    parse_porcelain(&status)
+        .into_iter()
+        .map(|p| {
+            let abs = top.join(p);
+            std::fs::canonicalize(&abs).unwrap_or(abs)
+        })
+        .collect()
+}
+
+/// Paths of `git status --porcelain=v1 -z` (renames give their new path).
+pub fn parse_porcelain(out: &[u8]) -> Vec<String> {
+    let mut paths = Vec::new();
+    let mut fields = out.split(|&b| b == 0).filter(|f| !f.is_empty());
+    while let Some(f) = fields.next() {
+        if f.len() < 4 {
+            continue;
+        }
+        let (xy, path) = (&f[..2], &f[3..]);
+        paths.push(String::from_utf8_lossy(path).into_owned());
+        if xy[0] == b'R' || xy[0] == b'C' {
+            // the original path follows as its own field
+            fields.next();
+        }
+    }
+    paths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn porcelain_paths_and_renames() {
+        let out = b" M registers/2567/FIN.ron\0R  new.ron\0old.ron\0?? x.ron\0";
+        assert_eq!(
+            parse_porcelain(out),
+            vec!["registers/2567/FIN.ron", "new.ron", "x.ron"]
+        );
+    }
+}

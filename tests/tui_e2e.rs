@@ -1,0 +1,243 @@
+//! End-to-end: the real binary in tmux, on a copy of the sample registers in
+//! a temporary git repository, driven by keys as a person would.
+
+mod common;
+
+use common::{copy_dir, git, sample_registers};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// A tmux server of its own for one test, killed when dropped.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str, cwd: &Path, config: &Path) -> Tmux {
+        let socket = format!("riskreg-{name}-{}", std::process::id());
+        let bin = env!("CARGO_BIN_EXE_riskreg");
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "100",
+                "-y",
+                "30",
+                "-s",
+                "t",
+            ])
+            .arg("-c")
+            .arg(cwd)
+            .arg("-e")
+            .arg(format!("RISKREG_CONFIG_DIR={}", config.display()))
+            .arg("-e")
+            .arg("NO_COLOR=1")
+            .arg(bin)
+            .status()
+            .expect("tmux runs (CI installs it)");
+        assert!(status.success(), "tmux new-session failed");
+        Tmux { socket }
+    }
+    fn tmux(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("run tmux")
+    }
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+    /// Sends one key (tmux key name) and lets the app draw.
+    fn key(&self, k: &str) {
+        self.tmux(&["send-keys", "-t", "t", k]);
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    fn keys(&self, ks: &[&str]) {
+        for k in ks {
+            self.key(k);
+        }
+    }
+    fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "t", "-l", text]);
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    fn wait_for(&self, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(what) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for {what:?}; the screen is:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+    fn alive(&self) -> bool {
+        self.tmux(&["has-session", "-t", "t"]).status.success()
+    }
+    fn wait_exit(&self) {
+        let start = Instant::now();
+        while self.alive() {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "riskreg did not quit:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+/// A git repository holding a copy of the samples, committed; settings in
+/// English so the test reads the screen by its English words.
+fn repo() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let repo = dir.path().join("repo");
+    copy_dir(&sample_registers(), &repo.join("registers"));
+    std::fs::write(repo.join(".gitignore"), "*.ron.mine-*\n").expect("gitignore");
+    git(&repo, &["init", "-q"]);
+    git(&repo, &["add", "."]);
+    git(&repo, &["commit", "-q", "-m", "samples"]);
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).expect("config dir");
+    std::fs::write(
+        config.join("settings.ron"),
+        "Settings(lang: En, name: \"Test Officer\")\n",
+    )
+    .expect("settings");
+    (dir, repo, config)
+}
+
+/// Opens FIN's first risk in the editor.
+fn open_fin_r1(t: &Tmux) {
+    t.wait_for("Bureaus");
+    t.keys(&["j", "Enter"]);
+    t.wait_for("FIN-R1");
+    t.key("Enter");
+    t.wait_for("Likelihood");
+}
+
+/// Likelihood is the sixth field of the risk form; its pick-list takes a digit.
+fn set_likelihood(t: &Tmux, level: &str) {
+    t.keys(&["j", "j", "j", "j", "Enter"]);
+    t.wait_for("▶");
+    t.key(level);
+}
+
+#[test]
+fn edit_a_risk_and_a_measure_save_and_quit_changes_exactly_those_lines() {
+    let (_dir, repo, config) = repo();
+    let t = Tmux::start("edit", &repo, &config);
+    open_fin_r1(&t);
+    set_likelihood(&t, "4");
+    t.wait_for("[unsaved]");
+    t.key("Escape");
+    t.key("o");
+    t.wait_for("FIN-M1");
+    t.key("["); // from the latest round back to the 6-month round
+    t.wait_for("6");
+    t.key("y");
+    t.key("Enter");
+    t.wait_for("Occurrence");
+    t.keys(&["j", "j", "j", "Enter"]);
+    t.wait_for("Enter ok");
+    t.key("C-u");
+    t.type_text("เกิดความล่าช้าในการตรวจเอกสาร");
+    t.key("Enter");
+    t.key("C-s");
+    t.wait_for("saved: FIN");
+    t.key("q");
+    t.wait_exit();
+
+    let diff = git(&repo, &["diff", "-U0", "--no-color"]);
+    let changed: Vec<&str> = diff
+        .lines()
+        .filter(|l| {
+            (l.starts_with('+') || l.starts_with('-'))
+                && !l.starts_with("+++")
+                && !l.starts_with("---")
+        })
+        .collect();
+    assert_eq!(
+        changed,
+        vec![
+            "-                likelihood: 3,",
+            "+                likelihood: 4,",
+            "-                            status: Green,",
+            "-                            occurrence: \"ไม่มีความเสี่ยง/การทุจริตเกิดขึ้น\",",
+            "+                            status: Yellow,",
+            "+                            occurrence: \"เกิดความล่าช้าในการตรวจเอกสาร\",",
+        ],
+        "the whole diff:\n{diff}"
+    );
+    assert!(diff.contains("registers/2567/FIN.ron"), "{diff}");
+    let files = git(&repo, &["diff", "--name-only"]);
+    assert_eq!(files.trim(), "registers/2567/FIN.ron");
+}
+
+#[test]
+fn a_file_changed_behind_our_back_prompts_and_save_as_copy_keeps_both() {
+    let (_dir, repo, config) = repo();
+    let fin = repo.join("registers/2567/FIN.ron");
+    let t = Tmux::start("conflict", &repo, &config);
+    open_fin_r1(&t);
+    set_likelihood(&t, "5");
+    t.wait_for("[unsaved]");
+
+    // someone else saves the file meanwhile
+    let theirs = std::fs::read_to_string(&fin)
+        .expect("read")
+        .replace("ผู้อำนวยการกลุ่มงานการเงิน", "ผู้อำนวยการกลุ่มงานการเงิน (แก้โดยผู้อื่น)");
+    std::fs::write(&fin, &theirs).expect("write theirs");
+
+    t.key("C-s");
+    let prompt = t.wait_for("changed on disk");
+    assert!(prompt.contains("save mine as a copy"), "{prompt}");
+    assert!(prompt.contains("reload"), "{prompt}");
+    t.key("c");
+    t.wait_for("saved yours as");
+    t.key("q");
+    t.wait_exit();
+
+    assert_eq!(
+        std::fs::read_to_string(&fin).expect("read"),
+        theirs,
+        "their save is untouched"
+    );
+    let copies: Vec<PathBuf> = std::fs::read_dir(fin.parent().expect("dir"))
+        .expect("list")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("FIN.ron.mine-"))
+        })
+        .collect();
+    assert_eq!(copies.len(), 1, "one copy of mine: {copies:?}");
+    let mine = std::fs::read_to_string(&copies[0]).expect("read mine");
+    assert!(mine.contains("likelihood: 5,"), "my edit is in the copy");
+    assert!(!mine.contains("แก้โดยผู้อื่น"), "the copy is mine, not theirs");
+    // the copy is ignored by git, so the tree shows only their change
+    assert_eq!(
+        git(&repo, &["status", "--porcelain"]).trim(),
+        "M registers/2567/FIN.ron"
+    );
+}

@@ -1,0 +1,467 @@
+//! The TUI's state machine: key → action → state, for every screen, on a
+//! copy of the sample registers (saving writes real files).
+
+mod common;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use riskreg::model::{Lang, RoundId, TrafficLight};
+use riskreg::tui::app::{App, Modal, Screen};
+use riskreg::tui::keymap::{Keymap, Scope, keys_text};
+use riskreg::tui::settings::Settings;
+use riskreg::tui::theme::Theme;
+use std::collections::BTreeMap;
+
+fn app_with(settings: Settings) -> (tempfile::TempDir, App) {
+    let (dir, root) = common::sample_workspace();
+    let app = App::open(&root, settings, Theme::mono()).expect("samples open");
+    (dir, app)
+}
+
+fn english() -> (tempfile::TempDir, App) {
+    app_with(Settings {
+        lang: Lang::En,
+        ..Settings::default()
+    })
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.press(KeyEvent::new(code, KeyModifiers::NONE));
+}
+fn ch(app: &mut App, c: char) {
+    key(app, KeyCode::Char(c));
+}
+fn ctrl(app: &mut App, c: char) {
+    app.press(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+fn typed(app: &mut App, s: &str) {
+    for c in s.chars() {
+        ch(app, c);
+    }
+}
+
+/// Overview → FIN (second bureau) → its register.
+fn open_fin(app: &mut App) {
+    ch(app, 'j');
+    key(app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Register);
+    assert_eq!(app.register_value().map(|r| r.bureau.as_str()), Some("FIN"));
+}
+
+fn fin_r1_likelihood(app: &App) -> u8 {
+    app.ws.entries[app.current].register().risks[0]
+        .inherent
+        .likelihood
+}
+
+// ---- overview ----
+
+#[test]
+fn overview_moves_opens_and_refuses_a_bureau_without_register() {
+    let (_d, mut app) = english();
+    assert_eq!(app.screen, Screen::Overview);
+    key(&mut app, KeyCode::Down);
+    ch(&mut app, 'k');
+    assert_eq!(app.overview_selected, 0);
+    ch(&mut app, 'G');
+    let last = app.overview_rows().len() - 1;
+    assert_eq!(app.overview_selected, last);
+    // the last bureaus of the list have no register in the samples
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Overview);
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.contains("no register"))
+    );
+    ch(&mut app, 'g');
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Register);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Overview);
+}
+
+#[test]
+fn overview_year_and_round_selectors() {
+    let (_d, mut app) = english();
+    assert_eq!(app.ws.year, 2567);
+    ch(&mut app, ']'); // no later year: stays
+    assert_eq!(app.ws.year, 2567);
+    assert_eq!(app.round, Some(RoundId::new("12m").expect("id")));
+    ch(&mut app, '<');
+    assert_eq!(app.round, Some(RoundId::new("6m").expect("id")));
+    ch(&mut app, '<');
+    assert_eq!(
+        app.round,
+        Some(RoundId::new("6m").expect("id")),
+        "stops at the first round"
+    );
+}
+
+#[test]
+fn quit_asks_only_when_there_are_unsaved_changes() {
+    let (_d, mut app) = english();
+    ch(&mut app, 'q');
+    assert!(app.quit, "nothing unsaved: quits at once");
+
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    ch(&mut app, 'o');
+    ch(&mut app, 'r');
+    assert!(app.ws.any_dirty());
+    ch(&mut app, 'q');
+    assert_eq!(app.modal, Modal::ConfirmQuit);
+    assert!(!app.quit);
+    ch(&mut app, 'n');
+    assert_eq!(app.modal, Modal::None);
+    assert!(!app.quit);
+    ch(&mut app, 'q');
+    ch(&mut app, 'y');
+    assert!(app.quit);
+}
+
+// ---- register ----
+
+#[test]
+fn register_search_in_thai_and_english_then_escape_clears() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    assert_eq!(app.visible_risks().len(), 3);
+    ch(&mut app, '/');
+    typed(&mut app, "ทรัพย์สิน");
+    assert!(matches!(app.modal, Modal::Search(_)));
+    assert_eq!(app.visible_risks(), vec![1], "Thai text of FIN-R2");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.modal, Modal::None);
+    assert_eq!(app.register.query, "ทรัพย์สิน", "the search stays after Enter");
+    ch(&mut app, '/');
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.visible_risks().len(), 3, "Esc drops the search");
+    // English: the category's English label
+    ch(&mut app, '/');
+    typed(&mut app, "STATE ASSETS");
+    assert_eq!(app.visible_risks(), vec![1]);
+    // Backspace edits the search by whole characters
+    for _ in 0..12 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    assert_eq!(app.visible_risks().len(), 3);
+}
+
+#[test]
+fn register_sort_filter_and_clear() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    ch(&mut app, 's'); // process
+    let reg = app.register_value().expect("reg").clone();
+    let names: Vec<&str> = app
+        .visible_risks()
+        .iter()
+        .map(|&i| reg.risks[i].process.as_str())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted);
+    ch(&mut app, 'S');
+    let reversed: Vec<&str> = app
+        .visible_risks()
+        .iter()
+        .map(|&i| reg.risks[i].process.as_str())
+        .collect();
+    sorted.reverse();
+    assert_eq!(reversed, sorted);
+    // band filter: first band of the methodology (low) — FIN has no low risk
+    ch(&mut app, 'f');
+    assert!(app.register.band.is_some());
+    assert!(app.visible_risks().is_empty());
+    ch(&mut app, 'f');
+    assert_eq!(app.visible_risks().len(), 1, "one medium risk");
+    ch(&mut app, 'c');
+    assert_eq!(app.register.band, None);
+    assert_eq!(app.visible_risks().len(), 3);
+}
+
+// ---- editor ----
+
+#[test]
+fn editor_picks_a_rating_from_the_methodology_and_undo_redo() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Editor);
+    for _ in 0..4 {
+        ch(&mut app, 'j');
+    }
+    key(&mut app, KeyCode::Enter);
+    let Modal::Pick {
+        options, selected, ..
+    } = &app.modal
+    else {
+        panic!("a pick-list, got {:?}", app.modal)
+    };
+    assert_eq!(options.len(), 5, "the 5 levels of coso-5x5");
+    assert_eq!(*selected, 2, "the current likelihood 3");
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(fin_r1_likelihood(&app), 4);
+    assert!(app.ws.entries[app.current].dirty);
+    ctrl(&mut app, 'z');
+    assert_eq!(fin_r1_likelihood(&app), 3);
+    assert!(
+        !app.ws.entries[app.current].dirty,
+        "back to the saved value"
+    );
+    ctrl(&mut app, 'y');
+    assert_eq!(fin_r1_likelihood(&app), 4);
+    // Right steps the pick-list without opening it
+    key(&mut app, KeyCode::Right);
+    assert_eq!(fin_r1_likelihood(&app), 5);
+    key(&mut app, KeyCode::Right);
+    assert_eq!(fin_r1_likelihood(&app), 5, "stays on the top level");
+}
+
+#[test]
+fn editor_text_by_grapheme_and_bad_dates_refused_in_place() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    key(&mut app, KeyCode::Enter);
+    // Process is the field under the cursor on opening
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(app.modal, Modal::Edit { .. }));
+    // "…เงิน": the first Backspace takes "น", the second the whole "งิ"
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Backspace);
+    typed(&mut app, "ที่");
+    key(&mut app, KeyCode::Enter);
+    let process = app.ws.entries[app.current].register().risks[0]
+        .process
+        .clone();
+    assert_eq!(process, "การเบิกจ่ายเที่");
+    // next review: a date in the Buddhist era
+    ch(&mut app, 'G');
+    key(&mut app, KeyCode::Home);
+    let fields = app.form_fields();
+    let review = fields
+        .iter()
+        .position(|f| *f == riskreg::tui::form::Field::NextReview)
+        .expect("next review field");
+    app.editor.cursor = review;
+    key(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 'u');
+    typed(&mut app, "2567-02-30");
+    key(&mut app, KeyCode::Enter);
+    let Modal::Edit {
+        error: Some(e),
+        edit,
+        ..
+    } = &app.modal
+    else {
+        panic!("the edit stays open with an error, got {:?}", app.modal)
+    };
+    assert_eq!(edit.text(), "2567-02-30", "what was typed is kept");
+    assert!(!e.is_empty());
+    let before = app.ws.entries[app.current].register().risks[0].next_review;
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.modal, Modal::None);
+    assert_eq!(
+        app.ws.entries[app.current].register().risks[0].next_review,
+        before
+    );
+}
+
+#[test]
+fn editor_tab_jumps_between_the_risk_and_its_measures() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Tab);
+    let fields = app.form_fields();
+    assert_eq!(
+        fields[app.editor.cursor],
+        riskreg::tui::form::Field::MeasureTitle(0)
+    );
+    key(&mut app, KeyCode::BackTab);
+    assert_eq!(app.editor.cursor, 0);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Register);
+}
+
+// ---- monitoring ----
+
+#[test]
+fn monitoring_quick_keys_set_status_and_implementation_at_the_round() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    ch(&mut app, 'o');
+    assert_eq!(app.screen, Screen::Monitoring);
+    ch(&mut app, '[');
+    let six = RoundId::new("6m").expect("id");
+    assert_eq!(app.round.as_ref(), Some(&six));
+    let status = |app: &App| {
+        app.ws.entries[app.current].register().risks[0].measures[0]
+            .at_round(&six)
+            .map(|m| (m.status, m.implementation.id()))
+    };
+    assert_eq!(status(&app), Some((TrafficLight::Green, "NotStarted")));
+    ch(&mut app, 'y');
+    assert_eq!(status(&app), Some((TrafficLight::Yellow, "NotStarted")));
+    ch(&mut app, 'r');
+    ch(&mut app, 'i');
+    assert_eq!(status(&app), Some((TrafficLight::Red, "InProgress")));
+    ch(&mut app, 'g');
+    assert_eq!(status(&app), Some((TrafficLight::Green, "InProgress")));
+    // Home still goes to the top although g is green here
+    ch(&mut app, 'j');
+    key(&mut app, KeyCode::Home);
+    assert_eq!(app.monitoring_selected, 0);
+}
+
+#[test]
+fn monitoring_form_refuses_a_bad_amount_and_keeps_a_good_one() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    ch(&mut app, 'o');
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Editor);
+    let fields = app.form_fields();
+    app.editor.cursor = fields
+        .iter()
+        .position(|f| *f == riskreg::tui::form::Field::Disbursed)
+        .expect("disbursed field");
+    key(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 'u');
+    typed(&mut app, "5,4OO.00");
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(&app.modal, Modal::Edit { error: Some(_), .. }),
+        "{:?}",
+        app.modal
+    );
+    ctrl(&mut app, 'u');
+    typed(&mut app, "5,500.25");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.modal, Modal::None);
+    let twelve = RoundId::new("12m").expect("id");
+    let m = app.ws.entries[app.current].register().risks[0].measures[0]
+        .at_round(&twelve)
+        .expect("entry");
+    assert_eq!(m.disbursed.satang(), 550_025);
+}
+
+// ---- matrix ----
+
+#[test]
+fn matrix_cell_filters_the_register_and_toggles_residual() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    ch(&mut app, 'm');
+    assert_eq!(app.screen, Screen::Matrix);
+    // FIN-R1 is likelihood 3 × impact 4
+    for _ in 0..2 {
+        key(&mut app, KeyCode::Up);
+    }
+    for _ in 0..3 {
+        ch(&mut app, 'l');
+    }
+    assert_eq!((app.matrix.l, app.matrix.i), (3, 4));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Register);
+    assert_eq!(app.visible_risks(), vec![0]);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Matrix);
+    ch(&mut app, 't');
+    assert!(app.matrix.residual);
+    key(&mut app, KeyCode::Enter);
+    // no risk has residual 3×4; the register shows none
+    assert!(app.visible_risks().is_empty());
+}
+
+// ---- saving ----
+
+#[test]
+fn ctrl_s_saves_and_a_conflict_offers_reload_copy_or_cancel() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    ch(&mut app, 'o');
+    ch(&mut app, 'r');
+    ctrl(&mut app, 's');
+    assert!(!app.ws.any_dirty());
+    let path = app.ws.entries[app.current].loaded.path.clone();
+    let on_disk = std::fs::read_to_string(&path).expect("read");
+    assert!(on_disk.contains("status: Red"));
+
+    ch(&mut app, 'y');
+    std::fs::write(
+        &path,
+        on_disk.replace(
+            "FIN-M1\",\n                    title: \"",
+            "FIN-M1\",\n                    title: \"X",
+        ),
+    )
+    .expect("write theirs");
+    ctrl(&mut app, 's');
+    assert_eq!(app.modal, Modal::Conflict(app.current));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.modal, Modal::None);
+    assert!(app.ws.any_dirty(), "cancel keeps my changes");
+    ctrl(&mut app, 's');
+    ch(&mut app, 'r');
+    assert!(!app.ws.any_dirty(), "reload takes the version on disk");
+    let title = &app.ws.entries[app.current].register().risks[0].measures[0].title;
+    assert!(title.starts_with('X'), "{title}");
+}
+
+// ---- keys, help, settings ----
+
+#[test]
+fn help_opens_on_question_mark_and_any_key_closes_it() {
+    let (_d, mut app) = english();
+    ch(&mut app, '?');
+    assert_eq!(app.modal, Modal::Help);
+    ch(&mut app, 'x');
+    assert_eq!(app.modal, Modal::None);
+    assert_eq!(app.screen, Screen::Overview);
+}
+
+#[test]
+fn every_screen_key_in_the_help_does_what_the_help_says() {
+    let map = Keymap::default();
+    for scope in Scope::SCREENS {
+        for binding in map.help(scope) {
+            for k in &binding.keys {
+                assert_eq!(
+                    map.lookup(scope, *k),
+                    Some(binding.action),
+                    "{scope:?}: {} is listed for {:?}",
+                    keys_text(&binding),
+                    binding.action
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn settings_can_rebind_a_key() {
+    let mut keys = BTreeMap::new();
+    keys.insert("Save".to_string(), "ctrl-w".to_string());
+    let (_d, mut app) = app_with(Settings {
+        lang: Lang::En,
+        keys,
+        ..Settings::default()
+    });
+    open_fin(&mut app);
+    ch(&mut app, 'o');
+    ch(&mut app, 'r');
+    ctrl(&mut app, 's');
+    assert!(app.ws.any_dirty(), "Ctrl-S no longer saves");
+    ctrl(&mut app, 'w');
+    assert!(!app.ws.any_dirty(), "Ctrl-W saves");
+}
+
+#[test]
+fn language_toggles_between_thai_and_english() {
+    let (_d, mut app) = english();
+    assert_eq!(app.lang, Lang::En);
+    ch(&mut app, 'L');
+    assert_eq!(app.lang, Lang::Th);
+}
