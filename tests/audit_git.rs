@@ -68,6 +68,29 @@ impl Repo {
         );
     }
 
+    /// Tries a commit of what is staged; whether it went through, and what
+    /// git and the hook said.
+    fn try_commit(&self, subject: &str) -> (bool, String) {
+        let out = self.git_as(
+            OFFICER,
+            "2024-05-01T09:00:00+07:00",
+            &["commit", "-q", "-m", subject],
+        );
+        (
+            out.status.success(),
+            format!("{}{}", stdout(&out), stderr(&out)),
+        )
+    }
+
+    fn set_fin_r1_likelihood(&self, likelihood: u8) {
+        self.edit(FIN, |r| {
+            r.risk_mut(&rid("FIN-R1"))
+                .expect("risk")
+                .inherent
+                .likelihood = likelihood
+        });
+    }
+
     fn riskreg(&self, args: &[&str]) -> Output {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_riskreg"));
         cmd.args(args).current_dir(&self.root);
@@ -419,20 +442,10 @@ fn the_hook_refuses_a_commit_of_a_broken_register() {
     }
     let head = repo.git(&["rev-parse", "HEAD"]);
     // staged: a likelihood off the scale
-    repo.edit(FIN, |r| {
-        r.risk_mut(&rid("FIN-R1"))
-            .expect("risk")
-            .inherent
-            .likelihood = 9
-    });
+    repo.set_fin_r1_likelihood(9);
     repo.git(&["add", FIN]);
-    let out = repo.git_as(
-        OFFICER,
-        "2024-05-01T09:00:00+07:00",
-        &["commit", "-q", "-m", "bad"],
-    );
-    assert!(!out.status.success());
-    let said = format!("{}{}", stdout(&out), stderr(&out));
+    let (committed, said) = repo.try_commit("bad");
+    assert!(!committed);
     assert!(
         said.contains("registers/2567/FIN.ron:33:29: error: likelihood 9 is outside the scale 1–5 of coso-5x5 v1"),
         "{said}"
@@ -440,30 +453,15 @@ fn the_hook_refuses_a_commit_of_a_broken_register() {
     assert!(said.contains("riskreg: commit refused"), "{said}");
     assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
     // the staged content is what counts: fixing only the working tree does not help
-    repo.edit(FIN, |r| {
-        r.risk_mut(&rid("FIN-R1"))
-            .expect("risk")
-            .inherent
-            .likelihood = 4
-    });
-    let out = repo.git_as(
-        OFFICER,
-        "2024-05-01T09:00:00+07:00",
-        &["commit", "-q", "-m", "bad"],
-    );
-    assert!(!out.status.success(), "the staged file is still broken");
+    repo.set_fin_r1_likelihood(4);
+    assert!(!repo.try_commit("bad").0, "the staged file is still broken");
     // staged but not canonical
     repo.git(&["add", FIN]);
     let text = std::fs::read_to_string(repo.path(FIN)).expect("read");
     std::fs::write(repo.path(FIN), text.replace("    note: ", "    note:  ")).expect("write");
     repo.git(&["add", FIN]);
-    let out = repo.git_as(
-        OFFICER,
-        "2024-05-01T09:00:00+07:00",
-        &["commit", "-q", "-m", "ugly"],
-    );
-    assert!(!out.status.success());
-    let said = format!("{}{}", stdout(&out), stderr(&out));
+    let (committed, said) = repo.try_commit("ugly");
+    assert!(!committed);
     assert!(
         said.contains("registers/2567/FIN.ron:24: not in canonical form"),
         "{said}"
