@@ -486,3 +486,18 @@ fn the_hook_refuses_a_commit_of_a_broken_register() {
     let out = ok(&repo.riskreg(&["hook", "install", "--force"]));
     assert!(out.starts_with("replaced the previous hook"), "{out}");
 }
+
+#[test]
+fn a_repository_without_commits_has_everything_added_and_no_history() {
+    let repo = Repo::new();
+    let text = ok(&repo.riskreg(&["diff", "--", "registers/2567/MTG.ron"]));
+    assert_eq!(
+        text,
+        "registers/2567/MTG.ron (MTG, FY2567)
+  register added
+  risk MTG-R1: added
+  risk MTG-R2: added
+"
+    );
+    assert_eq!(ok(&repo.riskreg(&["log"])), "no commits changed it\n");
+}

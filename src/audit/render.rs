@@ -173,7 +173,13 @@ pub fn markdown(changes: &[Change], lang: Lang) -> String {
         );
         for c in group {
             let s = subject(&c.target, lang);
-            let w = md_escape(&what(c, lang));
+            let w = match &c.kind {
+                // names and values as in the file, where Markdown leaves them alone
+                ChangeKind::Field { field, old, new } => {
+                    format!("{}: {} → {}", code(field), code(old), code(new))
+                }
+                _ => md_escape(&what(c, lang)),
+            };
             if s.is_empty() {
                 let _ = writeln!(out, "- {w}");
             } else {
@@ -208,11 +214,19 @@ fn by_file(changes: &[Change]) -> Vec<(&str, Vec<&Change>)> {
     out
 }
 
+/// A code span that holds `s` whatever backticks it contains.
 fn code(s: &str) -> String {
-    if s.contains('`') {
-        format!("`` {s} ``")
+    let mut longest = 0;
+    let mut run = 0;
+    for ch in s.chars() {
+        run = if ch == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    if longest == 0 {
+        format!("{fence}{s}{fence}")
     } else {
-        format!("`{s}`")
+        format!("{fence} {s} {fence}")
     }
 }
 

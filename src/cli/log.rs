@@ -23,8 +23,9 @@ pub fn run(opts: &Options) -> ExitCode {
             let mut out = Out::default();
             if entries.is_empty() {
                 out.line("no commits changed it");
+            } else {
+                out.line(text(&entries, opts.lang).trim_end());
             }
-            out.line(text(&entries, opts.lang).trim_end());
             ExitCode::SUCCESS
         }
         Err(e) => {
