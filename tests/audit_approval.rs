@@ -147,3 +147,22 @@ fn approve_writes_the_digest_and_refuses_a_register_with_errors() {
         common::stderr(&out)
     );
 }
+
+#[test]
+fn the_approval_shown_in_docs_audit_md_is_the_sample_one() {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/audit.md"))
+        .expect("docs/audit.md");
+    let mtg = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("registers/2567/MTG.ron"),
+    )
+    .expect("MTG.ron");
+    let start = mtg
+        .find("    approved_by: Some(Approval(")
+        .expect("approval");
+    let end = start + mtg[start..].find(")),\n").expect("end") + 4;
+    assert!(
+        doc.contains(&mtg[start..end]),
+        "docs/audit.md shows:\n{}",
+        &mtg[start..end]
+    );
+}

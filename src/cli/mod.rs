@@ -50,7 +50,9 @@ round, results for unknown indicators.
 
 Warnings (exit 0): disbursed more than allocated, a red or yellow status with
 no added activity, a completed measure with nothing recorded as done, a
-risk to reduce with no measures, an accepted risk without justification.
+risk to reduce with no measures, an accepted risk without justification, a
+register changed since its approval (with what changed since the approved
+commit, found in git history).
 
 With no PATH, checks the registers/ directory of the current directory. A
 PATH may be the registers directory, a fiscal-year directory or single files;
