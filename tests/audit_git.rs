@@ -501,3 +501,25 @@ fn a_repository_without_commits_has_everything_added_and_no_history() {
     );
     assert_eq!(ok(&repo.riskreg(&["log"])), "no commits changed it\n");
 }
+
+#[test]
+fn log_leaves_out_commits_that_touched_no_register_and_one_revision_compares_with_the_working_tree()
+{
+    let repo = history();
+    let bureaus = repo.path("registers/bureaus.ron");
+    let text = std::fs::read_to_string(&bureaus).expect("read");
+    std::fs::write(
+        &bureaus,
+        text.replace("สำนักการคลังและงบประมาณ", "สำนักการคลัง"),
+    )
+    .expect("write");
+    repo.commit(DEPUTY, "2024-06-01T09:00:00+07:00", "Shorter bureau name");
+    let log = ok(&repo.riskreg(&["log"]));
+    assert!(!log.contains("Shorter bureau name"), "{log}");
+    assert_eq!(log.lines().filter(|l| !l.starts_with(' ')).count(), 4);
+    // one revision: against the working tree, which is HEAD here
+    assert_eq!(
+        ok(&repo.riskreg(&["diff", "HEAD~3"])),
+        ok(&repo.riskreg(&["diff", "HEAD~3", "HEAD"]))
+    );
+}

@@ -42,7 +42,7 @@ fn entries(opts: &Options) -> Result<Vec<LogEntry>, AuditError> {
         (Some(r), _) => LogTarget::Risk(r.clone()),
         (None, Some(m)) => LogTarget::Measure(m.clone()),
         (None, None) if opts.files.is_empty() => {
-            LogTarget::Files(vec![":(glob)**/*.ron".to_string()])
+            LogTarget::Files(vec![riskreg::audit::REGISTER_FILES.to_string()])
         }
         (None, None) => LogTarget::Files(revision_pathspecs(&repo, &cwd, &opts.files)?),
     };
