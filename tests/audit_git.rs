@@ -275,6 +275,28 @@ fn log_of_a_file_shows_every_commit_and_author() {
     assert!(text.contains(
         "    registers/2567/FIN.ron: approved by นายสมชาย ผู้อนุมัติ (ผู้อำนวยการสำนัก), 2567-03-01\n"
     ));
+    insta::assert_snapshot!(
+        "log_markdown",
+        ok(&repo.riskreg(&["log", "--format", "markdown", FIN]))
+            .replace(&short(&repo, "HEAD"), "<commit 4>")
+            .replace(&short(&repo, "HEAD~1"), "<commit 3>")
+            .replace(&short(&repo, "HEAD~2"), "<commit 2>")
+            .replace(&short(&repo, "HEAD~3"), "<commit 1>")
+    );
+    let json = ok(&repo.riskreg(&["log", "--format", "json", "--risk", "FIN-R2"]));
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let subjects: Vec<&str> = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|e| e["commit"]["subject"].as_str().expect("subject"))
+        .collect();
+    assert_eq!(subjects, ["FIN: owner of FIN-R2", "Registers of FY2567"]);
+    assert_eq!(v[0]["commit"]["date"], "2024-04-02");
+    assert_eq!(
+        v[0]["changes"][0]["id"],
+        "registers/2567/FIN.ron#FIN-R2:field.owner"
+    );
     let measure = ok(&repo.riskreg(&["log", "--measure", "FIN-M2"]));
     assert_eq!(measure.lines().filter(|l| !l.starts_with(' ')).count(), 2);
     assert!(measure.contains(

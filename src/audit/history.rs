@@ -20,7 +20,7 @@ pub enum LogTarget {
 }
 
 /// One commit and what it changed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct LogEntry {
     pub commit: Commit,
     pub changes: Vec<Change>,

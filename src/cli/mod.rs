@@ -155,6 +155,9 @@ them.")]
         /// Follow one measure by id
         #[arg(long, value_name = "ID")]
         measure: Option<String>,
+        /// Output as plain text, Markdown (audit memos) or JSON
+        #[arg(long, value_enum, default_value_t = diff::Format::Text)]
+        format: diff::Format,
         /// Run as if started in DIR
         #[arg(short = 'C', value_name = "DIR")]
         dir: Option<PathBuf>,
