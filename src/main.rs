@@ -39,6 +39,7 @@ fn main() -> ExitCode {
             files,
             risk,
             measure,
+            format,
             dir,
             lang,
         }) => cli::log::run(&cli::log::Options {
@@ -47,6 +48,7 @@ fn main() -> ExitCode {
             measure,
             dir,
             lang,
+            format,
         }),
         Some(Command::Approve {
             file,

@@ -52,7 +52,9 @@ round, results for unknown indicators.
 
 Warnings (exit 0): disbursed more than allocated, a red or yellow status with
 no added activity, a completed measure with nothing recorded as done, a
-risk to reduce with no measures, an accepted risk without justification.
+risk to reduce with no measures, an accepted risk without justification, a
+register changed since its approval (with what changed since the approved
+commit, found in git history).
 
 With no PATH, checks the registers/ directory of the current directory. A
 PATH may be the registers directory, a fiscal-year directory or single files;
@@ -155,6 +157,9 @@ them.")]
         /// Follow one measure by id
         #[arg(long, value_name = "ID")]
         measure: Option<String>,
+        /// Output as plain text, Markdown (audit memos) or JSON
+        #[arg(long, value_enum, default_value_t = diff::Format::Text)]
+        format: diff::Format,
         /// Run as if started in DIR
         #[arg(short = 'C', value_name = "DIR")]
         dir: Option<PathBuf>,
