@@ -12,7 +12,7 @@ use crate::model::{
     ApproachList, BandId, BureauCode, BureauList, CoResponsible, FiscalYear, Label, Measure,
     Register, Risk, RoundId, TrafficLight,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub struct Sources<'a> {
     pub bureaus: &'a BureauList,
@@ -39,11 +39,12 @@ fn bureau_table(s: &Sources) -> Vec<(BureauCode, Label)> {
         .iter()
         .map(|b| (b.code.clone(), b.name.clone()))
         .collect();
+    let listed: HashSet<&BureauCode> = s.bureaus.bureaus.iter().map(|b| &b.code).collect();
     let mut extra: Vec<&BureauCode> = s
         .registers
         .iter()
         .map(|r| &r.bureau)
-        .filter(|c| s.bureaus.get(c).is_none())
+        .filter(|c| !listed.contains(c))
         .collect();
     extra.sort();
     extra.dedup();
@@ -150,8 +151,12 @@ pub fn summarize(
     rounds.extend(compare_to);
     let all_methods = methods_of(s, &rounds)?;
     let used: Vec<&Methodology> = {
-        let mut v: Vec<&Methodology> = all_methods.iter().flatten().copied().collect();
-        v.dedup_by(|a, b| a.id == b.id && a.version == b.version);
+        let mut v: Vec<&Methodology> = Vec::new();
+        for m in all_methods.iter().flatten() {
+            if !v.iter().any(|u| u.id == m.id && u.version == m.version) {
+                v.push(m);
+            }
+        }
         v
     };
     let bureaus = bureau_table(s);
@@ -204,9 +209,10 @@ pub fn summarize(
     let co = frames::co_responsible(&co_pairs(&items, &bureaus, &bureau_ix), bureaus.len())?;
 
     let groups = table(s, &items, round, &bands);
+    let has_register: HashSet<&BureauCode> = registers.iter().map(|r| &r.bureau).collect();
     let with_register: Vec<bool> = bureaus
         .iter()
-        .map(|(c, _)| registers.iter().any(|r| &r.bureau == c))
+        .map(|(c, _)| has_register.contains(c))
         .collect();
     let bureau_rows = bureaus
         .iter()

@@ -97,7 +97,7 @@ pub fn render(s: &Summary, w: &Words) -> String {
                     h.push_str("<td class=\"status\"></td>");
                 }
             }
-            h.push_str(&format!("<td>{}</td></tr>\n", esc(&w.responsible(s, r))));
+            h.push_str(&format!("<td>{}</td></tr>\n", esc(&w.responsible(r))));
         }
     }
     h.push_str("</tbody>\n</table>\n");

@@ -47,7 +47,7 @@ pub fn render(s: &Summary, w: &Words) -> String {
                 mark(TrafficLight::Green),
                 mark(TrafficLight::Yellow),
                 mark(TrafficLight::Red),
-                cell(&w.responsible(s, r)),
+                cell(&w.responsible(r)),
             ));
         }
     }

@@ -134,7 +134,7 @@ pub fn render(s: &Summary, w: &Words, total: usize) -> String {
                 (wrap(&w.digits(&r.title), title_w), title_w, false),
                 (wrap(&w.digits(&r.occurrence), occ_w), occ_w, false),
                 (vec![status], 5, false),
-                (wrap(&w.responsible(s, r), resp_w), resp_w, false),
+                (wrap(&w.responsible(r), resp_w), resp_w, false),
             ]));
         }
         out.push(String::new());
