@@ -181,15 +181,18 @@ pub fn render(s: &Summary, w: &Words, total: usize) -> String {
             ));
         }
         let done: Vec<&str> = c.newly_completed.iter().map(|m| m.as_str()).collect();
-        out.push(format!(
-            "{}: {} {}",
-            w.pick("แล้วเสร็จเพิ่มขึ้น", "Newly completed"),
-            w.count(done.len() as u64),
-            if done.is_empty() {
-                String::new()
-            } else {
-                format!("({})", done.join(", "))
-            }
+        out.extend(wrap(
+            &format!(
+                "{}: {} {}",
+                w.pick("แล้วเสร็จเพิ่มขึ้น", "Newly completed"),
+                w.count(done.len() as u64),
+                if done.is_empty() {
+                    String::new()
+                } else {
+                    format!("({})", done.join(", "))
+                }
+            ),
+            total,
         ));
         out.push(format!(
             "{}: {} {}",
