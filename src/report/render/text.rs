@@ -172,34 +172,10 @@ pub fn render(s: &Summary, w: &Words, total: usize) -> String {
             out.push(format!("  {}", w.pick("ไม่มี", "none")));
         }
         for m in &c.moves {
-            out.push(format!(
-                "  {} {}: {} → {}",
-                w.count(u64::from(m.no)),
-                m.measure,
-                w.status(m.from),
-                w.status(m.to)
-            ));
+            out.extend(wrap(&format!("  {}", w.status_move(m)), total));
         }
-        let done: Vec<&str> = c.newly_completed.iter().map(|m| m.as_str()).collect();
-        out.extend(wrap(
-            &format!(
-                "{}: {} {}",
-                w.pick("แล้วเสร็จเพิ่มขึ้น", "Newly completed"),
-                w.count(done.len() as u64),
-                if done.is_empty() {
-                    String::new()
-                } else {
-                    format!("({})", done.join(", "))
-                }
-            ),
-            total,
-        ));
-        out.push(format!(
-            "{}: {} {}",
-            w.pick("เบิกจ่ายระหว่างรอบ", "Disbursed in between"),
-            w.money(c.disbursed_between_satang),
-            w.pick("บาท", "baht")
-        ));
+        out.extend(wrap(&w.newly_completed(c), total));
+        out.push(w.disbursed_between(c));
     }
     let mut text = out.join("\n");
     text.push('\n');

@@ -4,7 +4,7 @@
 use super::RenderOptions;
 use crate::model::amount::format_hundredths_grouped;
 use crate::model::{BureauCode, Label, Lang, TrafficLight};
-use crate::report::{Percent, Progress, Row, Summary};
+use crate::report::{Comparison, Percent, Progress, Row, StatusMove, Summary};
 use std::collections::HashMap;
 
 pub struct Words {
@@ -133,6 +133,39 @@ impl Words {
                 ),
             })
             .collect()
+    }
+    /// `2 FIN-M1: Y yellow → R red`.
+    pub fn status_move(&self, m: &StatusMove) -> String {
+        format!(
+            "{} {}: {} → {}",
+            self.count(u64::from(m.no)),
+            m.measure,
+            self.status(m.from),
+            self.status(m.to)
+        )
+    }
+    /// `Newly completed: 2 (ADM-M1, LAW-M1)`.
+    pub fn newly_completed(&self, c: &Comparison) -> String {
+        let done: Vec<&str> = c.newly_completed.iter().map(|m| m.as_str()).collect();
+        let list = if done.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", done.join(", "))
+        };
+        format!(
+            "{}: {}{list}",
+            self.pick("แล้วเสร็จเพิ่มขึ้น", "Newly completed"),
+            self.count(done.len() as u64)
+        )
+    }
+    /// `Disbursed in between: 3,016.66 baht`.
+    pub fn disbursed_between(&self, c: &Comparison) -> String {
+        format!(
+            "{}: {} {}",
+            self.pick("เบิกจ่ายระหว่างรอบ", "Disbursed in between"),
+            self.money(c.disbursed_between_satang),
+            self.pick("บาท", "baht")
+        )
     }
     pub fn in_progress_note(&self) -> &'static str {
         self.pick(
