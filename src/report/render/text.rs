@@ -19,22 +19,27 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
     let w = w.max(1);
     let mut lines = Vec::new();
     for para in s.lines() {
-        let mut line = String::new();
+        // the width of `line` so far, kept as characters are added
+        let (mut line, mut lw) = (String::new(), 0usize);
         for word in para.split_inclusive(' ') {
-            if width(&line) + width(word.trim_end()) <= w {
+            let ww = width(word.trim_end());
+            if lw + ww <= w {
                 line.push_str(word);
+                lw += width(word);
                 continue;
             }
             if !line.trim_end().is_empty() {
                 lines.push(line.trim_end().to_string());
-                line = String::new();
             }
+            (line, lw) = (String::new(), 0);
             for c in word.chars() {
                 let cw = UnicodeWidthChar::width(c).unwrap_or(0);
-                if cw > 0 && width(&line) + cw > w && !line.is_empty() {
+                if cw > 0 && lw + cw > w && !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
+                    lw = 0;
                 }
                 line.push(c);
+                lw += cw;
             }
         }
         let rest = line.trim_end();
