@@ -9,8 +9,8 @@ use super::{
 };
 use crate::method::Methodology;
 use crate::model::{
-    ApproachList, BandId, BureauCode, BureauList, CoResponsible, FiscalYear, Label, Measure,
-    Register, Risk, RoundId, TrafficLight,
+    ApproachId, ApproachList, BandId, BureauCode, BureauList, CoResponsible, FiscalYear, Label,
+    Measure, Register, Risk, RoundId, TrafficLight,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -28,6 +28,9 @@ pub(super) struct Item<'a> {
     pub measure: &'a Measure,
     pub lead: u32,
     pub band: u32,
+    /// Place in the table: approach group, all-bureaus last, lead bureau,
+    /// then the measure's id order within its register.
+    pub order: (u32, bool, u32, u32),
 }
 
 /// Bureaus in official order, then any bureau with a register that is not
@@ -68,6 +71,45 @@ fn band_table(methods: &[&Methodology]) -> Vec<(Option<BandId>, Label)> {
     let mut out = vec![(None, Label::new("ไม่ได้ประเมิน", "unrated"))];
     out.extend(seen.into_iter().map(|(_, id, label)| (Some(id), label)));
     out
+}
+
+/// Approach groups in the order of `approaches.ron`, then any other
+/// approach a measure names, by id.
+fn approach_table<'a>(s: &Sources<'a>) -> HashMap<&'a ApproachId, u32> {
+    let mut ix: HashMap<&ApproachId, u32> = HashMap::new();
+    for a in &s.approaches.approaches {
+        let next = ix.len() as u32;
+        ix.entry(&a.id).or_insert(next);
+    }
+    let mut unknown: Vec<&ApproachId> = s
+        .registers
+        .iter()
+        .flat_map(|r| r.measures().map(|(_, m)| &m.approach))
+        .filter(|a| !ix.contains_key(a))
+        .collect();
+    unknown.sort();
+    unknown.dedup();
+    for a in unknown {
+        let next = ix.len() as u32;
+        ix.insert(a, next);
+    }
+    ix
+}
+
+/// For each measure of a register (in file order), its rank when the
+/// register's measure ids are sorted naturally.
+fn id_order(reg: &Register) -> Vec<u32> {
+    let mut keyed: Vec<(Vec<(u8, u64, String)>, usize)> = reg
+        .measures()
+        .enumerate()
+        .map(|(i, (_, m))| (natural_key(m.id.as_str()), i))
+        .collect();
+    keyed.sort();
+    let mut rank = vec![0u32; keyed.len()];
+    for (r, (_, i)) in keyed.iter().enumerate() {
+        rank[*i] = r as u32;
+    }
+    rank
 }
 
 /// Ids compare with their digits as numbers: `PLAN-M2` before `PLAN-M10`.
@@ -172,41 +214,47 @@ pub fn summarize(
         .filter_map(|(i, (id, _))| id.as_ref().map(|id| (id, i as u32)))
         .collect();
 
+    let approach_ix = approach_table(s);
     let mut items: Vec<Item> = Vec::new();
     for (reg, method) in s.registers.iter().zip(&all_methods) {
         if reg.year != year {
             continue;
         }
         let lead = bureau_ix.get(&reg.bureau).copied().unwrap_or(0);
-        for (risk, measure) in reg.measures() {
+        let local = id_order(reg);
+        for ((risk, measure), local) in reg.measures().zip(local) {
             let band = method
                 .and_then(|m| m.inherent_band(risk).ok())
                 .and_then(|b| band_ix.get(&b.id).copied())
                 .unwrap_or(0);
+            let all = matches!(measure.co_responsible, CoResponsible::AllBureaus);
+            let approach = approach_ix
+                .get(&measure.approach)
+                .copied()
+                .unwrap_or(u32::MAX);
             items.push(Item {
                 register: reg,
                 risk,
                 measure,
                 lead,
                 band,
+                order: (approach, all, lead, local),
             });
         }
     }
     // seed 002's order: approach group, then measures of named bureaus in
     // official bureau order, then those of all bureaus (ทุกสำนัก), by id
-    items.sort_by_cached_key(|it| {
-        (
-            s.approaches.rank(&it.measure.approach),
-            it.measure.approach.clone(),
-            matches!(it.measure.co_responsible, CoResponsible::AllBureaus),
-            it.lead,
-            natural_key(it.measure.id.as_str()),
-        )
-    });
+    items.sort_by_key(|it| it.order);
 
     let facts_at = |r: &RoundId| -> Vec<Fact> { items.iter().map(|it| fact(it, r)).collect() };
     let now = frames::aggregate(&facts_at(round), bureaus.len(), bands.len())?;
-    let co = frames::co_responsible(&co_pairs(&items, &bureaus, &bureau_ix), bureaus.len())?;
+    let named = frames::co_responsible(&co_pairs(&items, &bureau_ix), bureaus.len())?;
+    // a measure of all bureaus is co-carried by every bureau but its lead
+    let co: Vec<u64> = named
+        .iter()
+        .zip(&now.per_lead)
+        .map(|(n, lead)| n + now.total.all_bureaus - lead.all_bureaus)
+        .collect();
 
     let groups = table(s, &items, round, &bands);
     let has_register: HashSet<&BureauCode> = registers.iter().map(|r| &r.bureau).collect();
@@ -307,29 +355,23 @@ fn fact(it: &Item, round: &RoundId) -> Fact {
         green: status == Some(TrafficLight::Green),
         yellow: status == Some(TrafficLight::Yellow),
         red: status == Some(TrafficLight::Red),
+        all_bureaus: matches!(it.measure.co_responsible, CoResponsible::AllBureaus),
         allocated: it.measure.budget.allocated().satang(),
         disbursed: m.map_or(0, |m| m.disbursed.satang()),
     }
 }
 
-/// One bureau index per (measure, co-responsible bureau other than the lead).
-fn co_pairs(
-    items: &[Item],
-    bureaus: &[(BureauCode, Label)],
-    ix: &HashMap<&BureauCode, u32>,
-) -> Vec<u32> {
+/// One bureau index per (measure, named co-responsible bureau other than
+/// the lead).
+fn co_pairs(items: &[Item], ix: &HashMap<&BureauCode, u32>) -> Vec<u32> {
     let mut out = Vec::new();
     for it in items {
-        match &it.measure.co_responsible {
-            CoResponsible::LeadOnly => {}
-            CoResponsible::Bureaus(list) => out.extend(
+        if let CoResponsible::Bureaus(list) = &it.measure.co_responsible {
+            out.extend(
                 list.iter()
                     .filter_map(|c| ix.get(c).copied())
                     .filter(|b| *b != it.lead),
-            ),
-            CoResponsible::AllBureaus => {
-                out.extend((0..bureaus.len() as u32).filter(|b| *b != it.lead))
-            }
+            );
         }
     }
     out
@@ -341,8 +383,9 @@ fn table(
     round: &RoundId,
     bands: &[(Option<BandId>, Label)],
 ) -> Vec<Group> {
+    let rows = super::par::map(items, |it| row(it, round, bands));
     let mut groups: Vec<Group> = Vec::new();
-    for (i, it) in items.iter().enumerate() {
+    for (i, (it, mut row)) in items.iter().zip(rows).enumerate() {
         let approach = &it.measure.approach;
         if groups.last().is_none_or(|g| &g.approach != approach) {
             let label = s.approaches.get(approach).map_or_else(
@@ -355,31 +398,36 @@ fn table(
                 rows: Vec::new(),
             });
         }
-        let m = it.measure.at_round(round);
-        let mut responsible = vec![it.register.bureau.clone()];
-        if let CoResponsible::Bureaus(list) = &it.measure.co_responsible {
-            responsible.extend(list.iter().filter(|c| **c != it.register.bureau).cloned());
-        }
-        let row = Row {
-            no: i as u32 + 1,
-            measure: it.measure.id.clone(),
-            title: it.measure.title.clone(),
-            risk: it.risk.id.clone(),
-            occurrence: m.map(|m| m.occurrence.clone()).unwrap_or_default(),
-            status: m.map(|m| m.status),
-            implementation: m.map(|m| m.implementation.clone()),
-            responsible,
-            all_bureaus: matches!(it.measure.co_responsible, CoResponsible::AllBureaus),
-            other_responsible: it.measure.other_responsible.clone(),
-            allocated_satang: it.measure.budget.allocated().satang(),
-            disbursed_satang: m.map_or(0, |m| m.disbursed.satang()),
-            band: bands.get(it.band as usize).and_then(|b| b.0.clone()),
-        };
+        row.no = i as u32 + 1;
         if let Some(g) = groups.last_mut() {
             g.rows.push(row);
         }
     }
     groups
+}
+
+/// A row of the table, numbered later.
+fn row(it: &Item, round: &RoundId, bands: &[(Option<BandId>, Label)]) -> Row {
+    let m = it.measure.at_round(round);
+    let mut responsible = vec![it.register.bureau.clone()];
+    if let CoResponsible::Bureaus(list) = &it.measure.co_responsible {
+        responsible.extend(list.iter().filter(|c| **c != it.register.bureau).cloned());
+    }
+    Row {
+        no: 0,
+        measure: it.measure.id.clone(),
+        title: it.measure.title.clone(),
+        risk: it.risk.id.clone(),
+        occurrence: m.map(|m| m.occurrence.clone()).unwrap_or_default(),
+        status: m.map(|m| m.status),
+        implementation: m.map(|m| m.implementation.clone()),
+        responsible,
+        all_bureaus: matches!(it.measure.co_responsible, CoResponsible::AllBureaus),
+        other_responsible: it.measure.other_responsible.clone(),
+        allocated_satang: it.measure.budget.allocated().satang(),
+        disbursed_satang: m.map_or(0, |m| m.disbursed.satang()),
+        band: bands.get(it.band as usize).and_then(|b| b.0.clone()),
+    }
 }
 
 /// Figures from exact sums: percentages by the one rule of [`Percent`].

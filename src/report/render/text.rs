@@ -115,32 +115,14 @@ pub fn render(s: &Summary, w: &Words, total: usize) -> String {
     out.push("-".repeat(total));
     for g in &s.groups {
         out.extend(wrap(&w.label(&g.label), total));
-        for r in &g.rows {
-            let mark = |t: TrafficLight| {
-                if r.status == Some(t) {
-                    t.letter().to_string()
-                } else {
-                    ".".into()
-                }
-            };
-            let status = format!(
-                "{} {} {}",
-                mark(TrafficLight::Green),
-                mark(TrafficLight::Yellow),
-                mark(TrafficLight::Red)
-            );
-            let status = if r.status.is_none() {
-                "- - -".to_string()
-            } else {
-                status
-            };
-            out.extend(row_lines(&[
-                (vec![w.count(u64::from(r.no))], no_w, true),
-                (wrap(&w.digits(&r.title), title_w), title_w, false),
-                (wrap(&w.digits(&r.occurrence), occ_w), occ_w, false),
-                (vec![status], 5, false),
-                (wrap(&w.responsible(r), resp_w), resp_w, false),
-            ]));
+        let cols = Columns {
+            no: no_w,
+            title: title_w,
+            occurrence: occ_w,
+            responsible: resp_w,
+        };
+        for lines in crate::report::par::map(&g.rows, |r| table_row(r, w, &cols)) {
+            out.extend(lines);
         }
         out.push(String::new());
     }
@@ -185,6 +167,39 @@ pub fn render(s: &Summary, w: &Words, total: usize) -> String {
     let mut text = out.join("\n");
     text.push('\n');
     text
+}
+
+/// Widths of the table's wrapping columns.
+struct Columns {
+    no: usize,
+    title: usize,
+    occurrence: usize,
+    responsible: usize,
+}
+
+/// The lines of one measure's row: cells wrapped inside their columns.
+fn table_row(r: &crate::report::Row, w: &Words, c: &Columns) -> Vec<String> {
+    let mark = |t: TrafficLight| if r.status == Some(t) { t.letter() } else { '.' };
+    let status = match r.status {
+        None => "- - -".to_string(),
+        Some(_) => format!(
+            "{} {} {}",
+            mark(TrafficLight::Green),
+            mark(TrafficLight::Yellow),
+            mark(TrafficLight::Red)
+        ),
+    };
+    row_lines(&[
+        (vec![w.count(u64::from(r.no))], c.no, true),
+        (wrap(&w.digits(&r.title), c.title), c.title, false),
+        (
+            wrap(&w.digits(&r.occurrence), c.occurrence),
+            c.occurrence,
+            false,
+        ),
+        (vec![status], 5, false),
+        (wrap(&w.responsible(r), c.responsible), c.responsible, false),
+    ])
 }
 
 fn progress(out: &mut Vec<String>, w: &Words, p: &crate::report::Progress, total: usize) {
