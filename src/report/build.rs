@@ -99,7 +99,7 @@ fn approach_table<'a>(s: &Sources<'a>) -> HashMap<&'a ApproachId, u32> {
 /// For each measure of a register (in file order), its rank when the
 /// register's measure ids are sorted naturally.
 fn id_order(reg: &Register) -> Vec<u32> {
-    let mut keyed: Vec<(Vec<(u8, u64, String)>, usize)> = reg
+    let mut keyed: Vec<(NaturalKey, usize)> = reg
         .measures()
         .enumerate()
         .map(|(i, (_, m))| (natural_key(m.id.as_str()), i))
@@ -112,8 +112,11 @@ fn id_order(reg: &Register) -> Vec<u32> {
     rank
 }
 
+/// Runs of an id: (0, 0, letters) or (1, number, "").
+type NaturalKey = Vec<(u8, u64, String)>;
+
 /// Ids compare with their digits as numbers: `PLAN-M2` before `PLAN-M10`.
-fn natural_key(s: &str) -> Vec<(u8, u64, String)> {
+fn natural_key(s: &str) -> NaturalKey {
     let mut out = Vec::new();
     let mut chars = s.chars().peekable();
     while let Some(&c) = chars.peek() {
