@@ -99,43 +99,52 @@ fn approach_table<'a>(s: &Sources<'a>) -> HashMap<&'a ApproachId, u32> {
 /// For each measure of a register (in file order), its rank when the
 /// register's measure ids are sorted naturally.
 fn id_order(reg: &Register) -> Vec<u32> {
-    let mut keyed: Vec<(NaturalKey, usize)> = reg
-        .measures()
-        .enumerate()
-        .map(|(i, (_, m))| (natural_key(m.id.as_str()), i))
-        .collect();
-    keyed.sort();
-    let mut rank = vec![0u32; keyed.len()];
-    for (r, (_, i)) in keyed.iter().enumerate() {
+    let ids: Vec<&str> = reg.measures().map(|(_, m)| m.id.as_str()).collect();
+    let mut by_id: Vec<usize> = (0..ids.len()).collect();
+    by_id.sort_by(|a, b| natural_cmp(ids[*a], ids[*b]));
+    let mut rank = vec![0u32; ids.len()];
+    for (r, i) in by_id.iter().enumerate() {
         rank[*i] = r as u32;
     }
     rank
 }
 
-/// Runs of an id: (0, 0, letters) or (1, number, "").
-type NaturalKey = Vec<(u8, u64, String)>;
+/// Splits off the leading run of digits or of non-digits.
+fn run(s: &str) -> (&str, &str) {
+    let digit = s.starts_with(|c: char| c.is_ascii_digit());
+    let end = s
+        .find(|c: char| c.is_ascii_digit() != digit)
+        .unwrap_or(s.len());
+    s.split_at(end)
+}
 
 /// Ids compare with their digits as numbers: `PLAN-M2` before `PLAN-M10`.
-fn natural_key(s: &str) -> NaturalKey {
-    let mut out = Vec::new();
-    let mut chars = s.chars().peekable();
-    while let Some(&c) = chars.peek() {
-        let digit = c.is_ascii_digit();
-        let mut part = String::new();
-        while let Some(&c) = chars.peek() {
-            if c.is_ascii_digit() != digit {
-                break;
+fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (mut a, mut b) = (a, b);
+    while !a.is_empty() && !b.is_empty() {
+        let ((ra, rest_a), (rb, rest_b)) = (run(a), run(b));
+        let da = ra.starts_with(|c: char| c.is_ascii_digit());
+        let db = rb.starts_with(|c: char| c.is_ascii_digit());
+        let ord = match (da, db) {
+            // numbers by value: fewer significant digits is smaller
+            (true, true) => {
+                let (ta, tb) = (ra.trim_start_matches('0'), rb.trim_start_matches('0'));
+                ta.len()
+                    .cmp(&tb.len())
+                    .then_with(|| ta.cmp(tb))
+                    .then_with(|| ra.len().cmp(&rb.len()))
             }
-            part.push(c);
-            chars.next();
+            (true, false) => Ordering::Less,
+            (false, true) => Ordering::Greater,
+            (false, false) => ra.cmp(rb),
+        };
+        if ord != Ordering::Equal {
+            return ord;
         }
-        if digit {
-            out.push((1, part.parse().unwrap_or(u64::MAX), String::new()));
-        } else {
-            out.push((0, 0, part));
-        }
+        (a, b) = (rest_a, rest_b);
     }
-    out
+    a.len().cmp(&b.len())
 }
 
 /// Checks that every register's methodology exists and knows the rounds.
@@ -463,5 +472,25 @@ fn progress(s: &Sums, bands: &[(Option<BandId>, Label)]) -> Progress {
                 count: *n,
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::natural_cmp;
+    use std::cmp::Ordering::*;
+
+    #[test]
+    fn ids_sort_with_numbers_by_value() {
+        assert_eq!(natural_cmp("PLAN-M2", "PLAN-M10"), Less);
+        assert_eq!(natural_cmp("PLAN-M10", "PLAN-M9"), Greater);
+        assert_eq!(natural_cmp("A-M1-2", "A-M1-10"), Less);
+        assert_eq!(
+            natural_cmp("A-M01", "A-M1"),
+            Greater,
+            "same value: longer last"
+        );
+        assert_eq!(natural_cmp("CAB-M1", "FIN-M1"), Less);
+        assert_eq!(natural_cmp("X1", "X1"), Equal);
     }
 }
