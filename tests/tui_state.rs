@@ -465,3 +465,52 @@ fn language_toggles_between_thai_and_english() {
     ch(&mut app, 'L');
     assert_eq!(app.lang, Lang::Th);
 }
+
+// ---- approval and changes (audit) ----
+
+#[test]
+fn approval_mark_follows_edits_and_changes_view_lists_saved_changes() {
+    let (dir, mut app) = english();
+    common::git(dir.path(), &["init", "-q"]);
+    common::git(dir.path(), &["add", "."]);
+    common::git(dir.path(), &["commit", "-q", "-m", "samples"]);
+    let mtg = app.ws.entry_of("MTG").expect("MTG loaded");
+    assert_eq!(
+        app.ws.entries[mtg].approval_mark(),
+        '✓',
+        "MTG is approved in the samples"
+    );
+    let row = app
+        .overview_rows()
+        .iter()
+        .position(|(_, e)| *e == Some(mtg))
+        .expect("MTG row");
+    app.overview_selected = row;
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter); // MTG-R1 in the editor
+    for _ in 0..4 {
+        ch(&mut app, 'j');
+    }
+    key(&mut app, KeyCode::Left); // likelihood one level down
+    assert_eq!(
+        app.ws.entries[mtg].approval_mark(),
+        '≠',
+        "an edit breaks the approval"
+    );
+    ctrl(&mut app, 'z');
+    assert_eq!(app.ws.entries[mtg].approval_mark(), '✓', "undo restores it");
+    ctrl(&mut app, 'y');
+    ch(&mut app, '6');
+    assert_eq!(app.screen, Screen::Changes);
+    assert_eq!(app.changes, Ok(Vec::new()), "nothing saved yet");
+    key(&mut app, KeyCode::Esc);
+    ctrl(&mut app, 's');
+    ch(&mut app, '6');
+    let lines = app.changes.clone().expect("changes");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("MTG-R1") && l.contains("likelihood")),
+        "{lines:?}"
+    );
+}

@@ -58,6 +58,8 @@ pub enum Effect {
     Reload(usize),
     LoadYear(u16),
     Export,
+    /// Compute the changes of the register on screen against git HEAD.
+    LoadChanges,
 }
 
 /// A window over the screen that takes the keys first.
@@ -128,6 +130,9 @@ pub struct App {
     pub monitoring_selected: usize,
     pub matrix: MatrixView,
     pub summary_scroll: usize,
+    /// The Changes screen: one line per change, or why there are none.
+    pub changes: Result<Vec<String>, String>,
+    pub changes_scroll: usize,
     pub modal: Modal,
     /// A line of feedback (saved, refused, …).
     pub status: Option<String>,
@@ -160,6 +165,8 @@ impl App {
                 i: 1,
             },
             summary_scroll: 0,
+            changes: Ok(Vec::new()),
+            changes_scroll: 0,
             modal: Modal::None,
             status: (!problems.is_empty()).then(|| problems.join("; ")),
             undo: Vec::new(),
@@ -355,7 +362,7 @@ impl App {
         if entry.loaded.value == before {
             return Ok(());
         }
-        entry.dirty = entry.loaded.value != entry.saved;
+        entry.touched();
         self.undo.push((entry_ix, before));
         self.redo.clear();
         Ok(())
@@ -376,7 +383,7 @@ impl App {
         };
         let now = std::mem::replace(&mut entry.loaded.value, value);
         other.push((ix, now));
-        entry.dirty = entry.loaded.value != entry.saved;
+        entry.touched();
         self.current = ix;
     }
 
@@ -694,7 +701,11 @@ impl App {
             }
             Action::ToMatrix => self.go(Screen::Matrix),
             Action::ToSummary => self.go(Screen::Summary),
-            Action::ToChanges => self.go(Screen::Changes),
+            Action::ToChanges => {
+                self.go(Screen::Changes);
+                self.changes_scroll = 0;
+                return Some(Effect::LoadChanges);
+            }
             Action::Back => self.back(),
             Action::NextRound => self.step_round(true),
             Action::PrevRound => self.step_round(false),
@@ -862,7 +873,10 @@ impl App {
                 Action::Top => self.summary_scroll = 0,
                 _ => {}
             },
-            Screen::Changes => {}
+            Screen::Changes => {
+                let len = self.changes.as_ref().map_or(0, Vec::len);
+                Self::move_in(&mut self.changes_scroll, len, action);
+            }
         }
         None
     }

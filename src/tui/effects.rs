@@ -52,6 +52,18 @@ pub fn perform(app: &mut App, effect: Effect) {
             }
             Err(e) => app.status = Some(e),
         },
+        Effect::LoadChanges => {
+            app.changes = match app.ws.entries.get(app.current) {
+                None => Err(lang.pick("ไม่มีทะเบียน", "no register").into()),
+                Some(e) => crate::audit::changes_against_head(&e.loaded.path)
+                    .map(|cs| {
+                        cs.iter()
+                            .map(|c| crate::audit::render::one_line(c, lang))
+                            .collect()
+                    })
+                    .map_err(|e| e.to_string()),
+            };
+        }
         Effect::Export => {
             app.status = Some(
                 lang.pick(
@@ -77,7 +89,7 @@ fn save_all(app: &mut App) {
         match entry.loaded.save() {
             Ok(()) => {
                 entry.saved = entry.loaded.value.clone();
-                entry.dirty = false;
+                entry.touched();
                 entry.changed_on_disk = false;
                 saved.push(entry.code().to_string());
             }

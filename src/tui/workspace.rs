@@ -3,6 +3,7 @@
 //! uncommitted changes in git. I/O lives here and in `effects`; the screens
 //! only read this.
 
+use crate::audit::{ApprovalState, approval_state};
 use crate::method::Methodology;
 use crate::model::{Bureau, Register};
 use crate::store::{self, Catalog, LoadError, Loaded};
@@ -18,16 +19,33 @@ pub struct Entry {
     pub dirty: bool,
     pub changed_on_disk: bool,
     pub uncommitted: bool,
+    /// Kept up to date on load and after each change, since it costs a
+    /// serialisation and a hash: never computed while drawing.
+    pub approval: ApprovalState,
 }
 
 impl Entry {
     pub fn new(loaded: Loaded<Register>) -> Entry {
         Entry {
             saved: loaded.value.clone(),
+            approval: approval_state(&loaded.value),
             loaded,
             dirty: false,
             changed_on_disk: false,
             uncommitted: false,
+        }
+    }
+    /// Call after the register changed in memory.
+    pub fn touched(&mut self) {
+        self.dirty = self.loaded.value != self.saved;
+        self.approval = approval_state(&self.loaded.value);
+    }
+    /// A mark for the approval: ✓ approved, ≠ changed since approval, · none.
+    pub fn approval_mark(&self) -> char {
+        match self.approval {
+            ApprovalState::NotApproved => '·',
+            ApprovalState::Approved(_) => '✓',
+            ApprovalState::ChangedSinceApproval { .. } => '≠',
         }
     }
     pub fn register(&self) -> &Register {

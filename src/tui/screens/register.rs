@@ -203,7 +203,13 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         })
         .collect();
     let header = Row::new(column_names(lang).to_vec()).style(t.title());
-    let title = format!(" {} · {} ", reg.bureau, app.round_label());
+    let approval = app
+        .ws
+        .entries
+        .get(app.current)
+        .map(|e| super::changes::approval_text(&e.approval, lang))
+        .unwrap_or_default();
+    let title = format!(" {} · {} · {approval} ", reg.bureau, app.round_label());
     let table = Table::new(
         rows,
         [
