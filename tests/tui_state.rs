@@ -514,3 +514,85 @@ fn approval_mark_follows_edits_and_changes_view_lists_saved_changes() {
         "{lines:?}"
     );
 }
+
+// ---- the help overlay is the key map ----
+
+/// The rows of the drawn help box, as text (SARA AM as the screen writes it).
+fn help_box_rows(app: &App) -> Vec<String> {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    terminal
+        .draw(|f| riskreg::tui::view::draw(f, app))
+        .expect("draw");
+    let buf = terminal.backend().buffer().clone();
+    let cell = |x: u16, y: u16| buf[(x, y)].symbol().to_string();
+    let row_text = |y: u16| -> String { (0..buf.area.width).map(|x| cell(x, y)).collect() };
+    let top = (0..buf.area.height)
+        .find(|&y| {
+            let r = row_text(y);
+            r.contains("┌ Help") || r.contains("┌ วิธีใช้")
+        })
+        .expect("the help box is drawn");
+    // the corner that starts the help's title, not another box's
+    let left = (0..buf.area.width.saturating_sub(2))
+        .find(|&x| {
+            cell(x, top) == "┌" && (cell(x + 2, top) == "H" || cell(x + 2, top).starts_with('ว'))
+        })
+        .expect("left corner");
+    let right = (left..buf.area.width)
+        .find(|&x| cell(x, top) == "┐")
+        .expect("right corner");
+    ((top + 1)..buf.area.height)
+        .take_while(|&y| cell(left, y) != "└")
+        .map(|y| {
+            ((left + 1)..right)
+                .map(|x| cell(x, y))
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_help_overlay_lists_exactly_the_key_map_of_each_screen() {
+    for lang in [Lang::En, Lang::Th] {
+        let (_d, mut app) = app_with(Settings {
+            lang,
+            ..Settings::default()
+        });
+        open_fin(&mut app);
+        for (screen, go) in [
+            (Screen::Register, None),
+            (Screen::Monitoring, Some('3')),
+            (Screen::Matrix, Some('4')),
+            (Screen::Summary, Some('5')),
+            (Screen::Editor, None),
+            (Screen::Overview, Some('1')),
+        ] {
+            match go {
+                Some(c) => ch(&mut app, c),
+                None if screen == Screen::Editor => {
+                    ch(&mut app, '2');
+                    key(&mut app, KeyCode::Enter);
+                }
+                None => {}
+            }
+            assert_eq!(app.screen, screen);
+            ch(&mut app, '?');
+            let drawn = help_box_rows(&app);
+            let expected: Vec<String> = riskreg::tui::view::help_lines(&app, screen.scope())
+                .into_iter()
+                .map(|l| l.replace('ำ', "ํา"))
+                .collect();
+            assert_eq!(drawn, expected, "{screen:?} in {lang:?}");
+            // and the lines are the key map's bindings, one each
+            let map = &app.keymap;
+            assert_eq!(drawn.len(), map.help(screen.scope()).len());
+            for (line, b) in drawn.iter().zip(map.help(screen.scope())) {
+                assert!(line.starts_with(&keys_text(&b)), "{line} / {b:?}");
+            }
+            ch(&mut app, '?'); // any key closes it
+        }
+    }
+}

@@ -58,6 +58,20 @@ impl Action {
     pub fn from_name(name: &str) -> Option<Action> {
         ALL.iter().copied().find(|a| a.name() == name)
     }
+    /// A shorter label for the key bar, where 80 columns must hold the main keys.
+    pub fn bar_label(self, lang: Lang) -> &'static str {
+        use Action::*;
+        match self {
+            Green => lang.pick("เขียว", "green"),
+            Yellow => lang.pick("เหลือง", "yellow"),
+            Red => lang.pick("แดง", "red"),
+            CycleImplementation => lang.pick("การดำเนินการ", "impl."),
+            NextRound => lang.pick("รอบ", "round"),
+            Open => lang.pick("เปิด", "open"),
+            ToggleResidual => lang.pick("ก่อน/หลัง", "inh./resid."),
+            _ => self.label(lang),
+        }
+    }
     pub fn label(self, lang: Lang) -> &'static str {
         use Action::*;
         let (th, en) = match self {

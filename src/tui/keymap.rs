@@ -227,7 +227,7 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
             b(&[Key::ch('L')], ToggleLang, false),
             b(&[Key::plain(KeyCode::Tab)], NextPane, false),
             b(&[Key::plain(KeyCode::BackTab)], PrevPane, false),
-            b(&[ESC], Back, true),
+            b(&[ESC], Back, false),
             b(&[Key::ch('q'), Key::ctrl('c')], Quit, true),
         ],
         Scope::Overview => {
@@ -248,7 +248,7 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
             v.extend([
                 b(&[ENTER, RIGHT, Key::ch('l')], Open, true),
                 b(&[Key::ch('/')], Search, true),
-                b(&[Key::ch('s')], Sort, true),
+                b(&[Key::ch('s')], Sort, false),
                 b(&[Key::ch('S')], SortReverse, false),
                 b(&[Key::ch('f')], FilterBand, false),
                 b(&[Key::ch('c')], ClearFilter, false),
@@ -284,7 +284,7 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
                 b(&[Key::ch('y')], Yellow, true),
                 b(&[Key::ch('r')], Red, true),
                 b(&[Key::ch('i')], CycleImplementation, true),
-                b(&[Key::ch(']'), Key::ch('>')], NextRound, true),
+                b(&[Key::ch(']'), Key::ch('>')], NextRound, false),
                 b(&[Key::ch('['), Key::ch('<')], PrevRound, false),
             ]);
             v

@@ -9,7 +9,7 @@ use crate::tui::workspace::Entry;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
 
 /// Measures by status at a round: green, yellow, red, not reported.
 pub fn status_counts(entry: &Entry, round: Option<&crate::model::RoundId>) -> [usize; 4] {
@@ -180,5 +180,5 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     if let Some(e) = app.ws.errors.first() {
         notes.push(Line::styled(e.to_string(), t.error()));
     }
-    f.render_widget(Paragraph::new(notes), legend);
+    f.render_widget(Paragraph::new(notes).wrap(Wrap { trim: true }), legend);
 }
