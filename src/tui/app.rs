@@ -111,8 +111,23 @@ pub struct MatrixView {
     pub i: u8,
 }
 
+/// What the register's visible rows depend on besides the row under the cursor.
+type VisibleKey = (
+    usize,
+    u64,
+    usize,
+    bool,
+    Option<BandId>,
+    Option<(bool, u8, u8)>,
+    String,
+    Option<RoundId>,
+);
+
 pub struct App {
     pub ws: Workspace,
+    /// The register's rows after filter and sort, kept until what they
+    /// depend on changes: sorting 2 000 risks on every key would cost a frame.
+    visible_cache: std::cell::RefCell<Option<(VisibleKey, Vec<usize>)>>,
     pub settings: Settings,
     pub lang: Lang,
     pub theme: Theme,
@@ -147,6 +162,7 @@ impl App {
         let lang = settings.lang;
         let mut app = App {
             ws,
+            visible_cache: std::cell::RefCell::new(None),
             settings,
             lang,
             theme,
@@ -363,6 +379,7 @@ impl App {
             return Ok(());
         }
         entry.touched();
+        ws.generation += 1;
         self.undo.push((entry_ix, before));
         self.redo.clear();
         Ok(())
@@ -384,6 +401,7 @@ impl App {
         let now = std::mem::replace(&mut entry.loaded.value, value);
         other.push((ix, now));
         entry.touched();
+        self.ws.generation += 1;
         self.current = ix;
     }
 
@@ -620,7 +638,25 @@ impl App {
 
     /// Risks of the register screen after filter, search and sort.
     pub fn visible_risks(&self) -> Vec<usize> {
-        super::screens::register::visible(self)
+        let v = &self.register;
+        let key: VisibleKey = (
+            self.current,
+            self.ws.generation,
+            v.sort,
+            v.reverse,
+            v.band.clone(),
+            v.cell,
+            v.query.clone(),
+            self.round.clone(),
+        );
+        if let Some((k, rows)) = &*self.visible_cache.borrow()
+            && *k == key
+        {
+            return rows.clone();
+        }
+        let rows = super::screens::register::visible(self);
+        *self.visible_cache.borrow_mut() = Some((key, rows.clone()));
+        rows
     }
 
     pub fn update(&mut self, action: Action) -> Option<Effect> {

@@ -66,6 +66,9 @@ pub struct Workspace {
     pub entries: Vec<Entry>,
     /// Files of the year that could not be read; shown on the overview.
     pub errors: Vec<LoadError>,
+    /// Bumped whenever any register changes, so views can cache what they
+    /// compute from them.
+    pub generation: u64,
 }
 
 /// Why the registers could not be opened at all.
@@ -95,6 +98,7 @@ impl Workspace {
             year,
             entries: Vec::new(),
             errors: Vec::new(),
+            generation: 0,
         };
         ws.load_year(year)?;
         Ok(ws)
@@ -106,6 +110,7 @@ impl Workspace {
         self.year = year;
         self.entries = ok.into_iter().map(Entry::new).collect();
         self.errors = errors;
+        self.generation += 1;
         self.refresh_git();
         Ok(())
     }
@@ -151,6 +156,7 @@ impl Workspace {
         let path = self.entries[entry].loaded.path.clone();
         let fresh = store::load_register(&path)?;
         self.entries[entry] = Entry::new(fresh);
+        self.generation += 1;
         self.refresh_git();
         Ok(())
     }

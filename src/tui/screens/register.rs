@@ -136,7 +136,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang;
     let t = &app.theme;
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
-    let visible = visible(app);
+    let visible = app.visible_risks();
     let total = app.register_value().map_or(0, |r| r.risks.len());
     let mut head_line = vec![Span::styled(
         format!(
