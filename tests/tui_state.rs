@@ -596,3 +596,40 @@ fn the_help_overlay_lists_exactly_the_key_map_of_each_screen() {
         }
     }
 }
+
+#[test]
+fn p_signs_the_register_as_prepared_by_the_settings_name() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    ch(&mut app, 'p');
+    assert!(
+        app.status.as_deref().is_some_and(|s| s.contains("name")),
+        "asks for a name first"
+    );
+    assert!(!app.ws.any_dirty());
+
+    let (_d, mut app) = app_with(Settings {
+        lang: Lang::En,
+        name: "นางสาวทดสอบ ระบบดี".into(),
+        ..Settings::default()
+    });
+    open_fin(&mut app);
+    let position = app
+        .register_value()
+        .and_then(|r| r.prepared_by.clone())
+        .map(|s| s.position);
+    ch(&mut app, 'p');
+    let sig = app
+        .register_value()
+        .and_then(|r| r.prepared_by.clone())
+        .expect("signed");
+    assert_eq!(sig.name, "นางสาวทดสอบ ระบบดี");
+    assert_eq!(Some(sig.position), position, "the position is kept");
+    assert!(
+        sig.date.year_be() >= 2568,
+        "today, in the Buddhist era: {}",
+        sig.date
+    );
+    ctrl(&mut app, 'z');
+    assert!(!app.ws.any_dirty());
+}

@@ -48,6 +48,7 @@ pub enum Action {
     SaveCopy,
     Yes,
     No,
+    SignPrepared,
 }
 
 impl Action {
@@ -118,12 +119,16 @@ impl Action {
             SaveCopy => ("บันทึกของฉันเป็นสำเนา", "save mine as a copy"),
             Yes => ("ใช่", "yes"),
             No => ("ไม่", "no"),
+            SignPrepared => (
+                "ลงชื่อผู้จัดทำ (ชื่อจากการตั้งค่า)",
+                "sign as preparer (settings name)",
+            ),
         };
         lang.pick(th, en)
     }
 }
 
-pub const ALL: [Action; 43] = {
+pub const ALL: [Action; 44] = {
     use Action::*;
     [
         Up,
@@ -169,5 +174,6 @@ pub const ALL: [Action; 43] = {
         SaveCopy,
         Yes,
         No,
+        SignPrepared,
     ]
 };

@@ -812,6 +812,7 @@ impl App {
                         self.register.band = next.cloned();
                         self.register.selected = 0;
                     }
+                    Action::SignPrepared => self.sign_prepared(),
                     Action::ClearFilter => {
                         self.register.band = None;
                         self.register.cell = None;
@@ -939,6 +940,43 @@ impl App {
         }
     }
 
+    /// Records the settings' name as who prepared the register, today,
+    /// keeping the position already written.
+    fn sign_prepared(&mut self) {
+        let name = self.settings.name.trim().to_string();
+        if name.is_empty() {
+            self.status = Some(
+                self.lang
+                    .pick(
+                        "ใส่ชื่อของคุณ (name) ในไฟล์ตั้งค่าก่อน",
+                        "put your name (name) in the settings file first",
+                    )
+                    .into(),
+            );
+            return;
+        }
+        let Some(date) = today() else {
+            self.status = Some("the system clock gives no usable date".into());
+            return;
+        };
+        let result = self.mutate(|reg, _, _| {
+            let position = reg
+                .prepared_by
+                .as_ref()
+                .map(|s| s.position.clone())
+                .unwrap_or_default();
+            reg.prepared_by = Some(crate::model::Signature {
+                name,
+                position,
+                date,
+            });
+            Ok(())
+        });
+        if let Err(e) = result {
+            self.status = Some(e);
+        }
+    }
+
     /// The risk on the editor screen.
     pub fn editor_risk(&self) -> Option<&Risk> {
         let t = self.editor.target.as_ref()?;
@@ -950,5 +988,42 @@ pub fn target_risk(t: &Target) -> usize {
     match t {
         Target::Risk(ri) => *ri,
         Target::Monitoring { risk, .. } => *risk,
+    }
+}
+
+/// Today's date from the system clock (UTC), in the Buddhist era.
+pub fn today() -> Option<crate::model::Date> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    crate::model::Date::from_ce(y as i32, m, d).ok()
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
+/// algorithm), so no date library is needed for one call.
+fn civil_from_days(z: i64) -> (i64, u8, u8) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_from_days;
+
+    #[test]
+    fn civil_dates_from_day_numbers() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(civil_from_days(20_415), (2025, 11, 23));
     }
 }

@@ -254,6 +254,7 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
                 b(&[Key::ch('c')], ClearFilter, false),
                 b(&[Key::ch('m')], ToMatrix, false),
                 b(&[Key::ch('o')], ToMonitoring, true),
+                b(&[Key::ch('p')], SignPrepared, false),
                 b(&[Key::ch('>')], NextRound, false),
                 b(&[Key::ch('<')], PrevRound, false),
                 b(&[LEFT, Key::ch('h')], Back, false),
@@ -412,4 +413,27 @@ pub fn keys_text(binding: &Binding) -> String {
         .map(Key::to_string)
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// The key table of a scope as Markdown, for the user guide (a test keeps
+/// the guide equal to this).
+pub fn markdown(map: &Keymap, scope: Scope) -> String {
+    use crate::model::Lang;
+    let mut out =
+        String::from("| Keys | Action | ภาษาไทย | Settings name |\n| --- | --- | --- | --- |\n");
+    for b in map.help(scope) {
+        let keys = b
+            .keys
+            .iter()
+            .map(|k| format!("`{}`", k.to_string().replace('|', "\\|")))
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push_str(&format!(
+            "| {keys} | {} | {} | `{}` |\n",
+            b.action.label(Lang::En),
+            b.action.label(Lang::Th),
+            b.action.name()
+        ));
+    }
+    out
 }
