@@ -138,7 +138,7 @@ fn monitoring_form() {
 fn matrix() {
     snapshot("matrix", |app, _| {
         fin(app);
-        keys(app, "mkkll");
+        keys(app, "mk");
     });
 }
 

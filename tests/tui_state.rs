@@ -355,13 +355,13 @@ fn matrix_cell_filters_the_register_and_toggles_residual() {
     open_fin(&mut app);
     ch(&mut app, 'm');
     assert_eq!(app.screen, Screen::Matrix);
-    // FIN-R1 is likelihood 3 × impact 4
-    for _ in 0..2 {
-        key(&mut app, KeyCode::Up);
-    }
-    for _ in 0..3 {
-        ch(&mut app, 'l');
-    }
+    // the cursor starts on FIN-R1's cell: likelihood 3 × impact 4
+    assert_eq!((app.matrix.l, app.matrix.i), (3, 4));
+    key(&mut app, KeyCode::Up);
+    ch(&mut app, 'h');
+    assert_eq!((app.matrix.l, app.matrix.i), (4, 3));
+    ch(&mut app, 'j');
+    key(&mut app, KeyCode::Right);
     assert_eq!((app.matrix.l, app.matrix.i), (3, 4));
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.screen, Screen::Register);

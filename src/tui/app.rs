@@ -735,7 +735,19 @@ impl App {
                 self.monitoring_selected = 0;
                 self.go(Screen::Monitoring)
             }
-            Action::ToMatrix => self.go(Screen::Matrix),
+            Action::ToMatrix => {
+                // start on the cell of the risk under the cursor, if any
+                let rows = self.visible_risks();
+                let point = rows
+                    .get(self.register.selected)
+                    .and_then(|&ri| self.register_value()?.risks.get(ri))
+                    .map(|r| r.inherent);
+                if let Some(p) = point {
+                    self.matrix.l = p.likelihood.max(1);
+                    self.matrix.i = p.impact.max(1);
+                }
+                self.go(Screen::Matrix)
+            }
             Action::ToSummary => self.go(Screen::Summary),
             Action::ToChanges => {
                 self.go(Screen::Changes);
