@@ -39,6 +39,7 @@ fn main() -> ExitCode {
             files,
             risk,
             measure,
+            format,
             dir,
             lang,
         }) => cli::log::run(&cli::log::Options {
@@ -47,6 +48,7 @@ fn main() -> ExitCode {
             measure,
             dir,
             lang,
+            format,
         }),
         Some(Command::Approve {
             file,
@@ -60,6 +62,27 @@ fn main() -> ExitCode {
             date,
         }),
         Some(Command::Hook(HookCommand::Install { dir, force })) => cli::hook::install(dir, force),
+        Some(Command::Summary {
+            dir,
+            year,
+            round,
+            compare,
+            format,
+            lang,
+            thai_digits,
+            width,
+            output,
+        }) => cli::summary::run(&cli::summary::Options {
+            dir,
+            year,
+            round,
+            compare,
+            format,
+            lang,
+            thai_digits,
+            width,
+            output,
+        }),
         Some(Command::Tui { dir }) => cli::tui::run(dir),
         None => cli::tui::run(None),
     }

@@ -70,3 +70,99 @@ fn rolling_over_drops_the_approval() {
     let next = sample("MTG.ron").rolled_over();
     assert_eq!(approval_state(&next), ApprovalState::NotApproved);
 }
+
+#[test]
+fn approve_writes_the_digest_and_refuses_a_register_with_errors() {
+    let (dir, root) = common::sample_workspace();
+    let out = common::riskreg(
+        dir.path(),
+        &[
+            "approve",
+            "registers/2567/FIN.ron",
+            "--name",
+            "นายสมชาย ผู้อนุมัติ",
+            "--position",
+            "ผู้อำนวยการสำนัก",
+            "--date",
+            "2567-10-15",
+        ],
+    );
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let fin = store::load_register(&root.join("2567/FIN.ron"))
+        .expect("load")
+        .value;
+    assert_eq!(
+        common::stdout(&out),
+        format!(
+            "approved registers/2567/FIN.ron: นายสมชาย ผู้อนุมัติ (ผู้อำนวยการสำนัก), 2567-10-15, {}\n",
+            content_digest(&fin)
+        )
+    );
+    assert!(matches!(approval_state(&fin), ApprovalState::Approved(_)));
+
+    let path = root.join("2567/HRD.ron");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let broken = text.replacen("likelihood: ", "likelihood: 9", 1);
+    std::fs::write(&path, &broken).expect("write");
+    let out = common::riskreg(
+        dir.path(),
+        &[
+            "approve",
+            "registers/2567/HRD.ron",
+            "--name",
+            "ก",
+            "--position",
+            "ข",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        common::stderr(&out)
+            .starts_with("error: registers/2567/HRD.ron has errors; fix them before approving:\n"),
+        "{}",
+        common::stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        broken,
+        "untouched"
+    );
+    let out = common::riskreg(
+        dir.path(),
+        &[
+            "approve",
+            "registers/2567/FIN.ron",
+            "--name",
+            "ก",
+            "--position",
+            "ข",
+            "--date",
+            "2024-10-15",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        common::stderr(&out).contains("--date 2024-10-15"),
+        "{}",
+        common::stderr(&out)
+    );
+}
+
+#[test]
+fn the_approval_shown_in_docs_audit_md_is_the_sample_one() {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/audit.md"))
+        .expect("docs/audit.md");
+    let mtg = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("registers/2567/MTG.ron"),
+    )
+    .expect("MTG.ron");
+    let start = mtg
+        .find("    approved_by: Some(Approval(")
+        .expect("approval");
+    let end = start + mtg[start..].find(")),\n").expect("end") + 4;
+    assert!(
+        doc.contains(&mtg[start..end]),
+        "docs/audit.md shows:\n{}",
+        &mtg[start..end]
+    );
+}

@@ -78,7 +78,7 @@ fn the_samples_have_no_errors_and_one_known_overspend() {
     assert_eq!(report.warnings(), 2, "{}", dump(&report));
     assert!(report.diagnostics.iter().all(|d| {
         d.message
-            .contains("HRD-M1 disbursed 10,075.00 baht more than the 9,800.00")
+            .contains("HRD-M1 disbursed 10,075.00 baht, more than the 9,800.00")
     }));
 }
 
@@ -311,7 +311,7 @@ fn disbursed_more_than_allocated_is_a_warning() {
     let d = finding(
         &r,
         Severity::Warning,
-        "FIN-M1 disbursed 6,500.00 baht more than the 6,000.00 baht allocated",
+        "FIN-M1 disbursed 6,500.00 baht, more than the 6,000.00 baht allocated",
         "disbursed:",
     );
     assert_eq!(d.path, "risks[0].measures[0].monitoring[1].disbursed");

@@ -61,7 +61,7 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Vec<Change> {
     }
     for path in &only_old {
         if !paired.contains(*path) {
-            files.push((path, None));
+            files.push((path, Some(path)));
         }
     }
     files.sort();

@@ -31,7 +31,7 @@ pub struct RawChange {
 }
 
 /// A commit as `log` lists it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Commit {
     pub id: String,
     pub parent: Option<String>,

@@ -20,7 +20,7 @@ pub enum LogTarget {
 }
 
 /// One commit and what it changed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct LogEntry {
     pub commit: Commit,
     pub changes: Vec<Change>,
@@ -32,7 +32,7 @@ pub struct LogEntry {
 pub fn history(repo: &Repo, target: &LogTarget) -> Result<Vec<LogEntry>, AuditError> {
     let paths = match target {
         LogTarget::Files(p) => p.clone(),
-        LogTarget::Risk(_) | LogTarget::Measure(_) => vec![":(glob)**/*.ron".to_string()],
+        LogTarget::Risk(_) | LogTarget::Measure(_) => vec![super::REGISTER_FILES.to_string()],
     };
     let mut out = Vec::new();
     for commit in repo.log(&paths)? {

@@ -21,6 +21,10 @@ pub use revision::{
 };
 
 use std::fmt;
+
+/// A git pathspec for every register file (`<year>/<CODE>.ron` at any
+/// depth), as `revision::is_register_path` recognises them.
+pub const REGISTER_FILES: &str = ":(glob)**/[0-9][0-9][0-9][0-9]/*.ron";
 use std::path::PathBuf;
 
 /// Why an audit command could not run.

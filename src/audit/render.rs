@@ -171,23 +171,34 @@ pub fn markdown(changes: &[Change], lang: Lang) -> String {
             code(file),
             heading_suffix(group[0], lang)
         );
-        for c in group {
-            let s = subject(&c.target, lang);
-            let w = md_escape(&what(c, lang));
-            if s.is_empty() {
-                let _ = writeln!(out, "- {w}");
-            } else {
-                let _ = writeln!(out, "- **{}**: {w}", md_escape(&s));
-            }
-        }
+        markdown_items(&mut out, &group, lang);
         out.push('\n');
     }
     out
 }
 
-/// Changes as JSON: an array of objects with stable ids.
-pub fn json(changes: &[Change]) -> String {
-    serde_json::to_string_pretty(changes).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+/// One Markdown list item per change, for a file's section or a commit's.
+pub fn markdown_items(out: &mut String, changes: &[&Change], lang: Lang) {
+    for c in changes {
+        let s = subject(&c.target, lang);
+        let w = match &c.kind {
+            // names and values as in the file, where Markdown leaves them alone
+            ChangeKind::Field { field, old, new } => {
+                format!("{}: {} → {}", code(field), code(old), code(new))
+            }
+            _ => md_escape(&what(c, lang)),
+        };
+        if s.is_empty() {
+            let _ = writeln!(out, "- {w}");
+        } else {
+            let _ = writeln!(out, "- **{}**: {w}", md_escape(&s));
+        }
+    }
+}
+
+/// Changes as JSON (an array of objects with stable ids), or a history.
+pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
 fn heading_suffix(c: &Change, lang: Lang) -> String {
@@ -208,16 +219,24 @@ fn by_file(changes: &[Change]) -> Vec<(&str, Vec<&Change>)> {
     out
 }
 
-fn code(s: &str) -> String {
-    if s.contains('`') {
-        format!("`` {s} ``")
+/// A code span that holds `s` whatever backticks it contains.
+pub fn code(s: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for ch in s.chars() {
+        run = if ch == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    if longest == 0 {
+        format!("{fence}{s}{fence}")
     } else {
-        format!("`{s}`")
+        format!("{fence} {s} {fence}")
     }
 }
 
 /// Escapes what Markdown would read as markup in free text.
-fn md_escape(s: &str) -> String {
+pub fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
         if matches!(

@@ -8,7 +8,7 @@ use super::{AuditError, Change};
 use crate::method::Methodology;
 use crate::model::Register;
 use crate::store::{self, LoadError};
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// A register file: `<4-digit fiscal year>/<CODE>.ron` anywhere in the tree.
@@ -136,11 +136,11 @@ fn parse_method(path: &str, bytes: &[u8]) -> Result<Methodology, LoadError> {
 /// methodologies beside them.
 fn working_snapshot(repo: &Repo, raw: &[RawChange]) -> Snapshot {
     let mut snap = Snapshot::default();
-    let mut method_dirs: BTreeMap<PathBuf, ()> = BTreeMap::new();
+    let mut method_dirs: BTreeSet<PathBuf> = BTreeSet::new();
     for c in raw {
         let file = repo.root.join(&c.path);
         if let Some(root) = file.parent().and_then(Path::parent) {
-            method_dirs.insert(root.join(store::layout::METHODOLOGY_DIR), ());
+            method_dirs.insert(root.join(store::layout::METHODOLOGY_DIR));
         }
         match std::fs::read(&file) {
             Ok(bytes) => {
@@ -155,7 +155,7 @@ fn working_snapshot(repo: &Repo, raw: &[RawChange]) -> Snapshot {
             }
         }
     }
-    for dir in method_dirs.keys() {
+    for dir in &method_dirs {
         for f in store::layout::ron_files(dir).unwrap_or_default() {
             if let Ok(bytes) = std::fs::read(&f)
                 && let Ok(m) = parse_method(&f.to_string_lossy(), &bytes)

@@ -65,7 +65,8 @@ fn changes(opts: &Options) -> Result<Vec<riskreg::audit::Change>, AuditError> {
     let repo = Repo::discover(&cwd)?;
     let paths = riskreg::audit::revision_pathspecs(&repo, &cwd, &opts.paths)?;
     let (old, new) = match opts.revs.as_slice() {
-        [] => (Some(repo.resolve("HEAD")?), None),
+        // a repository without commits yet: everything in it is added
+        [] => (repo.resolve("HEAD").ok(), None),
         [a] => (Some(repo.resolve(a)?), None),
         [a, b] => (Some(repo.resolve(a)?), Some(repo.resolve(b)?)),
         _ => {

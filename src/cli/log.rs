@@ -1,7 +1,7 @@
 //! `riskreg log`: the history of a register, a risk or a measure, commit by
 //! commit, with the semantic changes each made.
 
-use super::diff::base_dir;
+use super::diff::{Format, base_dir};
 use super::out::Out;
 use riskreg::audit::git::{Commit, Repo};
 use riskreg::audit::{AuditError, LogEntry, LogTarget, history, render, revision_pathspecs};
@@ -15,16 +15,19 @@ pub struct Options {
     pub measure: Option<String>,
     pub dir: Option<PathBuf>,
     pub lang: Lang,
+    pub format: super::diff::Format,
 }
 
 pub fn run(opts: &Options) -> ExitCode {
     match entries(opts) {
         Ok(entries) => {
             let mut out = Out::default();
-            if entries.is_empty() {
-                out.line("no commits changed it");
+            match opts.format {
+                Format::Json => out.line(render::json(&entries)),
+                _ if entries.is_empty() => out.line("no commits changed it"),
+                Format::Text => out.line(text(&entries, opts.lang).trim_end()),
+                Format::Markdown => out.line(markdown(&entries, opts.lang).trim_end()),
             }
-            out.line(text(&entries, opts.lang).trim_end());
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -41,7 +44,7 @@ fn entries(opts: &Options) -> Result<Vec<LogEntry>, AuditError> {
         (Some(r), _) => LogTarget::Risk(r.clone()),
         (None, Some(m)) => LogTarget::Measure(m.clone()),
         (None, None) if opts.files.is_empty() => {
-            LogTarget::Files(vec![":(glob)**/*.ron".to_string()])
+            LogTarget::Files(vec![riskreg::audit::REGISTER_FILES.to_string()])
         }
         (None, None) => LogTarget::Files(revision_pathspecs(&repo, &cwd, &opts.files)?),
     };
@@ -83,6 +86,45 @@ pub fn text(entries: &[LogEntry], lang: Lang) -> String {
         }
         for ch in &e.changes {
             let _ = writeln!(out, "    {}: {}", ch.file, render::line(ch, lang));
+        }
+    }
+    out
+}
+
+/// Newest first, a section per commit, the changes grouped by file: for an
+/// audit memo.
+pub fn markdown(entries: &[LogEntry], lang: Lang) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for e in entries {
+        let c = &e.commit;
+        let _ = writeln!(
+            out,
+            "### {} {} {}\n\n{}\n",
+            render::code(&c.id[..c.id.len().min(10)]),
+            date(c),
+            render::md_escape(&c.author),
+            render::md_escape(&c.subject)
+        );
+        if e.changes.is_empty() {
+            let _ = writeln!(
+                out,
+                "{}\n",
+                lang.pick("(ไม่มีการเปลี่ยนแปลงเนื้อหา)", "(no change to content)")
+            );
+        }
+        let mut start = 0;
+        while start < e.changes.len() {
+            let file = &e.changes[start].file;
+            let end = e.changes[start..]
+                .iter()
+                .position(|ch| &ch.file != file)
+                .map_or(e.changes.len(), |n| start + n);
+            let group: Vec<_> = e.changes[start..end].iter().collect();
+            let _ = writeln!(out, "{}\n", render::code(file));
+            render::markdown_items(&mut out, &group, lang);
+            out.push('\n');
+            start = end;
         }
     }
     out

@@ -7,6 +7,7 @@ pub mod hook;
 pub mod log;
 pub mod out;
 pub mod roll;
+pub mod summary;
 pub mod targets;
 pub mod tui;
 pub mod validate;
@@ -51,7 +52,9 @@ round, results for unknown indicators.
 
 Warnings (exit 0): disbursed more than allocated, a red or yellow status with
 no added activity, a completed measure with nothing recorded as done, a
-risk to reduce with no measures, an accepted risk without justification.
+risk to reduce with no measures, an accepted risk without justification, a
+register changed since its approval (with what changed since the approved
+commit, found in git history).
 
 With no PATH, checks the registers/ directory of the current directory. A
 PATH may be the registers directory, a fiscal-year directory or single files;
@@ -154,6 +157,9 @@ them.")]
         /// Follow one measure by id
         #[arg(long, value_name = "ID")]
         measure: Option<String>,
+        /// Output as plain text, Markdown (audit memos) or JSON
+        #[arg(long, value_enum, default_value_t = diff::Format::Text)]
+        format: diff::Format,
         /// Run as if started in DIR
         #[arg(short = 'C', value_name = "DIR")]
         dir: Option<PathBuf>,
@@ -183,6 +189,61 @@ what changed since the approved version.")]
         /// Date of approval in the Buddhist era, e.g. 2567-10-15; default today (Thai time)
         #[arg(long)]
         date: Option<String>,
+    },
+    /// The secretariat-wide monitoring table and progress summary of a round
+    #[command(long_about = "\
+The secretariat-wide monitoring table of a round (as in the 6- and 12-month
+reports): one row per measure, grouped by approach and numbered, with its
+risk occurrence, status (green/yellow/red: a mark in its column plus the
+letter G/Y/R and the word, so it survives without colour) and responsible
+bureaus; the legend; then the progress summary: measures completed and in
+progress (\"in progress\" counts every measure not completed, including
+those not reported), budget allocated / disbursed / remaining, counts by
+status and by risk band, and the same figures per bureau.
+
+Percentages are computed on exact integers (money in satang) and rounded to
+two decimals, half away from zero.
+
+With --compare, also what changed since the earlier round: status moves,
+measures newly completed, and the budget disbursed in between.
+
+Formats: text (aligned, Thai-width aware, fits 80 columns), markdown, csv,
+json (ids, not labels; reads back), html (self-contained, prints on A4
+landscape), xlsx (needs --output). Without --format, the format follows
+the --output extension, else text. --output writes atomically: on failure
+nothing is left behind.
+
+Examples:
+  riskreg summary --year 2567 --round 6
+  riskreg summary registers --year 2567 --round 12m --compare 6m --lang en
+  riskreg summary --round 6 --thai-digits --output report-6m.html")]
+    Summary {
+        /// The registers directory; default the one of the current directory
+        dir: Option<PathBuf>,
+        /// Fiscal year (Buddhist era), e.g. 2567; default the latest one
+        #[arg(long)]
+        year: Option<u16>,
+        /// The round, e.g. 6m or 12m; a number of months (6) also works
+        #[arg(long)]
+        round: String,
+        /// An earlier round to compare with, e.g. 6m
+        #[arg(long, value_name = "ROUND")]
+        compare: Option<String>,
+        /// text, markdown, csv, json, html or xlsx
+        #[arg(long)]
+        format: Option<String>,
+        /// Language of the labels: th or en
+        #[arg(long, default_value = "th")]
+        lang: String,
+        /// Print digits as Thai digits (๐–๙), as official documents do
+        #[arg(long)]
+        thai_digits: bool,
+        /// Width of the text table in columns (default 80)
+        #[arg(long)]
+        width: Option<u16>,
+        /// Write to FILE (atomically) instead of standard output
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Git hooks for registers
     #[command(subcommand)]

@@ -349,15 +349,15 @@ fn check_monitoring(
         if e.disbursed > allocated {
             let what = match &m.budget {
                 Budget::Allocated { .. } => {
-                    format!("more than the {} baht allocated", allocated.grouped())
+                    format!(", more than the {} baht allocated", allocated.grouped())
                 }
-                Budget::NotRequested => "but no budget was requested".to_string(),
-                Budget::Requested { .. } => "but no budget was allocated".to_string(),
+                Budget::NotRequested => ", but no budget was requested".to_string(),
+                Budget::Requested { .. } => ", but no budget was allocated".to_string(),
             };
             s.warn(
                 format!("{ep}.disbursed"),
                 format!(
-                    "measure {} disbursed {} baht {what}",
+                    "measure {} disbursed {} baht{what}",
                     m.id,
                     e.disbursed.grouped()
                 ),

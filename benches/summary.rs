@@ -1,0 +1,158 @@
+//! `cargo bench --bench summary`: the cost of `riskreg summary` against
+//! just reading and parsing the same files, on synthetic registers of
+//! 30 risks × 3 measures per bureau.
+//!
+//! Sizes (bureau registers) come from `SUMMARY_BENCH_SIZES` (default
+//! `20,1000`; the full run is `SUMMARY_BENCH_SIZES=20,1000,10000`).
+//! Each measurement runs in a fresh child process (this binary, re-run with
+//! `--child`), so the peak resident memory it reports (VmHWM from
+//! /proc/self/status) is that measurement's alone. In the same run and on
+//! the same files it measures:
+//! - parse: `store::load_year` — read and parse every register on all
+//!   cores, the very loader `summary` uses;
+//! - summary: `report::summarize` (load + frames + figures) and rendering
+//!   the text table.
+//!
+//! It prints the median wall time of the repetitions and the ratio
+//! summary / parse (target ≤ 1.3), and the cost per register across sizes
+//! (linear cost keeps it flat).
+
+use riskreg::model::{FiscalYear, Lang, RoundId};
+use riskreg::report::{self, Format, RenderOptions, synthetic};
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+const YEAR: u16 = 2567;
+
+fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// In the child: one measurement, printed as `<seconds> <peak KiB>`.
+fn child(what: &str, root: &Path) {
+    let year = FiscalYear::new(YEAR).expect("year");
+    let start = Instant::now();
+    match what {
+        "parse" => {
+            let (loaded, errors) = riskreg::store::load_year(root, YEAR).expect("load");
+            assert!(errors.is_empty(), "{:?}", errors.first());
+            std::hint::black_box(&loaded);
+        }
+        "summary" => {
+            let round = RoundId::new("12m").expect("round");
+            let compare = RoundId::new("6m").expect("round");
+            let s = report::summarize(root, year, &round, Some(&compare)).expect("summary");
+            let opts = RenderOptions {
+                lang: Lang::En,
+                thai_digits: false,
+                width: None,
+            };
+            let text = report::render(&s, Format::Text, &opts).expect("render");
+            std::hint::black_box(&text);
+        }
+        other => panic!("unknown measurement {other}"),
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!("{secs} {}", peak_rss_kib());
+}
+
+fn measure(what: &str, root: &Path) -> (f64, u64) {
+    let out = Command::new(std::env::current_exe().expect("exe"))
+        .args(["--child", what])
+        .arg(root)
+        .output()
+        .expect("run child");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut parts = text.split_whitespace();
+    let secs = parts.next().and_then(|s| s.parse().ok()).expect("seconds");
+    let kib = parts.next().and_then(|s| s.parse().ok()).expect("kib");
+    (secs, kib)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--child") {
+        child(&args[i + 1], Path::new(&args[i + 2]));
+        return;
+    }
+    let sizes: Vec<usize> = std::env::var("SUMMARY_BENCH_SIZES")
+        .unwrap_or_else(|_| "20,1000".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    println!(
+        "summary benchmark: 30 risks × 3 measures per register, {} cores",
+        std::thread::available_parallelism().map_or(1, usize::from)
+    );
+    println!(
+        "{:>7} {:>9} {:>10} {:>10} {:>7} {:>11} {:>11} {:>12}",
+        "regs",
+        "MiB",
+        "parse s",
+        "summary s",
+        "ratio",
+        "parse MiB",
+        "summary MiB",
+        "summary ms/reg"
+    );
+    for n in sizes {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().join("registers");
+        let size = synthetic::Size {
+            bureaus: n,
+            risks: 30,
+            measures: 3,
+        };
+        synthetic::write(&root, FiscalYear::new(YEAR).expect("year"), size).expect("generate");
+        let bytes: u64 = std::fs::read_dir(root.join(YEAR.to_string()))
+            .expect("ls")
+            .filter_map(|e| e.ok()?.metadata().ok())
+            .map(|m| m.len())
+            .sum();
+        let reps = if n <= 1000 { 5 } else { 3 };
+        // warm the page cache once so both measurements read from memory
+        measure("parse", &root);
+        let (mut parse, mut summary) = (Vec::new(), Vec::new());
+        let (mut parse_kib, mut summary_kib) = (0, 0);
+        for _ in 0..reps {
+            // alternate so drift on a shared machine hits both alike
+            let (t, k) = measure("parse", &root);
+            parse.push(t);
+            parse_kib = parse_kib.max(k);
+            let (t, k) = measure("summary", &root);
+            summary.push(t);
+            summary_kib = summary_kib.max(k);
+        }
+        let (p, s) = (median(parse), median(summary));
+        println!(
+            "{:>7} {:>9.1} {:>10.3} {:>10.3} {:>7.2} {:>11.1} {:>11.1} {:>12.3}",
+            n,
+            bytes as f64 / 1_048_576.0,
+            p,
+            s,
+            s / p,
+            parse_kib as f64 / 1024.0,
+            summary_kib as f64 / 1024.0,
+            s * 1000.0 / n as f64
+        );
+    }
+}

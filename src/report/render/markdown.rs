@@ -1,0 +1,146 @@
+//! Markdown: the table as seed 002 lays it out, ready to paste.
+
+use super::words::Words;
+use crate::model::TrafficLight;
+use crate::report::Summary;
+
+/// A cell's text with the characters that would break a Markdown table
+/// escaped and line breaks as `<br>`.
+fn cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace("\r\n", "\n")
+        .replace('\n', "<br>")
+}
+
+pub fn render(s: &Summary, w: &Words) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("# {}\n\n**{}**\n\n", w.title(s), w.round(s)));
+    out.push_str(&format!(
+        "| {} | {} | {} | {} | {} | {} | {} |\n|---:|---|---|:-:|:-:|:-:|---|\n",
+        w.pick("ที่", "No."),
+        w.pick("มาตรการ/โครงการ/กิจกรรม", "Measure/project/activity"),
+        w.pick("โอกาส/ความเสี่ยงการทุจริต", "Risk occurrence"),
+        TrafficLight::Green.label(w.lang),
+        TrafficLight::Yellow.label(w.lang),
+        TrafficLight::Red.label(w.lang),
+        w.pick("ผู้รับผิดชอบ", "Responsible"),
+    ));
+    for g in &s.groups {
+        out.push_str(&format!(
+            "| | **{}** | | | | | |\n",
+            cell(&w.label(&g.label))
+        ));
+        for r in &g.rows {
+            let mark = |t: TrafficLight| {
+                if r.status == Some(t) {
+                    w.status(Some(t))
+                } else {
+                    String::new()
+                }
+            };
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {} | {} | {} |\n",
+                w.count(u64::from(r.no)),
+                cell(&w.digits(&r.title)),
+                cell(&w.digits(&r.occurrence)),
+                mark(TrafficLight::Green),
+                mark(TrafficLight::Yellow),
+                mark(TrafficLight::Red),
+                cell(&w.responsible(s, r)),
+            ));
+        }
+    }
+    out.push_str(&format!("\n{}\n\n", w.pick("หมายเหตุ:", "Note:")));
+    for l in w.legend() {
+        out.push_str(&format!("- {}\n", cell(&l)));
+    }
+    out.push_str(&format!(
+        "\n## {} — {}\n\n| | | % |\n|---|---:|---:|\n",
+        w.pick("ความก้าวหน้า", "Progress"),
+        w.round(s)
+    ));
+    for (label, value, pct) in w.progress_lines(&s.progress) {
+        out.push_str(&format!(
+            "| {} | {} | {} |\n",
+            cell(label.trim()),
+            value,
+            pct
+        ));
+    }
+    out.push_str(&format!(
+        "\n{}. {}.\n",
+        w.in_progress_note(),
+        w.rounding_note()
+    ));
+    out.push_str(&format!(
+        "\n## {}\n\n| {} | {} | {} | % | {} | % | G | Y | R | {} | {} | {} | % | {} | % |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        w.pick("รายสำนัก (มาตรการที่เป็นเจ้าของเรื่อง)", "By bureau (measures it leads)"),
+        w.pick("สำนัก", "Bureau"),
+        w.pick("ทั้งหมด", "Total"),
+        w.pick("แล้วเสร็จ", "Completed"),
+        w.pick("ระหว่างดำเนินการ", "In progress"),
+        w.pick("ร่วมรับผิดชอบ", "Co-carried"),
+        w.pick("จัดสรร", "Allocated"),
+        w.pick("เบิกจ่าย", "Disbursed"),
+        w.pick("คงเหลือ", "Remaining"),
+    ));
+    for b in &s.bureaus {
+        let p = &b.progress;
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            cell(&w.label(&b.name)),
+            w.count(p.measures),
+            w.count(p.completed),
+            w.pct(p.completed_pct),
+            w.count(p.in_progress),
+            w.pct(p.in_progress_pct),
+            w.count(p.green),
+            w.count(p.yellow),
+            w.count(p.red),
+            w.count(b.co_responsible),
+            w.money(p.allocated_satang),
+            w.money(p.disbursed_satang),
+            w.pct(p.disbursed_pct),
+            w.money(p.remaining_satang),
+            w.pct(p.remaining_pct),
+        ));
+    }
+    if let Some(c) = &s.comparison {
+        out.push_str(&format!(
+            "\n## {} {}\n\n",
+            w.pick("เทียบกับ", "Compared with"),
+            w.label(&c.from_label)
+        ));
+        for m in &c.moves {
+            out.push_str(&format!(
+                "- {} {}: {} → {}\n",
+                w.count(u64::from(m.no)),
+                m.measure,
+                w.status(m.from),
+                w.status(m.to)
+            ));
+        }
+        if c.moves.is_empty() {
+            out.push_str(&format!(
+                "- {}\n",
+                w.pick("ไม่มีสถานะที่เปลี่ยน", "no status moves")
+            ));
+        }
+        let done: Vec<&str> = c.newly_completed.iter().map(|m| m.as_str()).collect();
+        out.push_str(&format!(
+            "\n{}: {} {}\n\n{}: {} {}\n",
+            w.pick("แล้วเสร็จเพิ่มขึ้น", "Newly completed"),
+            w.count(done.len() as u64),
+            if done.is_empty() {
+                String::new()
+            } else {
+                format!("({})", done.join(", "))
+            },
+            w.pick("เบิกจ่ายระหว่างรอบ", "Disbursed in between"),
+            w.money(c.disbursed_between_satang),
+            w.pick("บาท", "baht"),
+        ));
+    }
+    out
+}

@@ -1,0 +1,117 @@
+//! Renderings of a [`Summary`]: one file per format, all fed the same data
+//! and the same words.
+
+mod csv;
+mod html;
+mod markdown;
+mod text;
+mod words;
+mod xlsx;
+
+use super::{ReportError, Summary};
+use crate::model::Lang;
+use std::io::Write;
+use std::path::Path;
+
+/// An output format of `riskreg summary`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// An aligned table for the terminal, Thai-width aware.
+    Text,
+    Markdown,
+    /// The table, then the per-bureau figures, as CSV with ids.
+    Csv,
+    /// The whole summary with ids, not labels, so it reads back.
+    Json,
+    /// A self-contained page that prints on A4 landscape.
+    Html,
+    /// A workbook: the table on one sheet, the figures on another.
+    Xlsx,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        match s.to_ascii_lowercase().as_str() {
+            "text" | "txt" => Some(Format::Text),
+            "markdown" | "md" => Some(Format::Markdown),
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            "html" | "htm" => Some(Format::Html),
+            "xlsx" => Some(Format::Xlsx),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RenderOptions {
+    pub lang: Lang,
+    /// Digits as ๐–๙ in text, Markdown, HTML and xlsx labels; CSV and JSON
+    /// keep ASCII digits so programs can read them.
+    pub thai_digits: bool,
+    /// Terminal width for the text table; 80 when `None`.
+    pub width: Option<u16>,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            lang: Lang::Th,
+            thai_digits: false,
+            width: None,
+        }
+    }
+}
+
+/// The summary in `format`, as bytes (UTF-8 text, or an xlsx workbook).
+pub fn render(
+    summary: &Summary,
+    format: Format,
+    opts: &RenderOptions,
+) -> Result<Vec<u8>, ReportError> {
+    let w = words::Words::new(opts);
+    Ok(match format {
+        Format::Text => {
+            text::render(summary, &w, usize::from(opts.width.unwrap_or(80))).into_bytes()
+        }
+        Format::Markdown => markdown::render(summary, &w).into_bytes(),
+        Format::Csv => csv::render(summary).into_bytes(),
+        Format::Json => {
+            let mut v = serde_json::to_vec_pretty(summary)
+                .map_err(|e| ReportError::Render(e.to_string()))?;
+            v.push(b'\n');
+            v
+        }
+        Format::Html => html::render(summary, &w).into_bytes(),
+        Format::Xlsx => xlsx::render(summary, &w)?,
+    })
+}
+
+/// Renders and writes to `path` atomically: a temporary file in the same
+/// directory, renamed over the target only once complete. On any failure
+/// nothing is left at `path` or beside it.
+pub fn write_output(
+    summary: &Summary,
+    format: Format,
+    opts: &RenderOptions,
+    path: &Path,
+) -> Result<(), ReportError> {
+    let bytes = render(summary, format, opts)?;
+    let out_err = |error: std::io::Error| ReportError::Output {
+        path: path.to_path_buf(),
+        error,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".riskreg-summary-")
+        .tempfile_in(dir)
+        .map_err(out_err)?;
+    tmp.write_all(&bytes).map_err(out_err)?;
+    tmp.as_file().sync_all().map_err(out_err)?;
+    // on error the temporary file is removed when `tmp` is dropped
+    tmp.persist(path).map_err(|e| out_err(e.error))?;
+    Ok(())
+}

@@ -1,0 +1,320 @@
+//! The terminal table: columns measured with unicode-width, so Thai vowels
+//! and tone marks (zero width) do not push the columns out of line. Fits 80
+//! columns; a wider terminal widens the measure column.
+
+use super::words::Words;
+use crate::model::TrafficLight;
+use crate::report::Summary;
+use unicode_width::UnicodeWidthChar;
+use unicode_width::UnicodeWidthStr;
+
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Breaks `s` into lines of at most `w` columns: at spaces where it can,
+/// otherwise between characters — never before a zero-width mark, which
+/// belongs to the character before it.
+pub fn wrap(s: &str, w: usize) -> Vec<String> {
+    let w = w.max(1);
+    let mut lines = Vec::new();
+    for para in s.lines() {
+        let mut line = String::new();
+        for word in para.split_inclusive(' ') {
+            if width(&line) + width(word.trim_end()) <= w {
+                line.push_str(word);
+                continue;
+            }
+            if !line.trim_end().is_empty() {
+                lines.push(line.trim_end().to_string());
+                line = String::new();
+            }
+            for c in word.chars() {
+                let cw = UnicodeWidthChar::width(c).unwrap_or(0);
+                if cw > 0 && width(&line) + cw > w && !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                line.push(c);
+            }
+        }
+        let rest = line.trim_end();
+        if !rest.is_empty() {
+            lines.push(rest.to_string());
+        }
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
+pub fn pad(s: &str, w: usize) -> String {
+    let n = w.saturating_sub(width(s));
+    format!("{s}{}", " ".repeat(n))
+}
+
+pub fn pad_left(s: &str, w: usize) -> String {
+    let n = w.saturating_sub(width(s));
+    format!("{}{s}", " ".repeat(n))
+}
+
+/// Lays out cells that may wrap to several lines, side by side.
+fn row_lines(cells: &[(Vec<String>, usize, bool)]) -> Vec<String> {
+    let height = cells.iter().map(|c| c.0.len()).max().unwrap_or(1);
+    (0..height)
+        .map(|i| {
+            let parts: Vec<String> = cells
+                .iter()
+                .map(|(lines, w, right)| {
+                    let s = lines.get(i).map_or("", String::as_str);
+                    if *right { pad_left(s, *w) } else { pad(s, *w) }
+                })
+                .collect();
+            parts.join(" ").trim_end().to_string()
+        })
+        .collect()
+}
+
+pub fn render(s: &Summary, w: &Words, total: usize) -> String {
+    let total = total.max(60);
+    let (no_w, occ_w, resp_w) = (4, 16, 18);
+    // "G Y R" takes 5 columns; five gaps between six columns
+    let title_w = total.saturating_sub(no_w + occ_w + resp_w + 5 + 5).max(16);
+    let mut out: Vec<String> = Vec::new();
+    out.extend(wrap(&w.title(s), total));
+    out.push(w.round(s));
+    out.push(String::new());
+    let head = row_lines(&[
+        (vec![w.pick("ที่", "No.").into()], no_w, false),
+        (
+            wrap(
+                w.pick("มาตรการ/โครงการ/กิจกรรม", "Measure/project/activity"),
+                title_w,
+            ),
+            title_w,
+            false,
+        ),
+        (
+            wrap(w.pick("โอกาส/ความเสี่ยง การทุจริต", "Risk occurrence"), occ_w),
+            occ_w,
+            false,
+        ),
+        (vec!["G Y R".into()], 5, false),
+        (
+            vec![w.pick("ผู้รับผิดชอบ", "Responsible").into()],
+            resp_w,
+            false,
+        ),
+    ]);
+    out.extend(head);
+    out.push("-".repeat(total));
+    for g in &s.groups {
+        out.extend(wrap(&w.label(&g.label), total));
+        for r in &g.rows {
+            let mark = |t: TrafficLight| {
+                if r.status == Some(t) {
+                    t.letter().to_string()
+                } else {
+                    ".".into()
+                }
+            };
+            let status = format!(
+                "{} {} {}",
+                mark(TrafficLight::Green),
+                mark(TrafficLight::Yellow),
+                mark(TrafficLight::Red)
+            );
+            let status = if r.status.is_none() {
+                "- - -".to_string()
+            } else {
+                status
+            };
+            out.extend(row_lines(&[
+                (vec![w.count(u64::from(r.no))], no_w, true),
+                (wrap(&w.digits(&r.title), title_w), title_w, false),
+                (wrap(&w.digits(&r.occurrence), occ_w), occ_w, false),
+                (vec![status], 5, false),
+                (wrap(&w.responsible(s, r), resp_w), resp_w, false),
+            ]));
+        }
+        out.push(String::new());
+    }
+    out.push(
+        w.pick(
+            "หมายเหตุ: สถานะความเสี่ยง (. = ไม่ใช่สถานะนี้, - = ไม่ได้รายงาน)",
+            "Note: risk status (. = not this status, - = not reported)",
+        )
+        .into(),
+    );
+    for l in w.legend() {
+        out.extend(wrap(&format!("  {l}"), total));
+    }
+    out.push(String::new());
+    out.push(format!(
+        "{} — {}",
+        w.pick("ความก้าวหน้า", "Progress"),
+        w.round(s)
+    ));
+    progress(&mut out, w, &s.progress, total);
+    out.extend(wrap(w.in_progress_note(), total));
+    out.extend(wrap(w.rounding_note(), total));
+    out.push(String::new());
+    bureau_tables(&mut out, s, w);
+    if let Some(c) = &s.comparison {
+        out.push(String::new());
+        out.push(format!(
+            "{} {}",
+            w.pick("เทียบกับ", "Compared with"),
+            w.label(&c.from_label)
+        ));
+        out.push(format!("{}:", w.pick("สถานะที่เปลี่ยน", "Status moves")));
+        if c.moves.is_empty() {
+            out.push(format!("  {}", w.pick("ไม่มี", "none")));
+        }
+        for m in &c.moves {
+            out.push(format!(
+                "  {} {}: {} → {}",
+                w.count(u64::from(m.no)),
+                m.measure,
+                w.status(m.from),
+                w.status(m.to)
+            ));
+        }
+        let done: Vec<&str> = c.newly_completed.iter().map(|m| m.as_str()).collect();
+        out.push(format!(
+            "{}: {} {}",
+            w.pick("แล้วเสร็จเพิ่มขึ้น", "Newly completed"),
+            w.count(done.len() as u64),
+            if done.is_empty() {
+                String::new()
+            } else {
+                format!("({})", done.join(", "))
+            }
+        ));
+        out.push(format!(
+            "{}: {} {}",
+            w.pick("เบิกจ่ายระหว่างรอบ", "Disbursed in between"),
+            w.money(c.disbursed_between_satang),
+            w.pick("บาท", "baht")
+        ));
+    }
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
+}
+
+fn progress(out: &mut Vec<String>, w: &Words, p: &crate::report::Progress, total: usize) {
+    let lines = w.progress_lines(p);
+    let label_w = lines
+        .iter()
+        .map(|l| width(&l.0))
+        .max()
+        .unwrap_or(0)
+        .min(total / 2);
+    let value_w = lines.iter().map(|l| width(&l.1)).max().unwrap_or(0);
+    for (label, value, pct) in lines {
+        let line = format!(
+            "{} {} {}",
+            pad(&label, label_w),
+            pad_left(&value, value_w),
+            pad_left(&pct, 8)
+        );
+        out.push(line.trim_end().to_string());
+    }
+}
+
+/// A line of cells: the first left-aligned, the rest (numbers) right-aligned.
+fn aligned(cells: &[String], widths: &[usize]) -> String {
+    cells
+        .iter()
+        .zip(widths)
+        .enumerate()
+        .map(|(i, (c, w))| if i == 0 { pad(c, *w) } else { pad_left(c, *w) })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end()
+        .to_string()
+}
+
+fn bureau_tables(out: &mut Vec<String>, s: &Summary, w: &Words) {
+    out.push(
+        w.pick(
+            "รายสำนัก (มาตรการที่เป็นเจ้าของเรื่อง)",
+            "By bureau (measures it leads)",
+        )
+        .into(),
+    );
+    let head: [(&str, usize); 10] = [
+        (w.pick("สำนัก", "Bureau"), 7),
+        (w.pick("ทั้งหมด", "Total"), 7),
+        (w.pick("เสร็จ", "Done"), 5),
+        ("%", 8),
+        (w.pick("ระหว่าง", "Ongoing"), 7),
+        ("%", 8),
+        ("G", 3),
+        ("Y", 3),
+        ("R", 3),
+        (w.pick("ร่วม", "Co"), 4),
+    ];
+    let widths: Vec<usize> = head.iter().map(|h| h.1).collect();
+    let line = |cells: Vec<String>| aligned(&cells, &widths);
+    out.push(line(head.iter().map(|h| h.0.to_string()).collect()));
+    for b in &s.bureaus {
+        let p = &b.progress;
+        out.push(line(vec![
+            b.bureau.to_string(),
+            w.count(p.measures),
+            w.count(p.completed),
+            w.pct(p.completed_pct),
+            w.count(p.in_progress),
+            w.pct(p.in_progress_pct),
+            w.count(p.green),
+            w.count(p.yellow),
+            w.count(p.red),
+            w.count(b.co_responsible),
+        ]));
+    }
+    out.push(String::new());
+    let head2: [(&str, usize); 6] = [
+        (w.pick("สำนัก", "Bureau"), 7),
+        (w.pick("จัดสรร", "Allocated"), 14),
+        (w.pick("เบิกจ่าย", "Disbursed"), 14),
+        ("%", 8),
+        (w.pick("คงเหลือ", "Remaining"), 14),
+        ("%", 8),
+    ];
+    let widths2: Vec<usize> = head2.iter().map(|h| h.1).collect();
+    let line2 = |cells: Vec<String>| aligned(&cells, &widths2);
+    out.push(line2(head2.iter().map(|h| h.0.to_string()).collect()));
+    for b in &s.bureaus {
+        let p = &b.progress;
+        out.push(line2(vec![
+            b.bureau.to_string(),
+            w.money(p.allocated_satang),
+            w.money(p.disbursed_satang),
+            w.pct(p.disbursed_pct),
+            w.money(p.remaining_satang),
+            w.pct(p.remaining_pct),
+        ]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_thai_without_splitting_marks_from_their_base() {
+        let s = "โครงการเสริมสร้างความเข้มแข็ง";
+        for line in wrap(s, 6) {
+            assert!(width(&line) <= 6, "{line:?}");
+            let first = line.chars().next().expect("non-empty");
+            assert_ne!(
+                UnicodeWidthChar::width(first),
+                Some(0),
+                "{line:?} starts with a mark"
+            );
+        }
+        assert_eq!(wrap(s, 6).concat(), s);
+    }
+}

@@ -1,0 +1,215 @@
+//! The words and number forms every rendering shares, in Thai or English,
+//! with optional Thai digits (๐–๙) as official documents print them.
+
+use super::RenderOptions;
+use crate::model::amount::format_hundredths_grouped;
+use crate::model::{Label, Lang, TrafficLight};
+use crate::report::{Percent, Progress, Row, Summary};
+
+pub struct Words {
+    pub lang: Lang,
+    thai_digits: bool,
+}
+
+/// ASCII digits replaced by Thai digits.
+pub fn thai_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(0x0E50 + (c as u32 - '0' as u32)).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+impl Words {
+    pub fn new(opts: &RenderOptions) -> Self {
+        Words {
+            lang: opts.lang,
+            thai_digits: opts.thai_digits,
+        }
+    }
+    pub fn pick<'a>(&self, th: &'a str, en: &'a str) -> &'a str {
+        self.lang.pick(th, en)
+    }
+    /// Text as shown: with Thai digits when asked for.
+    pub fn digits(&self, s: &str) -> String {
+        if self.thai_digits {
+            thai_digits(s)
+        } else {
+            s.to_string()
+        }
+    }
+    pub fn label(&self, l: &Label) -> String {
+        self.digits(l.get(self.lang))
+    }
+    pub fn count(&self, n: u64) -> String {
+        self.digits(&n.to_string())
+    }
+    /// Baht with separators: `10,075.00`.
+    pub fn money(&self, satang: i64) -> String {
+        self.digits(&format_hundredths_grouped(satang))
+    }
+    /// `20.00%`, or `–` when there is nothing to take a share of.
+    pub fn pct(&self, p: Option<Percent>) -> String {
+        match p {
+            Some(p) => self.digits(&format!("{p}%")),
+            None => "–".to_string(),
+        }
+    }
+    pub fn status(&self, s: Option<TrafficLight>) -> String {
+        match s {
+            Some(s) => format!("{} {}", s.letter(), s.label(self.lang)),
+            None => self.pick("ไม่ได้รายงาน", "not reported").to_string(),
+        }
+    }
+    pub fn title(&self, s: &Summary) -> String {
+        self.digits(&match self.lang {
+            Lang::Th => format!(
+                "ตารางสรุปรายงานผลการเฝ้าระวังความเสี่ยงตามมาตรการ/โครงการ/กิจกรรม ของ{} ประจำปีงบประมาณ พ.ศ. {}",
+                s.secretariat.get(self.lang),
+                s.year
+            ),
+            Lang::En => format!(
+                "Fraud-risk monitoring by measure, project and activity: {}, fiscal year {} BE",
+                s.secretariat.get(self.lang),
+                s.year
+            ),
+        })
+    }
+    pub fn round(&self, s: &Summary) -> String {
+        self.label(&s.round_label)
+    }
+    /// Responsible bureaus by name, lead first, joined with "และ"/"and".
+    pub fn responsible(&self, s: &Summary, r: &Row) -> String {
+        let mut names: Vec<String> = if r.all_bureaus {
+            vec![self.pick("ทุกสำนัก", "all bureaus").to_string()]
+        } else {
+            r.responsible
+                .iter()
+                .map(|c| s.bureau_name(c, self.lang))
+                .collect()
+        };
+        if r.all_bureaus && !r.responsible.is_empty() {
+            let lead = s.bureau_name(&r.responsible[0], self.lang);
+            names[0] = format!(
+                "{} ({} {lead})",
+                names[0],
+                self.pick("ประสานโดย", "coordinated by")
+            );
+        }
+        if !r.other_responsible.is_empty() {
+            names.push(r.other_responsible.clone());
+        }
+        self.digits(&names.join(self.pick(" และ ", " and ")))
+    }
+    /// The three statuses as seed 002's legend writes them.
+    pub fn legend(&self) -> Vec<String> {
+        [TrafficLight::Red, TrafficLight::Yellow, TrafficLight::Green]
+            .iter()
+            .map(|s| match self.lang {
+                Lang::Th => format!(
+                    "{} = สถานะสี{} ({:?}): {}",
+                    s.letter(),
+                    s.label(Lang::Th),
+                    s,
+                    s.meaning(Lang::Th)
+                ),
+                Lang::En => format!(
+                    "{} = {}: {}",
+                    s.letter(),
+                    s.label(Lang::En),
+                    s.meaning(Lang::En)
+                ),
+            })
+            .collect()
+    }
+    pub fn in_progress_note(&self) -> &'static str {
+        self.pick(
+            "อยู่ระหว่างดำเนินการ นับทุกมาตรการที่ยังไม่แล้วเสร็จ: ยังไม่ได้ดำเนินการ ดำเนินการไปบ้าง ปรับปรุงแผน เหตุผลอื่น และที่ยังไม่ได้รายงานผลในรอบนี้",
+            "\"in progress\" counts every measure not completed: not started, partly done, plan revised, other reason, and not reported this round",
+        )
+    }
+    pub fn rounding_note(&self) -> &'static str {
+        self.pick(
+            "ร้อยละคำนวณจากจำนวนเต็มที่แน่นอน ปัดเศษทศนิยมสองตำแหน่งแบบครึ่งขึ้น (ห่างจากศูนย์)",
+            "percentages are computed on exact integers and rounded to two decimals, half away from zero",
+        )
+    }
+    /// (label, value, percentage) lines of the progress summary.
+    pub fn progress_lines(&self, p: &Progress) -> Vec<(String, String, String)> {
+        let baht = self.pick("บาท", "baht");
+        let mut out = vec![
+            (
+                self.pick("มาตรการ/โครงการ/กิจกรรมทั้งหมด", "Measures in total")
+                    .into(),
+                self.count(p.measures),
+                String::new(),
+            ),
+            (
+                self.pick("ดำเนินการแล้วเสร็จ", "Completed").into(),
+                self.count(p.completed),
+                self.pct(p.completed_pct),
+            ),
+            (
+                self.pick("อยู่ระหว่างดำเนินการ", "In progress").into(),
+                self.count(p.in_progress),
+                self.pct(p.in_progress_pct),
+            ),
+            (
+                self.pick("  ในจำนวนนี้ ยังไม่ได้รายงานผล", "  of which not reported")
+                    .into(),
+                self.count(p.not_reported),
+                String::new(),
+            ),
+            (
+                self.pick("งบประมาณที่ได้รับจัดสรร", "Budget allocated").into(),
+                format!("{} {baht}", self.money(p.allocated_satang)),
+                String::new(),
+            ),
+            (
+                self.pick("เบิกจ่ายแล้ว", "Disbursed").into(),
+                format!("{} {baht}", self.money(p.disbursed_satang)),
+                self.pct(p.disbursed_pct),
+            ),
+            (
+                self.pick("คงเหลือ", "Remaining").into(),
+                format!("{} {baht}", self.money(p.remaining_satang)),
+                self.pct(p.remaining_pct),
+            ),
+        ];
+        for s in TrafficLight::ALL {
+            let n = match s {
+                TrafficLight::Green => p.green,
+                TrafficLight::Yellow => p.yellow,
+                TrafficLight::Red => p.red,
+            };
+            out.push((
+                format!("{} {}", self.pick("สถานะ", "Status"), self.status(Some(s))),
+                self.count(n),
+                String::new(),
+            ));
+        }
+        for b in &p.bands {
+            out.push((
+                format!(
+                    "{} {}",
+                    self.pick("ระดับความเสี่ยง", "Risk band"),
+                    self.label(&b.label)
+                ),
+                self.count(b.count),
+                String::new(),
+            ));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thai_digits_replace_only_ascii_digits() {
+        assert_eq!(thai_digits("91,200.00 บาท (2567)"), "๙๑,๒๐๐.๐๐ บาท (๒๕๖๗)");
+    }
+}
