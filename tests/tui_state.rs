@@ -633,3 +633,62 @@ fn p_signs_the_register_as_prepared_by_the_settings_name() {
     ctrl(&mut app, 'z');
     assert!(!app.ws.any_dirty());
 }
+
+// ---- summary (report) ----
+
+#[test]
+fn summary_scrolls_and_exports_in_the_format_of_the_extension() {
+    use ratatui::{Terminal, backend::TestBackend};
+    let (dir, mut app) = english();
+    ch(&mut app, '5');
+    assert_eq!(app.screen, Screen::Summary);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal
+        .draw(|f| riskreg::tui::view::draw(f, &app))
+        .expect("draw");
+    assert!(app.summary().is_ok());
+    let max = app.summary_max_scroll.get();
+    assert!(max > 0, "the summary is longer than a screen");
+    ch(&mut app, 'G');
+    assert_eq!(app.summary_scroll, max);
+    ch(&mut app, 'g');
+    assert_eq!(app.summary_scroll, 0);
+
+    ch(&mut app, 'x');
+    assert!(matches!(app.modal, Modal::Export { .. }));
+    ctrl(&mut app, 'u');
+    let bad = dir.path().join("out.doc");
+    typed(&mut app, &bad.display().to_string());
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(&app.modal, Modal::Export { error: Some(_), .. }),
+        "{:?}",
+        app.modal
+    );
+    ctrl(&mut app, 'u');
+    let md = dir.path().join("out.md");
+    typed(&mut app, &md.display().to_string());
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.modal, Modal::None);
+    let text = std::fs::read_to_string(&md).expect("exported");
+    assert!(text.contains("โครงการพัฒนาทักษะการคิดวิเคราะห์"), "{text}");
+    assert!(!bad.exists());
+}
+
+#[test]
+fn summary_counts_unsaved_edits() {
+    let (_d, mut app) = english();
+    let reds = |app: &App| {
+        app.summary()
+            .as_ref()
+            .expect("summary")
+            .rows()
+            .filter(|r| r.status == Some(TrafficLight::Red))
+            .count()
+    };
+    let before = reds(&app);
+    open_fin(&mut app);
+    ch(&mut app, 'o');
+    ch(&mut app, 'r');
+    assert_eq!(reds(&app), before + 1);
+}

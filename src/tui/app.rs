@@ -57,7 +57,8 @@ pub enum Effect {
     SaveCopy(usize),
     Reload(usize),
     LoadYear(u16),
-    Export,
+    /// Write the summary to this file, in the format its extension names.
+    Export(std::path::PathBuf),
     /// Compute the changes of the register on screen against git HEAD.
     LoadChanges,
 }
@@ -79,6 +80,11 @@ pub enum Modal {
         error: Option<String>,
     },
     Search(TextEdit),
+    /// The file to export the summary to; its extension chooses the format.
+    Export {
+        edit: TextEdit,
+        error: Option<String>,
+    },
     ConfirmQuit,
     Conflict(usize),
 }
@@ -123,11 +129,15 @@ type VisibleKey = (
     Option<RoundId>,
 );
 
+type SummaryKey = (u64, u16, Option<RoundId>);
+
 pub struct App {
     pub ws: Workspace,
     /// The register's rows after filter and sort, kept until what they
     /// depend on changes: sorting 2 000 risks on every key would cost a frame.
     visible_cache: std::cell::RefCell<Option<(VisibleKey, Vec<usize>)>>,
+    /// The summary of the round, kept until a register or the round changes.
+    summary_cache: std::cell::RefCell<Option<(SummaryKey, Result<crate::report::Summary, String>)>>,
     pub settings: Settings,
     pub lang: Lang,
     pub theme: Theme,
@@ -145,6 +155,8 @@ pub struct App {
     pub monitoring_selected: usize,
     pub matrix: MatrixView,
     pub summary_scroll: usize,
+    /// The last scroll position that still fills the screen, as last drawn.
+    pub summary_max_scroll: std::cell::Cell<usize>,
     /// The Changes screen: one line per change, or why there are none.
     pub changes: Result<Vec<String>, String>,
     pub changes_scroll: usize,
@@ -163,6 +175,7 @@ impl App {
         let mut app = App {
             ws,
             visible_cache: std::cell::RefCell::new(None),
+            summary_cache: std::cell::RefCell::new(None),
             settings,
             lang,
             theme,
@@ -181,6 +194,7 @@ impl App {
                 i: 1,
             },
             summary_scroll: 0,
+            summary_max_scroll: std::cell::Cell::new(0),
             changes: Ok(Vec::new()),
             changes_scroll: 0,
             modal: Modal::None,
@@ -279,7 +293,9 @@ impl App {
                 self.modal = Modal::None;
                 return None;
             }
-            Modal::Edit { .. } | Modal::Search(_) => return self.on_text_key(key),
+            Modal::Edit { .. } | Modal::Search(_) | Modal::Export { .. } => {
+                return self.on_text_key(key);
+            }
             Modal::Pick { .. } => return self.on_pick_key(key),
             _ => {}
         }
@@ -291,7 +307,7 @@ impl App {
         let alt = key.modifiers.contains(KeyModifiers::ALT);
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let edit = match &mut self.modal {
-            Modal::Edit { edit, .. } | Modal::Search(edit) => edit,
+            Modal::Edit { edit, .. } | Modal::Search(edit) | Modal::Export { edit, .. } => edit,
             _ => return None,
         };
         match key.code {
@@ -478,6 +494,20 @@ impl App {
         if let Modal::Search(_) = self.modal {
             self.modal = Modal::None;
             return None;
+        }
+        if let Modal::Export { edit, error } = &mut self.modal {
+            let path = std::path::PathBuf::from(edit.text().trim());
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if crate::report::Format::parse(ext).is_none() {
+                *error = Some(format!(
+                    "{} .txt .md .csv .json .html .xlsx",
+                    self.lang
+                        .pick("นามสกุลไฟล์บอกรูปแบบ:", "the extension names the format:")
+                ));
+                return None;
+            }
+            self.modal = Modal::None;
+            return Some(Effect::Export(path));
         }
         let Modal::Edit { field, edit, .. } = &self.modal else {
             return None;
@@ -916,11 +946,25 @@ impl App {
                 }
             }
             Screen::Summary => match action {
-                Action::Export => return Some(Effect::Export),
-                Action::Up => self.summary_scroll = self.summary_scroll.saturating_sub(1),
-                Action::Down => self.summary_scroll += 1,
-                Action::Top => self.summary_scroll = 0,
-                _ => {}
+                Action::Export => {
+                    let name = format!(
+                        "summary-{}-{}.xlsx",
+                        self.ws.year,
+                        self.round
+                            .as_ref()
+                            .map_or("round".to_string(), ToString::to_string)
+                    );
+                    let dir = self.ws.root.parent().unwrap_or(&self.ws.root);
+                    let path = dir.join(name).display().to_string();
+                    self.modal = Modal::Export {
+                        edit: TextEdit::new(&path, false),
+                        error: None,
+                    };
+                }
+                _ => {
+                    let len = self.summary_max_scroll.get() + 1;
+                    Self::move_in(&mut self.summary_scroll, len, action)
+                }
             },
             Screen::Changes => {
                 let len = self.changes.as_ref().map_or(0, Vec::len);
@@ -950,6 +994,46 @@ impl App {
         if let Err(e) = self.mutate(|reg, m, a| form::set_pick(field, &target, reg, m, a, next)) {
             self.status = Some(e);
         }
+    }
+
+    /// The secretariat-wide summary of the round, from the registers as they
+    /// are on screen (unsaved edits included), as `riskreg summary` makes it.
+    pub fn summary(&self) -> std::cell::Ref<'_, Result<crate::report::Summary, String>> {
+        let key: SummaryKey = (self.ws.generation, self.ws.year, self.round.clone());
+        let fresh = self
+            .summary_cache
+            .borrow()
+            .as_ref()
+            .is_some_and(|(k, _)| *k == key);
+        if !fresh {
+            let value = self.compute_summary();
+            *self.summary_cache.borrow_mut() = Some((key, value));
+        }
+        std::cell::Ref::map(self.summary_cache.borrow(), |c| match c {
+            Some((_, v)) => v,
+            None => unreachable!("the cache was just filled"),
+        })
+    }
+
+    fn compute_summary(&self) -> Result<crate::report::Summary, String> {
+        let round = self.round.clone().ok_or("no monitoring round")?;
+        let year = crate::model::FiscalYear::new(self.ws.year)?;
+        let registers: Vec<Register> = self
+            .ws
+            .entries
+            .iter()
+            .map(|e| e.register().clone())
+            .collect();
+        crate::report::summarize_with_methods(
+            &self.ws.catalog.bureaus.value,
+            &self.ws.catalog.approaches.value,
+            &self.ws.catalog.method_values(),
+            &registers,
+            year,
+            &round,
+            None,
+        )
+        .map_err(|e| e.to_string())
     }
 
     /// Records the settings' name as who prepared the register, today,

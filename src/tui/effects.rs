@@ -64,14 +64,27 @@ pub fn perform(app: &mut App, effect: Effect) {
                     .map_err(|e| e.to_string()),
             };
         }
-        Effect::Export => {
-            app.status = Some(
-                lang.pick(
-                    "การส่งออกต้องใช้โมดูลรายงาน (ยังไม่รวม)",
-                    "export needs the report module (not merged yet)",
-                )
-                .into(),
-            );
+        Effect::Export(path) => {
+            let format = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .and_then(crate::report::Format::parse);
+            let result = match (&*app.summary(), format) {
+                (Ok(summary), Some(format)) => {
+                    let opts = crate::report::RenderOptions {
+                        lang,
+                        ..Default::default()
+                    };
+                    crate::report::write_output(summary, format, &opts, &path)
+                        .map_err(|e| e.to_string())
+                }
+                (Err(e), _) => Err(e.clone()),
+                (_, None) => Err(format!("{}: unknown format", path.display())),
+            };
+            app.status = Some(match result {
+                Ok(()) => format!("{} {}", lang.pick("ส่งออกแล้ว:", "exported:"), path.display()),
+                Err(e) => e,
+            });
         }
     }
 }

@@ -84,7 +84,7 @@ fn draw_screen(f: &mut Frame, app: &App) {
     }
     draw_bar(f, bar, app);
     match &app.modal {
-        Modal::None | Modal::Search(_) => {}
+        Modal::None | Modal::Search(_) | Modal::Export { .. } => {}
         Modal::Help => draw_help(f, body, app),
         Modal::Edit { field, edit, error } => {
             let title = form::label(*field, app.lang);
@@ -233,7 +233,7 @@ fn draw_title(f: &mut Frame, area: Rect, app: &App) {
         Span::styled(" riskreg ", app.theme.title()),
         Span::raw(format!("· {} {} ", lang.pick("ปีงบ", "FY"), app.ws.year)),
     ];
-    if app.screen != Screen::Overview
+    if !matches!(app.screen, Screen::Overview | Screen::Summary)
         && let Some(e) = app.ws.entries.get(app.current)
     {
         let name = app
