@@ -692,3 +692,32 @@ fn summary_counts_unsaved_edits() {
     ch(&mut app, 'r');
     assert_eq!(reds(&app), before + 1);
 }
+
+// ---- marks: changed on disk, uncommitted ----
+
+#[test]
+fn files_changed_on_disk_and_uncommitted_are_marked() {
+    use riskreg::tui::screens::overview::marks;
+    let (dir, mut app) = english();
+    common::git(dir.path(), &["init", "-q"]);
+    common::git(dir.path(), &["add", "."]);
+    common::git(dir.path(), &["commit", "-q", "-m", "samples"]);
+    app.ws.refresh_git();
+    let fin = app.ws.entry_of("FIN").expect("FIN");
+    assert_eq!(marks(&app.ws.entries[fin]).trim(), "·");
+    open_fin(&mut app);
+    ch(&mut app, 'o');
+    ch(&mut app, 'r');
+    assert!(marks(&app.ws.entries[fin]).starts_with('*'));
+    ctrl(&mut app, 's');
+    assert_eq!(
+        &marks(&app.ws.entries[fin])[..3],
+        "  +",
+        "saved, not committed"
+    );
+    let path = app.ws.entries[fin].loaded.path.clone();
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, text.replace("Red", "Yellow")).expect("write behind our back");
+    app.ws.refresh_disk();
+    assert_eq!(&marks(&app.ws.entries[fin])[..3], " !+");
+}
