@@ -60,7 +60,7 @@ pub fn load_from(path: &std::path::Path) -> (Settings, Option<String>) {
             Settings::default(),
             Some(format!("{}: cannot read: {e}", path.display())),
         ),
-        Ok(bytes) => match crate::store::parse::<Settings>(&path, &bytes, "Settings(lang: Th, …)")
+        Ok(bytes) => match crate::store::parse::<Settings>(path, &bytes, "Settings(lang: Th, …)")
         {
             Ok(s) => (s, None),
             Err(e) => (Settings::default(), Some(e.to_string())),
