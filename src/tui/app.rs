@@ -1087,13 +1087,13 @@ pub fn target_risk(t: &Target) -> usize {
     }
 }
 
-/// Today's date from the system clock (UTC), in the Buddhist era.
+/// Today's date in Thailand (UTC+7), in the Buddhist era.
 pub fn today() -> Option<crate::model::Date> {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .ok()?
         .as_secs();
-    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    let (y, m, d) = civil_from_days(((secs + 7 * 3600) / 86_400) as i64);
     crate::model::Date::from_ce(y as i32, m, d).ok()
 }
 
