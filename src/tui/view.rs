@@ -46,16 +46,13 @@ pub fn split_sara_am(buf: &mut ratatui::buffer::Buffer) {
 fn draw_screen(f: &mut Frame, app: &App) {
     let area = f.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = format!(
-            "{} {}×{} ({} {}×{})",
-            app.lang
-                .pick("หน้าต่างเล็กเกินไป ต้องการ", "terminal too small: need"),
-            MIN_WIDTH,
-            MIN_HEIGHT,
-            app.lang.pick("ตอนนี้", "now"),
-            area.width,
-            area.height
+        let mut msg = format!(
+            "terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT}, now {}×{})",
+            area.width, area.height
         );
+        if app.lang == crate::model::Lang::Th {
+            msg = format!("หน้าต่างเล็กเกินไป ต้องการอย่างน้อย {MIN_WIDTH}×{MIN_HEIGHT}\n{msg}");
+        }
         f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
