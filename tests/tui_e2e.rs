@@ -150,6 +150,8 @@ fn edit_a_risk_and_a_measure_save_and_quit_changes_exactly_those_lines() {
     set_likelihood(&t, "4");
     t.wait_for("[unsaved]");
     t.key("Escape");
+    // wait for the register before the next key, so Esc is not read as Alt-o
+    t.wait_for("Risks 3/3");
     t.key("o");
     t.wait_for("FIN-M1");
     t.key("["); // from the latest round back to the 6-month round

@@ -355,13 +355,13 @@ fn matrix_cell_filters_the_register_and_toggles_residual() {
     open_fin(&mut app);
     ch(&mut app, 'm');
     assert_eq!(app.screen, Screen::Matrix);
-    // FIN-R1 is likelihood 3 × impact 4
-    for _ in 0..2 {
-        key(&mut app, KeyCode::Up);
-    }
-    for _ in 0..3 {
-        ch(&mut app, 'l');
-    }
+    // the cursor starts on FIN-R1's cell: likelihood 3 × impact 4
+    assert_eq!((app.matrix.l, app.matrix.i), (3, 4));
+    key(&mut app, KeyCode::Up);
+    ch(&mut app, 'h');
+    assert_eq!((app.matrix.l, app.matrix.i), (4, 3));
+    ch(&mut app, 'j');
+    key(&mut app, KeyCode::Right);
     assert_eq!((app.matrix.l, app.matrix.i), (3, 4));
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.screen, Screen::Register);
@@ -464,4 +464,260 @@ fn language_toggles_between_thai_and_english() {
     assert_eq!(app.lang, Lang::En);
     ch(&mut app, 'L');
     assert_eq!(app.lang, Lang::Th);
+}
+
+// ---- approval and changes (audit) ----
+
+#[test]
+fn approval_mark_follows_edits_and_changes_view_lists_saved_changes() {
+    let (dir, mut app) = english();
+    common::git(dir.path(), &["init", "-q"]);
+    common::git(dir.path(), &["add", "."]);
+    common::git(dir.path(), &["commit", "-q", "-m", "samples"]);
+    let mtg = app.ws.entry_of("MTG").expect("MTG loaded");
+    assert_eq!(
+        app.ws.entries[mtg].approval_mark(),
+        '✓',
+        "MTG is approved in the samples"
+    );
+    let row = app
+        .overview_rows()
+        .iter()
+        .position(|(_, e)| *e == Some(mtg))
+        .expect("MTG row");
+    app.overview_selected = row;
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter); // MTG-R1 in the editor
+    for _ in 0..4 {
+        ch(&mut app, 'j');
+    }
+    key(&mut app, KeyCode::Left); // likelihood one level down
+    assert_eq!(
+        app.ws.entries[mtg].approval_mark(),
+        '≠',
+        "an edit breaks the approval"
+    );
+    ctrl(&mut app, 'z');
+    assert_eq!(app.ws.entries[mtg].approval_mark(), '✓', "undo restores it");
+    ctrl(&mut app, 'y');
+    ch(&mut app, '6');
+    assert_eq!(app.screen, Screen::Changes);
+    assert_eq!(app.changes, Ok(Vec::new()), "nothing saved yet");
+    key(&mut app, KeyCode::Esc);
+    ctrl(&mut app, 's');
+    ch(&mut app, '6');
+    let lines = app.changes.clone().expect("changes");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("MTG-R1") && l.contains("likelihood")),
+        "{lines:?}"
+    );
+}
+
+// ---- the help overlay is the key map ----
+
+/// The rows of the drawn help box, as text (SARA AM as the screen writes it).
+fn help_box_rows(app: &App) -> Vec<String> {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    terminal
+        .draw(|f| riskreg::tui::view::draw(f, app))
+        .expect("draw");
+    let buf = terminal.backend().buffer().clone();
+    let cell = |x: u16, y: u16| buf[(x, y)].symbol().to_string();
+    let row_text = |y: u16| -> String { (0..buf.area.width).map(|x| cell(x, y)).collect() };
+    let top = (0..buf.area.height)
+        .find(|&y| {
+            let r = row_text(y);
+            r.contains("┌ Help") || r.contains("┌ วิธีใช้")
+        })
+        .expect("the help box is drawn");
+    // the corner that starts the help's title, not another box's
+    let left = (0..buf.area.width.saturating_sub(2))
+        .find(|&x| {
+            cell(x, top) == "┌" && (cell(x + 2, top) == "H" || cell(x + 2, top).starts_with('ว'))
+        })
+        .expect("left corner");
+    let right = (left..buf.area.width)
+        .find(|&x| cell(x, top) == "┐")
+        .expect("right corner");
+    ((top + 1)..buf.area.height)
+        .take_while(|&y| cell(left, y) != "└")
+        .map(|y| {
+            ((left + 1)..right)
+                .map(|x| cell(x, y))
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_help_overlay_lists_exactly_the_key_map_of_each_screen() {
+    for lang in [Lang::En, Lang::Th] {
+        let (_d, mut app) = app_with(Settings {
+            lang,
+            ..Settings::default()
+        });
+        open_fin(&mut app);
+        for (screen, go) in [
+            (Screen::Register, None),
+            (Screen::Monitoring, Some('3')),
+            (Screen::Matrix, Some('4')),
+            (Screen::Summary, Some('5')),
+            (Screen::Editor, None),
+            (Screen::Overview, Some('1')),
+        ] {
+            match go {
+                Some(c) => ch(&mut app, c),
+                None if screen == Screen::Editor => {
+                    ch(&mut app, '2');
+                    key(&mut app, KeyCode::Enter);
+                }
+                None => {}
+            }
+            assert_eq!(app.screen, screen);
+            ch(&mut app, '?');
+            let drawn = help_box_rows(&app);
+            let expected: Vec<String> = riskreg::tui::view::help_lines(&app, screen.scope())
+                .into_iter()
+                .map(|l| l.replace('ำ', "ํา"))
+                .collect();
+            assert_eq!(drawn, expected, "{screen:?} in {lang:?}");
+            // and the lines are the key map's bindings, one each
+            let map = &app.keymap;
+            assert_eq!(drawn.len(), map.help(screen.scope()).len());
+            for (line, b) in drawn.iter().zip(map.help(screen.scope())) {
+                assert!(line.starts_with(&keys_text(&b)), "{line} / {b:?}");
+            }
+            ch(&mut app, '?'); // any key closes it
+        }
+    }
+}
+
+#[test]
+fn p_signs_the_register_as_prepared_by_the_settings_name() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    ch(&mut app, 'p');
+    assert!(
+        app.status.as_deref().is_some_and(|s| s.contains("name")),
+        "asks for a name first"
+    );
+    assert!(!app.ws.any_dirty());
+
+    let (_d, mut app) = app_with(Settings {
+        lang: Lang::En,
+        name: "นางสาวทดสอบ ระบบดี".into(),
+        ..Settings::default()
+    });
+    open_fin(&mut app);
+    let position = app
+        .register_value()
+        .and_then(|r| r.prepared_by.clone())
+        .map(|s| s.position);
+    ch(&mut app, 'p');
+    let sig = app
+        .register_value()
+        .and_then(|r| r.prepared_by.clone())
+        .expect("signed");
+    assert_eq!(sig.name, "นางสาวทดสอบ ระบบดี");
+    assert_eq!(Some(sig.position), position, "the position is kept");
+    assert!(
+        sig.date.year_be() >= 2568,
+        "today, in the Buddhist era: {}",
+        sig.date
+    );
+    ctrl(&mut app, 'z');
+    assert!(!app.ws.any_dirty());
+}
+
+// ---- summary (report) ----
+
+#[test]
+fn summary_scrolls_and_exports_in_the_format_of_the_extension() {
+    use ratatui::{Terminal, backend::TestBackend};
+    let (dir, mut app) = english();
+    ch(&mut app, '5');
+    assert_eq!(app.screen, Screen::Summary);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal
+        .draw(|f| riskreg::tui::view::draw(f, &app))
+        .expect("draw");
+    assert!(app.summary().is_ok());
+    let max = app.summary_max_scroll.get();
+    assert!(max > 0, "the summary is longer than a screen");
+    ch(&mut app, 'G');
+    assert_eq!(app.summary_scroll, max);
+    ch(&mut app, 'g');
+    assert_eq!(app.summary_scroll, 0);
+
+    ch(&mut app, 'x');
+    assert!(matches!(app.modal, Modal::Export { .. }));
+    ctrl(&mut app, 'u');
+    let bad = dir.path().join("out.doc");
+    typed(&mut app, &bad.display().to_string());
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(&app.modal, Modal::Export { error: Some(_), .. }),
+        "{:?}",
+        app.modal
+    );
+    ctrl(&mut app, 'u');
+    let md = dir.path().join("out.md");
+    typed(&mut app, &md.display().to_string());
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.modal, Modal::None);
+    let text = std::fs::read_to_string(&md).expect("exported");
+    assert!(text.contains("โครงการพัฒนาทักษะการคิดวิเคราะห์"), "{text}");
+    assert!(!bad.exists());
+}
+
+#[test]
+fn summary_counts_unsaved_edits() {
+    let (_d, mut app) = english();
+    let reds = |app: &App| {
+        app.summary()
+            .as_ref()
+            .expect("summary")
+            .rows()
+            .filter(|r| r.status == Some(TrafficLight::Red))
+            .count()
+    };
+    let before = reds(&app);
+    open_fin(&mut app);
+    ch(&mut app, 'o');
+    ch(&mut app, 'r');
+    assert_eq!(reds(&app), before + 1);
+}
+
+// ---- marks: changed on disk, uncommitted ----
+
+#[test]
+fn files_changed_on_disk_and_uncommitted_are_marked() {
+    use riskreg::tui::screens::overview::marks;
+    let (dir, mut app) = english();
+    common::git(dir.path(), &["init", "-q"]);
+    common::git(dir.path(), &["add", "."]);
+    common::git(dir.path(), &["commit", "-q", "-m", "samples"]);
+    app.ws.refresh_git();
+    let fin = app.ws.entry_of("FIN").expect("FIN");
+    assert_eq!(marks(&app.ws.entries[fin]).trim(), "·");
+    open_fin(&mut app);
+    ch(&mut app, 'o');
+    ch(&mut app, 'r');
+    assert!(marks(&app.ws.entries[fin]).starts_with('*'));
+    ctrl(&mut app, 's');
+    assert_eq!(
+        &marks(&app.ws.entries[fin])[..3],
+        "  +",
+        "saved, not committed"
+    );
+    let path = app.ws.entries[fin].loaded.path.clone();
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, text.replace("Red", "Yellow")).expect("write behind our back");
+    app.ws.refresh_disk();
+    assert_eq!(&marks(&app.ws.entries[fin])[..3], " !+");
 }

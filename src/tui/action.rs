@@ -48,6 +48,7 @@ pub enum Action {
     SaveCopy,
     Yes,
     No,
+    SignPrepared,
 }
 
 impl Action {
@@ -57,6 +58,20 @@ impl Action {
     }
     pub fn from_name(name: &str) -> Option<Action> {
         ALL.iter().copied().find(|a| a.name() == name)
+    }
+    /// A shorter label for the key bar, where 80 columns must hold the main keys.
+    pub fn bar_label(self, lang: Lang) -> &'static str {
+        use Action::*;
+        match self {
+            Green => lang.pick("เขียว", "green"),
+            Yellow => lang.pick("เหลือง", "yellow"),
+            Red => lang.pick("แดง", "red"),
+            CycleImplementation => lang.pick("การดำเนินการ", "impl."),
+            NextRound => lang.pick("รอบ", "round"),
+            Open => lang.pick("เปิด", "open"),
+            ToggleResidual => lang.pick("ก่อน/หลัง", "inh./resid."),
+            _ => self.label(lang),
+        }
     }
     pub fn label(self, lang: Lang) -> &'static str {
         use Action::*;
@@ -104,12 +119,16 @@ impl Action {
             SaveCopy => ("บันทึกของฉันเป็นสำเนา", "save mine as a copy"),
             Yes => ("ใช่", "yes"),
             No => ("ไม่", "no"),
+            SignPrepared => (
+                "ลงชื่อผู้จัดทำ (ชื่อจากการตั้งค่า)",
+                "sign as preparer (settings name)",
+            ),
         };
         lang.pick(th, en)
     }
 }
 
-pub const ALL: [Action; 43] = {
+pub const ALL: [Action; 44] = {
     use Action::*;
     [
         Up,
@@ -155,5 +174,6 @@ pub const ALL: [Action; 43] = {
         SaveCopy,
         Yes,
         No,
+        SignPrepared,
     ]
 };

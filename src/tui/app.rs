@@ -57,7 +57,10 @@ pub enum Effect {
     SaveCopy(usize),
     Reload(usize),
     LoadYear(u16),
-    Export,
+    /// Write the summary to this file, in the format its extension names.
+    Export(std::path::PathBuf),
+    /// Compute the changes of the register on screen against git HEAD.
+    LoadChanges,
 }
 
 /// A window over the screen that takes the keys first.
@@ -77,6 +80,11 @@ pub enum Modal {
         error: Option<String>,
     },
     Search(TextEdit),
+    /// The file to export the summary to; its extension chooses the format.
+    Export {
+        edit: TextEdit,
+        error: Option<String>,
+    },
     ConfirmQuit,
     Conflict(usize),
 }
@@ -109,8 +117,27 @@ pub struct MatrixView {
     pub i: u8,
 }
 
+/// What the register's visible rows depend on besides the row under the cursor.
+type VisibleKey = (
+    usize,
+    u64,
+    usize,
+    bool,
+    Option<BandId>,
+    Option<(bool, u8, u8)>,
+    String,
+    Option<RoundId>,
+);
+
+type SummaryKey = (u64, u16, Option<RoundId>);
+
 pub struct App {
     pub ws: Workspace,
+    /// The register's rows after filter and sort, kept until what they
+    /// depend on changes: sorting 2 000 risks on every key would cost a frame.
+    visible_cache: std::cell::RefCell<Option<(VisibleKey, Vec<usize>)>>,
+    /// The summary of the round, kept until a register or the round changes.
+    summary_cache: std::cell::RefCell<Option<(SummaryKey, Result<crate::report::Summary, String>)>>,
     pub settings: Settings,
     pub lang: Lang,
     pub theme: Theme,
@@ -128,6 +155,11 @@ pub struct App {
     pub monitoring_selected: usize,
     pub matrix: MatrixView,
     pub summary_scroll: usize,
+    /// The last scroll position that still fills the screen, as last drawn.
+    pub summary_max_scroll: std::cell::Cell<usize>,
+    /// The Changes screen: one line per change, or why there are none.
+    pub changes: Result<Vec<String>, String>,
+    pub changes_scroll: usize,
     pub modal: Modal,
     /// A line of feedback (saved, refused, …).
     pub status: Option<String>,
@@ -142,6 +174,8 @@ impl App {
         let lang = settings.lang;
         let mut app = App {
             ws,
+            visible_cache: std::cell::RefCell::new(None),
+            summary_cache: std::cell::RefCell::new(None),
             settings,
             lang,
             theme,
@@ -160,6 +194,9 @@ impl App {
                 i: 1,
             },
             summary_scroll: 0,
+            summary_max_scroll: std::cell::Cell::new(0),
+            changes: Ok(Vec::new()),
+            changes_scroll: 0,
             modal: Modal::None,
             status: (!problems.is_empty()).then(|| problems.join("; ")),
             undo: Vec::new(),
@@ -256,7 +293,9 @@ impl App {
                 self.modal = Modal::None;
                 return None;
             }
-            Modal::Edit { .. } | Modal::Search(_) => return self.on_text_key(key),
+            Modal::Edit { .. } | Modal::Search(_) | Modal::Export { .. } => {
+                return self.on_text_key(key);
+            }
             Modal::Pick { .. } => return self.on_pick_key(key),
             _ => {}
         }
@@ -268,7 +307,7 @@ impl App {
         let alt = key.modifiers.contains(KeyModifiers::ALT);
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let edit = match &mut self.modal {
-            Modal::Edit { edit, .. } | Modal::Search(edit) => edit,
+            Modal::Edit { edit, .. } | Modal::Search(edit) | Modal::Export { edit, .. } => edit,
             _ => return None,
         };
         match key.code {
@@ -355,7 +394,8 @@ impl App {
         if entry.loaded.value == before {
             return Ok(());
         }
-        entry.dirty = entry.loaded.value != entry.saved;
+        entry.touched();
+        ws.generation += 1;
         self.undo.push((entry_ix, before));
         self.redo.clear();
         Ok(())
@@ -376,7 +416,8 @@ impl App {
         };
         let now = std::mem::replace(&mut entry.loaded.value, value);
         other.push((ix, now));
-        entry.dirty = entry.loaded.value != entry.saved;
+        entry.touched();
+        self.ws.generation += 1;
         self.current = ix;
     }
 
@@ -453,6 +494,20 @@ impl App {
         if let Modal::Search(_) = self.modal {
             self.modal = Modal::None;
             return None;
+        }
+        if let Modal::Export { edit, error } = &mut self.modal {
+            let path = std::path::PathBuf::from(edit.text().trim());
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if crate::report::Format::parse(ext).is_none() {
+                *error = Some(format!(
+                    "{} .txt .md .csv .json .html .xlsx",
+                    self.lang
+                        .pick("นามสกุลไฟล์บอกรูปแบบ:", "the extension names the format:")
+                ));
+                return None;
+            }
+            self.modal = Modal::None;
+            return Some(Effect::Export(path));
         }
         let Modal::Edit { field, edit, .. } = &self.modal else {
             return None;
@@ -613,7 +668,25 @@ impl App {
 
     /// Risks of the register screen after filter, search and sort.
     pub fn visible_risks(&self) -> Vec<usize> {
-        super::screens::register::visible(self)
+        let v = &self.register;
+        let key: VisibleKey = (
+            self.current,
+            self.ws.generation,
+            v.sort,
+            v.reverse,
+            v.band.clone(),
+            v.cell,
+            v.query.clone(),
+            self.round.clone(),
+        );
+        if let Some((k, rows)) = &*self.visible_cache.borrow()
+            && *k == key
+        {
+            return rows.clone();
+        }
+        let rows = super::screens::register::visible(self);
+        *self.visible_cache.borrow_mut() = Some((key, rows.clone()));
+        rows
     }
 
     pub fn update(&mut self, action: Action) -> Option<Effect> {
@@ -692,9 +765,25 @@ impl App {
                 self.monitoring_selected = 0;
                 self.go(Screen::Monitoring)
             }
-            Action::ToMatrix => self.go(Screen::Matrix),
+            Action::ToMatrix => {
+                // start on the cell of the risk under the cursor, if any
+                let rows = self.visible_risks();
+                let point = rows
+                    .get(self.register.selected)
+                    .and_then(|&ri| self.register_value()?.risks.get(ri))
+                    .map(|r| r.inherent);
+                if let Some(p) = point {
+                    self.matrix.l = p.likelihood.max(1);
+                    self.matrix.i = p.impact.max(1);
+                }
+                self.go(Screen::Matrix)
+            }
             Action::ToSummary => self.go(Screen::Summary),
-            Action::ToChanges => self.go(Screen::Changes),
+            Action::ToChanges => {
+                self.go(Screen::Changes);
+                self.changes_scroll = 0;
+                return Some(Effect::LoadChanges);
+            }
             Action::Back => self.back(),
             Action::NextRound => self.step_round(true),
             Action::PrevRound => self.step_round(false),
@@ -765,6 +854,7 @@ impl App {
                         self.register.band = next.cloned();
                         self.register.selected = 0;
                     }
+                    Action::SignPrepared => self.sign_prepared(),
                     Action::ClearFilter => {
                         self.register.band = None;
                         self.register.cell = None;
@@ -856,13 +946,30 @@ impl App {
                 }
             }
             Screen::Summary => match action {
-                Action::Export => return Some(Effect::Export),
-                Action::Up => self.summary_scroll = self.summary_scroll.saturating_sub(1),
-                Action::Down => self.summary_scroll += 1,
-                Action::Top => self.summary_scroll = 0,
-                _ => {}
+                Action::Export => {
+                    let name = format!(
+                        "summary-{}-{}.xlsx",
+                        self.ws.year,
+                        self.round
+                            .as_ref()
+                            .map_or("round".to_string(), ToString::to_string)
+                    );
+                    let dir = self.ws.root.parent().unwrap_or(&self.ws.root);
+                    let path = dir.join(name).display().to_string();
+                    self.modal = Modal::Export {
+                        edit: TextEdit::new(&path, false),
+                        error: None,
+                    };
+                }
+                _ => {
+                    let len = self.summary_max_scroll.get() + 1;
+                    Self::move_in(&mut self.summary_scroll, len, action)
+                }
             },
-            Screen::Changes => {}
+            Screen::Changes => {
+                let len = self.changes.as_ref().map_or(0, Vec::len);
+                Self::move_in(&mut self.changes_scroll, len, action);
+            }
         }
         None
     }
@@ -889,6 +996,83 @@ impl App {
         }
     }
 
+    /// The secretariat-wide summary of the round, from the registers as they
+    /// are on screen (unsaved edits included), as `riskreg summary` makes it.
+    pub fn summary(&self) -> std::cell::Ref<'_, Result<crate::report::Summary, String>> {
+        let key: SummaryKey = (self.ws.generation, self.ws.year, self.round.clone());
+        let fresh = self
+            .summary_cache
+            .borrow()
+            .as_ref()
+            .is_some_and(|(k, _)| *k == key);
+        if !fresh {
+            let value = self.compute_summary();
+            *self.summary_cache.borrow_mut() = Some((key, value));
+        }
+        std::cell::Ref::map(self.summary_cache.borrow(), |c| match c {
+            Some((_, v)) => v,
+            None => unreachable!("the cache was just filled"),
+        })
+    }
+
+    fn compute_summary(&self) -> Result<crate::report::Summary, String> {
+        let round = self.round.clone().ok_or("no monitoring round")?;
+        let year = crate::model::FiscalYear::new(self.ws.year)?;
+        let registers: Vec<Register> = self
+            .ws
+            .entries
+            .iter()
+            .map(|e| e.register().clone())
+            .collect();
+        crate::report::summarize_with_methods(
+            &self.ws.catalog.bureaus.value,
+            &self.ws.catalog.approaches.value,
+            &self.ws.catalog.method_values(),
+            &registers,
+            year,
+            &round,
+            None,
+        )
+        .map_err(|e| e.to_string())
+    }
+
+    /// Records the settings' name as who prepared the register, today,
+    /// keeping the position already written.
+    fn sign_prepared(&mut self) {
+        let name = self.settings.name.trim().to_string();
+        if name.is_empty() {
+            self.status = Some(
+                self.lang
+                    .pick(
+                        "ใส่ชื่อของคุณ (name) ในไฟล์ตั้งค่าก่อน",
+                        "put your name (name) in the settings file first",
+                    )
+                    .into(),
+            );
+            return;
+        }
+        let Some(date) = today() else {
+            self.status = Some("the system clock gives no usable date".into());
+            return;
+        };
+        let result = self.mutate(|reg, _, _| {
+            let position = reg
+                .prepared_by
+                .as_ref()
+                .map(|s| s.position.clone())
+                .unwrap_or_default();
+            reg.prepared_by = Some(crate::model::Signature {
+                name,
+                position,
+                date,
+            });
+            Ok(())
+        });
+        if let Err(e) = result {
+            self.status = Some(e);
+        }
+    }
+
     /// The risk on the editor screen.
     pub fn editor_risk(&self) -> Option<&Risk> {
         let t = self.editor.target.as_ref()?;
@@ -900,5 +1084,42 @@ pub fn target_risk(t: &Target) -> usize {
     match t {
         Target::Risk(ri) => *ri,
         Target::Monitoring { risk, .. } => *risk,
+    }
+}
+
+/// Today's date in Thailand (UTC+7), in the Buddhist era.
+pub fn today() -> Option<crate::model::Date> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    let (y, m, d) = civil_from_days(((secs + 7 * 3600) / 86_400) as i64);
+    crate::model::Date::from_ce(y as i32, m, d).ok()
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
+/// algorithm), so no date library is needed for one call.
+fn civil_from_days(z: i64) -> (i64, u8, u8) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_from_days;
+
+    #[test]
+    fn civil_dates_from_day_numbers() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(civil_from_days(20_415), (2025, 11, 23));
     }
 }

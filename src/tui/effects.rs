@@ -52,14 +52,39 @@ pub fn perform(app: &mut App, effect: Effect) {
             }
             Err(e) => app.status = Some(e),
         },
-        Effect::Export => {
-            app.status = Some(
-                lang.pick(
-                    "การส่งออกต้องใช้โมดูลรายงาน (ยังไม่รวม)",
-                    "export needs the report module (not merged yet)",
-                )
-                .into(),
-            );
+        Effect::LoadChanges => {
+            app.changes = match app.ws.entries.get(app.current) {
+                None => Err(lang.pick("ไม่มีทะเบียน", "no register").into()),
+                Some(e) => crate::audit::changes_against_head(&e.loaded.path)
+                    .map(|cs| {
+                        cs.iter()
+                            .map(|c| crate::audit::render::one_line(c, lang))
+                            .collect()
+                    })
+                    .map_err(|e| e.to_string()),
+            };
+        }
+        Effect::Export(path) => {
+            let format = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .and_then(crate::report::Format::parse);
+            let result = match (&*app.summary(), format) {
+                (Ok(summary), Some(format)) => {
+                    let opts = crate::report::RenderOptions {
+                        lang,
+                        ..Default::default()
+                    };
+                    crate::report::write_output(summary, format, &opts, &path)
+                        .map_err(|e| e.to_string())
+                }
+                (Err(e), _) => Err(e.clone()),
+                (_, None) => Err(format!("{}: unknown format", path.display())),
+            };
+            app.status = Some(match result {
+                Ok(()) => format!("{} {}", lang.pick("ส่งออกแล้ว:", "exported:"), path.display()),
+                Err(e) => e,
+            });
         }
     }
 }
@@ -77,7 +102,7 @@ fn save_all(app: &mut App) {
         match entry.loaded.save() {
             Ok(()) => {
                 entry.saved = entry.loaded.value.clone();
-                entry.dirty = false;
+                entry.touched();
                 entry.changed_on_disk = false;
                 saved.push(entry.code().to_string());
             }

@@ -227,7 +227,7 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
             b(&[Key::ch('L')], ToggleLang, false),
             b(&[Key::plain(KeyCode::Tab)], NextPane, false),
             b(&[Key::plain(KeyCode::BackTab)], PrevPane, false),
-            b(&[ESC], Back, true),
+            b(&[ESC], Back, false),
             b(&[Key::ch('q'), Key::ctrl('c')], Quit, true),
         ],
         Scope::Overview => {
@@ -248,12 +248,13 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
             v.extend([
                 b(&[ENTER, RIGHT, Key::ch('l')], Open, true),
                 b(&[Key::ch('/')], Search, true),
-                b(&[Key::ch('s')], Sort, true),
+                b(&[Key::ch('s')], Sort, false),
                 b(&[Key::ch('S')], SortReverse, false),
                 b(&[Key::ch('f')], FilterBand, false),
                 b(&[Key::ch('c')], ClearFilter, false),
                 b(&[Key::ch('m')], ToMatrix, false),
                 b(&[Key::ch('o')], ToMonitoring, true),
+                b(&[Key::ch('p')], SignPrepared, false),
                 b(&[Key::ch('>')], NextRound, false),
                 b(&[Key::ch('<')], PrevRound, false),
                 b(&[LEFT, Key::ch('h')], Back, false),
@@ -284,7 +285,7 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
                 b(&[Key::ch('y')], Yellow, true),
                 b(&[Key::ch('r')], Red, true),
                 b(&[Key::ch('i')], CycleImplementation, true),
-                b(&[Key::ch(']'), Key::ch('>')], NextRound, true),
+                b(&[Key::ch(']'), Key::ch('>')], NextRound, false),
                 b(&[Key::ch('['), Key::ch('<')], PrevRound, false),
             ]);
             v
@@ -412,4 +413,27 @@ pub fn keys_text(binding: &Binding) -> String {
         .map(Key::to_string)
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// The key table of a scope as Markdown, for the user guide (a test keeps
+/// the guide equal to this).
+pub fn markdown(map: &Keymap, scope: Scope) -> String {
+    use crate::model::Lang;
+    let mut out =
+        String::from("| Keys | Action | ภาษาไทย | Settings name |\n| --- | --- | --- | --- |\n");
+    for b in map.help(scope) {
+        let keys = b
+            .keys
+            .iter()
+            .map(|k| format!("`{}`", k.to_string().replace('|', "\\|")))
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push_str(&format!(
+            "| {keys} | {} | {} | `{}` |\n",
+            b.action.label(Lang::En),
+            b.action.label(Lang::Th),
+            b.action.name()
+        ));
+    }
+    out
 }

@@ -46,19 +46,48 @@ pub fn path() -> Option<PathBuf> {
 /// Loads the settings; a missing file gives the defaults, a broken one an
 /// error naming the file, line and column (shown on screen, defaults used).
 pub fn load() -> (Settings, Option<String>) {
-    let Some(path) = path() else {
-        return (Settings::default(), None);
-    };
-    match std::fs::read(&path) {
+    match path() {
+        Some(path) => load_from(&path),
+        None => (Settings::default(), None),
+    }
+}
+
+/// Loads the settings from a file (see [`load`]).
+pub fn load_from(path: &std::path::Path) -> (Settings, Option<String>) {
+    match std::fs::read(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), None),
         Err(e) => (
             Settings::default(),
             Some(format!("{}: cannot read: {e}", path.display())),
         ),
-        Ok(bytes) => match crate::store::parse::<Settings>(&path, &bytes, "Settings(lang: Th, …)")
+        Ok(bytes) => match crate::store::parse::<Settings>(path, &bytes, "Settings(lang: Th, …)")
         {
             Ok(s) => (s, None),
             Err(e) => (Settings::default(), Some(e.to_string())),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_file_gives_defaults_and_a_broken_one_says_where() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join(FILE_NAME);
+        assert_eq!(load_from(&path), (Settings::default(), None));
+        std::fs::write(&path, "Settings(\n    lang: En,\n    colour: Mono,\n)\n").expect("write");
+        let (s, problem) = load_from(&path);
+        assert_eq!(s, Settings::default());
+        let problem = problem.expect("a problem");
+        assert!(problem.contains("settings.ron:3:"), "{problem}");
+        std::fs::write(&path, "Settings(lang: En, theme: Mono, name: \"ทดสอบ\")").expect("write");
+        let (s, problem) = load_from(&path);
+        assert_eq!(problem, None);
+        assert_eq!(
+            (s.lang, s.theme, s.name.as_str()),
+            (Lang::En, ThemeChoice::Mono, "ทดสอบ")
+        );
     }
 }

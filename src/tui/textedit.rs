@@ -145,6 +145,48 @@ impl TextEdit {
     }
 }
 
+impl TextEdit {
+    /// The text broken into screen rows of at most `width` columns (by whole
+    /// clusters), and the cursor's row and column among them.
+    pub fn layout(&self, width: usize) -> (Vec<String>, (usize, usize)) {
+        let width = width.max(2);
+        let mut rows = vec![String::new()];
+        let mut used = 0;
+        let mut cursor = (0, 0);
+        let mut pos = 0;
+        for g in self.text.graphemes(true) {
+            if pos == self.cursor {
+                cursor = (rows.len() - 1, used);
+            }
+            pos += g.len();
+            if g == "\n" || g == "\r\n" {
+                rows.push(String::new());
+                used = 0;
+                continue;
+            }
+            let w = g.width();
+            if used + w > width {
+                rows.push(String::new());
+                used = 0;
+            }
+            if let Some(last) = rows.last_mut() {
+                last.push_str(g);
+            }
+            used += w;
+        }
+        if pos == self.cursor {
+            // at the end: after the last cluster, or at the start of a new row when full
+            cursor = if used >= width {
+                rows.push(String::new());
+                (rows.len() - 1, 0)
+            } else {
+                (rows.len() - 1, used)
+            };
+        }
+        (rows, cursor)
+    }
+}
+
 /// Cuts `s` to at most `width` columns by whole grapheme clusters, with `…`
 /// when something was cut.
 pub fn truncate(s: &str, width: usize) -> String {
@@ -224,6 +266,20 @@ mod tests {
         let mut single = TextEdit::new("a", false);
         single.insert('\n');
         assert_eq!(single.text(), "a");
+    }
+
+    #[test]
+    fn layout_wraps_by_columns_and_places_the_cursor() {
+        let e = TextEdit::new("กขคงจฉ\nab", true);
+        let (rows, cursor) = e.layout(4);
+        assert_eq!(rows, vec!["กขคง", "จฉ", "ab"]);
+        assert_eq!(cursor, (2, 2));
+        let mut e = TextEdit::new("ที่นี่", false);
+        e.home();
+        e.right();
+        let (rows, cursor) = e.layout(10);
+        assert_eq!(rows, vec!["ที่นี่"]);
+        assert_eq!(cursor, (0, 1), "after one cluster: one column");
     }
 
     #[test]

@@ -46,16 +46,13 @@ pub fn split_sara_am(buf: &mut ratatui::buffer::Buffer) {
 fn draw_screen(f: &mut Frame, app: &App) {
     let area = f.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = format!(
-            "{} {}×{} ({} {}×{})",
-            app.lang
-                .pick("หน้าต่างเล็กเกินไป ต้องการ", "terminal too small: need"),
-            MIN_WIDTH,
-            MIN_HEIGHT,
-            app.lang.pick("ตอนนี้", "now"),
-            area.width,
-            area.height
+        let mut msg = format!(
+            "terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT}, now {}×{})",
+            area.width, area.height
         );
+        if app.lang == crate::model::Lang::Th {
+            msg = format!("หน้าต่างเล็กเกินไป ต้องการอย่างน้อย {MIN_WIDTH}×{MIN_HEIGHT}\n{msg}");
+        }
         f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
@@ -84,17 +81,20 @@ fn draw_screen(f: &mut Frame, app: &App) {
     }
     draw_bar(f, bar, app);
     match &app.modal {
-        Modal::None | Modal::Search(_) => {}
+        Modal::None | Modal::Search(_) | Modal::Export { .. } => {}
         Modal::Help => draw_help(f, body, app),
         Modal::Edit { field, edit, error } => {
             let title = form::label(*field, app.lang);
-            let lines: Vec<Line> = edit
-                .text()
-                .split('\n')
-                .map(|l| Line::raw(l.to_string()))
-                .collect();
-            let h = (lines.len() as u16 + 4).clamp(5, body.height);
-            let rect = centered(body, body.width.saturating_sub(4), h);
+            let rect_w = body.width.saturating_sub(4);
+            let inner_w = rect_w.saturating_sub(2) as usize;
+            let (rows, (line, col)) = edit.layout(inner_w.saturating_sub(1));
+            let mut all: Vec<Line> = rows.into_iter().map(Line::raw).collect();
+            let text_rows = all.len();
+            if let Some(e) = error {
+                all.push(Line::styled(format!("✗ {e}"), app.theme.error()));
+            }
+            let h = (all.len() as u16 + 3).clamp(5, body.height);
+            let rect = centered(body, rect_w, h);
             f.render_widget(Clear, rect);
             let hint = if edit.multiline {
                 app.lang.pick(
@@ -109,13 +109,18 @@ fn draw_screen(f: &mut Frame, app: &App) {
                 .title(format!(" {title} "))
                 .title_bottom(hint);
             let inner = block.inner(rect);
-            let mut all = lines;
-            if let Some(e) = error {
-                all.push(Line::styled(format!("✗ {e}"), app.theme.error()));
-            }
-            let (line, col) = edit.cursor_position();
-            let scroll = line.saturating_sub(inner.height.saturating_sub(2) as usize) as u16;
-            f.render_widget(Paragraph::new(all).block(block).scroll((scroll, 0)), rect);
+            let visible = inner
+                .height
+                .saturating_sub(u16::from(error.is_some()))
+                .max(1) as usize;
+            let scroll = (line + 1).saturating_sub(visible).min(text_rows) as u16;
+            f.render_widget(
+                Paragraph::new(all)
+                    .wrap(Wrap { trim: false })
+                    .block(block)
+                    .scroll((scroll, 0)),
+                rect,
+            );
             let x = inner.x + (col as u16).min(inner.width.saturating_sub(1));
             let y = inner.y + (line as u16).saturating_sub(scroll);
             f.set_cursor_position((x, y.min(inner.bottom().saturating_sub(1))));
@@ -225,7 +230,7 @@ fn draw_title(f: &mut Frame, area: Rect, app: &App) {
         Span::styled(" riskreg ", app.theme.title()),
         Span::raw(format!("· {} {} ", lang.pick("ปีงบ", "FY"), app.ws.year)),
     ];
-    if app.screen != Screen::Overview
+    if !matches!(app.screen, Screen::Overview | Screen::Summary)
         && let Some(e) = app.ws.entries.get(app.current)
     {
         let name = app
@@ -253,26 +258,39 @@ fn draw_bar(f: &mut Frame, area: Rect, app: &App) {
     for b in app.keymap.bar(app.scope()) {
         let key = b.keys.first().map(ToString::to_string).unwrap_or_default();
         spans.push(Span::styled(key, app.theme.key()));
-        spans.push(Span::raw(format!(" {}  ", b.action.label(app.lang))));
+        spans.push(Span::raw(format!(" {}  ", b.action.bar_label(app.lang))));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The help window: every binding of the screen, then the global ones.
+/// The help window: every binding of the screen, then the global ones; in
+/// two columns when one does not fit the height.
 fn draw_help(f: &mut Frame, area: Rect, app: &App) {
     let lines = help_lines(app, app.screen.scope());
-    let rect = centered(area, 64, lines.len() as u16 + 2);
+    let fits = lines.len() as u16 + 2 <= area.height;
+    let columns = if fits { 1 } else { 2 };
+    let per_column = lines.len().div_ceil(columns);
+    let rect = if fits {
+        centered(area, 64, lines.len() as u16 + 2)
+    } else {
+        centered(area, area.width, per_column as u16 + 2)
+    };
     f.render_widget(Clear, rect);
     let title = format!(
         " {} — {} ",
         app.lang.pick("วิธีใช้", "Help"),
         app.screen.title(app.lang)
     );
-    f.render_widget(
-        Paragraph::new(lines.into_iter().map(Line::raw).collect::<Vec<_>>())
-            .block(Block::bordered().title(title)),
-        rect,
-    );
+    let block = Block::bordered().title(title);
+    let inner = block.inner(rect);
+    f.render_widget(block, rect);
+    let cols = Layout::horizontal(vec![Constraint::Ratio(1, columns as u32); columns]).split(inner);
+    for (i, chunk) in lines.chunks(per_column.max(1)).enumerate() {
+        if let Some(&col) = cols.get(i) {
+            let text: Vec<Line> = chunk.iter().map(|l| Line::raw(l.clone())).collect();
+            f.render_widget(Paragraph::new(text), col);
+        }
+    }
 }
 
 /// One line per binding: keys, then what they do.
@@ -282,7 +300,7 @@ pub fn help_lines(app: &App, scope: Scope) -> Vec<String> {
         .iter()
         .map(|b| {
             let keys = keys_text(b);
-            let pad = 16usize.saturating_sub(keys.width());
+            let pad = 13usize.saturating_sub(keys.width());
             format!("{keys}{} {}", " ".repeat(pad), b.action.label(app.lang))
         })
         .collect()

@@ -3,6 +3,7 @@
 //! uncommitted changes in git. I/O lives here and in `effects`; the screens
 //! only read this.
 
+use crate::audit::{ApprovalState, approval_state};
 use crate::method::Methodology;
 use crate::model::{Bureau, Register};
 use crate::store::{self, Catalog, LoadError, Loaded};
@@ -18,16 +19,33 @@ pub struct Entry {
     pub dirty: bool,
     pub changed_on_disk: bool,
     pub uncommitted: bool,
+    /// Kept up to date on load and after each change, since it costs a
+    /// serialisation and a hash: never computed while drawing.
+    pub approval: ApprovalState,
 }
 
 impl Entry {
     pub fn new(loaded: Loaded<Register>) -> Entry {
         Entry {
             saved: loaded.value.clone(),
+            approval: approval_state(&loaded.value),
             loaded,
             dirty: false,
             changed_on_disk: false,
             uncommitted: false,
+        }
+    }
+    /// Call after the register changed in memory.
+    pub fn touched(&mut self) {
+        self.dirty = self.loaded.value != self.saved;
+        self.approval = approval_state(&self.loaded.value);
+    }
+    /// A mark for the approval: ✓ approved, ≠ changed since approval, · none.
+    pub fn approval_mark(&self) -> char {
+        match self.approval {
+            ApprovalState::NotApproved => '·',
+            ApprovalState::Approved(_) => '✓',
+            ApprovalState::ChangedSinceApproval { .. } => '≠',
         }
     }
     pub fn register(&self) -> &Register {
@@ -48,6 +66,9 @@ pub struct Workspace {
     pub entries: Vec<Entry>,
     /// Files of the year that could not be read; shown on the overview.
     pub errors: Vec<LoadError>,
+    /// Bumped whenever any register changes, so views can cache what they
+    /// compute from them.
+    pub generation: u64,
 }
 
 /// Why the registers could not be opened at all.
@@ -77,6 +98,7 @@ impl Workspace {
             year,
             entries: Vec::new(),
             errors: Vec::new(),
+            generation: 0,
         };
         ws.load_year(year)?;
         Ok(ws)
@@ -88,6 +110,7 @@ impl Workspace {
         self.year = year;
         self.entries = ok.into_iter().map(Entry::new).collect();
         self.errors = errors;
+        self.generation += 1;
         self.refresh_git();
         Ok(())
     }
@@ -133,6 +156,7 @@ impl Workspace {
         let path = self.entries[entry].loaded.path.clone();
         let fresh = store::load_register(&path)?;
         self.entries[entry] = Entry::new(fresh);
+        self.generation += 1;
         self.refresh_git();
         Ok(())
     }

@@ -9,7 +9,7 @@ use crate::tui::workspace::Entry;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
 
 /// Measures by status at a round: green, yellow, red, not reported.
 pub fn status_counts(entry: &Entry, round: Option<&crate::model::RoundId>) -> [usize; 4] {
@@ -49,12 +49,14 @@ pub fn percent(part: Money, whole: Money) -> String {
     format!("{}.{}%", tenths / 10, tenths % 10)
 }
 
-/// The marks of an entry: `*` unsaved, `!` changed on disk, `+` uncommitted.
+/// The marks of an entry: `*` unsaved, `!` changed on disk, `+` uncommitted,
+/// then the approval: `✓` approved, `≠` changed since approval.
 pub fn marks(entry: &Entry) -> String {
     let mut s = String::new();
     s.push(if entry.dirty { '*' } else { ' ' });
     s.push(if entry.changed_on_disk { '!' } else { ' ' });
     s.push(if entry.uncommitted { '+' } else { ' ' });
+    s.push(entry.approval_mark());
     s
 }
 
@@ -150,7 +152,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         lang.pick("ความเสี่ยงตามระดับ", "Risks by band"),
         lang.pick("มาตรการตามสถานะ", "Measures by status"),
         lang.pick("เบิกจ่าย", "Disbursed"),
-        "*!+",
+        "*!+✓",
     ])
     .style(t.title());
     let table = Table::new(
@@ -161,7 +163,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
             Constraint::Length(16),
             Constraint::Length(16),
             Constraint::Length(9),
-            Constraint::Length(3),
+            Constraint::Length(4),
         ],
     )
     .header(header)
@@ -170,13 +172,13 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
 
     let mut notes = vec![Line::styled(
         lang.pick(
-            "* ยังไม่บันทึก  ! ไฟล์ถูกแก้ไขบนดิสก์  + ยังไม่ commit ใน git   G/Y/R เขียว/เหลือง/แดง  · ยังไม่รายงาน",
-            "* unsaved  ! changed on disk  + uncommitted in git   G/Y/R green/yellow/red  · not reported",
+            "* ยังไม่บันทึก  ! แก้ไขบนดิสก์  + ยังไม่ commit  ✓ อนุมัติแล้ว  ≠ แก้หลังอนุมัติ  G/Y/R เขียว/เหลือง/แดง  · ยังไม่รายงาน",
+            "* unsaved  ! changed on disk  + uncommitted  ✓ approved  ≠ changed since approval  G/Y/R  · not reported",
         ),
         t.dim(),
     )];
     if let Some(e) = app.ws.errors.first() {
         notes.push(Line::styled(e.to_string(), t.error()));
     }
-    f.render_widget(Paragraph::new(notes), legend);
+    f.render_widget(Paragraph::new(notes).wrap(Wrap { trim: true }), legend);
 }

@@ -136,7 +136,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang;
     let t = &app.theme;
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
-    let visible = visible(app);
+    let visible = app.visible_risks();
     let total = app.register_value().map_or(0, |r| r.risks.len());
     let mut head_line = vec![Span::styled(
         format!(
@@ -203,7 +203,13 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         })
         .collect();
     let header = Row::new(column_names(lang).to_vec()).style(t.title());
-    let title = format!(" {} · {} ", reg.bureau, app.round_label());
+    let approval = app
+        .ws
+        .entries
+        .get(app.current)
+        .map(|e| super::changes::approval_text(&e.approval, lang))
+        .unwrap_or_default();
+    let title = format!(" {} · {} · {approval} ", reg.bureau, app.round_label());
     let table = Table::new(
         rows,
         [

@@ -1,0 +1,201 @@
+//! Snapshots of every screen drawn into ratatui's TestBackend, at 80×24 and
+//! 120×40, with the Thai content of the sample registers, in colour (the
+//! buffer with its styles) and without (the text alone, as NO_COLOR shows).
+
+mod common;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use riskreg::tui::app::App;
+use riskreg::tui::settings::Settings;
+use riskreg::tui::theme::Theme;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn press(app: &mut App, code: KeyCode) {
+    app.press(KeyEvent::new(code, KeyModifiers::NONE));
+}
+fn keys(app: &mut App, s: &str) {
+    for c in s.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// The app in Thai, after the given steps, in both themes.
+fn with_app(steps: impl Fn(&mut App, &std::path::Path)) -> Vec<(bool, App, tempfile::TempDir)> {
+    [true, false]
+        .into_iter()
+        .map(|colour| {
+            let (dir, root) = common::sample_workspace();
+            let theme = if colour {
+                Theme::colourful()
+            } else {
+                Theme::mono()
+            };
+            let mut app = App::open(&root, Settings::default(), theme).expect("samples open");
+            steps(&mut app, dir.path());
+            (colour, app, dir)
+        })
+        .collect()
+}
+
+fn snapshot(name: &str, steps: impl Fn(&mut App, &std::path::Path)) {
+    for (colour, app, _dir) in with_app(steps) {
+        for (w, h) in SIZES {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+            terminal
+                .draw(|f| riskreg::tui::view::draw(f, &app))
+                .expect("draw");
+            if colour {
+                insta::assert_snapshot!(
+                    format!("{name}_{w}x{h}_colour"),
+                    format!("{:?}", terminal.backend().buffer())
+                );
+            } else {
+                insta::assert_snapshot!(
+                    format!("{name}_{w}x{h}_mono"),
+                    terminal.backend().to_string()
+                );
+            }
+        }
+    }
+}
+
+/// Overview → FIN.
+fn fin(app: &mut App) {
+    keys(app, "j");
+    press(app, KeyCode::Enter);
+}
+
+#[test]
+fn overview() {
+    snapshot("overview", |_, _| {});
+}
+
+#[test]
+fn register() {
+    snapshot("register", |app, _| fin(app));
+}
+
+#[test]
+fn register_search() {
+    snapshot("register_search", |app, _| {
+        fin(app);
+        keys(app, "/ทรัพย์");
+    });
+}
+
+#[test]
+fn editor() {
+    snapshot("editor", |app, _| {
+        fin(app);
+        press(app, KeyCode::Enter);
+    });
+}
+
+#[test]
+fn editor_pick_list() {
+    snapshot("editor_pick", |app, _| {
+        fin(app);
+        press(app, KeyCode::Enter);
+        keys(app, "jjjj");
+        press(app, KeyCode::Enter);
+    });
+}
+
+#[test]
+fn editor_text_with_error() {
+    snapshot("editor_text_error", |app, _| {
+        fin(app);
+        press(app, KeyCode::Enter);
+        keys(app, "Gk");
+        press(app, KeyCode::Enter);
+        // the amount of FIN-M1's budget, mistyped
+        keys(app, "x");
+        press(app, KeyCode::Enter);
+    });
+}
+
+#[test]
+fn monitoring() {
+    snapshot("monitoring", |app, _| {
+        fin(app);
+        keys(app, "o[y");
+    });
+}
+
+#[test]
+fn monitoring_form() {
+    snapshot("monitoring_form", |app, _| {
+        fin(app);
+        keys(app, "o[");
+        press(app, KeyCode::Enter);
+    });
+}
+
+#[test]
+fn matrix() {
+    snapshot("matrix", |app, _| {
+        fin(app);
+        keys(app, "mk");
+    });
+}
+
+#[test]
+fn matrix_residual_from_control_grid() {
+    // ICT is rated with the PACC 3×3 methodology, whose residual comes from controls
+    snapshot("matrix_control_grid", |app, _| {
+        keys(app, "jjj");
+        press(app, KeyCode::Enter);
+        keys(app, "mt");
+    });
+}
+
+#[test]
+fn summary() {
+    snapshot("summary", |app, _| keys(app, "5"));
+}
+
+#[test]
+fn changes() {
+    snapshot("changes", |app, dir| {
+        common::git(dir, &["init", "-q"]);
+        common::git(dir, &["add", "."]);
+        common::git(dir, &["commit", "-q", "-m", "samples"]);
+        fin(app);
+        keys(app, "or");
+        app.press(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+        keys(app, "6");
+    });
+}
+
+#[test]
+fn help() {
+    snapshot("help_register", |app, _| {
+        fin(app);
+        keys(app, "?");
+    });
+}
+
+#[test]
+fn confirm_quit() {
+    snapshot("confirm_quit", |app, _| {
+        fin(app);
+        keys(app, "ory");
+        keys(app, "q");
+    });
+}
+
+#[test]
+fn too_small() {
+    let (_d, root) = common::sample_workspace();
+    let app = App::open(&root, Settings::default(), Theme::mono()).expect("open");
+    let mut terminal = Terminal::new(TestBackend::new(79, 23)).expect("terminal");
+    terminal
+        .draw(|f| riskreg::tui::view::draw(f, &app))
+        .expect("draw");
+    let text = terminal.backend().to_string();
+    assert!(text.contains("80×24"), "{text}");
+    insta::assert_snapshot!("too_small_79x23_mono", text);
+}
