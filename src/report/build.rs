@@ -259,7 +259,29 @@ pub fn summarize(
     items.sort_by_key(|it| it.order);
 
     let facts_at = |r: &RoundId| -> Vec<Fact> { items.iter().map(|it| fact(it, r)).collect() };
-    let now = frames::aggregate(&facts_at(round), bureaus.len(), bands.len())?;
+    // the table's rows and the frame sums are independent: build them side by side
+    let (groups, now, then) = std::thread::scope(|scope| {
+        let rows = scope.spawn(|| table(s, &items, round, &bands));
+        let sums = || -> Result<_, ReportError> {
+            let now = frames::aggregate(&facts_at(round), bureaus.len(), bands.len())?;
+            let then = match compare_to {
+                Some(from) => Some(frames::aggregate(
+                    &facts_at(from),
+                    bureaus.len(),
+                    bands.len(),
+                )?),
+                None => None,
+            };
+            Ok((now, then))
+        };
+        let sums = sums();
+        let groups = match rows.join() {
+            Ok(g) => g,
+            // a panic while building rows is a bug: re-raise it
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        sums.map(|(now, then)| (groups, now, then))
+    })?;
     let named = frames::co_responsible(&co_pairs(&items, &bureau_ix), bureaus.len())?;
     // a measure of all bureaus is co-carried by every bureau but its lead
     let co: Vec<u64> = named
@@ -268,7 +290,6 @@ pub fn summarize(
         .map(|(n, lead)| n + now.total.all_bureaus - lead.all_bureaus)
         .collect();
 
-    let groups = table(s, &items, round, &bands);
     let has_register: HashSet<&BureauCode> = registers.iter().map(|r| &r.bureau).collect();
     let with_register: Vec<bool> = bureaus
         .iter()
@@ -288,21 +309,18 @@ pub fn summarize(
         })
         .collect();
 
-    let comparison = match compare_to {
-        Some(from) => {
-            let then = frames::aggregate(&facts_at(from), bureaus.len(), bands.len())?;
-            Some(comparison(
-                &items,
-                &groups,
-                &all_methods,
-                from,
-                round,
-                &then.total,
-                &now.total,
-                &bands,
-            ))
-        }
-        None => None,
+    let comparison = match (compare_to, &then) {
+        (Some(from), Some(then)) => Some(comparison(
+            &items,
+            &groups,
+            &all_methods,
+            from,
+            round,
+            &then.total,
+            &now.total,
+            &bands,
+        )),
+        _ => None,
     };
     Ok(Summary {
         year,
