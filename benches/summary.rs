@@ -38,6 +38,23 @@ fn peak_rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
+/// The 12-month round, compared with the 6-month one.
+fn rounds() -> (RoundId, RoundId) {
+    (
+        RoundId::new("12m").expect("round"),
+        RoundId::new("6m").expect("round"),
+    )
+}
+
+fn render_text(s: &report::Summary) -> Vec<u8> {
+    let opts = RenderOptions {
+        lang: Lang::En,
+        thai_digits: false,
+        width: None,
+    };
+    report::render(s, Format::Text, &opts).expect("render")
+}
+
 /// In the child: one measurement, printed as `<seconds> <peak KiB>`.
 fn child(what: &str, root: &Path) {
     let year = FiscalYear::new(YEAR).expect("year");
@@ -49,17 +66,10 @@ fn child(what: &str, root: &Path) {
             std::hint::black_box(&loaded);
         }
         "summary" | "text" => {
-            let round = RoundId::new("12m").expect("round");
-            let compare = RoundId::new("6m").expect("round");
+            let (round, compare) = rounds();
             let s = report::summarize(root, year, &round, Some(&compare)).expect("summary");
             if what == "text" {
-                let opts = RenderOptions {
-                    lang: Lang::En,
-                    thai_digits: false,
-                    width: None,
-                };
-                let text = report::render(&s, Format::Text, &opts).expect("render");
-                std::hint::black_box(&text);
+                std::hint::black_box(render_text(&s));
             }
             std::hint::black_box(&s);
         }
@@ -71,8 +81,7 @@ fn child(what: &str, root: &Path) {
             let regs: Vec<_> = loaded.into_iter().map(|l| l.value).collect();
             let methods = catalog.method_values();
             let t = Instant::now();
-            let round = RoundId::new("12m").expect("round");
-            let compare = RoundId::new("6m").expect("round");
+            let (round, compare) = rounds();
             let s = report::summarize_with_methods(
                 &catalog.bureaus.value,
                 &catalog.approaches.value,
@@ -85,13 +94,7 @@ fn child(what: &str, root: &Path) {
             .expect("summary");
             let built = t.elapsed().as_secs_f64();
             let t = Instant::now();
-            let opts = RenderOptions {
-                lang: Lang::En,
-                thai_digits: false,
-                width: None,
-            };
-            let text = report::render(&s, Format::Text, &opts).expect("render");
-            std::hint::black_box(&text);
+            std::hint::black_box(render_text(&s));
             eprintln!(
                 "parse {parsed:.3} s, summarize {built:.3} s, render text {:.3} s",
                 t.elapsed().as_secs_f64()
