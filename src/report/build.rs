@@ -102,7 +102,13 @@ fn approach_table<'a>(s: &Sources<'a>) -> HashMap<&'a ApproachId, u32> {
 fn id_order(reg: &Register) -> Vec<u32> {
     let ids: Vec<&str> = reg.measures().map(|(_, m)| m.id.as_str()).collect();
     let mut by_id: Vec<usize> = (0..ids.len()).collect();
-    by_id.sort_by(|a, b| natural_cmp(ids[*a], ids[*b]));
+    // files usually list measures in id order already: check before sorting
+    let in_order = ids
+        .windows(2)
+        .all(|w| natural_cmp(w[0], w[1]) != std::cmp::Ordering::Greater);
+    if !in_order {
+        by_id.sort_by(|a, b| natural_cmp(ids[*a], ids[*b]));
+    }
     let mut rank = vec![0u32; ids.len()];
     for (r, i) in by_id.iter().enumerate() {
         rank[*i] = r as u32;
@@ -348,11 +354,23 @@ fn plan(
         }
         let lead = bureau_ix.get(&reg.bureau).copied().unwrap_or(0);
         let local = id_order(reg);
-        for ((risk, measure), local) in reg.measures().zip(local) {
-            let band = method
-                .and_then(|m| m.inherent_band(risk).ok())
-                .and_then(|b| band_ix.get(&b.id).copied())
-                .unwrap_or(0);
+        // the band is the risk's: rate each risk once, not once per measure
+        let risk_bands: Vec<u32> = reg
+            .risks
+            .iter()
+            .map(|risk| {
+                method
+                    .and_then(|m| m.inherent_band(risk).ok())
+                    .and_then(|b| band_ix.get(&b.id).copied())
+                    .unwrap_or(0)
+            })
+            .collect();
+        let measures = reg
+            .risks
+            .iter()
+            .zip(&risk_bands)
+            .flat_map(|(risk, band)| risk.measures.iter().map(move |m| (m, *band)));
+        for ((measure, band), local) in measures.zip(local) {
             let all = matches!(measure.co_responsible, CoResponsible::AllBureaus);
             let approach = approach_ix
                 .get(&measure.approach)
@@ -509,6 +527,16 @@ fn co_pairs(items: &[Item], ix: &HashMap<&BureauCode, u32>) -> Vec<u32> {
 
 /// Groups rows (in table order) under their approach and numbers them.
 fn table(approaches: &ApproachList, rows: Vec<(ApproachId, Row)>) -> Vec<Group> {
+    // rows come sorted by approach: size each group once, no regrowing
+    let mut sizes: Vec<usize> = Vec::new();
+    for (i, (approach, _)) in rows.iter().enumerate() {
+        if i == 0 || rows[i - 1].0 != *approach {
+            sizes.push(0);
+        }
+        if let Some(n) = sizes.last_mut() {
+            *n += 1;
+        }
+    }
     let mut groups: Vec<Group> = Vec::new();
     for (i, (approach, mut row)) in rows.into_iter().enumerate() {
         if groups.last().is_none_or(|g| g.approach != approach) {
@@ -519,7 +547,7 @@ fn table(approaches: &ApproachList, rows: Vec<(ApproachId, Row)>) -> Vec<Group> 
             groups.push(Group {
                 approach,
                 label,
-                rows: Vec::new(),
+                rows: Vec::with_capacity(sizes.get(groups.len()).copied().unwrap_or(0)),
             });
         }
         row.no = i as u32 + 1;
