@@ -199,3 +199,11 @@ fn too_small() {
     assert!(text.contains("80×24"), "{text}");
     insta::assert_snapshot!("too_small_79x23_mono", text);
 }
+
+#[test]
+fn editor_new_risk_shows_the_validator_in_place() {
+    snapshot("editor_new_risk", |app, _| {
+        fin(app);
+        keys(app, "a");
+    });
+}

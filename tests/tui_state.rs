@@ -721,3 +721,84 @@ fn files_changed_on_disk_and_uncommitted_are_marked() {
     app.ws.refresh_disk();
     assert_eq!(&marks(&app.ws.entries[fin])[..3], " !+");
 }
+
+// ---- adding and deleting ----
+
+#[test]
+fn add_a_risk_and_a_measure_then_delete_and_undo() {
+    let (dir, mut app) = english();
+    open_fin(&mut app);
+    ch(&mut app, 'a');
+    assert_eq!(app.screen, Screen::Editor);
+    let reg = app.register_value().expect("reg").clone();
+    assert_eq!(reg.risks.len(), 4);
+    assert_eq!(reg.risks[3].id.as_str(), "FIN-R4");
+    // the validator's verdict is at hand for the editor to show in place
+    assert!(
+        app.findings()
+            .iter()
+            .any(|f| f.path == "risks[3].description"
+                && f.severity == riskreg::validate::Severity::Error),
+        "{:?}",
+        app.findings()
+    );
+    // the cursor is on the process: type it, then the description below it
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "การจัดซื้อจัดจ้าง");
+    key(&mut app, KeyCode::Enter);
+    ch(&mut app, 'j');
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "กำหนดคุณลักษณะเฉพาะเพื่อเอื้อผู้ขายบางราย");
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        !app.findings()
+            .iter()
+            .any(|f| f.path == "risks[3].description")
+    );
+    ch(&mut app, 'a');
+    let risk = &app.register_value().expect("reg").risks[3];
+    assert_eq!(risk.process, "การจัดซื้อจัดจ้าง");
+    assert_eq!(risk.measures.len(), 1);
+    let mid = risk.measures[0].id.to_string();
+    assert!(
+        mid.starts_with("FIN-M") && mid != "FIN-M1",
+        "a fresh id: {mid}"
+    );
+    assert_eq!(
+        app.form_fields()[app.editor.cursor],
+        riskreg::tui::form::Field::MeasureTitle(0),
+        "the cursor moves to the new measure"
+    );
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "กิจกรรมตรวจสอบการจัดซื้อ");
+    key(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    assert!(!app.ws.any_dirty());
+    // what was saved reads back and passes validation without errors
+    let out = common::riskreg(dir.path(), &["validate"]);
+    assert!(
+        out.status.success(),
+        "{}{}",
+        common::stdout(&out),
+        common::stderr(&out)
+    );
+
+    ch(&mut app, 'd');
+    assert!(
+        app.register_value().expect("reg").risks[3]
+            .measures
+            .is_empty()
+    );
+    ch(&mut app, 'u');
+    assert_eq!(
+        app.register_value().expect("reg").risks[3].measures.len(),
+        1
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Register);
+    ch(&mut app, 'G');
+    ch(&mut app, 'd');
+    assert_eq!(app.register_value().expect("reg").risks.len(), 3);
+    ch(&mut app, 'u');
+    assert_eq!(app.register_value().expect("reg").risks.len(), 4);
+}

@@ -130,12 +130,15 @@ type VisibleKey = (
 );
 
 type SummaryKey = (u64, u16, Option<RoundId>);
+type Findings = Vec<crate::validate::Finding>;
 
 pub struct App {
     pub ws: Workspace,
     /// The register's rows after filter and sort, kept until what they
     /// depend on changes: sorting 2 000 risks on every key would cost a frame.
     visible_cache: std::cell::RefCell<Option<(VisibleKey, Vec<usize>)>>,
+    /// The validator's findings for the register on screen, by (generation, entry).
+    findings_cache: std::cell::RefCell<Option<((u64, usize), Findings)>>,
     /// The summary of the round, kept until a register or the round changes.
     summary_cache: std::cell::RefCell<Option<(SummaryKey, Result<crate::report::Summary, String>)>>,
     pub settings: Settings,
@@ -176,6 +179,7 @@ impl App {
             ws,
             visible_cache: std::cell::RefCell::new(None),
             summary_cache: std::cell::RefCell::new(None),
+            findings_cache: std::cell::RefCell::new(None),
             settings,
             lang,
             theme,
@@ -855,6 +859,12 @@ impl App {
                         self.register.selected = 0;
                     }
                     Action::SignPrepared => self.sign_prepared(),
+                    Action::AddRisk => self.add_risk(),
+                    Action::DeleteRisk => {
+                        if let Some(&ri) = visible.get(self.register.selected) {
+                            self.delete_risk(ri);
+                        }
+                    }
                     Action::ClearFilter => {
                         self.register.band = None;
                         self.register.cell = None;
@@ -881,6 +891,11 @@ impl App {
                     }
                     // Left/Right step a pick-list field without opening it
                     Action::Left | Action::Right => self.step_pick(action == Action::Right),
+                    Action::AddMeasure => self.add_measure(),
+                    Action::DeleteMeasure => {
+                        let pane = fields.get(self.editor.cursor).map_or(0, |f| form::pane(*f));
+                        self.delete_measure(pane);
+                    }
                     _ => Self::move_in(&mut self.editor.cursor, fields.len(), action),
                 }
             }
@@ -1015,6 +1030,36 @@ impl App {
         })
     }
 
+    /// What `riskreg validate` says of the register on screen as it is now
+    /// (unsaved edits included), so the editor can show it beside each field.
+    pub fn findings(&self) -> std::cell::Ref<'_, Findings> {
+        let key = (self.ws.generation, self.current);
+        let fresh = self
+            .findings_cache
+            .borrow()
+            .as_ref()
+            .is_some_and(|(k, _)| *k == key);
+        if !fresh {
+            let value = match self.ws.entries.get(self.current) {
+                None => Vec::new(),
+                Some(e) => {
+                    let methods = self.ws.catalog.method_values();
+                    let ctx = crate::validate::Context {
+                        bureaus: &self.ws.catalog.bureaus.value,
+                        approaches: &self.ws.catalog.approaches.value,
+                        methods: &methods,
+                    };
+                    crate::validate::check_register(&ctx, &e.loaded.path, e.register())
+                }
+            };
+            *self.findings_cache.borrow_mut() = Some((key, value));
+        }
+        std::cell::Ref::map(self.findings_cache.borrow(), |c| match c {
+            Some((_, v)) => v,
+            None => unreachable!("the cache was just filled"),
+        })
+    }
+
     fn compute_summary(&self) -> Result<crate::report::Summary, String> {
         let round = self.round.clone().ok_or("no monitoring round")?;
         let year = crate::model::FiscalYear::new(self.ws.year)?;
@@ -1071,6 +1116,130 @@ impl App {
         if let Err(e) = result {
             self.status = Some(e);
         }
+    }
+
+    fn report(&mut self, result: Result<(), String>, done: String) {
+        self.status = Some(match result {
+            Ok(()) => done,
+            Err(e) => e,
+        });
+    }
+
+    /// Adds a risk with the next free id and opens it in the editor.
+    fn add_risk(&mut self) {
+        let mut id = String::new();
+        let result = self.mutate(|reg, method, _| {
+            let risk = super::records::new_risk(reg, method)?;
+            id = risk.id.to_string();
+            reg.risks.push(risk);
+            Ok(())
+        });
+        let ok = result.is_ok();
+        let done = format!("{} {id}", self.lang.pick("เพิ่มแล้ว:", "added:"));
+        self.report(result, done);
+        if let (true, Some(reg)) = (ok, self.register_value()) {
+            let ri = reg.risks.len() - 1;
+            self.register = RegisterView::default();
+            self.register.selected = self
+                .visible_risks()
+                .iter()
+                .position(|&i| i == ri)
+                .unwrap_or(0);
+            self.editor = EditorView {
+                target: Some(Target::Risk(ri)),
+                cursor: 1,
+            };
+            self.go(Screen::Editor);
+        }
+    }
+
+    fn delete_risk(&mut self, ri: usize) {
+        let mut id = String::new();
+        let result = self.mutate(|reg, _, _| {
+            if ri >= reg.risks.len() {
+                return Err("the risk is gone".into());
+            }
+            id = reg.risks.remove(ri).id.to_string();
+            Ok(())
+        });
+        let done = format!(
+            "{} {id} — {}",
+            self.lang.pick("ลบแล้ว:", "deleted:"),
+            self.lang.pick("กด u เพื่อเลิกทำ", "u undoes it")
+        );
+        self.report(result, done);
+        let len = self.visible_risks().len();
+        self.register.selected = self.register.selected.min(len.saturating_sub(1));
+    }
+
+    /// Adds a measure to the risk in the editor and moves to its title.
+    fn add_measure(&mut self) {
+        let Some(Target::Risk(ri)) = self.editor.target.clone() else {
+            return;
+        };
+        let mut id = String::new();
+        let result = self.mutate(|reg, _, approaches| {
+            let m = super::records::new_measure(reg, approaches)?;
+            id = m.id.to_string();
+            reg.risks
+                .get_mut(ri)
+                .ok_or("the risk is gone")?
+                .measures
+                .push(m);
+            Ok(())
+        });
+        let ok = result.is_ok();
+        let done = format!("{} {id}", self.lang.pick("เพิ่มแล้ว:", "added:"));
+        self.report(result, done);
+        if ok {
+            let fields = self.form_fields();
+            let last = fields
+                .iter()
+                .filter_map(|f| match f {
+                    Field::MeasureTitle(mi) => Some(*mi),
+                    _ => None,
+                })
+                .max();
+            if let Some(mi) = last {
+                self.editor.cursor = fields
+                    .iter()
+                    .position(|f| *f == Field::MeasureTitle(mi))
+                    .unwrap_or(0);
+            }
+        }
+    }
+
+    /// Deletes the measure whose pane the cursor is in (pane 1 + index).
+    fn delete_measure(&mut self, pane: usize) {
+        let (Some(Target::Risk(ri)), Some(mi)) = (self.editor.target.clone(), pane.checked_sub(1))
+        else {
+            self.status = Some(
+                self.lang
+                    .pick(
+                        "เลื่อนไปที่มาตรการที่จะลบก่อน",
+                        "move to the measure to delete first",
+                    )
+                    .into(),
+            );
+            return;
+        };
+        let mut id = String::new();
+        let result = self.mutate(|reg, _, _| {
+            let risk = reg.risks.get_mut(ri).ok_or("the risk is gone")?;
+            if mi >= risk.measures.len() {
+                return Err("the measure is gone".into());
+            }
+            id = risk.measures.remove(mi).id.to_string();
+            Ok(())
+        });
+        let done = format!(
+            "{} {id} — {}",
+            self.lang.pick("ลบแล้ว:", "deleted:"),
+            self.lang.pick("กด u เพื่อเลิกทำ", "u undoes it")
+        );
+        self.report(result, done);
+        let len = self.form_fields().len();
+        self.editor.cursor = self.editor.cursor.min(len.saturating_sub(1));
     }
 
     /// The risk on the editor screen.

@@ -255,6 +255,8 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
                 b(&[Key::ch('m')], ToMatrix, false),
                 b(&[Key::ch('o')], ToMonitoring, true),
                 b(&[Key::ch('p')], SignPrepared, false),
+                b(&[Key::ch('a')], AddRisk, false),
+                b(&[Key::ch('d')], DeleteRisk, false),
                 b(&[Key::ch('>')], NextRound, false),
                 b(&[Key::ch('<')], PrevRound, false),
                 b(&[LEFT, Key::ch('h')], Back, false),
@@ -267,6 +269,8 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
                 b(&[ENTER, Key::ch('e')], Open, true),
                 b(&[LEFT, Key::ch('h')], Left, false),
                 b(&[RIGHT, Key::ch('l')], Right, false),
+                b(&[Key::ch('a')], AddMeasure, false),
+                b(&[Key::ch('d')], DeleteMeasure, false),
             ]);
             v
         }
