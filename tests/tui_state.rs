@@ -802,3 +802,32 @@ fn add_a_risk_and_a_measure_then_delete_and_undo() {
     ch(&mut app, 'u');
     assert_eq!(app.register_value().expect("reg").risks.len(), 4);
 }
+
+#[test]
+fn co_responsible_bureaus_typed_as_codes_and_unknown_ones_flagged_in_place() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    key(&mut app, KeyCode::Enter);
+    let fields = app.form_fields();
+    app.editor.cursor = fields
+        .iter()
+        .position(|f| *f == riskreg::tui::form::Field::MeasureCo(0))
+        .expect("co-responsible field");
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "hrd, NOPE");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.modal, Modal::None);
+    let m = &app.register_value().expect("reg").risks[0].measures[0];
+    assert_eq!(
+        format!("{:?}", m.co_responsible),
+        r#"Bureaus([BureauCode("HRD"), BureauCode("NOPE")])"#
+    );
+    let flagged: Vec<String> = app
+        .findings()
+        .iter()
+        .filter(|f| riskreg::tui::form::is_under(&f.path, "risks[0].measures[0].co_responsible"))
+        .map(|f| f.message.clone())
+        .collect();
+    assert_eq!(flagged.len(), 1, "{flagged:?}");
+    assert!(flagged[0].contains("NOPE"), "{flagged:?}");
+}

@@ -5,8 +5,8 @@
 
 use crate::method::Methodology;
 use crate::model::{
-    ApproachList, Budget, Date, Implementation, Lang, Money, Monitoring, Rating, Register,
-    Response, RoundId, TrafficLight, YearMonth,
+    ApproachList, Budget, BureauCode, CoResponsible, Date, Implementation, Lang, Money, Monitoring,
+    Rating, Register, Response, RoundId, TrafficLight, YearMonth,
 };
 
 /// What a form edits.
@@ -42,6 +42,8 @@ pub enum Field {
     MeasureTitle(usize),
     MeasureKind(usize),
     MeasureApproach(usize),
+    /// Co-responsible bureaus: codes separated by commas, `all`, or empty.
+    MeasureCo(usize),
     MeasureOther(usize),
     MeasureStart(usize),
     MeasureEnd(usize),
@@ -111,6 +113,7 @@ pub fn fields(target: &Target, register: &Register, method: Option<&Methodology>
                     MeasureTitle(mi),
                     MeasureKind(mi),
                     MeasureApproach(mi),
+                    MeasureCo(mi),
                     MeasureOther(mi),
                     MeasureStart(mi),
                     MeasureEnd(mi),
@@ -151,7 +154,7 @@ pub fn fields(target: &Target, register: &Register, method: Option<&Methodology>
 pub fn pane(field: Field) -> usize {
     use Field::*;
     match field {
-        MeasureTitle(i) | MeasureKind(i) | MeasureApproach(i) | MeasureOther(i)
+        MeasureTitle(i) | MeasureKind(i) | MeasureApproach(i) | MeasureCo(i) | MeasureOther(i)
         | MeasureStart(i) | MeasureEnd(i) | MeasureBudget(i) | MeasureAmount(i)
         | MeasureSource(i) => 1 + i,
         _ => 0,
@@ -179,6 +182,7 @@ pub fn label(field: Field, lang: Lang) -> String {
         MeasureTitle(_) => ("มาตรการ", "Measure"),
         MeasureKind(_) => ("ลักษณะ", "Kind"),
         MeasureApproach(_) => ("แนวทาง", "Approach"),
+        MeasureCo(_) => ("สำนักร่วม (รหัส, all)", "With bureaus (codes, all)"),
         MeasureOther(_) => ("ผู้รับผิดชอบอื่น", "Other responsible"),
         MeasureStart(_) => ("เริ่ม (ปปปป-ดด)", "Start (yyyy-mm)"),
         MeasureEnd(_) => ("สิ้นสุด (ปปปป-ดด)", "End (yyyy-mm)"),
@@ -407,6 +411,17 @@ pub fn value(field: Field, target: &Target, ctx: &Ctx) -> String {
                 format!("{} — {label}", m.approach)
             })
             .unwrap_or_default(),
+        MeasureCo(mi) => measure(mi)
+            .map(|m| match &m.co_responsible {
+                CoResponsible::LeadOnly => String::new(),
+                CoResponsible::AllBureaus => "all".to_string(),
+                CoResponsible::Bureaus(codes) => codes
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+            .unwrap_or_default(),
         MeasureOther(mi) => measure(mi)
             .map(|m| m.other_responsible.clone())
             .unwrap_or_default(),
@@ -508,6 +523,7 @@ pub fn path(field: Field, target: &Target, register: &Register) -> Option<String
                 MeasureTitle(mi) => m(mi, "title"),
                 MeasureKind(mi) => m(mi, "kind"),
                 MeasureApproach(mi) => m(mi, "approach"),
+                MeasureCo(mi) => m(mi, "co_responsible"),
                 MeasureOther(mi) => m(mi, "other_responsible"),
                 MeasureStart(mi) => m(mi, "start"),
                 MeasureEnd(mi) => m(mi, "end"),
@@ -560,6 +576,25 @@ pub fn is_under(finding: &str, at: &str) -> bool {
         || finding
             .strip_prefix(at)
             .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+}
+
+/// `ICT, HRD` → those bureaus; `all` (or ทุกสำนัก) → every bureau; empty →
+/// the lead alone. Unknown codes are left to the validator to flag in place.
+pub fn co_responsible(text: &str) -> Result<CoResponsible, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(CoResponsible::LeadOnly);
+    }
+    if t.eq_ignore_ascii_case("all") || t == "ทุกสำนัก" {
+        return Ok(CoResponsible::AllBureaus);
+    }
+    let codes = t
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(|c| BureauCode::new(c.to_ascii_uppercase()))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(CoResponsible::Bureaus(codes))
 }
 
 fn money(s: &str) -> Result<Money, String> {
@@ -672,6 +707,13 @@ pub fn set_text(
                 .get_mut(mi)
                 .ok_or("the measure is gone")?
                 .other_responsible = text.to_string()
+        }
+        MeasureCo(mi) => {
+            let co = co_responsible(text)?;
+            risk.measures
+                .get_mut(mi)
+                .ok_or("the measure is gone")?
+                .co_responsible = co;
         }
         MeasureStart(mi) | MeasureEnd(mi) => {
             let ym = year_month(text)?;
@@ -920,6 +962,19 @@ mod tests {
         };
         let p = problem(Field::InherentL, &Target::Risk(0), &ctx).expect("a problem");
         assert!(p.contains("outside the scale"), "{p}");
+    }
+
+    #[test]
+    fn co_responsible_bureaus_are_read_from_codes() {
+        assert_eq!(co_responsible(" "), Ok(CoResponsible::LeadOnly));
+        assert_eq!(co_responsible("ALL"), Ok(CoResponsible::AllBureaus));
+        let ict = BureauCode::new("ICT").expect("code");
+        let hrd = BureauCode::new("HRD").expect("code");
+        assert_eq!(
+            co_responsible("ict, HRD"),
+            Ok(CoResponsible::Bureaus(vec![ict, hrd]))
+        );
+        assert!(co_responsible("สำนักไอที").is_err());
     }
 
     #[test]
