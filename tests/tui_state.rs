@@ -408,6 +408,16 @@ fn ctrl_s_saves_and_a_conflict_offers_reload_copy_or_cancel() {
     assert!(!app.ws.any_dirty(), "reload takes the version on disk");
     let title = &app.ws.entries[app.current].register().risks[0].measures[0].title;
     assert!(title.starts_with('X'), "{title}");
+    // and nothing is lost: undo brings my version back on top of theirs
+    ch(&mut app, 'u');
+    assert!(app.ws.any_dirty());
+    let mine = &app.ws.entries[app.current].register().risks[0].measures[0];
+    assert!(!mine.title.starts_with('X'));
+    assert_eq!(
+        mine.at_round(&RoundId::new("12m").expect("id"))
+            .map(|m| m.status),
+        Some(TrafficLight::Yellow)
+    );
 }
 
 // ---- keys, help, settings ----

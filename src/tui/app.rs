@@ -425,10 +425,27 @@ impl App {
         self.current = ix;
     }
 
-    /// Forgets undo history of an entry replaced from disk.
-    pub fn forget_history(&mut self, entry: usize) {
-        self.undo.retain(|(i, _)| *i != entry);
-        self.redo.retain(|(i, _)| *i != entry);
+    /// Replaces an entry with what is on disk, keeping the version on screen
+    /// as the last undo step: `u` brings it back, so a reload loses nothing.
+    pub fn reload_keeping_undo(&mut self, entry: usize) -> Result<(), String> {
+        let mine = self
+            .ws
+            .entries
+            .get(entry)
+            .map(|e| e.register().clone())
+            .ok_or("no such register")?;
+        self.ws.reload(entry).map_err(|e| e.to_string())?;
+        if self.ws.entries[entry].register() != &mine {
+            self.undo.push((entry, mine));
+            self.redo.clear();
+        }
+        Ok(())
+    }
+
+    /// Forgets all undo history (another fiscal year was loaded).
+    pub fn forget_history(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
     }
 
     fn form_ctx(&self) -> Option<Ctx<'_>> {

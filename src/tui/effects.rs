@@ -19,9 +19,8 @@ pub fn perform(app: &mut App, effect: Effect) {
                 Ok(_) => {
                     let shown = path.display().to_string();
                     // the copy holds our version; show the one on disk now
-                    match app.ws.reload(ix) {
+                    match app.reload_keeping_undo(ix) {
                         Ok(()) => {
-                            app.forget_history(ix);
                             app.status = Some(format!(
                                 "{} {shown}; {}",
                                 lang.pick("บันทึกของคุณไว้ที่", "saved yours as"),
@@ -34,18 +33,21 @@ pub fn perform(app: &mut App, effect: Effect) {
                 Err(e) => app.status = Some(e.to_string()),
             }
         }
-        Effect::Reload(ix) => match app.ws.reload(ix) {
+        Effect::Reload(ix) => match app.reload_keeping_undo(ix) {
             Ok(()) => {
-                app.forget_history(ix);
                 app.status = Some(
-                    lang.pick("โหลดฉบับบนดิสก์แล้ว", "loaded the version on disk")
-                        .into(),
+                    lang.pick(
+                        "โหลดฉบับบนดิสก์แล้ว (กด u เพื่อเอาฉบับของคุณกลับมา)",
+                        "loaded the version on disk (u brings yours back)",
+                    )
+                    .into(),
                 );
             }
-            Err(e) => app.status = Some(e.to_string()),
+            Err(e) => app.status = Some(e),
         },
         Effect::LoadYear(year) => match app.ws.load_year(year) {
             Ok(()) => {
+                app.forget_history();
                 app.current = 0;
                 app.overview_selected = 0;
                 app.round = app.default_round();
