@@ -59,6 +59,40 @@ fn child(what: &str, root: &Path) {
             let text = report::render(&s, Format::Text, &opts).expect("render");
             std::hint::black_box(&text);
         }
+        // where the summary's time goes beyond parsing: printed to stderr
+        "phases" => {
+            let (loaded, _) = riskreg::store::load_year(root, YEAR).expect("load");
+            let parsed = start.elapsed().as_secs_f64();
+            let catalog = riskreg::store::Catalog::load(root).expect("catalog");
+            let regs: Vec<_> = loaded.into_iter().map(|l| l.value).collect();
+            let methods = catalog.method_values();
+            let t = Instant::now();
+            let round = RoundId::new("12m").expect("round");
+            let compare = RoundId::new("6m").expect("round");
+            let s = report::summarize_with_methods(
+                &catalog.bureaus.value,
+                &catalog.approaches.value,
+                &methods,
+                &regs,
+                year,
+                &round,
+                Some(&compare),
+            )
+            .expect("summary");
+            let built = t.elapsed().as_secs_f64();
+            let t = Instant::now();
+            let opts = RenderOptions {
+                lang: Lang::En,
+                thai_digits: false,
+                width: None,
+            };
+            let text = report::render(&s, Format::Text, &opts).expect("render");
+            std::hint::black_box(&text);
+            eprintln!(
+                "parse {parsed:.3} s, summarize {built:.3} s, render text {:.3} s",
+                t.elapsed().as_secs_f64()
+            );
+        }
         other => panic!("unknown measurement {other}"),
     }
     let secs = start.elapsed().as_secs_f64();
@@ -92,6 +126,22 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--child") {
         child(&args[i + 1], Path::new(&args[i + 2]));
+        return;
+    }
+    // `--generate DIR N`: only write N synthetic registers under DIR
+    if let Some(i) = args.iter().position(|a| a == "--generate") {
+        let n = args[i + 2].parse().expect("number of registers");
+        let size = synthetic::Size {
+            bureaus: n,
+            risks: 30,
+            measures: 3,
+        };
+        synthetic::write(
+            Path::new(&args[i + 1]),
+            FiscalYear::new(YEAR).expect("year"),
+            size,
+        )
+        .expect("generate");
         return;
     }
     let sizes: Vec<usize> = std::env::var("SUMMARY_BENCH_SIZES")

@@ -87,6 +87,26 @@ fn text_fits_80_columns_measured_as_a_terminal_does() {
 }
 
 #[test]
+fn sample_registers_text_fits_80_columns_too() {
+    let r = |s: &str| RoundId::new(s).expect("round");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("registers");
+    let s = report::summarize(
+        &root,
+        FiscalYear::new(2567).expect("year"),
+        &r("12m"),
+        Some(&r("6m")),
+    )
+    .expect("summary");
+    for thai_digits in [false, true] {
+        let text = rendered(&s, Format::Text, &opts(Lang::Th, thai_digits));
+        for line in text.lines() {
+            let w = unicode_width::UnicodeWidthStr::width(line);
+            assert!(w <= 80, "{w} columns: {line:?}");
+        }
+    }
+}
+
+#[test]
 fn text_shows_status_as_a_letter_and_the_legend() {
     let text = rendered(&summary_12m(), Format::Text, &opts(Lang::En, false));
     // row 2 (FIN-M1) is red at 12m: its mark sits in the R column

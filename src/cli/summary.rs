@@ -107,6 +107,14 @@ pub fn run(opts: &Options) -> ExitCode {
     };
     let summary = match report::summarize(root, year, &round, compare.as_ref()) {
         Ok(s) => s,
+        Err(report::ReportError::Load(errors)) => {
+            // one grep-friendly file:line:col line each, as `validate` prints
+            for e in errors {
+                eprintln!("{}", super::out::diagnostic_line(&e.into()));
+            }
+            eprintln!("error: fix the files above to make the summary");
+            return ExitCode::from(1);
+        }
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(1);

@@ -9,10 +9,10 @@ use super::{
 };
 use crate::method::Methodology;
 use crate::model::{
-    ApproachList, BandId, BureauCode, BureauList, CoResponsible, FiscalYear, Label, Measure,
-    Register, Risk, RoundId, TrafficLight,
+    ApproachId, ApproachList, BandId, BureauCode, BureauList, CoResponsible, FiscalYear, Label,
+    Measure, Register, Risk, RoundId, TrafficLight,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub struct Sources<'a> {
     pub bureaus: &'a BureauList,
@@ -28,6 +28,9 @@ pub(super) struct Item<'a> {
     pub measure: &'a Measure,
     pub lead: u32,
     pub band: u32,
+    /// Place in the table: approach group, all-bureaus last, lead bureau,
+    /// then the measure's id order within its register.
+    pub order: (u32, bool, u32, u32),
 }
 
 /// Bureaus in official order, then any bureau with a register that is not
@@ -39,11 +42,12 @@ fn bureau_table(s: &Sources) -> Vec<(BureauCode, Label)> {
         .iter()
         .map(|b| (b.code.clone(), b.name.clone()))
         .collect();
+    let listed: HashSet<&BureauCode> = s.bureaus.bureaus.iter().map(|b| &b.code).collect();
     let mut extra: Vec<&BureauCode> = s
         .registers
         .iter()
         .map(|r| &r.bureau)
-        .filter(|c| s.bureaus.get(c).is_none())
+        .filter(|c| !listed.contains(c))
         .collect();
     extra.sort();
     extra.dedup();
@@ -69,27 +73,78 @@ fn band_table(methods: &[&Methodology]) -> Vec<(Option<BandId>, Label)> {
     out
 }
 
-/// Ids compare with their digits as numbers: `PLAN-M2` before `PLAN-M10`.
-fn natural_key(s: &str) -> Vec<(u8, u64, String)> {
-    let mut out = Vec::new();
-    let mut chars = s.chars().peekable();
-    while let Some(&c) = chars.peek() {
-        let digit = c.is_ascii_digit();
-        let mut part = String::new();
-        while let Some(&c) = chars.peek() {
-            if c.is_ascii_digit() != digit {
-                break;
-            }
-            part.push(c);
-            chars.next();
-        }
-        if digit {
-            out.push((1, part.parse().unwrap_or(u64::MAX), String::new()));
-        } else {
-            out.push((0, 0, part));
-        }
+/// Approach groups in the order of `approaches.ron`, then any other
+/// approach a measure names, by id.
+fn approach_table<'a>(s: &Sources<'a>) -> HashMap<&'a ApproachId, u32> {
+    let mut ix: HashMap<&ApproachId, u32> = HashMap::new();
+    for a in &s.approaches.approaches {
+        let next = ix.len() as u32;
+        ix.entry(&a.id).or_insert(next);
     }
-    out
+    let mut unknown: Vec<&ApproachId> = s
+        .registers
+        .iter()
+        .flat_map(|r| r.measures().map(|(_, m)| &m.approach))
+        .filter(|a| !ix.contains_key(a))
+        .collect();
+    unknown.sort();
+    unknown.dedup();
+    for a in unknown {
+        let next = ix.len() as u32;
+        ix.insert(a, next);
+    }
+    ix
+}
+
+/// For each measure of a register (in file order), its rank when the
+/// register's measure ids are sorted naturally.
+fn id_order(reg: &Register) -> Vec<u32> {
+    let ids: Vec<&str> = reg.measures().map(|(_, m)| m.id.as_str()).collect();
+    let mut by_id: Vec<usize> = (0..ids.len()).collect();
+    by_id.sort_by(|a, b| natural_cmp(ids[*a], ids[*b]));
+    let mut rank = vec![0u32; ids.len()];
+    for (r, i) in by_id.iter().enumerate() {
+        rank[*i] = r as u32;
+    }
+    rank
+}
+
+/// Splits off the leading run of digits or of non-digits.
+fn run(s: &str) -> (&str, &str) {
+    let digit = s.starts_with(|c: char| c.is_ascii_digit());
+    let end = s
+        .find(|c: char| c.is_ascii_digit() != digit)
+        .unwrap_or(s.len());
+    s.split_at(end)
+}
+
+/// Ids compare with their digits as numbers: `PLAN-M2` before `PLAN-M10`.
+fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (mut a, mut b) = (a, b);
+    while !a.is_empty() && !b.is_empty() {
+        let ((ra, rest_a), (rb, rest_b)) = (run(a), run(b));
+        let da = ra.starts_with(|c: char| c.is_ascii_digit());
+        let db = rb.starts_with(|c: char| c.is_ascii_digit());
+        let ord = match (da, db) {
+            // numbers by value: fewer significant digits is smaller
+            (true, true) => {
+                let (ta, tb) = (ra.trim_start_matches('0'), rb.trim_start_matches('0'));
+                ta.len()
+                    .cmp(&tb.len())
+                    .then_with(|| ta.cmp(tb))
+                    .then_with(|| ra.len().cmp(&rb.len()))
+            }
+            (true, false) => Ordering::Less,
+            (false, true) => Ordering::Greater,
+            (false, false) => ra.cmp(rb),
+        };
+        if ord != Ordering::Equal {
+            return ord;
+        }
+        (a, b) = (rest_a, rest_b);
+    }
+    a.len().cmp(&b.len())
 }
 
 /// Checks that every register's methodology exists and knows the rounds.
@@ -150,8 +205,12 @@ pub fn summarize(
     rounds.extend(compare_to);
     let all_methods = methods_of(s, &rounds)?;
     let used: Vec<&Methodology> = {
-        let mut v: Vec<&Methodology> = all_methods.iter().flatten().copied().collect();
-        v.dedup_by(|a, b| a.id == b.id && a.version == b.version);
+        let mut v: Vec<&Methodology> = Vec::new();
+        for m in all_methods.iter().flatten() {
+            if !v.iter().any(|u| u.id == m.id && u.version == m.version) {
+                v.push(m);
+            }
+        }
         v
     };
     let bureaus = bureau_table(s);
@@ -167,46 +226,53 @@ pub fn summarize(
         .filter_map(|(i, (id, _))| id.as_ref().map(|id| (id, i as u32)))
         .collect();
 
+    let approach_ix = approach_table(s);
     let mut items: Vec<Item> = Vec::new();
     for (reg, method) in s.registers.iter().zip(&all_methods) {
         if reg.year != year {
             continue;
         }
         let lead = bureau_ix.get(&reg.bureau).copied().unwrap_or(0);
-        for (risk, measure) in reg.measures() {
+        let local = id_order(reg);
+        for ((risk, measure), local) in reg.measures().zip(local) {
             let band = method
                 .and_then(|m| m.inherent_band(risk).ok())
                 .and_then(|b| band_ix.get(&b.id).copied())
                 .unwrap_or(0);
+            let all = matches!(measure.co_responsible, CoResponsible::AllBureaus);
+            let approach = approach_ix
+                .get(&measure.approach)
+                .copied()
+                .unwrap_or(u32::MAX);
             items.push(Item {
                 register: reg,
                 risk,
                 measure,
                 lead,
                 band,
+                order: (approach, all, lead, local),
             });
         }
     }
     // seed 002's order: approach group, then measures of named bureaus in
     // official bureau order, then those of all bureaus (ทุกสำนัก), by id
-    items.sort_by_cached_key(|it| {
-        (
-            s.approaches.rank(&it.measure.approach),
-            it.measure.approach.clone(),
-            matches!(it.measure.co_responsible, CoResponsible::AllBureaus),
-            it.lead,
-            natural_key(it.measure.id.as_str()),
-        )
-    });
+    items.sort_by_key(|it| it.order);
 
     let facts_at = |r: &RoundId| -> Vec<Fact> { items.iter().map(|it| fact(it, r)).collect() };
     let now = frames::aggregate(&facts_at(round), bureaus.len(), bands.len())?;
-    let co = frames::co_responsible(&co_pairs(&items, &bureaus, &bureau_ix), bureaus.len())?;
+    let named = frames::co_responsible(&co_pairs(&items, &bureau_ix), bureaus.len())?;
+    // a measure of all bureaus is co-carried by every bureau but its lead
+    let co: Vec<u64> = named
+        .iter()
+        .zip(&now.per_lead)
+        .map(|(n, lead)| n + now.total.all_bureaus - lead.all_bureaus)
+        .collect();
 
     let groups = table(s, &items, round, &bands);
+    let has_register: HashSet<&BureauCode> = registers.iter().map(|r| &r.bureau).collect();
     let with_register: Vec<bool> = bureaus
         .iter()
-        .map(|(c, _)| registers.iter().any(|r| &r.bureau == c))
+        .map(|(c, _)| has_register.contains(c))
         .collect();
     let bureau_rows = bureaus
         .iter()
@@ -301,29 +367,23 @@ fn fact(it: &Item, round: &RoundId) -> Fact {
         green: status == Some(TrafficLight::Green),
         yellow: status == Some(TrafficLight::Yellow),
         red: status == Some(TrafficLight::Red),
+        all_bureaus: matches!(it.measure.co_responsible, CoResponsible::AllBureaus),
         allocated: it.measure.budget.allocated().satang(),
         disbursed: m.map_or(0, |m| m.disbursed.satang()),
     }
 }
 
-/// One bureau index per (measure, co-responsible bureau other than the lead).
-fn co_pairs(
-    items: &[Item],
-    bureaus: &[(BureauCode, Label)],
-    ix: &HashMap<&BureauCode, u32>,
-) -> Vec<u32> {
+/// One bureau index per (measure, named co-responsible bureau other than
+/// the lead).
+fn co_pairs(items: &[Item], ix: &HashMap<&BureauCode, u32>) -> Vec<u32> {
     let mut out = Vec::new();
     for it in items {
-        match &it.measure.co_responsible {
-            CoResponsible::LeadOnly => {}
-            CoResponsible::Bureaus(list) => out.extend(
+        if let CoResponsible::Bureaus(list) = &it.measure.co_responsible {
+            out.extend(
                 list.iter()
                     .filter_map(|c| ix.get(c).copied())
                     .filter(|b| *b != it.lead),
-            ),
-            CoResponsible::AllBureaus => {
-                out.extend((0..bureaus.len() as u32).filter(|b| *b != it.lead))
-            }
+            );
         }
     }
     out
@@ -335,8 +395,9 @@ fn table(
     round: &RoundId,
     bands: &[(Option<BandId>, Label)],
 ) -> Vec<Group> {
+    let rows = super::par::map(items, |it| row(it, round, bands));
     let mut groups: Vec<Group> = Vec::new();
-    for (i, it) in items.iter().enumerate() {
+    for (i, (it, mut row)) in items.iter().zip(rows).enumerate() {
         let approach = &it.measure.approach;
         if groups.last().is_none_or(|g| &g.approach != approach) {
             let label = s.approaches.get(approach).map_or_else(
@@ -349,31 +410,36 @@ fn table(
                 rows: Vec::new(),
             });
         }
-        let m = it.measure.at_round(round);
-        let mut responsible = vec![it.register.bureau.clone()];
-        if let CoResponsible::Bureaus(list) = &it.measure.co_responsible {
-            responsible.extend(list.iter().filter(|c| **c != it.register.bureau).cloned());
-        }
-        let row = Row {
-            no: i as u32 + 1,
-            measure: it.measure.id.clone(),
-            title: it.measure.title.clone(),
-            risk: it.risk.id.clone(),
-            occurrence: m.map(|m| m.occurrence.clone()).unwrap_or_default(),
-            status: m.map(|m| m.status),
-            implementation: m.map(|m| m.implementation.clone()),
-            responsible,
-            all_bureaus: matches!(it.measure.co_responsible, CoResponsible::AllBureaus),
-            other_responsible: it.measure.other_responsible.clone(),
-            allocated_satang: it.measure.budget.allocated().satang(),
-            disbursed_satang: m.map_or(0, |m| m.disbursed.satang()),
-            band: bands.get(it.band as usize).and_then(|b| b.0.clone()),
-        };
+        row.no = i as u32 + 1;
         if let Some(g) = groups.last_mut() {
             g.rows.push(row);
         }
     }
     groups
+}
+
+/// A row of the table, numbered later.
+fn row(it: &Item, round: &RoundId, bands: &[(Option<BandId>, Label)]) -> Row {
+    let m = it.measure.at_round(round);
+    let mut responsible = vec![it.register.bureau.clone()];
+    if let CoResponsible::Bureaus(list) = &it.measure.co_responsible {
+        responsible.extend(list.iter().filter(|c| **c != it.register.bureau).cloned());
+    }
+    Row {
+        no: 0,
+        measure: it.measure.id.clone(),
+        title: it.measure.title.clone(),
+        risk: it.risk.id.clone(),
+        occurrence: m.map(|m| m.occurrence.clone()).unwrap_or_default(),
+        status: m.map(|m| m.status),
+        implementation: m.map(|m| m.implementation.clone()),
+        responsible,
+        all_bureaus: matches!(it.measure.co_responsible, CoResponsible::AllBureaus),
+        other_responsible: it.measure.other_responsible.clone(),
+        allocated_satang: it.measure.budget.allocated().satang(),
+        disbursed_satang: m.map_or(0, |m| m.disbursed.satang()),
+        band: bands.get(it.band as usize).and_then(|b| b.0.clone()),
+    }
 }
 
 /// Figures from exact sums: percentages by the one rule of [`Percent`].
@@ -406,5 +472,25 @@ fn progress(s: &Sums, bands: &[(Option<BandId>, Label)]) -> Progress {
                 count: *n,
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::natural_cmp;
+    use std::cmp::Ordering::*;
+
+    #[test]
+    fn ids_sort_with_numbers_by_value() {
+        assert_eq!(natural_cmp("PLAN-M2", "PLAN-M10"), Less);
+        assert_eq!(natural_cmp("PLAN-M10", "PLAN-M9"), Greater);
+        assert_eq!(natural_cmp("A-M1-2", "A-M1-10"), Less);
+        assert_eq!(
+            natural_cmp("A-M01", "A-M1"),
+            Greater,
+            "same value: longer last"
+        );
+        assert_eq!(natural_cmp("CAB-M1", "FIN-M1"), Less);
+        assert_eq!(natural_cmp("X1", "X1"), Equal);
     }
 }

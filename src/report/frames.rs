@@ -25,6 +25,8 @@ pub struct Fact {
     pub green: bool,
     pub yellow: bool,
     pub red: bool,
+    /// Carried by every bureau (ทุกสำนัก).
+    pub all_bureaus: bool,
     pub allocated: i64,
     pub disbursed: i64,
 }
@@ -38,6 +40,7 @@ pub struct Sums {
     pub green: u64,
     pub yellow: u64,
     pub red: u64,
+    pub all_bureaus: u64,
     pub allocated: i64,
     pub disbursed: i64,
     /// Count per band index, indexed like the caller's band table.
@@ -52,13 +55,14 @@ pub struct Aggregates {
     pub per_lead: Vec<Sums>,
 }
 
-const SUMMED: [&str; 8] = [
+const SUMMED: [&str; 9] = [
     "one",
     "completed",
     "reported",
     "green",
     "yellow",
     "red",
+    "all_bureaus",
     "allocated",
     "disbursed",
 ];
@@ -86,6 +90,7 @@ fn measures_frame(facts: &[Fact]) -> PolarsResult<DataFrame> {
         Column::new("green".into(), flag(|f| f.green)),
         Column::new("yellow".into(), flag(|f| f.yellow)),
         Column::new("red".into(), flag(|f| f.red)),
+        Column::new("all_bureaus".into(), flag(|f| f.all_bureaus)),
         Column::new(
             "allocated".into(),
             facts.iter().map(|f| f.allocated).collect::<Vec<i64>>(),
@@ -124,8 +129,9 @@ fn sums_from(values: &[i64], bands: usize) -> Sums {
         green: n(3),
         yellow: n(4),
         red: n(5),
-        allocated: values[6],
-        disbursed: values[7],
+        all_bureaus: n(6),
+        allocated: values[7],
+        disbursed: values[8],
         bands: vec![0; bands],
     }
 }
@@ -187,8 +193,10 @@ fn aggregate_frames(facts: &[Fact], bureaus: usize, bands: usize) -> PolarsResul
     Ok(Aggregates { total, per_lead })
 }
 
-/// How many measures each bureau co-carries: `pairs` holds one bureau index
-/// per (measure, co-responsible bureau). Indexed like the caller's table.
+/// How many measures each bureau co-carries by name: `pairs` holds one
+/// bureau index per (measure, named co-responsible bureau). Indexed like the
+/// caller's table. (Measures of all bureaus are counted from `Sums`, not
+/// expanded into a pair per bureau, which would grow with bureaus².)
 #[allow(deprecated)]
 pub fn co_responsible(pairs: &[u32], bureaus: usize) -> Result<Vec<u64>, ReportError> {
     let run = || -> PolarsResult<Vec<u64>> {

@@ -9,6 +9,7 @@ mod build;
 mod compare;
 mod error;
 mod frames;
+pub(crate) mod par;
 mod percent;
 mod render;
 pub mod synthetic;

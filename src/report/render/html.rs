@@ -97,7 +97,7 @@ pub fn render(s: &Summary, w: &Words) -> String {
                     h.push_str("<td class=\"status\"></td>");
                 }
             }
-            h.push_str(&format!("<td>{}</td></tr>\n", esc(&w.responsible(s, r))));
+            h.push_str(&format!("<td>{}</td></tr>\n", esc(&w.responsible(r))));
         }
     }
     h.push_str("</tbody>\n</table>\n");
@@ -179,23 +179,12 @@ pub fn render(s: &Summary, w: &Words) -> String {
             esc(&w.label(&c.from_label))
         ));
         for m in &c.moves {
-            h.push_str(&format!(
-                "<li>{} {}: {} → {}</li>\n",
-                w.count(u64::from(m.no)),
-                esc(m.measure.as_str()),
-                esc(&w.status(m.from)),
-                esc(&w.status(m.to))
-            ));
+            h.push_str(&format!("<li>{}</li>\n", esc(&w.status_move(m))));
         }
-        let done: Vec<&str> = c.newly_completed.iter().map(|m| m.as_str()).collect();
         h.push_str(&format!(
-            "</ul>\n<p>{}: {} {}</p>\n<p>{}: {} {}</p>\n",
-            w.pick("แล้วเสร็จเพิ่มขึ้น", "Newly completed"),
-            w.count(done.len() as u64),
-            esc(&done.join(", ")),
-            w.pick("เบิกจ่ายระหว่างรอบ", "Disbursed in between"),
-            w.money(c.disbursed_between_satang),
-            w.pick("บาท", "baht"),
+            "</ul>\n<p>{}</p>\n<p>{}</p>\n",
+            esc(&w.newly_completed(c)),
+            esc(&w.disbursed_between(c))
         ));
     }
     h.push_str("</body>\n</html>\n");

@@ -47,7 +47,7 @@ pub fn render(s: &Summary, w: &Words) -> String {
                 mark(TrafficLight::Green),
                 mark(TrafficLight::Yellow),
                 mark(TrafficLight::Red),
-                cell(&w.responsible(s, r)),
+                cell(&w.responsible(r)),
             ));
         }
     }
@@ -113,13 +113,7 @@ pub fn render(s: &Summary, w: &Words) -> String {
             w.label(&c.from_label)
         ));
         for m in &c.moves {
-            out.push_str(&format!(
-                "- {} {}: {} → {}\n",
-                w.count(u64::from(m.no)),
-                m.measure,
-                w.status(m.from),
-                w.status(m.to)
-            ));
+            out.push_str(&format!("- {}\n", cell(&w.status_move(m))));
         }
         if c.moves.is_empty() {
             out.push_str(&format!(
@@ -127,19 +121,10 @@ pub fn render(s: &Summary, w: &Words) -> String {
                 w.pick("ไม่มีสถานะที่เปลี่ยน", "no status moves")
             ));
         }
-        let done: Vec<&str> = c.newly_completed.iter().map(|m| m.as_str()).collect();
         out.push_str(&format!(
-            "\n{}: {} {}\n\n{}: {} {}\n",
-            w.pick("แล้วเสร็จเพิ่มขึ้น", "Newly completed"),
-            w.count(done.len() as u64),
-            if done.is_empty() {
-                String::new()
-            } else {
-                format!("({})", done.join(", "))
-            },
-            w.pick("เบิกจ่ายระหว่างรอบ", "Disbursed in between"),
-            w.money(c.disbursed_between_satang),
-            w.pick("บาท", "baht"),
+            "\n{}\n\n{}\n",
+            cell(&w.newly_completed(c)),
+            w.disbursed_between(c)
         ));
     }
     out

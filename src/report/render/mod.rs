@@ -69,7 +69,7 @@ pub fn render(
     format: Format,
     opts: &RenderOptions,
 ) -> Result<Vec<u8>, ReportError> {
-    let w = words::Words::new(opts);
+    let w = words::Words::new(opts, summary);
     Ok(match format {
         Format::Text => {
             text::render(summary, &w, usize::from(opts.width.unwrap_or(80))).into_bytes()

@@ -19,22 +19,27 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
     let w = w.max(1);
     let mut lines = Vec::new();
     for para in s.lines() {
-        let mut line = String::new();
+        // the width of `line` so far, kept as characters are added
+        let (mut line, mut lw) = (String::new(), 0usize);
         for word in para.split_inclusive(' ') {
-            if width(&line) + width(word.trim_end()) <= w {
+            let ww = width(word.trim_end());
+            if lw + ww <= w {
                 line.push_str(word);
+                lw += width(word);
                 continue;
             }
             if !line.trim_end().is_empty() {
                 lines.push(line.trim_end().to_string());
-                line = String::new();
             }
+            (line, lw) = (String::new(), 0);
             for c in word.chars() {
                 let cw = UnicodeWidthChar::width(c).unwrap_or(0);
-                if cw > 0 && width(&line) + cw > w && !line.is_empty() {
+                if cw > 0 && lw + cw > w && !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
+                    lw = 0;
                 }
                 line.push(c);
+                lw += cw;
             }
         }
         let rest = line.trim_end();
@@ -110,32 +115,14 @@ pub fn render(s: &Summary, w: &Words, total: usize) -> String {
     out.push("-".repeat(total));
     for g in &s.groups {
         out.extend(wrap(&w.label(&g.label), total));
-        for r in &g.rows {
-            let mark = |t: TrafficLight| {
-                if r.status == Some(t) {
-                    t.letter().to_string()
-                } else {
-                    ".".into()
-                }
-            };
-            let status = format!(
-                "{} {} {}",
-                mark(TrafficLight::Green),
-                mark(TrafficLight::Yellow),
-                mark(TrafficLight::Red)
-            );
-            let status = if r.status.is_none() {
-                "- - -".to_string()
-            } else {
-                status
-            };
-            out.extend(row_lines(&[
-                (vec![w.count(u64::from(r.no))], no_w, true),
-                (wrap(&w.digits(&r.title), title_w), title_w, false),
-                (wrap(&w.digits(&r.occurrence), occ_w), occ_w, false),
-                (vec![status], 5, false),
-                (wrap(&w.responsible(s, r), resp_w), resp_w, false),
-            ]));
+        let cols = Columns {
+            no: no_w,
+            title: title_w,
+            occurrence: occ_w,
+            responsible: resp_w,
+        };
+        for lines in crate::report::par::map(&g.rows, |r| table_row(r, w, &cols)) {
+            out.extend(lines);
         }
         out.push(String::new());
     }
@@ -172,35 +159,47 @@ pub fn render(s: &Summary, w: &Words, total: usize) -> String {
             out.push(format!("  {}", w.pick("ไม่มี", "none")));
         }
         for m in &c.moves {
-            out.push(format!(
-                "  {} {}: {} → {}",
-                w.count(u64::from(m.no)),
-                m.measure,
-                w.status(m.from),
-                w.status(m.to)
-            ));
+            out.extend(wrap(&format!("  {}", w.status_move(m)), total));
         }
-        let done: Vec<&str> = c.newly_completed.iter().map(|m| m.as_str()).collect();
-        out.push(format!(
-            "{}: {} {}",
-            w.pick("แล้วเสร็จเพิ่มขึ้น", "Newly completed"),
-            w.count(done.len() as u64),
-            if done.is_empty() {
-                String::new()
-            } else {
-                format!("({})", done.join(", "))
-            }
-        ));
-        out.push(format!(
-            "{}: {} {}",
-            w.pick("เบิกจ่ายระหว่างรอบ", "Disbursed in between"),
-            w.money(c.disbursed_between_satang),
-            w.pick("บาท", "baht")
-        ));
+        out.extend(wrap(&w.newly_completed(c), total));
+        out.push(w.disbursed_between(c));
     }
     let mut text = out.join("\n");
     text.push('\n');
     text
+}
+
+/// Widths of the table's wrapping columns.
+struct Columns {
+    no: usize,
+    title: usize,
+    occurrence: usize,
+    responsible: usize,
+}
+
+/// The lines of one measure's row: cells wrapped inside their columns.
+fn table_row(r: &crate::report::Row, w: &Words, c: &Columns) -> Vec<String> {
+    let mark = |t: TrafficLight| if r.status == Some(t) { t.letter() } else { '.' };
+    let status = match r.status {
+        None => "- - -".to_string(),
+        Some(_) => format!(
+            "{} {} {}",
+            mark(TrafficLight::Green),
+            mark(TrafficLight::Yellow),
+            mark(TrafficLight::Red)
+        ),
+    };
+    row_lines(&[
+        (vec![w.count(u64::from(r.no))], c.no, true),
+        (wrap(&w.digits(&r.title), c.title), c.title, false),
+        (
+            wrap(&w.digits(&r.occurrence), c.occurrence),
+            c.occurrence,
+            false,
+        ),
+        (vec![status], 5, false),
+        (wrap(&w.responsible(r), c.responsible), c.responsible, false),
+    ])
 }
 
 fn progress(out: &mut Vec<String>, w: &Words, p: &crate::report::Progress, total: usize) {

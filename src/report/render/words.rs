@@ -3,12 +3,15 @@
 
 use super::RenderOptions;
 use crate::model::amount::format_hundredths_grouped;
-use crate::model::{Label, Lang, TrafficLight};
-use crate::report::{Percent, Progress, Row, Summary};
+use crate::model::{BureauCode, Label, Lang, TrafficLight};
+use crate::report::{Comparison, Percent, Progress, Row, StatusMove, Summary};
+use std::collections::HashMap;
 
 pub struct Words {
     pub lang: Lang,
     thai_digits: bool,
+    /// Bureau code → name in `lang`, looked up once per row.
+    names: HashMap<BureauCode, String>,
 }
 
 /// ASCII digits replaced by Thai digits.
@@ -22,11 +25,22 @@ pub fn thai_digits(s: &str) -> String {
 }
 
 impl Words {
-    pub fn new(opts: &RenderOptions) -> Self {
+    pub fn new(opts: &RenderOptions, s: &Summary) -> Self {
         Words {
             lang: opts.lang,
             thai_digits: opts.thai_digits,
+            names: s
+                .bureau_names
+                .iter()
+                .map(|(c, l)| (c.clone(), l.get(opts.lang).to_string()))
+                .collect(),
         }
+    }
+    fn name(&self, code: &BureauCode) -> String {
+        self.names
+            .get(code)
+            .cloned()
+            .unwrap_or_else(|| code.to_string())
     }
     pub fn pick<'a>(&self, th: &'a str, en: &'a str) -> &'a str {
         self.lang.pick(th, en)
@@ -80,17 +94,14 @@ impl Words {
         self.label(&s.round_label)
     }
     /// Responsible bureaus by name, lead first, joined with "และ"/"and".
-    pub fn responsible(&self, s: &Summary, r: &Row) -> String {
+    pub fn responsible(&self, r: &Row) -> String {
         let mut names: Vec<String> = if r.all_bureaus {
             vec![self.pick("ทุกสำนัก", "all bureaus").to_string()]
         } else {
-            r.responsible
-                .iter()
-                .map(|c| s.bureau_name(c, self.lang))
-                .collect()
+            r.responsible.iter().map(|c| self.name(c)).collect()
         };
         if r.all_bureaus && !r.responsible.is_empty() {
-            let lead = s.bureau_name(&r.responsible[0], self.lang);
+            let lead = self.name(&r.responsible[0]);
             names[0] = format!(
                 "{} ({} {lead})",
                 names[0],
@@ -122,6 +133,39 @@ impl Words {
                 ),
             })
             .collect()
+    }
+    /// `2 FIN-M1: Y yellow → R red`.
+    pub fn status_move(&self, m: &StatusMove) -> String {
+        format!(
+            "{} {}: {} → {}",
+            self.count(u64::from(m.no)),
+            m.measure,
+            self.status(m.from),
+            self.status(m.to)
+        )
+    }
+    /// `Newly completed: 2 (ADM-M1, LAW-M1)`.
+    pub fn newly_completed(&self, c: &Comparison) -> String {
+        let done: Vec<&str> = c.newly_completed.iter().map(|m| m.as_str()).collect();
+        let list = if done.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", done.join(", "))
+        };
+        format!(
+            "{}: {}{list}",
+            self.pick("แล้วเสร็จเพิ่มขึ้น", "Newly completed"),
+            self.count(done.len() as u64)
+        )
+    }
+    /// `Disbursed in between: 3,016.66 baht`.
+    pub fn disbursed_between(&self, c: &Comparison) -> String {
+        format!(
+            "{}: {} {}",
+            self.pick("เบิกจ่ายระหว่างรอบ", "Disbursed in between"),
+            self.money(c.disbursed_between_satang),
+            self.pick("บาท", "baht")
+        )
     }
     pub fn in_progress_note(&self) -> &'static str {
         self.pick(

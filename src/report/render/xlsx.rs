@@ -81,7 +81,7 @@ fn table_sheet(ws: &mut Worksheet, s: &Summary, w: &Words) -> Result<(), XlsxErr
                     ws.write_blank(row, col, &wrap)?;
                 }
             }
-            ws.write_string_with_format(row, 6, w.responsible(s, r), &wrap)?;
+            ws.write_string_with_format(row, 6, w.responsible(r), &wrap)?;
             ws.write_string_with_format(row, 7, r.measure.as_str(), &wrap)?;
             row += 1;
         }

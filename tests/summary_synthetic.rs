@@ -1,0 +1,55 @@
+//! The benchmark's synthetic registers are valid registers, and on them the
+//! per-bureau rows add up to the secretariat's figures.
+
+use riskreg::model::{FiscalYear, RoundId};
+use riskreg::report::{self, synthetic};
+
+#[test]
+fn synthetic_registers_validate_and_bureau_rows_add_up() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("registers");
+    let year = FiscalYear::new(2567).expect("year");
+    let size = synthetic::Size {
+        bureaus: 4,
+        risks: 5,
+        measures: 3,
+    };
+    synthetic::write(&root, year, size).expect("generate");
+
+    let report = riskreg::check::check_root(&root, None);
+    let errors: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == riskreg::validate::Severity::Error)
+        .map(|d| d.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(
+        report.files,
+        4 + 3,
+        "registers, bureaus, approaches, methodology"
+    );
+
+    let r = |s: &str| RoundId::new(s).expect("round");
+    let s = report::summarize(&root, year, &r("12m"), Some(&r("6m"))).expect("summary");
+    let p = &s.progress;
+    assert_eq!(p.measures, 4 * 5 * 3);
+    assert_eq!(s.bureaus.len(), 4);
+    let sum =
+        |f: fn(&report::Progress) -> i64| -> i64 { s.bureaus.iter().map(|b| f(&b.progress)).sum() };
+    assert_eq!(sum(|p| p.measures as i64), p.measures as i64);
+    assert_eq!(sum(|p| p.completed as i64), p.completed as i64);
+    assert_eq!(sum(|p| p.allocated_satang), p.allocated_satang);
+    assert_eq!(sum(|p| p.disbursed_satang), p.disbursed_satang);
+    assert_eq!(
+        sum(|p| (p.green + p.yellow + p.red) as i64),
+        p.measures as i64
+    );
+    let band_total: u64 = p.bands.iter().map(|b| b.count).sum();
+    assert_eq!(band_total, p.measures);
+    let c = s.comparison.as_ref().expect("comparison");
+    assert_eq!(
+        c.disbursed_between_satang,
+        p.disbursed_satang - c.from_progress.disbursed_satang
+    );
+}
