@@ -243,3 +243,23 @@ fn a_file_changed_behind_our_back_prompts_and_save_as_copy_keeps_both() {
         "M registers/2567/FIN.ron"
     );
 }
+
+#[test]
+fn a_directory_that_is_not_a_registers_directory_is_refused_before_the_screen_opens() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = common::riskreg(dir.path(), &["tui", "nowhere"]);
+    assert_eq!(out.status.code(), Some(2), "{}", common::stderr(&out));
+    assert!(
+        common::stderr(&out).contains("nowhere"),
+        "{}",
+        common::stderr(&out)
+    );
+
+    std::fs::create_dir_all(dir.path().join("empty")).expect("mkdir");
+    let out = common::riskreg(dir.path(), &["tui", "empty"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = common::stderr(&out);
+    assert!(err.contains("bureaus.ron"), "{err}");
+    // the terminal was never switched to the full screen
+    assert!(!common::stdout(&out).contains("\u{1b}[?1049h"));
+}
