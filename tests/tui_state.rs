@@ -841,3 +841,37 @@ fn co_responsible_bureaus_typed_as_codes_and_unknown_ones_flagged_in_place() {
     assert_eq!(flagged.len(), 1, "{flagged:?}");
     assert!(flagged[0].contains("NOPE"), "{flagged:?}");
 }
+
+#[test]
+fn indicator_results_are_typed_in_the_terms_of_their_target() {
+    use riskreg::model::Achieved;
+    let (_d, mut app) = english();
+    key(&mut app, KeyCode::Enter); // CAB
+    ch(&mut app, 'o');
+    key(&mut app, KeyCode::Enter); // CAB-M1 at 12 months
+    let fields = app.form_fields();
+    app.editor.cursor = fields
+        .iter()
+        .position(|f| *f == riskreg::tui::form::Field::Indicator(0))
+        .expect("the indicator's field");
+    key(&mut app, KeyCode::Enter);
+    let Modal::Edit { edit, .. } = &app.modal else {
+        panic!("an edit window, got {:?}", app.modal)
+    };
+    assert_eq!(edit.text(), "57/62", "the result as it is typed");
+    ctrl(&mut app, 'u');
+    typed(&mut app, "lots");
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(&app.modal, Modal::Edit { error: Some(_), .. }));
+    ctrl(&mut app, 'u');
+    typed(&mut app, "85.5%");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.modal, Modal::None);
+    let m = &app.register_value().expect("reg").risks[0].measures[0];
+    let at = m.at_round(&RoundId::new("12m").expect("id")).expect("12m");
+    assert_eq!(at.results.len(), 1, "replaced, not added");
+    assert_eq!(
+        at.results[0].value,
+        Achieved::Percent(riskreg::model::Decimal2::from_hundredths(8550))
+    );
+}

@@ -5,6 +5,7 @@
 
 mod apply;
 mod place;
+pub mod results;
 
 pub use apply::{co_responsible, set_pick, set_text};
 pub use place::{is_under, path, target_path};
@@ -64,6 +65,8 @@ pub enum Field {
     Done,
     Added,
     Disbursed,
+    /// The result of the measure's indicator at this index.
+    Indicator(usize),
     Evidence,
 }
 
@@ -150,7 +153,14 @@ pub fn fields(target: &Target, register: &Register, method: Option<&Methodology>
             if other {
                 v.push(OtherReason);
             }
-            v.extend([AsOf, Occurrence, Done, Added, Disbursed, Evidence]);
+            v.extend([AsOf, Occurrence, Done, Added, Disbursed]);
+            let indicators = register
+                .risks
+                .get(*risk)
+                .and_then(|r| r.measures.get(*measure))
+                .map_or(0, |m| m.indicators.len());
+            v.extend((0..indicators).map(Indicator));
+            v.push(Evidence);
             v
         }
     }
@@ -204,6 +214,9 @@ pub fn label(field: Field, lang: Lang) -> String {
         Added => ("กิจกรรมเพิ่มเติม", "Added activities"),
         Disbursed => ("เบิกจ่ายสะสม (บาท)", "Disbursed to date (baht)"),
         Evidence => ("หลักฐาน (บรรทัดละรายการ)", "Evidence (one per line)"),
+        Indicator(k) => {
+            return format!("{} {}", lang.pick("ตัวชี้วัด", "Indicator"), k + 1);
+        }
     };
     lang.pick(th, en).to_string()
 }
@@ -462,6 +475,20 @@ pub fn value(field: Field, target: &Target, ctx: &Ctx) -> String {
         Added => mon_text(&|m| m.added_activities.clone()),
         Disbursed => mon_text(&|m| m.disbursed.to_string()),
         Evidence => mon_text(&|m| m.evidence.join("\n")),
+        Indicator(k) => match indicator_of(target, ctx.register, k) {
+            None => String::new(),
+            Some(ind) => {
+                let got = mon
+                    .and_then(|m| m.results.iter().find(|r| r.indicator == ind.id))
+                    .map_or_else(|| "—".to_string(), |r| r.value.display(lang));
+                format!(
+                    "{got} · {} {} · {}",
+                    ind.target.display(lang),
+                    ind.unit,
+                    ind.name
+                )
+            }
+        },
     }
 }
 
@@ -471,6 +498,48 @@ fn budget_index(b: &Budget) -> usize {
         Budget::Requested { .. } => 1,
         Budget::Allocated { .. } => 2,
     }
+}
+
+/// The indicator an `Indicator(k)` field of a monitoring form is about.
+pub fn indicator_of<'a>(
+    target: &Target,
+    register: &'a Register,
+    k: usize,
+) -> Option<&'a crate::model::Indicator> {
+    let Target::Monitoring { risk, measure, .. } = target else {
+        return None;
+    };
+    register
+        .risks
+        .get(*risk)?
+        .measures
+        .get(*measure)?
+        .indicators
+        .get(k)
+}
+
+/// The result of indicator `k` at the form's round as it is typed back
+/// (empty while pending or not recorded).
+pub fn result_text(target: &Target, register: &Register, k: usize) -> String {
+    let Target::Monitoring {
+        risk,
+        measure,
+        round,
+    } = target
+    else {
+        return String::new();
+    };
+    let found = || {
+        let m = register.risks.get(*risk)?.measures.get(*measure)?;
+        let id = &m.indicators.get(k)?.id;
+        let r = m
+            .at_round(round)?
+            .results
+            .iter()
+            .find(|r| &r.indicator == id)?;
+        Some(results::achieved_text(&r.value))
+    };
+    found().unwrap_or_default()
 }
 
 /// The option of a pick-list that holds the current value.

@@ -115,6 +115,8 @@ impl App {
                         .get(target_risk(&target))
                         .and_then(|r| r.measures.get(mi))
                         .map_or(now, |m| m.title.clone()),
+                    // a result is typed as its value alone, without target and name
+                    Field::Indicator(k) => form::result_text(&target, ctx.register, k),
                     _ => now,
                 };
                 self.modal = Modal::Edit {

@@ -84,8 +84,29 @@ pub fn set_text(
         } else {
             None
         };
+        let result = match field {
+            Indicator(k) => {
+                let ind = indicator_of(target, register, k).ok_or("the indicator is gone")?;
+                Some((
+                    ind.id.clone(),
+                    results::parse_achieved(text, &ind.target.value)?,
+                ))
+            }
+            _ => None,
+        };
         let m = monitoring_mut(register, target)?;
         match field {
+            Indicator(_) => {
+                if let Some((id, value)) = result {
+                    match m.results.iter_mut().find(|r| r.indicator == id) {
+                        Some(r) => r.value = value,
+                        None => m.results.push(crate::model::IndicatorResult {
+                            indicator: id,
+                            value,
+                        }),
+                    }
+                }
+            }
             OtherReason => m.implementation = crate::model::Implementation::Other(text.to_string()),
             AsOf => m.as_of = parsed_date.flatten(),
             Occurrence => m.occurrence = text.to_string(),

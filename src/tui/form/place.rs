@@ -51,6 +51,12 @@ pub fn path(field: Field, target: &Target, register: &Register) -> Option<String
                 .iter()
                 .position(|x| &x.round == round)?;
             let e = format!("risks[{risk}].measures[{measure}].monitoring[{k}]");
+            if let Indicator(i) = field {
+                let id = &indicator_of(target, register, i)?.id;
+                let entry = &register.risks[*risk].measures[*measure].monitoring[k];
+                let j = entry.results.iter().position(|r| &r.indicator == id)?;
+                return Some(format!("{e}.results[{j}]"));
+            }
             let name = match field {
                 Status => "status",
                 Implementation | OtherReason => "implementation",
