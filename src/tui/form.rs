@@ -29,6 +29,20 @@ pub enum Target {
     },
 }
 
+impl Target {
+    /// Risk, measure and round of a monitoring form.
+    pub fn monitoring(&self) -> Option<(usize, usize, &RoundId)> {
+        match self {
+            Target::Monitoring {
+                risk,
+                measure,
+                round,
+            } => Some((*risk, *measure, round)),
+            Target::Risk(_) => None,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
     Id,
@@ -338,19 +352,12 @@ pub fn kind(field: Field, ctx: &Ctx) -> Kind {
 }
 
 fn monitoring_at<'a>(ctx: &'a Ctx, target: &Target) -> Option<&'a Monitoring> {
-    let Target::Monitoring {
-        risk,
-        measure,
-        round,
-    } = target
-    else {
-        return None;
-    };
+    let (risk, measure, round) = target.monitoring()?;
     ctx.register
         .risks
-        .get(*risk)?
+        .get(risk)?
         .measures
-        .get(*measure)?
+        .get(measure)?
         .at_round(round)
 }
 
@@ -521,16 +528,9 @@ pub fn indicator_of<'a>(
 /// The result of indicator `k` at the form's round as it is typed back
 /// (empty while pending or not recorded).
 pub fn result_text(target: &Target, register: &Register, k: usize) -> String {
-    let Target::Monitoring {
-        risk,
-        measure,
-        round,
-    } = target
-    else {
-        return String::new();
-    };
     let found = || {
-        let m = register.risks.get(*risk)?.measures.get(*measure)?;
+        let (risk, measure, round) = target.monitoring()?;
+        let m = register.risks.get(risk)?.measures.get(measure)?;
         let id = &m.indicators.get(k)?.id;
         let r = m
             .at_round(round)?

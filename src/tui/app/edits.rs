@@ -187,6 +187,14 @@ impl App {
         }
     }
 
+    fn deleted(&self, id: &str) -> String {
+        format!(
+            "{} {id} — {}",
+            self.lang.pick("ลบแล้ว:", "deleted:"),
+            self.lang.pick("กด u เพื่อเลิกทำ", "u undoes it")
+        )
+    }
+
     pub(super) fn delete_risk(&mut self, ri: usize) {
         let mut id = String::new();
         let result = self.mutate(|reg, _, _| {
@@ -196,11 +204,7 @@ impl App {
             id = reg.risks.remove(ri).id.to_string();
             Ok(())
         });
-        let done = format!(
-            "{} {id} — {}",
-            self.lang.pick("ลบแล้ว:", "deleted:"),
-            self.lang.pick("กด u เพื่อเลิกทำ", "u undoes it")
-        );
+        let done = self.deleted(&id);
         self.report(result, done);
         let len = self.visible_risks().len();
         self.register.selected = self.register.selected.min(len.saturating_sub(1));
@@ -266,11 +270,7 @@ impl App {
             id = risk.measures.remove(mi).id.to_string();
             Ok(())
         });
-        let done = format!(
-            "{} {id} — {}",
-            self.lang.pick("ลบแล้ว:", "deleted:"),
-            self.lang.pick("กด u เพื่อเลิกทำ", "u undoes it")
-        );
+        let done = self.deleted(&id);
         self.report(result, done);
         let len = self.form_fields().len();
         self.editor.cursor = self.editor.cursor.min(len.saturating_sub(1));

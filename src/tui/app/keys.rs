@@ -89,11 +89,14 @@ impl App {
         None
     }
 
+    /// The form's field under the cursor, with what the form edits.
+    fn field_under_cursor(&self) -> Option<(Field, Target)> {
+        let field = *self.form_fields().get(self.editor.cursor)?;
+        Some((field, self.editor.target.clone()?))
+    }
+
     pub(super) fn open_field(&mut self) {
-        let fields = self.form_fields();
-        let (Some(&field), Some(target)) =
-            (fields.get(self.editor.cursor), self.editor.target.clone())
-        else {
+        let Some((field, target)) = self.field_under_cursor() else {
             return;
         };
         let Some(ctx) = self.form_ctx() else { return };
@@ -196,10 +199,7 @@ impl App {
     }
 
     pub(super) fn step_pick(&mut self, forward: bool) {
-        let fields = self.form_fields();
-        let (Some(&field), Some(target)) =
-            (fields.get(self.editor.cursor), self.editor.target.clone())
-        else {
+        let Some((field, target)) = self.field_under_cursor() else {
             return;
         };
         let Some(ctx) = self.form_ctx() else { return };

@@ -44,18 +44,11 @@ fn monitoring_mut<'a>(
     register: &'a mut Register,
     target: &Target,
 ) -> Result<&'a mut Monitoring, String> {
-    let Target::Monitoring {
-        risk,
-        measure,
-        round,
-    } = target
-    else {
-        return Err("not a monitoring form".into());
-    };
+    let (risk, measure, round) = target.monitoring().ok_or("not a monitoring form")?;
     let m = register
         .risks
-        .get_mut(*risk)
-        .and_then(|r| r.measures.get_mut(*measure))
+        .get_mut(risk)
+        .and_then(|r| r.measures.get_mut(measure))
         .ok_or("the measure is gone")?;
     if m.at_round(round).is_none() {
         m.monitoring.push(Monitoring::new(round.clone()));
