@@ -263,3 +263,18 @@ fn a_directory_that_is_not_a_registers_directory_is_refused_before_the_screen_op
     // the terminal was never switched to the full screen
     assert!(!common::stdout(&out).contains("\u{1b}[?1049h"));
 }
+
+#[test]
+fn resizing_redraws_and_below_80x24_a_message_replaces_the_screen() {
+    let (_dir, repo, config) = repo();
+    let t = Tmux::start("resize", &repo, &config);
+    t.wait_for("Bureaus");
+    t.tmux(&["resize-window", "-t", "t", "-x", "70", "-y", "20"]);
+    let small = t.wait_for("terminal too small (need 80×24");
+    assert!(!small.contains("Bureaus"), "{small}");
+    t.tmux(&["resize-window", "-t", "t", "-x", "120", "-y", "40"]);
+    let big = t.wait_for("Bureaus");
+    assert!(!big.contains("too small"), "{big}");
+    t.key("q");
+    t.wait_exit();
+}
