@@ -15,29 +15,22 @@ struct Tmux {
 
 impl Tmux {
     fn start(name: &str, cwd: &Path, config: &Path) -> Tmux {
+        Tmux::start_with(name, cwd, config, &[], Path::new("/dev/null"))
+    }
+    fn start_with(name: &str, cwd: &Path, config: &Path, env: &[&str], tmux_conf: &Path) -> Tmux {
         let socket = format!("riskreg-{name}-{}", std::process::id());
         let bin = env!("CARGO_BIN_EXE_riskreg");
         let status = Command::new("tmux")
-            .args([
-                "-L",
-                &socket,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-x",
-                "100",
-                "-y",
-                "30",
-                "-s",
-                "t",
-            ])
+            .args(["-L", &socket, "-f"])
+            .arg(tmux_conf)
+            .args(["new-session", "-d", "-x", "100", "-y", "30", "-s", "t"])
             .arg("-c")
             .arg(cwd)
             .arg("-e")
             .arg(format!("RISKREG_CONFIG_DIR={}", config.display()))
             .arg("-e")
             .arg("NO_COLOR=1")
+            .args(env.iter().flat_map(|e| ["-e", e]))
             .arg(bin)
             .status()
             .expect("tmux runs (CI installs it)");
@@ -277,4 +270,37 @@ fn resizing_redraws_and_below_80x24_a_message_replaces_the_screen() {
     assert!(!big.contains("too small"), "{big}");
     t.key("q");
     t.wait_exit();
+}
+
+#[test]
+fn a_crash_restores_the_terminal() {
+    let (_dir, repo, config) = repo();
+    let crash = format!("{}=1", riskreg::tui::PANIC_FOR_TEST);
+    // keep the pane after the process dies, to look at the terminal it left
+    let conf = config.join("tmux.conf");
+    std::fs::write(&conf, "set-option -g remain-on-exit on\n").expect("tmux.conf");
+    let t = Tmux::start_with("panic", &repo, &config, &[&crash], &conf);
+    let start = Instant::now();
+    loop {
+        let dead = t.tmux(&["display-message", "-p", "-t", "t", "#{pane_dead}"]);
+        if String::from_utf8_lossy(&dead.stdout).trim() == "1" {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "riskreg did not crash"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let alt = t.tmux(&["display-message", "-p", "-t", "t", "#{alternate_on}"]);
+    assert_eq!(
+        String::from_utf8_lossy(&alt.stdout).trim(),
+        "0",
+        "left the full screen"
+    );
+    let screen = t.screen();
+    assert!(
+        screen.contains("crashing on purpose"),
+        "the panic message is readable:\n{screen}"
+    );
 }
