@@ -875,3 +875,45 @@ fn indicator_results_are_typed_in_the_terms_of_their_target() {
         Achieved::Percent(riskreg::model::Decimal2::from_hundredths(8550))
     );
 }
+
+#[test]
+fn indicator_names_and_targets_are_edited_with_the_measure() {
+    use riskreg::tui::form::Field;
+    let (_d, mut app) = english();
+    key(&mut app, KeyCode::Enter); // CAB
+    key(&mut app, KeyCode::Enter); // CAB-R1
+    let at = |app: &App, f: Field| {
+        app.form_fields()
+            .iter()
+            .position(|x| *x == f)
+            .expect("field")
+    };
+    app.editor.cursor = at(&app, Field::IndicatorTarget(0, 0));
+    key(&mut app, KeyCode::Enter);
+    let Modal::Edit { edit, .. } = &app.modal else {
+        panic!("an edit window, got {:?}", app.modal)
+    };
+    assert_eq!(edit.text(), ">= 80.00%");
+    ctrl(&mut app, 'u');
+    typed(&mut app, "about 90");
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(&app.modal, Modal::Edit { error: Some(_), .. }),
+        "refused in place"
+    );
+    ctrl(&mut app, 'u');
+    typed(&mut app, "≥ 90%");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.modal, Modal::None);
+    app.editor.cursor = at(&app, Field::IndicatorName(0, 0));
+    key(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 'u');
+    typed(&mut app, "ร้อยละของผู้เข้าร่วมที่ผ่านการทดสอบ");
+    key(&mut app, KeyCode::Enter);
+    let ind = &app.register_value().expect("reg").risks[0].measures[0].indicators[0];
+    assert_eq!(ind.name, "ร้อยละของผู้เข้าร่วมที่ผ่านการทดสอบ");
+    assert_eq!(
+        riskreg::tui::form::results::target_text(&ind.target),
+        ">= 90.00%"
+    );
+}

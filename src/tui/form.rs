@@ -71,6 +71,10 @@ pub enum Field {
     MeasureBudget(usize),
     MeasureAmount(usize),
     MeasureSource(usize),
+    /// Name of indicator k of measure mi.
+    IndicatorName(usize, usize),
+    /// Target of indicator k of measure mi.
+    IndicatorTarget(usize, usize),
     Status,
     Implementation,
     OtherReason,
@@ -147,6 +151,9 @@ pub fn fields(target: &Target, register: &Register, method: Option<&Methodology>
                     Budget::Requested { .. } => v.push(MeasureAmount(mi)),
                     Budget::Allocated { .. } => v.extend([MeasureAmount(mi), MeasureSource(mi)]),
                 }
+                for k in 0..m.indicators.len() {
+                    v.extend([IndicatorName(mi, k), IndicatorTarget(mi, k)]);
+                }
             }
             v
         }
@@ -184,9 +191,18 @@ pub fn fields(target: &Target, register: &Register, method: Option<&Methodology>
 pub fn pane(field: Field) -> usize {
     use Field::*;
     match field {
-        MeasureTitle(i) | MeasureKind(i) | MeasureApproach(i) | MeasureCo(i) | MeasureOther(i)
-        | MeasureStart(i) | MeasureEnd(i) | MeasureBudget(i) | MeasureAmount(i)
-        | MeasureSource(i) => 1 + i,
+        MeasureTitle(i)
+        | MeasureKind(i)
+        | MeasureApproach(i)
+        | MeasureCo(i)
+        | MeasureOther(i)
+        | MeasureStart(i)
+        | MeasureEnd(i)
+        | MeasureBudget(i)
+        | MeasureAmount(i)
+        | MeasureSource(i)
+        | IndicatorName(i, _)
+        | IndicatorTarget(i, _) => 1 + i,
         _ => 0,
     }
 }
@@ -219,6 +235,12 @@ pub fn label(field: Field, lang: Lang) -> String {
         MeasureBudget(_) => ("งบประมาณ", "Budget"),
         MeasureAmount(_) => ("จำนวนเงิน (บาท)", "Amount (baht)"),
         MeasureSource(_) => ("แหล่งงบประมาณ", "Source of funds"),
+        IndicatorName(_, k) => {
+            return format!("{} {}", lang.pick("ตัวชี้วัด", "Indicator"), k + 1);
+        }
+        IndicatorTarget(_, k) => {
+            return format!("{} {}", lang.pick("  ค่าเป้าหมาย", "  target"), k + 1);
+        }
         Status => ("สถานะความเสี่ยง", "Status"),
         Implementation => ("การดำเนินการ", "Implementation"),
         OtherReason => ("เหตุผลอื่น", "Other reason"),
@@ -463,6 +485,14 @@ pub fn value(field: Field, target: &Target, ctx: &Ctx) -> String {
                 }
                 Budget::NotRequested => String::new(),
             })
+            .unwrap_or_default(),
+        IndicatorName(mi, k) => measure(mi)
+            .and_then(|m| m.indicators.get(k))
+            .map(|i| format!("{} {}", i.id, i.name))
+            .unwrap_or_default(),
+        IndicatorTarget(mi, k) => measure(mi)
+            .and_then(|m| m.indicators.get(k))
+            .map(|i| format!("{} {}", i.target.display(lang), i.unit))
             .unwrap_or_default(),
         MeasureSource(mi) => measure(mi)
             .map(|m| match &m.budget {

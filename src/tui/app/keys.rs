@@ -120,6 +120,15 @@ impl App {
                         .map_or(now, |m| m.title.clone()),
                     // a result is typed as its value alone, without target and name
                     Field::Indicator(k) => form::result_text(&target, ctx.register, k),
+                    Field::IndicatorName(mi, k) | Field::IndicatorTarget(mi, k) => ctx
+                        .register
+                        .risks
+                        .get(target_risk(&target))
+                        .and_then(|r| r.measures.get(mi)?.indicators.get(k))
+                        .map_or(now, |i| match field {
+                            Field::IndicatorName(..) => i.name.clone(),
+                            _ => form::results::target_text(&i.target),
+                        }),
                     _ => now,
                 };
                 self.modal = Modal::Edit {

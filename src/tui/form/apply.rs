@@ -182,6 +182,21 @@ pub fn set_text(
                 Budget::NotRequested => return Err("choose requested or allocated first".into()),
             }
         }
+        IndicatorName(mi, k) | IndicatorTarget(mi, k) => {
+            let target = match field {
+                IndicatorTarget(..) => Some(results::parse_target(text)?),
+                _ => None,
+            };
+            let ind = risk
+                .measures
+                .get_mut(mi)
+                .and_then(|m| m.indicators.get_mut(k))
+                .ok_or("the indicator is gone")?;
+            match target {
+                Some(t) => ind.target = t,
+                None => ind.name = text.to_string(),
+            }
+        }
         MeasureSource(mi) => match &mut risk
             .measures
             .get_mut(mi)

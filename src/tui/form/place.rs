@@ -34,6 +34,8 @@ pub fn path(field: Field, target: &Target, register: &Register) -> Option<String
                 MeasureStart(mi) => m(mi, "start"),
                 MeasureEnd(mi) => m(mi, "end"),
                 MeasureBudget(mi) | MeasureAmount(mi) | MeasureSource(mi) => m(mi, "budget"),
+                IndicatorName(mi, k) => m(mi, &format!("indicators[{k}].name")),
+                IndicatorTarget(mi, k) => m(mi, &format!("indicators[{k}].target")),
                 _ => return None,
             })
         }

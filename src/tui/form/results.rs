@@ -2,7 +2,7 @@
 //! `98.5`, `98.5%`, `3`, `yes`/`มี`, or nothing while pending; read in the
 //! terms of the indicator's target so a result always matches its kind.
 
-use crate::model::{Achieved, Decimal2, Quantity};
+use crate::model::{Achieved, Comparator, Decimal2, Quantity, Target};
 
 /// The achieved value as it is typed back (the display adds units).
 pub fn achieved_text(a: &Achieved) -> String {
@@ -56,9 +56,83 @@ pub fn parse_achieved(text: &str, target: &Quantity) -> Result<Achieved, String>
     })
 }
 
+/// A target as it is typed back: `>= 80%`, `= yes`, `<= 3`, `>= 2/year`, `>= level 4`.
+pub fn target_text(t: &Target) -> String {
+    let cmp = match t.cmp {
+        Comparator::AtLeast => ">=",
+        Comparator::Exactly => "=",
+        Comparator::AtMost => "<=",
+    };
+    let v = match t.value {
+        Quantity::Percent(p) => format!("{p}%"),
+        Quantity::Count(n) => n.to_string(),
+        Quantity::PerYear(n) => format!("{n}/year"),
+        Quantity::Level(n) => format!("level {n}"),
+        Quantity::YesNo(b) => if b { "yes" } else { "no" }.to_string(),
+    };
+    format!("{cmp} {v}")
+}
+
+/// Reads a target typed as [`target_text`] writes it (also `≥`, `≤`, and
+/// Thai: `มี`/`ไม่มี`, `ครั้ง/ปี`, `ระดับ`). No comparator means "at least".
+pub fn parse_target(text: &str) -> Result<Target, String> {
+    let t = text.trim();
+    let (cmp, rest) = [
+        (">=", Comparator::AtLeast),
+        ("≥", Comparator::AtLeast),
+        ("<=", Comparator::AtMost),
+        ("≤", Comparator::AtMost),
+        ("=", Comparator::Exactly),
+    ]
+    .iter()
+    .find_map(|(p, c)| t.strip_prefix(p).map(|r| (*c, r.trim())))
+    .unwrap_or((Comparator::AtLeast, t));
+    let lower = rest.to_lowercase();
+    let value = if let Some(p) = rest.strip_suffix('%') {
+        Quantity::Percent(Decimal2::try_from(p.trim().replace(',', ""))?)
+    } else if let Some(n) = lower
+        .strip_suffix("/year")
+        .or_else(|| lower.strip_suffix("ครั้ง/ปี"))
+    {
+        Quantity::PerYear(number(n.trim())?)
+    } else if let Some(n) = lower
+        .strip_prefix("level")
+        .or_else(|| lower.strip_prefix("ระดับ"))
+    {
+        Quantity::Level(number(n.trim())?)
+    } else {
+        match lower.as_str() {
+            "yes" | "มี" => Quantity::YesNo(true),
+            "no" | "ไม่มี" => Quantity::YesNo(false),
+            _ => Quantity::Count(number(rest).map_err(|_| {
+                format!("expected a target like \">= 80%\", \"= yes\", \"<= 3\", \">= 2/year\" or \">= level 4\", found {text:?}")
+            })?),
+        }
+    };
+    Ok(Target { cmp, value })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn targets_read_back_what_they_write() {
+        for text in [
+            ">= 80.00%",
+            "= yes",
+            "<= 3",
+            ">= 2/year",
+            ">= level 4",
+            "= no",
+        ] {
+            let t = parse_target(text).expect(text);
+            assert_eq!(target_text(&t), text);
+        }
+        assert_eq!(parse_target("≥ 80%"), parse_target(">= 80.00%"));
+        assert_eq!(parse_target("มี"), parse_target(">= yes"));
+        assert!(parse_target(">= lots").is_err());
+    }
 
     #[test]
     fn results_read_in_the_terms_of_the_target() {
