@@ -917,3 +917,33 @@ fn indicator_names_and_targets_are_edited_with_the_measure() {
         ">= 90.00%"
     );
 }
+
+#[test]
+fn n_creates_a_register_for_a_bureau_that_has_none() {
+    let (dir, mut app) = english();
+    ch(&mut app, 'G'); // the last bureau of the list has no register
+    let (code, entry) = app.overview_rows().last().cloned().expect("rows");
+    assert_eq!(entry, None);
+    ch(&mut app, 'n');
+    assert_eq!(app.screen, Screen::Register);
+    let reg = app.register_value().expect("the new register").clone();
+    assert_eq!(reg.bureau.as_str(), code);
+    assert!(reg.risks.is_empty());
+    // rated like most of the year's registers
+    assert_eq!(reg.methodology.id.as_str(), "coso-5x5");
+    let path = dir.path().join(format!("registers/2567/{code}.ron"));
+    let on_disk = riskreg::store::load_register(&path).expect("written and readable");
+    assert_eq!(on_disk.value, reg);
+    assert!(!app.ws.any_dirty());
+    ch(&mut app, '1');
+    ch(&mut app, 'g');
+    ch(&mut app, 'n');
+    assert_eq!(
+        app.screen,
+        Screen::Overview,
+        "a bureau with a register gets none"
+    );
+    assert!(app.status.as_deref().is_some_and(|s| s.contains("already")));
+    let out = common::riskreg(dir.path(), &["validate"]);
+    assert!(out.status.success(), "{}", common::stdout(&out));
+}

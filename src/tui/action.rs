@@ -53,6 +53,7 @@ pub enum Action {
     DeleteRisk,
     AddMeasure,
     DeleteMeasure,
+    NewRegister,
 }
 
 impl Action {
@@ -131,12 +132,13 @@ impl Action {
             DeleteRisk => ("ลบความเสี่ยง (เลิกทำได้)", "delete the risk (undoable)"),
             AddMeasure => ("เพิ่มมาตรการ", "add a measure"),
             DeleteMeasure => ("ลบมาตรการนี้ (เลิกทำได้)", "delete this measure (undoable)"),
+            NewRegister => ("สร้างทะเบียนใหม่ให้สำนักนี้", "create a register for this bureau"),
         };
         lang.pick(th, en)
     }
 }
 
-pub const ALL: [Action; 48] = {
+pub const ALL: [Action; 49] = {
     use Action::*;
     [
         Up,
@@ -187,5 +189,6 @@ pub const ALL: [Action; 48] = {
         DeleteRisk,
         AddMeasure,
         DeleteMeasure,
+        NewRegister,
     ]
 };

@@ -65,6 +65,8 @@ pub enum Effect {
     LoadYear(u16),
     /// Write the summary to this file, in the format its extension names.
     Export(std::path::PathBuf),
+    /// Create an empty register file for this bureau in the year on screen.
+    CreateRegister(String),
     /// Compute the changes of the register on screen against git HEAD.
     LoadChanges,
 }
@@ -310,6 +312,12 @@ impl App {
         }
     }
 
+    /// Shows the register of `current` with no filter.
+    pub(crate) fn open_register(&mut self) {
+        self.register = RegisterView::default();
+        self.go(Screen::Register);
+    }
+
     fn go(&mut self, screen: Screen) {
         if self.screen != screen {
             self.stack.push(self.screen);
@@ -502,20 +510,28 @@ impl App {
             Screen::Overview => {
                 let rows = self.overview_rows();
                 match action {
+                    Action::NewRegister => match rows.get(self.overview_selected) {
+                        Some((code, None)) => return Some(Effect::CreateRegister(code.clone())),
+                        _ => {
+                            self.status = Some(
+                                self.lang
+                                    .pick("สำนักนี้มีทะเบียนแล้ว", "this bureau already has a register")
+                                    .into(),
+                            )
+                        }
+                    },
                     Action::NextYear => return self.step_year(true),
                     Action::PrevYear => return self.step_year(false),
                     Action::Open => {
-                        if let Some((code, Some(entry))) = rows.get(self.overview_selected) {
+                        if let Some((_, Some(entry))) = rows.get(self.overview_selected) {
                             self.current = *entry;
-                            self.register = RegisterView::default();
-                            let _ = code;
-                            self.go(Screen::Register);
+                            self.open_register();
                         } else {
                             self.status = Some(
                                 self.lang
                                     .pick(
-                                        "สำนักนี้ยังไม่มีทะเบียนในปีนี้",
-                                        "this bureau has no register this year",
+                                        "สำนักนี้ยังไม่มีทะเบียนในปีนี้ (n สร้างใหม่)",
+                                        "this bureau has no register this year (n creates one)",
                                     )
                                     .into(),
                             );

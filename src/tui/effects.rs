@@ -54,6 +54,27 @@ pub fn perform(app: &mut App, effect: Effect) {
             }
             Err(e) => app.status = Some(e),
         },
+        Effect::CreateRegister(code) => {
+            let made = crate::model::BureauCode::new(code.clone()).and_then(|bureau| {
+                let year = crate::model::FiscalYear::new(app.ws.year)?;
+                let others: Vec<&crate::model::Register> =
+                    app.ws.entries.iter().map(|e| e.register()).collect();
+                let methods = app.ws.catalog.method_values();
+                super::records::new_register(bureau, year, &others, &methods)
+            });
+            match made.and_then(|reg| app.ws.create(reg)) {
+                Ok(ix) => {
+                    app.current = ix;
+                    app.status = Some(format!(
+                        "{} {}/{code}.ron",
+                        lang.pick("สร้างแล้ว:", "created:"),
+                        app.ws.year
+                    ));
+                    app.open_register();
+                }
+                Err(e) => app.status = Some(e),
+            }
+        }
         Effect::LoadChanges => {
             app.changes = match app.ws.entries.get(app.current) {
                 None => Err(lang.pick("ไม่มีทะเบียน", "no register").into()),

@@ -240,6 +240,7 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
                 b(&[Key::ch('<')], PrevRound, false),
                 b(&[Key::ch('m')], ToMatrix, false),
                 b(&[Key::ch('o')], ToMonitoring, false),
+                b(&[Key::ch('n')], NewRegister, false),
             ]);
             v
         }

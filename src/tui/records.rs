@@ -3,8 +3,8 @@
 
 use crate::method::Methodology;
 use crate::model::{
-    ApproachList, Budget, CoResponsible, ControlQuality, Factor, Measure, MeasureId, MeasureKind,
-    Rating, Register, Response, Risk, RiskId, YearMonth,
+    ApproachList, Budget, BureauCode, CoResponsible, ControlQuality, Factor, FiscalYear, Measure,
+    MeasureId, MeasureKind, MethodRef, Rating, Register, Response, Risk, RiskId, YearMonth,
 };
 
 /// The next number after the highest `<BUREAU>-<letter><n>` id in use.
@@ -74,6 +74,44 @@ pub fn new_measure(reg: &Register, approaches: &ApproachList) -> Result<Measure,
         budget: Budget::NotRequested,
         indicators: Vec::new(),
         monitoring: Vec::new(),
+    })
+}
+
+/// An empty register for a bureau, rated under the methodology most of the
+/// year's registers use (the first one known when there are none).
+pub fn new_register(
+    bureau: BureauCode,
+    year: FiscalYear,
+    others: &[&Register],
+    methods: &[Methodology],
+) -> Result<Register, String> {
+    let mut counts: Vec<(&MethodRef, usize)> = Vec::new();
+    for r in others {
+        match counts.iter_mut().find(|(m, _)| **m == r.methodology) {
+            Some(c) => c.1 += 1,
+            None => counts.push((&r.methodology, 1)),
+        }
+    }
+    let methodology = counts
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(m, _)| (*m).clone())
+        .or_else(|| {
+            methods.first().map(|m| MethodRef {
+                id: m.id.clone(),
+                version: m.version,
+            })
+        })
+        .ok_or("no methodology in methodology/ to rate the risks with")?;
+    Ok(Register {
+        bureau,
+        year,
+        methodology,
+        prepared_by: None,
+        reviewed_by: None,
+        approved_by: None,
+        note: String::new(),
+        risks: Vec::new(),
     })
 }
 
