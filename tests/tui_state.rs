@@ -947,3 +947,30 @@ fn n_creates_a_register_for_a_bureau_that_has_none() {
     let out = common::riskreg(dir.path(), &["validate"]);
     assert!(out.status.success(), "{}", common::stdout(&out));
 }
+
+#[test]
+fn tab_moves_the_keys_between_the_table_and_the_detail_pane() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    key(&mut app, KeyCode::Tab);
+    assert!(app.register.detail_focus);
+    ch(&mut app, 'j');
+    ch(&mut app, 'j');
+    assert_eq!(app.register.detail_scroll, 2, "the detail scrolls");
+    assert_eq!(app.register.selected, 0, "the table stays");
+    key(&mut app, KeyCode::Esc);
+    assert!(
+        !app.register.detail_focus,
+        "Esc gives the keys back to the table"
+    );
+    assert_eq!(app.screen, Screen::Register);
+    ch(&mut app, 'j');
+    assert_eq!(app.register.selected, 1);
+    assert_eq!(
+        app.register.detail_scroll, 0,
+        "a new risk shows from its top"
+    );
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::BackTab);
+    assert!(!app.register.detail_focus);
+}

@@ -109,6 +109,9 @@ pub struct RegisterView {
     /// From the matrix: only risks in this cell (residual?, likelihood, impact).
     pub cell: Option<(bool, u8, u8)>,
     pub query: String,
+    /// Tab gives the keys to the detail pane, to scroll it.
+    pub detail_focus: bool,
+    pub detail_scroll: usize,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -497,6 +500,9 @@ impl App {
                 self.changes_scroll = 0;
                 return Some(Effect::LoadChanges);
             }
+            Action::Back if self.screen == Screen::Register && self.register.detail_focus => {
+                self.register.detail_focus = false
+            }
             Action::Back => self.back(),
             Action::NextRound => self.step_round(true),
             Action::PrevRound => self.step_round(false),
@@ -542,7 +548,24 @@ impl App {
             }
             Screen::Register => {
                 let visible = self.visible_risks();
+                if self.register.detail_focus {
+                    match action {
+                        Action::NextPane | Action::PrevPane | Action::Back => {
+                            self.register.detail_focus = false
+                        }
+                        Action::Up
+                        | Action::PageUp
+                        | Action::Down
+                        | Action::PageDown
+                        | Action::Top => {
+                            Self::move_in(&mut self.register.detail_scroll, 200, action)
+                        }
+                        _ => {}
+                    }
+                    return None;
+                }
                 match action {
+                    Action::NextPane | Action::PrevPane => self.register.detail_focus = true,
                     Action::Open => {
                         if let Some(&ri) = visible.get(self.register.selected) {
                             self.editor = EditorView {
@@ -588,7 +611,10 @@ impl App {
                         self.register.query.clear();
                         self.register.selected = 0;
                     }
-                    _ => Self::move_in(&mut self.register.selected, visible.len(), action),
+                    _ => {
+                        Self::move_in(&mut self.register.selected, visible.len(), action);
+                        self.register.detail_scroll = 0;
+                    }
                 }
             }
             Screen::Editor => {
