@@ -166,7 +166,8 @@ fn changes() {
         fin(app);
         keys(app, "or");
         app.press(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
-        keys(app, "6");
+        // and one more edit, not saved
+        keys(app, "y6");
     });
 }
 

@@ -513,9 +513,15 @@ fn approval_mark_follows_edits_and_changes_view_lists_saved_changes() {
     ch(&mut app, '6');
     assert_eq!(app.screen, Screen::Changes);
     assert_eq!(app.changes, Ok(Vec::new()), "nothing saved yet");
-    key(&mut app, KeyCode::Esc);
-    ctrl(&mut app, 's');
-    ch(&mut app, '6');
+    assert!(
+        app.unsaved_changes
+            .iter()
+            .any(|l| l.contains("MTG-R1") && l.contains("likelihood")),
+        "the unsaved edit is described: {:?}",
+        app.unsaved_changes
+    );
+    ctrl(&mut app, 's'); // saving on the Changes screen refreshes it
+    assert!(app.unsaved_changes.is_empty());
     let lines = app.changes.clone().expect("changes");
     assert!(
         lines

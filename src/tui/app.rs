@@ -173,6 +173,8 @@ pub struct App {
     pub summary_max_scroll: std::cell::Cell<usize>,
     /// The Changes screen: one line per change, or why there are none.
     pub changes: Result<Vec<String>, String>,
+    /// Edits not yet saved, in the same words (in memory against the file).
+    pub unsaved_changes: Vec<String>,
     pub changes_scroll: usize,
     pub modal: Modal,
     /// A line of feedback (saved, refused, …).
@@ -211,6 +213,7 @@ impl App {
             summary_scroll: 0,
             summary_max_scroll: std::cell::Cell::new(0),
             changes: Ok(Vec::new()),
+            unsaved_changes: Vec::new(),
             changes_scroll: 0,
             modal: Modal::None,
             status: (!problems.is_empty()).then(|| problems.join("; ")),
@@ -725,7 +728,8 @@ impl App {
                 }
             },
             Screen::Changes => {
-                let len = self.changes.as_ref().map_or(0, Vec::len);
+                let len =
+                    self.changes.as_ref().map_or(1, Vec::len) + self.unsaved_changes.len() + 2;
                 Self::move_in(&mut self.changes_scroll, len, action);
             }
         }

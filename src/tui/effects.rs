@@ -76,6 +76,7 @@ pub fn perform(app: &mut App, effect: Effect) {
             }
         }
         Effect::LoadChanges => {
+            app.unsaved_changes = unsaved_changes(app);
             app.changes = match app.ws.entries.get(app.current) {
                 None => Err(lang.pick("ไม่มีทะเบียน", "no register").into()),
                 Some(e) => crate::audit::changes_against_head(&e.loaded.path)
@@ -112,6 +113,24 @@ pub fn perform(app: &mut App, effect: Effect) {
     }
 }
 
+/// The unsaved edits of the register on screen, described as the audit
+/// module describes commits: the saved value against the one on screen.
+fn unsaved_changes(app: &App) -> Vec<String> {
+    let Some(e) = app.ws.entries.get(app.current) else {
+        return Vec::new();
+    };
+    let key = e.loaded.path.display().to_string();
+    let methods = app.ws.catalog.method_values();
+    let snapshot = |reg: &crate::model::Register| crate::audit::Snapshot {
+        registers: [(key.clone(), Ok(reg.clone()))].into_iter().collect(),
+        methods: methods.clone(),
+    };
+    crate::audit::diff(&snapshot(&e.saved), &snapshot(e.register()))
+        .iter()
+        .map(|c| crate::audit::render::one_line(c, app.lang))
+        .collect()
+}
+
 /// Saves every register with unsaved edits; stops at the first conflict and
 /// asks what to do with it.
 fn save_all(app: &mut App) {
@@ -143,6 +162,9 @@ fn save_all(app: &mut App) {
         }
     }
     app.ws.refresh_git();
+    if app.screen == super::app::Screen::Changes {
+        perform(app, Effect::LoadChanges);
+    }
     app.status = Some(if saved.is_empty() {
         lang.pick("ไม่มีอะไรต้องบันทึก", "nothing to save").into()
     } else {
