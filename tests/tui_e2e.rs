@@ -15,29 +15,22 @@ struct Tmux {
 
 impl Tmux {
     fn start(name: &str, cwd: &Path, config: &Path) -> Tmux {
+        Tmux::start_with(name, cwd, config, &[], Path::new("/dev/null"))
+    }
+    fn start_with(name: &str, cwd: &Path, config: &Path, env: &[&str], tmux_conf: &Path) -> Tmux {
         let socket = format!("riskreg-{name}-{}", std::process::id());
         let bin = env!("CARGO_BIN_EXE_riskreg");
         let status = Command::new("tmux")
-            .args([
-                "-L",
-                &socket,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-x",
-                "100",
-                "-y",
-                "30",
-                "-s",
-                "t",
-            ])
+            .args(["-L", &socket, "-f"])
+            .arg(tmux_conf)
+            .args(["new-session", "-d", "-x", "100", "-y", "30", "-s", "t"])
             .arg("-c")
             .arg(cwd)
             .arg("-e")
             .arg(format!("RISKREG_CONFIG_DIR={}", config.display()))
             .arg("-e")
             .arg("NO_COLOR=1")
+            .args(env.iter().flat_map(|e| ["-e", e]))
             .arg(bin)
             .status()
             .expect("tmux runs (CI installs it)");
@@ -241,5 +234,73 @@ fn a_file_changed_behind_our_back_prompts_and_save_as_copy_keeps_both() {
     assert_eq!(
         git(&repo, &["status", "--porcelain"]).trim(),
         "M registers/2567/FIN.ron"
+    );
+}
+
+#[test]
+fn a_directory_that_is_not_a_registers_directory_is_refused_before_the_screen_opens() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = common::riskreg(dir.path(), &["tui", "nowhere"]);
+    assert_eq!(out.status.code(), Some(2), "{}", common::stderr(&out));
+    assert!(
+        common::stderr(&out).contains("nowhere"),
+        "{}",
+        common::stderr(&out)
+    );
+
+    std::fs::create_dir_all(dir.path().join("empty")).expect("mkdir");
+    let out = common::riskreg(dir.path(), &["tui", "empty"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = common::stderr(&out);
+    assert!(err.contains("bureaus.ron"), "{err}");
+    // the terminal was never switched to the full screen
+    assert!(!common::stdout(&out).contains("\u{1b}[?1049h"));
+}
+
+#[test]
+fn resizing_redraws_and_below_80x24_a_message_replaces_the_screen() {
+    let (_dir, repo, config) = repo();
+    let t = Tmux::start("resize", &repo, &config);
+    t.wait_for("Bureaus");
+    t.tmux(&["resize-window", "-t", "t", "-x", "70", "-y", "20"]);
+    let small = t.wait_for("terminal too small (need 80×24");
+    assert!(!small.contains("Bureaus"), "{small}");
+    t.tmux(&["resize-window", "-t", "t", "-x", "120", "-y", "40"]);
+    let big = t.wait_for("Bureaus");
+    assert!(!big.contains("too small"), "{big}");
+    t.key("q");
+    t.wait_exit();
+}
+
+#[test]
+fn a_crash_restores_the_terminal() {
+    let (_dir, repo, config) = repo();
+    let crash = format!("{}=1", riskreg::tui::PANIC_FOR_TEST);
+    // keep the pane after the process dies, to look at the terminal it left
+    let conf = config.join("tmux.conf");
+    std::fs::write(&conf, "set-option -g remain-on-exit on\n").expect("tmux.conf");
+    let t = Tmux::start_with("panic", &repo, &config, &[&crash], &conf);
+    let start = Instant::now();
+    loop {
+        let dead = t.tmux(&["display-message", "-p", "-t", "t", "#{pane_dead}"]);
+        if String::from_utf8_lossy(&dead.stdout).trim() == "1" {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "riskreg did not crash"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let alt = t.tmux(&["display-message", "-p", "-t", "t", "#{alternate_on}"]);
+    assert_eq!(
+        String::from_utf8_lossy(&alt.stdout).trim(),
+        "0",
+        "left the full screen"
+    );
+    let screen = t.screen();
+    assert!(
+        screen.contains("crashing on purpose"),
+        "the panic message is readable:\n{screen}"
     );
 }

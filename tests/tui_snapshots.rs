@@ -166,7 +166,8 @@ fn changes() {
         fin(app);
         keys(app, "or");
         app.press(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
-        keys(app, "6");
+        // and one more edit, not saved
+        keys(app, "y6");
     });
 }
 
@@ -198,4 +199,12 @@ fn too_small() {
     let text = terminal.backend().to_string();
     assert!(text.contains("80×24"), "{text}");
     insta::assert_snapshot!("too_small_79x23_mono", text);
+}
+
+#[test]
+fn editor_new_risk_shows_the_validator_in_place() {
+    snapshot("editor_new_risk", |app, _| {
+        fin(app);
+        keys(app, "a");
+    });
 }

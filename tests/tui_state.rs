@@ -408,6 +408,16 @@ fn ctrl_s_saves_and_a_conflict_offers_reload_copy_or_cancel() {
     assert!(!app.ws.any_dirty(), "reload takes the version on disk");
     let title = &app.ws.entries[app.current].register().risks[0].measures[0].title;
     assert!(title.starts_with('X'), "{title}");
+    // and nothing is lost: undo brings my version back on top of theirs
+    ch(&mut app, 'u');
+    assert!(app.ws.any_dirty());
+    let mine = &app.ws.entries[app.current].register().risks[0].measures[0];
+    assert!(!mine.title.starts_with('X'));
+    assert_eq!(
+        mine.at_round(&RoundId::new("12m").expect("id"))
+            .map(|m| m.status),
+        Some(TrafficLight::Yellow)
+    );
 }
 
 // ---- keys, help, settings ----
@@ -503,9 +513,15 @@ fn approval_mark_follows_edits_and_changes_view_lists_saved_changes() {
     ch(&mut app, '6');
     assert_eq!(app.screen, Screen::Changes);
     assert_eq!(app.changes, Ok(Vec::new()), "nothing saved yet");
-    key(&mut app, KeyCode::Esc);
-    ctrl(&mut app, 's');
-    ch(&mut app, '6');
+    assert!(
+        app.unsaved_changes
+            .iter()
+            .any(|l| l.contains("MTG-R1") && l.contains("likelihood")),
+        "the unsaved edit is described: {:?}",
+        app.unsaved_changes
+    );
+    ctrl(&mut app, 's'); // saving on the Changes screen refreshes it
+    assert!(app.unsaved_changes.is_empty());
     let lines = app.changes.clone().expect("changes");
     assert!(
         lines
@@ -720,4 +736,247 @@ fn files_changed_on_disk_and_uncommitted_are_marked() {
     std::fs::write(&path, text.replace("Red", "Yellow")).expect("write behind our back");
     app.ws.refresh_disk();
     assert_eq!(&marks(&app.ws.entries[fin])[..3], " !+");
+}
+
+// ---- adding and deleting ----
+
+#[test]
+fn add_a_risk_and_a_measure_then_delete_and_undo() {
+    let (dir, mut app) = english();
+    open_fin(&mut app);
+    ch(&mut app, 'a');
+    assert_eq!(app.screen, Screen::Editor);
+    let reg = app.register_value().expect("reg").clone();
+    assert_eq!(reg.risks.len(), 4);
+    assert_eq!(reg.risks[3].id.as_str(), "FIN-R4");
+    // the validator's verdict is at hand for the editor to show in place
+    assert!(
+        app.findings()
+            .iter()
+            .any(|f| f.path == "risks[3].description"
+                && f.severity == riskreg::validate::Severity::Error),
+        "{:?}",
+        app.findings()
+    );
+    // the cursor is on the process: type it, then the description below it
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "การจัดซื้อจัดจ้าง");
+    key(&mut app, KeyCode::Enter);
+    ch(&mut app, 'j');
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "กำหนดคุณลักษณะเฉพาะเพื่อเอื้อผู้ขายบางราย");
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        !app.findings()
+            .iter()
+            .any(|f| f.path == "risks[3].description")
+    );
+    ch(&mut app, 'a');
+    let risk = &app.register_value().expect("reg").risks[3];
+    assert_eq!(risk.process, "การจัดซื้อจัดจ้าง");
+    assert_eq!(risk.measures.len(), 1);
+    let mid = risk.measures[0].id.to_string();
+    assert!(
+        mid.starts_with("FIN-M") && mid != "FIN-M1",
+        "a fresh id: {mid}"
+    );
+    assert_eq!(
+        app.form_fields()[app.editor.cursor],
+        riskreg::tui::form::Field::MeasureTitle(0),
+        "the cursor moves to the new measure"
+    );
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "กิจกรรมตรวจสอบการจัดซื้อ");
+    key(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    assert!(!app.ws.any_dirty());
+    // what was saved reads back and passes validation without errors
+    let out = common::riskreg(dir.path(), &["validate"]);
+    assert!(
+        out.status.success(),
+        "{}{}",
+        common::stdout(&out),
+        common::stderr(&out)
+    );
+
+    ch(&mut app, 'd');
+    assert!(
+        app.register_value().expect("reg").risks[3]
+            .measures
+            .is_empty()
+    );
+    ch(&mut app, 'u');
+    assert_eq!(
+        app.register_value().expect("reg").risks[3].measures.len(),
+        1
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Register);
+    ch(&mut app, 'G');
+    ch(&mut app, 'd');
+    assert_eq!(app.register_value().expect("reg").risks.len(), 3);
+    ch(&mut app, 'u');
+    assert_eq!(app.register_value().expect("reg").risks.len(), 4);
+}
+
+#[test]
+fn co_responsible_bureaus_typed_as_codes_and_unknown_ones_flagged_in_place() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    key(&mut app, KeyCode::Enter);
+    let fields = app.form_fields();
+    app.editor.cursor = fields
+        .iter()
+        .position(|f| *f == riskreg::tui::form::Field::MeasureCo(0))
+        .expect("co-responsible field");
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "hrd, NOPE");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.modal, Modal::None);
+    let m = &app.register_value().expect("reg").risks[0].measures[0];
+    assert_eq!(
+        format!("{:?}", m.co_responsible),
+        r#"Bureaus([BureauCode("HRD"), BureauCode("NOPE")])"#
+    );
+    let flagged: Vec<String> = app
+        .findings()
+        .iter()
+        .filter(|f| riskreg::tui::form::is_under(&f.path, "risks[0].measures[0].co_responsible"))
+        .map(|f| f.message.clone())
+        .collect();
+    assert_eq!(flagged.len(), 1, "{flagged:?}");
+    assert!(flagged[0].contains("NOPE"), "{flagged:?}");
+}
+
+#[test]
+fn indicator_results_are_typed_in_the_terms_of_their_target() {
+    use riskreg::model::Achieved;
+    let (_d, mut app) = english();
+    key(&mut app, KeyCode::Enter); // CAB
+    ch(&mut app, 'o');
+    key(&mut app, KeyCode::Enter); // CAB-M1 at 12 months
+    let fields = app.form_fields();
+    app.editor.cursor = fields
+        .iter()
+        .position(|f| *f == riskreg::tui::form::Field::Indicator(0))
+        .expect("the indicator's field");
+    key(&mut app, KeyCode::Enter);
+    let Modal::Edit { edit, .. } = &app.modal else {
+        panic!("an edit window, got {:?}", app.modal)
+    };
+    assert_eq!(edit.text(), "57/62", "the result as it is typed");
+    ctrl(&mut app, 'u');
+    typed(&mut app, "lots");
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(&app.modal, Modal::Edit { error: Some(_), .. }));
+    ctrl(&mut app, 'u');
+    typed(&mut app, "85.5%");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.modal, Modal::None);
+    let m = &app.register_value().expect("reg").risks[0].measures[0];
+    let at = m.at_round(&RoundId::new("12m").expect("id")).expect("12m");
+    assert_eq!(at.results.len(), 1, "replaced, not added");
+    assert_eq!(
+        at.results[0].value,
+        Achieved::Percent(riskreg::model::Decimal2::from_hundredths(8550))
+    );
+}
+
+#[test]
+fn indicator_names_and_targets_are_edited_with_the_measure() {
+    use riskreg::tui::form::Field;
+    let (_d, mut app) = english();
+    key(&mut app, KeyCode::Enter); // CAB
+    key(&mut app, KeyCode::Enter); // CAB-R1
+    let at = |app: &App, f: Field| {
+        app.form_fields()
+            .iter()
+            .position(|x| *x == f)
+            .expect("field")
+    };
+    app.editor.cursor = at(&app, Field::IndicatorTarget(0, 0));
+    key(&mut app, KeyCode::Enter);
+    let Modal::Edit { edit, .. } = &app.modal else {
+        panic!("an edit window, got {:?}", app.modal)
+    };
+    assert_eq!(edit.text(), ">= 80.00%");
+    ctrl(&mut app, 'u');
+    typed(&mut app, "about 90");
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(&app.modal, Modal::Edit { error: Some(_), .. }),
+        "refused in place"
+    );
+    ctrl(&mut app, 'u');
+    typed(&mut app, "≥ 90%");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.modal, Modal::None);
+    app.editor.cursor = at(&app, Field::IndicatorName(0, 0));
+    key(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 'u');
+    typed(&mut app, "ร้อยละของผู้เข้าร่วมที่ผ่านการทดสอบ");
+    key(&mut app, KeyCode::Enter);
+    let ind = &app.register_value().expect("reg").risks[0].measures[0].indicators[0];
+    assert_eq!(ind.name, "ร้อยละของผู้เข้าร่วมที่ผ่านการทดสอบ");
+    assert_eq!(
+        riskreg::tui::form::results::target_text(&ind.target),
+        ">= 90.00%"
+    );
+}
+
+#[test]
+fn n_creates_a_register_for_a_bureau_that_has_none() {
+    let (dir, mut app) = english();
+    ch(&mut app, 'G'); // the last bureau of the list has no register
+    let (code, entry) = app.overview_rows().last().cloned().expect("rows");
+    assert_eq!(entry, None);
+    ch(&mut app, 'n');
+    assert_eq!(app.screen, Screen::Register);
+    let reg = app.register_value().expect("the new register").clone();
+    assert_eq!(reg.bureau.as_str(), code);
+    assert!(reg.risks.is_empty());
+    // rated like most of the year's registers
+    assert_eq!(reg.methodology.id.as_str(), "coso-5x5");
+    let path = dir.path().join(format!("registers/2567/{code}.ron"));
+    let on_disk = riskreg::store::load_register(&path).expect("written and readable");
+    assert_eq!(on_disk.value, reg);
+    assert!(!app.ws.any_dirty());
+    ch(&mut app, '1');
+    ch(&mut app, 'g');
+    ch(&mut app, 'n');
+    assert_eq!(
+        app.screen,
+        Screen::Overview,
+        "a bureau with a register gets none"
+    );
+    assert!(app.status.as_deref().is_some_and(|s| s.contains("already")));
+    let out = common::riskreg(dir.path(), &["validate"]);
+    assert!(out.status.success(), "{}", common::stdout(&out));
+}
+
+#[test]
+fn tab_moves_the_keys_between_the_table_and_the_detail_pane() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    key(&mut app, KeyCode::Tab);
+    assert!(app.register.detail_focus);
+    ch(&mut app, 'j');
+    ch(&mut app, 'j');
+    assert_eq!(app.register.detail_scroll, 2, "the detail scrolls");
+    assert_eq!(app.register.selected, 0, "the table stays");
+    key(&mut app, KeyCode::Esc);
+    assert!(
+        !app.register.detail_focus,
+        "Esc gives the keys back to the table"
+    );
+    assert_eq!(app.screen, Screen::Register);
+    ch(&mut app, 'j');
+    assert_eq!(app.register.selected, 1);
+    assert_eq!(
+        app.register.detail_scroll, 0,
+        "a new risk shows from its top"
+    );
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::BackTab);
+    assert!(!app.register.detail_focus);
 }

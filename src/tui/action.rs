@@ -49,6 +49,11 @@ pub enum Action {
     Yes,
     No,
     SignPrepared,
+    AddRisk,
+    DeleteRisk,
+    AddMeasure,
+    DeleteMeasure,
+    NewRegister,
 }
 
 impl Action {
@@ -123,12 +128,17 @@ impl Action {
                 "ลงชื่อผู้จัดทำ (ชื่อจากการตั้งค่า)",
                 "sign as preparer (settings name)",
             ),
+            AddRisk => ("เพิ่มความเสี่ยง", "add a risk"),
+            DeleteRisk => ("ลบความเสี่ยง (เลิกทำได้)", "delete the risk (undoable)"),
+            AddMeasure => ("เพิ่มมาตรการ", "add a measure"),
+            DeleteMeasure => ("ลบมาตรการนี้ (เลิกทำได้)", "delete this measure (undoable)"),
+            NewRegister => ("สร้างทะเบียนใหม่ให้สำนักนี้", "create a register for this bureau"),
         };
         lang.pick(th, en)
     }
 }
 
-pub const ALL: [Action; 44] = {
+pub const ALL: [Action; 49] = {
     use Action::*;
     [
         Up,
@@ -175,5 +185,10 @@ pub const ALL: [Action; 44] = {
         Yes,
         No,
         SignPrepared,
+        AddRisk,
+        DeleteRisk,
+        AddMeasure,
+        DeleteMeasure,
+        NewRegister,
     ]
 };

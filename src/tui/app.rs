@@ -2,6 +2,12 @@
 //! an action and returns the I/O it needs done (an `Effect`), which the
 //! event loop carries out in `effects`. Keys become actions in `on_key`.
 
+mod derived;
+mod edits;
+mod keys;
+
+pub use edits::today;
+
 use super::action::Action;
 use super::form::{self, Ctx, Field, Kind, Target};
 use super::keymap::{Key, Keymap, Scope};
@@ -59,6 +65,8 @@ pub enum Effect {
     LoadYear(u16),
     /// Write the summary to this file, in the format its extension names.
     Export(std::path::PathBuf),
+    /// Create an empty register file for this bureau in the year on screen.
+    CreateRegister(String),
     /// Compute the changes of the register on screen against git HEAD.
     LoadChanges,
 }
@@ -101,6 +109,9 @@ pub struct RegisterView {
     /// From the matrix: only risks in this cell (residual?, likelihood, impact).
     pub cell: Option<(bool, u8, u8)>,
     pub query: String,
+    /// Tab gives the keys to the detail pane, to scroll it.
+    pub detail_focus: bool,
+    pub detail_scroll: usize,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -130,12 +141,15 @@ type VisibleKey = (
 );
 
 type SummaryKey = (u64, u16, Option<RoundId>);
+type Findings = Vec<crate::validate::Finding>;
 
 pub struct App {
     pub ws: Workspace,
     /// The register's rows after filter and sort, kept until what they
     /// depend on changes: sorting 2 000 risks on every key would cost a frame.
     visible_cache: std::cell::RefCell<Option<(VisibleKey, Vec<usize>)>>,
+    /// The validator's findings for the register on screen, by (generation, entry).
+    findings_cache: std::cell::RefCell<Option<((u64, usize), Findings)>>,
     /// The summary of the round, kept until a register or the round changes.
     summary_cache: std::cell::RefCell<Option<(SummaryKey, Result<crate::report::Summary, String>)>>,
     pub settings: Settings,
@@ -159,6 +173,8 @@ pub struct App {
     pub summary_max_scroll: std::cell::Cell<usize>,
     /// The Changes screen: one line per change, or why there are none.
     pub changes: Result<Vec<String>, String>,
+    /// Edits not yet saved, in the same words (in memory against the file).
+    pub unsaved_changes: Vec<String>,
     pub changes_scroll: usize,
     pub modal: Modal,
     /// A line of feedback (saved, refused, …).
@@ -176,6 +192,7 @@ impl App {
             ws,
             visible_cache: std::cell::RefCell::new(None),
             summary_cache: std::cell::RefCell::new(None),
+            findings_cache: std::cell::RefCell::new(None),
             settings,
             lang,
             theme,
@@ -196,6 +213,7 @@ impl App {
             summary_scroll: 0,
             summary_max_scroll: std::cell::Cell::new(0),
             changes: Ok(Vec::new()),
+            unsaved_changes: Vec::new(),
             changes_scroll: 0,
             modal: Modal::None,
             status: (!problems.is_empty()).then(|| problems.join("; ")),
@@ -283,150 +301,6 @@ impl App {
         }
     }
 
-    /// A key press: text entry in editing modals, otherwise the key map.
-    pub fn on_key(&mut self, key: KeyEvent) -> Option<Effect> {
-        if key.kind != KeyEventKind::Press {
-            return None;
-        }
-        match &mut self.modal {
-            Modal::Help => {
-                self.modal = Modal::None;
-                return None;
-            }
-            Modal::Edit { .. } | Modal::Search(_) | Modal::Export { .. } => {
-                return self.on_text_key(key);
-            }
-            Modal::Pick { .. } => return self.on_pick_key(key),
-            _ => {}
-        }
-        let action = self.keymap.lookup(self.scope(), Key::from_event(&key))?;
-        self.update(action)
-    }
-
-    fn on_text_key(&mut self, key: KeyEvent) -> Option<Effect> {
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let edit = match &mut self.modal {
-            Modal::Edit { edit, .. } | Modal::Search(edit) | Modal::Export { edit, .. } => edit,
-            _ => return None,
-        };
-        match key.code {
-            KeyCode::Esc => {
-                if let Modal::Search(_) = self.modal {
-                    self.register.query.clear();
-                }
-                self.modal = Modal::None;
-            }
-            KeyCode::Enter if alt && edit.multiline => edit.insert('\n'),
-            KeyCode::Enter => return self.commit_text(),
-            KeyCode::Backspace => edit.backspace(),
-            KeyCode::Delete => edit.delete(),
-            KeyCode::Left => edit.left(),
-            KeyCode::Right => edit.right(),
-            KeyCode::Up => edit.up(),
-            KeyCode::Down => edit.down(),
-            KeyCode::Home => edit.home(),
-            KeyCode::End => edit.end(),
-            KeyCode::Char('u') if ctrl => {
-                *edit = TextEdit::new("", edit.multiline);
-            }
-            KeyCode::Char(c) if !ctrl => edit.insert(c),
-            _ => {}
-        }
-        if let Modal::Search(edit) = &self.modal {
-            // the table follows the search as it is typed
-            self.register.query = edit.text().to_string();
-            self.register.selected = 0;
-        }
-        None
-    }
-
-    fn on_pick_key(&mut self, key: KeyEvent) -> Option<Effect> {
-        let Modal::Pick {
-            options, selected, ..
-        } = &mut self.modal
-        else {
-            return None;
-        };
-        match key.code {
-            KeyCode::Esc => self.modal = Modal::None,
-            KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                *selected = (*selected + 1).min(options.len().saturating_sub(1))
-            }
-            KeyCode::Char(c) if c.is_ascii_digit() => {
-                // digits pick directly: ratings are numbered from 1
-                let n = c.to_digit(10).unwrap_or(0) as usize;
-                if (1..=options.len()).contains(&n) {
-                    *selected = n - 1;
-                    return self.commit_pick();
-                }
-            }
-            KeyCode::Enter => return self.commit_pick(),
-            _ => {}
-        }
-        None
-    }
-
-    /// Runs a change on the register on screen, keeping undo history and
-    /// the unsaved mark right. On error nothing changes.
-    pub fn mutate(
-        &mut self,
-        change: impl FnOnce(
-            &mut Register,
-            Option<&Methodology>,
-            &crate::model::ApproachList,
-        ) -> Result<(), String>,
-    ) -> Result<(), String> {
-        let entry_ix = self.current;
-        let ws = &mut self.ws;
-        let entry = ws
-            .entries
-            .get_mut(entry_ix)
-            .ok_or("no register on screen")?;
-        let method = ws.catalog.method(&entry.loaded.value.methodology);
-        let before = entry.loaded.value.clone();
-        change(
-            &mut entry.loaded.value,
-            method,
-            &ws.catalog.approaches.value,
-        )?;
-        if entry.loaded.value == before {
-            return Ok(());
-        }
-        entry.touched();
-        ws.generation += 1;
-        self.undo.push((entry_ix, before));
-        self.redo.clear();
-        Ok(())
-    }
-
-    fn restore(&mut self, from_undo: bool) {
-        let (stack, other) = if from_undo {
-            (&mut self.undo, &mut self.redo)
-        } else {
-            (&mut self.redo, &mut self.undo)
-        };
-        let Some((ix, value)) = stack.pop() else {
-            self.status = Some(self.lang.pick("ไม่มีอะไรให้ย้อน", "nothing to undo").into());
-            return;
-        };
-        let Some(entry) = self.ws.entries.get_mut(ix) else {
-            return;
-        };
-        let now = std::mem::replace(&mut entry.loaded.value, value);
-        other.push((ix, now));
-        entry.touched();
-        self.ws.generation += 1;
-        self.current = ix;
-    }
-
-    /// Forgets undo history of an entry replaced from disk.
-    pub fn forget_history(&mut self, entry: usize) {
-        self.undo.retain(|(i, _)| *i != entry);
-        self.redo.retain(|(i, _)| *i != entry);
-    }
-
     fn form_ctx(&self) -> Option<Ctx<'_>> {
         Some(Ctx {
             register: self.register_value()?,
@@ -444,108 +318,10 @@ impl App {
         }
     }
 
-    fn open_field(&mut self) {
-        let fields = self.form_fields();
-        let (Some(&field), Some(target)) =
-            (fields.get(self.editor.cursor), self.editor.target.clone())
-        else {
-            return;
-        };
-        let Some(ctx) = self.form_ctx() else { return };
-        match form::kind(field, &ctx) {
-            Kind::ReadOnly => {
-                self.status = Some(
-                    self.lang
-                        .pick("แก้ไขช่องนี้ไม่ได้", "this field cannot be edited")
-                        .into(),
-                )
-            }
-            Kind::Text { multiline } => {
-                let now = form::value(field, &target, &ctx);
-                // the measure's id is shown with its title but is not part of it
-                let now = match field {
-                    Field::MeasureTitle(mi) => ctx
-                        .register
-                        .risks
-                        .get(target_risk(&target))
-                        .and_then(|r| r.measures.get(mi))
-                        .map_or(now, |m| m.title.clone()),
-                    _ => now,
-                };
-                self.modal = Modal::Edit {
-                    field,
-                    edit: TextEdit::new(&now, multiline),
-                    error: None,
-                };
-            }
-            Kind::Pick(options) => {
-                let selected = form::picked(field, &target, &ctx);
-                self.modal = Modal::Pick {
-                    field,
-                    options,
-                    selected,
-                    error: None,
-                };
-            }
-        }
-    }
-
-    fn commit_text(&mut self) -> Option<Effect> {
-        if let Modal::Search(_) = self.modal {
-            self.modal = Modal::None;
-            return None;
-        }
-        if let Modal::Export { edit, error } = &mut self.modal {
-            let path = std::path::PathBuf::from(edit.text().trim());
-            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-            if crate::report::Format::parse(ext).is_none() {
-                *error = Some(format!(
-                    "{} .txt .md .csv .json .html .xlsx",
-                    self.lang
-                        .pick("นามสกุลไฟล์บอกรูปแบบ:", "the extension names the format:")
-                ));
-                return None;
-            }
-            self.modal = Modal::None;
-            return Some(Effect::Export(path));
-        }
-        let Modal::Edit { field, edit, .. } = &self.modal else {
-            return None;
-        };
-        let (field, text) = (*field, edit.text().to_string());
-        let target = self.editor.target.clone()?;
-        match self.mutate(|reg, _, _| form::set_text(field, &target, reg, &text)) {
-            Ok(()) => self.modal = Modal::None,
-            // keep the typed text and say what is wrong, right where it is
-            Err(e) => {
-                if let Modal::Edit { error, .. } = &mut self.modal {
-                    *error = Some(e);
-                }
-            }
-        }
-        None
-    }
-
-    fn commit_pick(&mut self) -> Option<Effect> {
-        let Modal::Pick {
-            field, selected, ..
-        } = &self.modal
-        else {
-            return None;
-        };
-        let (field, index) = (*field, *selected);
-        let target = self.editor.target.clone()?;
-        match self.mutate(|reg, method, approaches| {
-            form::set_pick(field, &target, reg, method, approaches, index)
-        }) {
-            Ok(()) => self.modal = Modal::None,
-            Err(e) => {
-                if let Modal::Pick { error, .. } = &mut self.modal {
-                    *error = Some(e);
-                }
-            }
-        }
-        None
+    /// Shows the register of `current` with no filter.
+    pub(crate) fn open_register(&mut self) {
+        self.register = RegisterView::default();
+        self.go(Screen::Register);
     }
 
     fn go(&mut self, screen: Screen) {
@@ -621,40 +397,6 @@ impl App {
         };
     }
 
-    /// Sets the status of the measure under the cursor at the round.
-    fn set_status(&mut self, light: TrafficLight) {
-        self.monitoring_change(|m| {
-            m.status = light;
-        });
-    }
-
-    fn monitoring_change(&mut self, f: impl FnOnce(&mut crate::model::Monitoring)) {
-        let rows = self.measure_rows();
-        let (Some(&(ri, mi)), Some(round)) =
-            (rows.get(self.monitoring_selected), self.round.clone())
-        else {
-            return;
-        };
-        let result = self.mutate(|reg, _, _| {
-            let m = reg
-                .risks
-                .get_mut(ri)
-                .and_then(|r| r.measures.get_mut(mi))
-                .ok_or("the measure is gone")?;
-            if m.at_round(&round).is_none() {
-                m.monitoring
-                    .push(crate::model::Monitoring::new(round.clone()));
-            }
-            if let Some(entry) = m.at_round_mut(&round) {
-                f(entry);
-            }
-            Ok(())
-        });
-        if let Err(e) = result {
-            self.status = Some(e);
-        }
-    }
-
     /// (risk, measure) index pairs of the register on screen, in order.
     pub fn measure_rows(&self) -> Vec<(usize, usize)> {
         self.register_value().map_or_else(Vec::new, |r| {
@@ -664,29 +406,6 @@ impl App {
                 .flat_map(|(ri, risk)| (0..risk.measures.len()).map(move |mi| (ri, mi)))
                 .collect()
         })
-    }
-
-    /// Risks of the register screen after filter, search and sort.
-    pub fn visible_risks(&self) -> Vec<usize> {
-        let v = &self.register;
-        let key: VisibleKey = (
-            self.current,
-            self.ws.generation,
-            v.sort,
-            v.reverse,
-            v.band.clone(),
-            v.cell,
-            v.query.clone(),
-            self.round.clone(),
-        );
-        if let Some((k, rows)) = &*self.visible_cache.borrow()
-            && *k == key
-        {
-            return rows.clone();
-        }
-        let rows = super::screens::register::visible(self);
-        *self.visible_cache.borrow_mut() = Some((key, rows.clone()));
-        rows
     }
 
     pub fn update(&mut self, action: Action) -> Option<Effect> {
@@ -784,6 +503,9 @@ impl App {
                 self.changes_scroll = 0;
                 return Some(Effect::LoadChanges);
             }
+            Action::Back if self.screen == Screen::Register && self.register.detail_focus => {
+                self.register.detail_focus = false
+            }
             Action::Back => self.back(),
             Action::NextRound => self.step_round(true),
             Action::PrevRound => self.step_round(false),
@@ -797,20 +519,28 @@ impl App {
             Screen::Overview => {
                 let rows = self.overview_rows();
                 match action {
+                    Action::NewRegister => match rows.get(self.overview_selected) {
+                        Some((code, None)) => return Some(Effect::CreateRegister(code.clone())),
+                        _ => {
+                            self.status = Some(
+                                self.lang
+                                    .pick("สำนักนี้มีทะเบียนแล้ว", "this bureau already has a register")
+                                    .into(),
+                            )
+                        }
+                    },
                     Action::NextYear => return self.step_year(true),
                     Action::PrevYear => return self.step_year(false),
                     Action::Open => {
-                        if let Some((code, Some(entry))) = rows.get(self.overview_selected) {
+                        if let Some((_, Some(entry))) = rows.get(self.overview_selected) {
                             self.current = *entry;
-                            self.register = RegisterView::default();
-                            let _ = code;
-                            self.go(Screen::Register);
+                            self.open_register();
                         } else {
                             self.status = Some(
                                 self.lang
                                     .pick(
-                                        "สำนักนี้ยังไม่มีทะเบียนในปีนี้",
-                                        "this bureau has no register this year",
+                                        "สำนักนี้ยังไม่มีทะเบียนในปีนี้ (n สร้างใหม่)",
+                                        "this bureau has no register this year (n creates one)",
                                     )
                                     .into(),
                             );
@@ -821,7 +551,24 @@ impl App {
             }
             Screen::Register => {
                 let visible = self.visible_risks();
+                if self.register.detail_focus {
+                    match action {
+                        Action::NextPane | Action::PrevPane | Action::Back => {
+                            self.register.detail_focus = false
+                        }
+                        Action::Up
+                        | Action::PageUp
+                        | Action::Down
+                        | Action::PageDown
+                        | Action::Top => {
+                            Self::move_in(&mut self.register.detail_scroll, 200, action)
+                        }
+                        _ => {}
+                    }
+                    return None;
+                }
                 match action {
+                    Action::NextPane | Action::PrevPane => self.register.detail_focus = true,
                     Action::Open => {
                         if let Some(&ri) = visible.get(self.register.selected) {
                             self.editor = EditorView {
@@ -855,13 +602,22 @@ impl App {
                         self.register.selected = 0;
                     }
                     Action::SignPrepared => self.sign_prepared(),
+                    Action::AddRisk => self.add_risk(),
+                    Action::DeleteRisk => {
+                        if let Some(&ri) = visible.get(self.register.selected) {
+                            self.delete_risk(ri);
+                        }
+                    }
                     Action::ClearFilter => {
                         self.register.band = None;
                         self.register.cell = None;
                         self.register.query.clear();
                         self.register.selected = 0;
                     }
-                    _ => Self::move_in(&mut self.register.selected, visible.len(), action),
+                    _ => {
+                        Self::move_in(&mut self.register.selected, visible.len(), action);
+                        self.register.detail_scroll = 0;
+                    }
                 }
             }
             Screen::Editor => {
@@ -881,6 +637,11 @@ impl App {
                     }
                     // Left/Right step a pick-list field without opening it
                     Action::Left | Action::Right => self.step_pick(action == Action::Right),
+                    Action::AddMeasure => self.add_measure(),
+                    Action::DeleteMeasure => {
+                        let pane = fields.get(self.editor.cursor).map_or(0, |f| form::pane(*f));
+                        self.delete_measure(pane);
+                    }
                     _ => Self::move_in(&mut self.editor.cursor, fields.len(), action),
                 }
             }
@@ -967,110 +728,12 @@ impl App {
                 }
             },
             Screen::Changes => {
-                let len = self.changes.as_ref().map_or(0, Vec::len);
+                let len =
+                    self.changes.as_ref().map_or(1, Vec::len) + self.unsaved_changes.len() + 2;
                 Self::move_in(&mut self.changes_scroll, len, action);
             }
         }
         None
-    }
-
-    fn step_pick(&mut self, forward: bool) {
-        let fields = self.form_fields();
-        let (Some(&field), Some(target)) =
-            (fields.get(self.editor.cursor), self.editor.target.clone())
-        else {
-            return;
-        };
-        let Some(ctx) = self.form_ctx() else { return };
-        let Kind::Pick(options) = form::kind(field, &ctx) else {
-            return;
-        };
-        let now = form::picked(field, &target, &ctx);
-        let next = if forward {
-            (now + 1).min(options.len().saturating_sub(1))
-        } else {
-            now.saturating_sub(1)
-        };
-        if let Err(e) = self.mutate(|reg, m, a| form::set_pick(field, &target, reg, m, a, next)) {
-            self.status = Some(e);
-        }
-    }
-
-    /// The secretariat-wide summary of the round, from the registers as they
-    /// are on screen (unsaved edits included), as `riskreg summary` makes it.
-    pub fn summary(&self) -> std::cell::Ref<'_, Result<crate::report::Summary, String>> {
-        let key: SummaryKey = (self.ws.generation, self.ws.year, self.round.clone());
-        let fresh = self
-            .summary_cache
-            .borrow()
-            .as_ref()
-            .is_some_and(|(k, _)| *k == key);
-        if !fresh {
-            let value = self.compute_summary();
-            *self.summary_cache.borrow_mut() = Some((key, value));
-        }
-        std::cell::Ref::map(self.summary_cache.borrow(), |c| match c {
-            Some((_, v)) => v,
-            None => unreachable!("the cache was just filled"),
-        })
-    }
-
-    fn compute_summary(&self) -> Result<crate::report::Summary, String> {
-        let round = self.round.clone().ok_or("no monitoring round")?;
-        let year = crate::model::FiscalYear::new(self.ws.year)?;
-        let registers: Vec<Register> = self
-            .ws
-            .entries
-            .iter()
-            .map(|e| e.register().clone())
-            .collect();
-        crate::report::summarize_with_methods(
-            &self.ws.catalog.bureaus.value,
-            &self.ws.catalog.approaches.value,
-            &self.ws.catalog.method_values(),
-            &registers,
-            year,
-            &round,
-            None,
-        )
-        .map_err(|e| e.to_string())
-    }
-
-    /// Records the settings' name as who prepared the register, today,
-    /// keeping the position already written.
-    fn sign_prepared(&mut self) {
-        let name = self.settings.name.trim().to_string();
-        if name.is_empty() {
-            self.status = Some(
-                self.lang
-                    .pick(
-                        "ใส่ชื่อของคุณ (name) ในไฟล์ตั้งค่าก่อน",
-                        "put your name (name) in the settings file first",
-                    )
-                    .into(),
-            );
-            return;
-        }
-        let Some(date) = today() else {
-            self.status = Some("the system clock gives no usable date".into());
-            return;
-        };
-        let result = self.mutate(|reg, _, _| {
-            let position = reg
-                .prepared_by
-                .as_ref()
-                .map(|s| s.position.clone())
-                .unwrap_or_default();
-            reg.prepared_by = Some(crate::model::Signature {
-                name,
-                position,
-                date,
-            });
-            Ok(())
-        });
-        if let Err(e) = result {
-            self.status = Some(e);
-        }
     }
 
     /// The risk on the editor screen.
@@ -1084,42 +747,5 @@ pub fn target_risk(t: &Target) -> usize {
     match t {
         Target::Risk(ri) => *ri,
         Target::Monitoring { risk, .. } => *risk,
-    }
-}
-
-/// Today's date in Thailand (UTC+7), in the Buddhist era.
-pub fn today() -> Option<crate::model::Date> {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
-        .as_secs();
-    let (y, m, d) = civil_from_days(((secs + 7 * 3600) / 86_400) as i64);
-    crate::model::Date::from_ce(y as i32, m, d).ok()
-}
-
-/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
-/// algorithm), so no date library is needed for one call.
-fn civil_from_days(z: i64) -> (i64, u8, u8) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::civil_from_days;
-
-    #[test]
-    fn civil_dates_from_day_numbers() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
-        assert_eq!(civil_from_days(20_415), (2025, 11, 23));
     }
 }

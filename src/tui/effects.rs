@@ -19,9 +19,8 @@ pub fn perform(app: &mut App, effect: Effect) {
                 Ok(_) => {
                     let shown = path.display().to_string();
                     // the copy holds our version; show the one on disk now
-                    match app.ws.reload(ix) {
+                    match app.reload_keeping_undo(ix) {
                         Ok(()) => {
-                            app.forget_history(ix);
                             app.status = Some(format!(
                                 "{} {shown}; {}",
                                 lang.pick("บันทึกของคุณไว้ที่", "saved yours as"),
@@ -34,25 +33,50 @@ pub fn perform(app: &mut App, effect: Effect) {
                 Err(e) => app.status = Some(e.to_string()),
             }
         }
-        Effect::Reload(ix) => match app.ws.reload(ix) {
+        Effect::Reload(ix) => match app.reload_keeping_undo(ix) {
             Ok(()) => {
-                app.forget_history(ix);
                 app.status = Some(
-                    lang.pick("โหลดฉบับบนดิสก์แล้ว", "loaded the version on disk")
-                        .into(),
+                    lang.pick(
+                        "โหลดฉบับบนดิสก์แล้ว (กด u เพื่อเอาฉบับของคุณกลับมา)",
+                        "loaded the version on disk (u brings yours back)",
+                    )
+                    .into(),
                 );
             }
-            Err(e) => app.status = Some(e.to_string()),
+            Err(e) => app.status = Some(e),
         },
         Effect::LoadYear(year) => match app.ws.load_year(year) {
             Ok(()) => {
+                app.forget_history();
                 app.current = 0;
                 app.overview_selected = 0;
                 app.round = app.default_round();
             }
             Err(e) => app.status = Some(e),
         },
+        Effect::CreateRegister(code) => {
+            let made = crate::model::BureauCode::new(code.clone()).and_then(|bureau| {
+                let year = crate::model::FiscalYear::new(app.ws.year)?;
+                let others: Vec<&crate::model::Register> =
+                    app.ws.entries.iter().map(|e| e.register()).collect();
+                let methods = app.ws.catalog.method_values();
+                super::records::new_register(bureau, year, &others, &methods)
+            });
+            match made.and_then(|reg| app.ws.create(reg)) {
+                Ok(ix) => {
+                    app.current = ix;
+                    app.status = Some(format!(
+                        "{} {}/{code}.ron",
+                        lang.pick("สร้างแล้ว:", "created:"),
+                        app.ws.year
+                    ));
+                    app.open_register();
+                }
+                Err(e) => app.status = Some(e),
+            }
+        }
         Effect::LoadChanges => {
+            app.unsaved_changes = unsaved_changes(app);
             app.changes = match app.ws.entries.get(app.current) {
                 None => Err(lang.pick("ไม่มีทะเบียน", "no register").into()),
                 Some(e) => crate::audit::changes_against_head(&e.loaded.path)
@@ -89,6 +113,24 @@ pub fn perform(app: &mut App, effect: Effect) {
     }
 }
 
+/// The unsaved edits of the register on screen, described as the audit
+/// module describes commits: the saved value against the one on screen.
+fn unsaved_changes(app: &App) -> Vec<String> {
+    let Some(e) = app.ws.entries.get(app.current) else {
+        return Vec::new();
+    };
+    let key = e.loaded.path.display().to_string();
+    let methods = app.ws.catalog.method_values();
+    let snapshot = |reg: &crate::model::Register| crate::audit::Snapshot {
+        registers: [(key.clone(), Ok(reg.clone()))].into_iter().collect(),
+        methods: methods.clone(),
+    };
+    crate::audit::diff(&snapshot(&e.saved), &snapshot(e.register()))
+        .iter()
+        .map(|c| crate::audit::render::one_line(c, app.lang))
+        .collect()
+}
+
 /// Saves every register with unsaved edits; stops at the first conflict and
 /// asks what to do with it.
 fn save_all(app: &mut App) {
@@ -120,6 +162,9 @@ fn save_all(app: &mut App) {
         }
     }
     app.ws.refresh_git();
+    if app.screen == super::app::Screen::Changes {
+        perform(app, Effect::LoadChanges);
+    }
     app.status = Some(if saved.is_empty() {
         lang.pick("ไม่มีอะไรต้องบันทึก", "nothing to save").into()
     } else {

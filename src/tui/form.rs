@@ -3,10 +3,17 @@
 //! an entered value is checked before it touches the register. A value that
 //! does not check is refused with the reason; nothing is silently accepted.
 
+mod apply;
+mod place;
+pub mod results;
+
+pub use apply::{co_responsible, set_pick, set_text};
+pub use place::{is_under, path, target_path};
+
 use crate::method::Methodology;
 use crate::model::{
-    ApproachList, Budget, Date, Implementation, Lang, Money, Monitoring, Rating, Register,
-    Response, RoundId, TrafficLight, YearMonth,
+    ApproachList, Budget, BureauCode, CoResponsible, Date, Implementation, Lang, Money, Monitoring,
+    Rating, Register, Response, RoundId, TrafficLight, YearMonth,
 };
 
 /// What a form edits.
@@ -20,6 +27,20 @@ pub enum Target {
         measure: usize,
         round: RoundId,
     },
+}
+
+impl Target {
+    /// Risk, measure and round of a monitoring form.
+    pub fn monitoring(&self) -> Option<(usize, usize, &RoundId)> {
+        match self {
+            Target::Monitoring {
+                risk,
+                measure,
+                round,
+            } => Some((*risk, *measure, round)),
+            Target::Risk(_) => None,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,12 +63,18 @@ pub enum Field {
     MeasureTitle(usize),
     MeasureKind(usize),
     MeasureApproach(usize),
+    /// Co-responsible bureaus: codes separated by commas, `all`, or empty.
+    MeasureCo(usize),
     MeasureOther(usize),
     MeasureStart(usize),
     MeasureEnd(usize),
     MeasureBudget(usize),
     MeasureAmount(usize),
     MeasureSource(usize),
+    /// Name of indicator k of measure mi.
+    IndicatorName(usize, usize),
+    /// Target of indicator k of measure mi.
+    IndicatorTarget(usize, usize),
     Status,
     Implementation,
     OtherReason,
@@ -56,6 +83,8 @@ pub enum Field {
     Done,
     Added,
     Disbursed,
+    /// The result of the measure's indicator at this index.
+    Indicator(usize),
     Evidence,
 }
 
@@ -111,6 +140,7 @@ pub fn fields(target: &Target, register: &Register, method: Option<&Methodology>
                     MeasureTitle(mi),
                     MeasureKind(mi),
                     MeasureApproach(mi),
+                    MeasureCo(mi),
                     MeasureOther(mi),
                     MeasureStart(mi),
                     MeasureEnd(mi),
@@ -120,6 +150,9 @@ pub fn fields(target: &Target, register: &Register, method: Option<&Methodology>
                     Budget::NotRequested => {}
                     Budget::Requested { .. } => v.push(MeasureAmount(mi)),
                     Budget::Allocated { .. } => v.extend([MeasureAmount(mi), MeasureSource(mi)]),
+                }
+                for k in 0..m.indicators.len() {
+                    v.extend([IndicatorName(mi, k), IndicatorTarget(mi, k)]);
                 }
             }
             v
@@ -141,7 +174,14 @@ pub fn fields(target: &Target, register: &Register, method: Option<&Methodology>
             if other {
                 v.push(OtherReason);
             }
-            v.extend([AsOf, Occurrence, Done, Added, Disbursed, Evidence]);
+            v.extend([AsOf, Occurrence, Done, Added, Disbursed]);
+            let indicators = register
+                .risks
+                .get(*risk)
+                .and_then(|r| r.measures.get(*measure))
+                .map_or(0, |m| m.indicators.len());
+            v.extend((0..indicators).map(Indicator));
+            v.push(Evidence);
             v
         }
     }
@@ -151,9 +191,18 @@ pub fn fields(target: &Target, register: &Register, method: Option<&Methodology>
 pub fn pane(field: Field) -> usize {
     use Field::*;
     match field {
-        MeasureTitle(i) | MeasureKind(i) | MeasureApproach(i) | MeasureOther(i)
-        | MeasureStart(i) | MeasureEnd(i) | MeasureBudget(i) | MeasureAmount(i)
-        | MeasureSource(i) => 1 + i,
+        MeasureTitle(i)
+        | MeasureKind(i)
+        | MeasureApproach(i)
+        | MeasureCo(i)
+        | MeasureOther(i)
+        | MeasureStart(i)
+        | MeasureEnd(i)
+        | MeasureBudget(i)
+        | MeasureAmount(i)
+        | MeasureSource(i)
+        | IndicatorName(i, _)
+        | IndicatorTarget(i, _) => 1 + i,
         _ => 0,
     }
 }
@@ -179,12 +228,19 @@ pub fn label(field: Field, lang: Lang) -> String {
         MeasureTitle(_) => ("มาตรการ", "Measure"),
         MeasureKind(_) => ("ลักษณะ", "Kind"),
         MeasureApproach(_) => ("แนวทาง", "Approach"),
+        MeasureCo(_) => ("สำนักร่วม (รหัส, all)", "With bureaus (codes, all)"),
         MeasureOther(_) => ("ผู้รับผิดชอบอื่น", "Other responsible"),
         MeasureStart(_) => ("เริ่ม (ปปปป-ดด)", "Start (yyyy-mm)"),
         MeasureEnd(_) => ("สิ้นสุด (ปปปป-ดด)", "End (yyyy-mm)"),
         MeasureBudget(_) => ("งบประมาณ", "Budget"),
         MeasureAmount(_) => ("จำนวนเงิน (บาท)", "Amount (baht)"),
         MeasureSource(_) => ("แหล่งงบประมาณ", "Source of funds"),
+        IndicatorName(_, k) => {
+            return format!("{} {}", lang.pick("ตัวชี้วัด", "Indicator"), k + 1);
+        }
+        IndicatorTarget(_, k) => {
+            return format!("{} {}", lang.pick("  ค่าเป้าหมาย", "  target"), k + 1);
+        }
         Status => ("สถานะความเสี่ยง", "Status"),
         Implementation => ("การดำเนินการ", "Implementation"),
         OtherReason => ("เหตุผลอื่น", "Other reason"),
@@ -194,6 +250,9 @@ pub fn label(field: Field, lang: Lang) -> String {
         Added => ("กิจกรรมเพิ่มเติม", "Added activities"),
         Disbursed => ("เบิกจ่ายสะสม (บาท)", "Disbursed to date (baht)"),
         Evidence => ("หลักฐาน (บรรทัดละรายการ)", "Evidence (one per line)"),
+        Indicator(k) => {
+            return format!("{} {}", lang.pick("ตัวชี้วัด", "Indicator"), k + 1);
+        }
     };
     lang.pick(th, en).to_string()
 }
@@ -315,19 +374,12 @@ pub fn kind(field: Field, ctx: &Ctx) -> Kind {
 }
 
 fn monitoring_at<'a>(ctx: &'a Ctx, target: &Target) -> Option<&'a Monitoring> {
-    let Target::Monitoring {
-        risk,
-        measure,
-        round,
-    } = target
-    else {
-        return None;
-    };
+    let (risk, measure, round) = target.monitoring()?;
     ctx.register
         .risks
-        .get(*risk)?
+        .get(risk)?
         .measures
-        .get(*measure)?
+        .get(measure)?
         .at_round(round)
 }
 
@@ -407,6 +459,17 @@ pub fn value(field: Field, target: &Target, ctx: &Ctx) -> String {
                 format!("{} — {label}", m.approach)
             })
             .unwrap_or_default(),
+        MeasureCo(mi) => measure(mi)
+            .map(|m| match &m.co_responsible {
+                CoResponsible::LeadOnly => String::new(),
+                CoResponsible::AllBureaus => "all".to_string(),
+                CoResponsible::Bureaus(codes) => codes
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+            .unwrap_or_default(),
         MeasureOther(mi) => measure(mi)
             .map(|m| m.other_responsible.clone())
             .unwrap_or_default(),
@@ -422,6 +485,14 @@ pub fn value(field: Field, target: &Target, ctx: &Ctx) -> String {
                 }
                 Budget::NotRequested => String::new(),
             })
+            .unwrap_or_default(),
+        IndicatorName(mi, k) => measure(mi)
+            .and_then(|m| m.indicators.get(k))
+            .map(|i| format!("{} {}", i.id, i.name))
+            .unwrap_or_default(),
+        IndicatorTarget(mi, k) => measure(mi)
+            .and_then(|m| m.indicators.get(k))
+            .map(|i| format!("{} {}", i.target.display(lang), i.unit))
             .unwrap_or_default(),
         MeasureSource(mi) => measure(mi)
             .map(|m| match &m.budget {
@@ -441,6 +512,20 @@ pub fn value(field: Field, target: &Target, ctx: &Ctx) -> String {
         Added => mon_text(&|m| m.added_activities.clone()),
         Disbursed => mon_text(&|m| m.disbursed.to_string()),
         Evidence => mon_text(&|m| m.evidence.join("\n")),
+        Indicator(k) => match indicator_of(target, ctx.register, k) {
+            None => String::new(),
+            Some(ind) => {
+                let got = mon
+                    .and_then(|m| m.results.iter().find(|r| r.indicator == ind.id))
+                    .map_or_else(|| "—".to_string(), |r| r.value.display(lang));
+                format!(
+                    "{got} · {} {} · {}",
+                    ind.target.display(lang),
+                    ind.unit,
+                    ind.name
+                )
+            }
+        },
     }
 }
 
@@ -450,6 +535,41 @@ fn budget_index(b: &Budget) -> usize {
         Budget::Requested { .. } => 1,
         Budget::Allocated { .. } => 2,
     }
+}
+
+/// The indicator an `Indicator(k)` field of a monitoring form is about.
+pub fn indicator_of<'a>(
+    target: &Target,
+    register: &'a Register,
+    k: usize,
+) -> Option<&'a crate::model::Indicator> {
+    let Target::Monitoring { risk, measure, .. } = target else {
+        return None;
+    };
+    register
+        .risks
+        .get(*risk)?
+        .measures
+        .get(*measure)?
+        .indicators
+        .get(k)
+}
+
+/// The result of indicator `k` at the form's round as it is typed back
+/// (empty while pending or not recorded).
+pub fn result_text(target: &Target, register: &Register, k: usize) -> String {
+    let found = || {
+        let (risk, measure, round) = target.monitoring()?;
+        let m = register.risks.get(risk)?.measures.get(measure)?;
+        let id = &m.indicators.get(k)?.id;
+        let r = m
+            .at_round(round)?
+            .results
+            .iter()
+            .find(|r| &r.indicator == id)?;
+        Some(results::achieved_text(&r.value))
+    };
+    found().unwrap_or_default()
 }
 
 /// The option of a pick-list that holds the current value.
@@ -479,380 +599,5 @@ pub fn problem(field: Field, target: &Target, ctx: &Ctx) -> Option<String> {
             .is_none()
             .then(|| format!("unknown category {:?}", risk.category.as_str())),
         _ => None,
-    }
-}
-
-fn money(s: &str) -> Result<Money, String> {
-    let cleaned: String = s.trim().chars().filter(|c| *c != ',').collect();
-    Money::try_from(cleaned)
-}
-
-fn date(s: &str) -> Result<Option<Date>, String> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    Date::try_from(s.to_string()).map(Some)
-}
-
-fn year_month(s: &str) -> Result<YearMonth, String> {
-    YearMonth::try_from(s.trim().to_string())
-}
-
-/// The monitoring entry of the target, created for the round if missing.
-fn monitoring_mut<'a>(
-    register: &'a mut Register,
-    target: &Target,
-) -> Result<&'a mut Monitoring, String> {
-    let Target::Monitoring {
-        risk,
-        measure,
-        round,
-    } = target
-    else {
-        return Err("not a monitoring form".into());
-    };
-    let m = register
-        .risks
-        .get_mut(*risk)
-        .and_then(|r| r.measures.get_mut(*measure))
-        .ok_or("the measure is gone")?;
-    if m.at_round(round).is_none() {
-        m.monitoring.push(Monitoring::new(round.clone()));
-    }
-    m.at_round_mut(round)
-        .ok_or_else(|| "no monitoring entry".into())
-}
-
-/// Applies typed text to a field; on error nothing changes.
-pub fn set_text(
-    field: Field,
-    target: &Target,
-    register: &mut Register,
-    text: &str,
-) -> Result<(), String> {
-    use Field::*;
-    if let Target::Monitoring { .. } = target {
-        // parse first, so a bad value never creates an empty entry
-        let parsed_money = if field == Disbursed {
-            Some(money(text)?)
-        } else {
-            None
-        };
-        let parsed_date = if field == AsOf {
-            Some(date(text)?)
-        } else {
-            None
-        };
-        let m = monitoring_mut(register, target)?;
-        match field {
-            OtherReason => m.implementation = crate::model::Implementation::Other(text.to_string()),
-            AsOf => m.as_of = parsed_date.flatten(),
-            Occurrence => m.occurrence = text.to_string(),
-            Done => m.done = text.to_string(),
-            Added => m.added_activities = text.to_string(),
-            Disbursed => m.disbursed = parsed_money.unwrap_or_default(),
-            Evidence => {
-                m.evidence = text
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(String::from)
-                    .collect()
-            }
-            _ => return Err("this field is chosen from a list".into()),
-        }
-        return Ok(());
-    }
-    let Target::Risk(ri) = target else {
-        return Err("nothing to edit".into());
-    };
-    let risk = register.risks.get_mut(*ri).ok_or("the risk is gone")?;
-    match field {
-        Process => risk.process = text.to_string(),
-        Description => risk.description = text.to_string(),
-        Controls => risk.controls = text.to_string(),
-        Owner => risk.owner = text.to_string(),
-        ResponseText => match &mut risk.response {
-            crate::model::Response::Accept(t) | crate::model::Response::Transfer(t) => {
-                *t = text.to_string()
-            }
-            _ => return Err("only an accepted or transferred risk has this text".into()),
-        },
-        NextReview => risk.next_review = date(text)?,
-        MeasureTitle(mi) => {
-            let m = risk.measures.get_mut(mi).ok_or("the measure is gone")?;
-            // the id is shown before the title; do not let it leak into the title
-            let id = m.id.to_string();
-            let t = text.trim_start();
-            m.title = t.strip_prefix(&id).map_or(t, str::trim_start).to_string();
-        }
-        MeasureOther(mi) => {
-            risk.measures
-                .get_mut(mi)
-                .ok_or("the measure is gone")?
-                .other_responsible = text.to_string()
-        }
-        MeasureStart(mi) | MeasureEnd(mi) => {
-            let ym = year_month(text)?;
-            let m = risk.measures.get_mut(mi).ok_or("the measure is gone")?;
-            let (start, end) = if matches!(field, MeasureStart(_)) {
-                (ym, m.end)
-            } else {
-                (m.start, ym)
-            };
-            if start > end {
-                return Err(format!("the start {start} is after the end {end}"));
-            }
-            m.start = start;
-            m.end = end;
-        }
-        MeasureAmount(mi) => {
-            let amount = money(text)?;
-            match &mut risk
-                .measures
-                .get_mut(mi)
-                .ok_or("the measure is gone")?
-                .budget
-            {
-                Budget::Requested { amount: a } | Budget::Allocated { amount: a, .. } => {
-                    *a = amount
-                }
-                Budget::NotRequested => return Err("choose requested or allocated first".into()),
-            }
-        }
-        MeasureSource(mi) => match &mut risk
-            .measures
-            .get_mut(mi)
-            .ok_or("the measure is gone")?
-            .budget
-        {
-            Budget::Allocated { source, .. } => *source = text.to_string(),
-            _ => return Err("only an allocated budget has a source".into()),
-        },
-        _ => return Err("this field is chosen from a list".into()),
-    }
-    Ok(())
-}
-
-/// Applies the choice `index` of a field's pick-list; on error nothing changes.
-pub fn set_pick(
-    field: Field,
-    target: &Target,
-    register: &mut Register,
-    method: Option<&Methodology>,
-    approaches: &ApproachList,
-    index: usize,
-) -> Result<(), String> {
-    use Field::*;
-    if let Target::Monitoring { .. } = target {
-        let m = monitoring_mut(register, target)?;
-        match field {
-            Status => m.status = *TrafficLight::ALL.get(index).ok_or("no such status")?,
-            Implementation => {
-                let mut chosen = implementations()
-                    .get(index)
-                    .cloned()
-                    .ok_or("no such status")?;
-                // keep a reason already written when Other is chosen again
-                if let (
-                    crate::model::Implementation::Other(new),
-                    crate::model::Implementation::Other(old),
-                ) = (&mut chosen, &m.implementation)
-                {
-                    new.clone_from(old);
-                }
-                m.implementation = chosen;
-            }
-            _ => return Err("this field is typed, not chosen".into()),
-        }
-        return Ok(());
-    }
-    let Target::Risk(ri) = target else {
-        return Err("nothing to edit".into());
-    };
-    let risk = register.risks.get_mut(*ri).ok_or("the risk is gone")?;
-    let level = |scale: Option<&crate::method::Scale>| -> Result<u8, String> {
-        let scale = scale.ok_or("the register's methodology is not loaded")?;
-        scale
-            .levels
-            .get(index)
-            .map(|l| l.value)
-            .ok_or_else(|| "no such level".into())
-    };
-    match field {
-        Category => {
-            let m = method.ok_or("the register's methodology is not loaded")?;
-            risk.category = m
-                .categories
-                .get(index)
-                .ok_or("no such category")?
-                .id
-                .clone();
-        }
-        Factor => {
-            risk.factor = if index == 0 {
-                crate::model::Factor::Known
-            } else {
-                crate::model::Factor::Unknown
-            }
-        }
-        InherentL => risk.inherent.likelihood = level(method.map(|m| &m.likelihood))?,
-        InherentI => risk.inherent.impact = level(method.map(|m| &m.impact))?,
-        ResidualL | ResidualI => {
-            let mut r = risk.residual.unwrap_or(risk.inherent);
-            if field == ResidualL {
-                r.likelihood = level(method.map(|m| &m.likelihood))?;
-            } else {
-                r.impact = level(method.map(|m| &m.impact))?;
-            }
-            risk.residual = Some(r);
-        }
-        ControlQuality => {
-            risk.control_quality = *crate::model::ControlQuality::ALL
-                .get(index)
-                .ok_or("no such grade")?
-        }
-        Response => {
-            let keep = match &risk.response {
-                crate::model::Response::Accept(t) | crate::model::Response::Transfer(t) => {
-                    t.clone()
-                }
-                _ => String::new(),
-            };
-            if index >= RESPONSES.len() {
-                return Err("no such response".into());
-            }
-            risk.response = response_of(index, keep);
-        }
-        MeasureKind(mi) => {
-            risk.measures.get_mut(mi).ok_or("the measure is gone")?.kind =
-                *crate::model::MeasureKind::ALL
-                    .get(index)
-                    .ok_or("no such kind")?
-        }
-        MeasureApproach(mi) => {
-            let id = approaches
-                .approaches
-                .get(index)
-                .ok_or("no such approach")?
-                .id
-                .clone();
-            risk.measures
-                .get_mut(mi)
-                .ok_or("the measure is gone")?
-                .approach = id;
-        }
-        MeasureBudget(mi) => {
-            let m = risk.measures.get_mut(mi).ok_or("the measure is gone")?;
-            let amount = match &m.budget {
-                Budget::Requested { amount } | Budget::Allocated { amount, .. } => *amount,
-                Budget::NotRequested => Money::ZERO,
-            };
-            let source = match &m.budget {
-                Budget::Allocated { source, .. } => source.clone(),
-                _ => String::new(),
-            };
-            m.budget = match index {
-                0 => Budget::NotRequested,
-                1 => Budget::Requested { amount },
-                2 => Budget::Allocated { amount, source },
-                _ => return Err("no such budget kind".into()),
-            };
-        }
-        _ => return Err("this field is typed, not chosen".into()),
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::store::{Catalog, load_register};
-    use std::path::Path;
-
-    fn sample() -> (Register, Catalog) {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("registers");
-        let reg = load_register(&root.join("2567/FIN.ron"))
-            .expect("FIN loads")
-            .value;
-        (reg, Catalog::load(&root).expect("catalog loads"))
-    }
-
-    #[test]
-    fn money_with_separators_is_accepted_and_garbage_refused() {
-        let (mut reg, _) = sample();
-        let t = Target::Monitoring {
-            risk: 0,
-            measure: 0,
-            round: RoundId::new("6m").expect("id"),
-        };
-        set_text(Field::Disbursed, &t, &mut reg, "1,234.50").expect("accepted");
-        assert_eq!(
-            reg.risks[0].measures[0]
-                .at_round(&RoundId::new("6m").expect("id"))
-                .map(|m| m.disbursed),
-            Some(Money::from_satang(123_450))
-        );
-        let before = reg.clone();
-        let err = set_text(Field::Disbursed, &t, &mut reg, "12.345").expect_err("refused");
-        assert!(err.contains("two decimals"), "{err}");
-        assert_eq!(reg, before, "a refused value changes nothing");
-    }
-
-    #[test]
-    fn ratings_are_chosen_from_the_methodology_levels() {
-        let (mut reg, cat) = sample();
-        let method = cat.method(&reg.methodology).cloned();
-        let ctx = Ctx {
-            register: &reg,
-            method: method.as_ref(),
-            approaches: &cat.approaches.value,
-            lang: Lang::Th,
-        };
-        let Kind::Pick(opts) = kind(Field::InherentL, &ctx) else {
-            panic!("a pick-list")
-        };
-        assert_eq!(opts.len(), 5);
-        assert!(opts[0].starts_with("1 "));
-        set_pick(
-            Field::InherentL,
-            &Target::Risk(0),
-            &mut reg,
-            method.as_ref(),
-            &cat.approaches.value,
-            4,
-        )
-        .expect("set");
-        assert_eq!(reg.risks[0].inherent.likelihood, 5);
-    }
-
-    #[test]
-    fn an_out_of_scale_rating_in_the_file_is_reported_in_place() {
-        let (mut reg, cat) = sample();
-        reg.risks[0].inherent.likelihood = 9;
-        let method = cat.method(&reg.methodology).cloned();
-        let ctx = Ctx {
-            register: &reg,
-            method: method.as_ref(),
-            approaches: &cat.approaches.value,
-            lang: Lang::En,
-        };
-        let p = problem(Field::InherentL, &Target::Risk(0), &ctx).expect("a problem");
-        assert!(p.contains("outside the scale"), "{p}");
-    }
-
-    #[test]
-    fn a_start_after_the_end_is_refused() {
-        let (mut reg, _) = sample();
-        let err = set_text(
-            Field::MeasureStart(0),
-            &Target::Risk(0),
-            &mut reg,
-            "2568-01",
-        )
-        .expect_err("refused");
-        assert!(err.contains("after the end"), "{err}");
-        assert!(set_text(Field::MeasureStart(0), &Target::Risk(0), &mut reg, "67-01").is_err());
     }
 }

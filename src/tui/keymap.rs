@@ -240,6 +240,7 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
                 b(&[Key::ch('<')], PrevRound, false),
                 b(&[Key::ch('m')], ToMatrix, false),
                 b(&[Key::ch('o')], ToMonitoring, false),
+                b(&[Key::ch('n')], NewRegister, false),
             ]);
             v
         }
@@ -255,6 +256,8 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
                 b(&[Key::ch('m')], ToMatrix, false),
                 b(&[Key::ch('o')], ToMonitoring, true),
                 b(&[Key::ch('p')], SignPrepared, false),
+                b(&[Key::ch('a')], AddRisk, false),
+                b(&[Key::ch('d')], DeleteRisk, false),
                 b(&[Key::ch('>')], NextRound, false),
                 b(&[Key::ch('<')], PrevRound, false),
                 b(&[LEFT, Key::ch('h')], Back, false),
@@ -267,6 +270,8 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
                 b(&[ENTER, Key::ch('e')], Open, true),
                 b(&[LEFT, Key::ch('h')], Left, false),
                 b(&[RIGHT, Key::ch('l')], Right, false),
+                b(&[Key::ch('a')], AddMeasure, false),
+                b(&[Key::ch('d')], DeleteMeasure, false),
             ]);
             v
         }

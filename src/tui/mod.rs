@@ -8,6 +8,7 @@ pub mod app;
 pub mod effects;
 pub mod form;
 pub mod keymap;
+pub mod records;
 pub mod screens;
 pub mod settings;
 pub mod textedit;
@@ -19,6 +20,9 @@ use app::App;
 use crossterm::event::{self, Event};
 use std::path::Path;
 use std::time::{Duration, Instant};
+
+/// Set in the environment, the TUI panics after its first frame (tests only).
+pub const PANIC_FOR_TEST: &str = "RISKREG_TUI_PANIC_FOR_TEST";
 
 /// How often files are checked for changes behind our back.
 const DISK_CHECK: Duration = Duration::from_secs(2);
@@ -34,6 +38,13 @@ pub fn run(root: &Path) -> Result<(), String> {
         app.status = problem;
     }
     let mut terminal = ratatui::try_init().map_err(|e| format!("cannot open the terminal: {e}"))?;
+    // lets the end-to-end test check that a crash restores the terminal
+    if std::env::var_os(PANIC_FOR_TEST).is_some() {
+        terminal
+            .draw(|f| view::draw(f, &app))
+            .map_err(|e| e.to_string())?;
+        panic!("{PANIC_FOR_TEST} is set: crashing on purpose");
+    }
     let result = event_loop(&mut terminal, &mut app);
     ratatui::restore();
     result

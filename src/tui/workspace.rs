@@ -151,6 +151,20 @@ impl Workspace {
         }
     }
 
+    /// Writes a new register file for the year (never over an existing one)
+    /// and adds it; returns its entry.
+    pub fn create(&mut self, reg: Register) -> Result<usize, String> {
+        let path = self
+            .root
+            .join(self.year.to_string())
+            .join(format!("{}.ron", reg.bureau));
+        let loaded = Loaded::create(&path, reg).map_err(|e| e.to_string())?;
+        self.entries.push(Entry::new(loaded));
+        self.generation += 1;
+        self.refresh_git();
+        Ok(self.entries.len() - 1)
+    }
+
     /// Replaces an entry with what is on disk now.
     pub fn reload(&mut self, entry: usize) -> Result<(), LoadError> {
         let path = self.entries[entry].loaded.path.clone();

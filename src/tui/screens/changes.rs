@@ -34,29 +34,35 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
     if let Some(e) = app.ws.entries.get(app.current) {
-        let mut text = approval_text(&e.approval, lang);
-        if e.dirty {
-            text.push_str(lang.pick(
-                "  · การแก้ไขที่ยังไม่บันทึกจะแสดงหลังบันทึก",
-                "  · unsaved edits show here once saved",
-            ));
-        }
-        f.render_widget(Paragraph::new(text), head);
+        f.render_widget(Paragraph::new(approval_text(&e.approval, lang)), head);
     }
     let height = body.height.saturating_sub(2) as usize;
-    let lines: Vec<Line> = match &app.changes {
-        Err(e) => vec![Line::styled(e.clone(), t.error())],
-        Ok(cs) if cs.is_empty() => vec![Line::raw(lang.pick(
+    let mut all: Vec<Line> = Vec::new();
+    if !app.unsaved_changes.is_empty() {
+        all.push(Line::styled(
+            lang.pick("ยังไม่บันทึก (Ctrl-S):", "Not saved yet (Ctrl-S):"),
+            t.key(),
+        ));
+        all.extend(
+            app.unsaved_changes
+                .iter()
+                .map(|c| Line::raw(format!("  {c}"))),
+        );
+        all.push(Line::styled(
+            lang.pick("บันทึกแล้ว ยังไม่ commit:", "Saved, not committed:"),
+            t.title(),
+        ));
+    }
+    match &app.changes {
+        Err(e) => all.push(Line::styled(e.clone(), t.error())),
+        Ok(cs) if cs.is_empty() => all.push(Line::raw(lang.pick(
             "ไม่มีการเปลี่ยนแปลงจาก commit ล่าสุด",
             "no changes since the last commit",
-        ))],
-        Ok(cs) => cs
-            .iter()
-            .skip(app.changes_scroll.min(cs.len().saturating_sub(1)))
-            .take(height)
-            .map(|c| Line::raw(c.clone()))
-            .collect(),
-    };
+        ))),
+        Ok(cs) => all.extend(cs.iter().map(|c| Line::raw(c.clone()))),
+    }
+    let skip = app.changes_scroll.min(all.len().saturating_sub(1));
+    let lines: Vec<Line> = all.into_iter().skip(skip).take(height).collect();
     f.render_widget(
         Paragraph::new(lines).block(
             Block::bordered()

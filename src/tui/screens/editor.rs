@@ -69,6 +69,25 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     f.render_widget(Paragraph::new(Line::from(summary)), head);
 
     let fields = app.form_fields();
+    let findings = app.findings();
+    // what the validator says of this risk (or monitoring entry), by field
+    let mine: Vec<&crate::validate::Finding> = form::target_path(target, reg)
+        .map(|at| {
+            findings
+                .iter()
+                .filter(|f| form::is_under(&f.path, &at))
+                .collect()
+        })
+        .unwrap_or_default();
+    let field_paths: Vec<Option<String>> =
+        fields.iter().map(|f| form::path(*f, target, reg)).collect();
+    let finding_span = |f: &crate::validate::Finding| {
+        let (mark, style) = match f.severity {
+            crate::validate::Severity::Error => ("✗", t.error()),
+            crate::validate::Severity::Warning => ("⚠", t.key()),
+        };
+        Span::styled(format!("  {mark} {}", f.message), style)
+    };
     let label_w = fields
         .iter()
         .map(|f| form::label(*f, lang).width())
@@ -78,6 +97,15 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let inner_w = body.width.saturating_sub(2) as usize;
     let value_w = inner_w.saturating_sub(label_w + 3);
     let mut lines: Vec<Line> = Vec::new();
+    // findings that belong to no field on the form come first
+    for f in mine.iter().filter(|f| {
+        !field_paths
+            .iter()
+            .flatten()
+            .any(|p| form::is_under(&f.path, p))
+    }) {
+        lines.push(Line::from(finding_span(f)));
+    }
     let mut cursor_line = 0;
     let mut pane = usize::MAX;
     for (i, &field) in fields.iter().enumerate() {
@@ -110,8 +138,14 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
             Span::styled(format!("{label}{} : ", " ".repeat(pad)), t.dim()),
             Span::raw(shown),
         ];
-        if let Some(problem) = form::problem(field, target, &ctx) {
-            spans.push(Span::styled(format!("  ✗ {problem}"), t.error()));
+        let here: Vec<&&crate::validate::Finding> = field_paths[i]
+            .as_ref()
+            .map(|p| mine.iter().filter(|f| form::is_under(&f.path, p)).collect())
+            .unwrap_or_default();
+        match (here.first(), form::problem(field, target, &ctx)) {
+            (Some(f), _) => spans.push(finding_span(f)),
+            (None, Some(problem)) => spans.push(Span::styled(format!("  ✗ {problem}"), t.error())),
+            (None, None) => {}
         }
         let line = Line::from(spans);
         lines.push(if i == app.editor.cursor {

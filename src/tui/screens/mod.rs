@@ -2,6 +2,7 @@
 //! the screen's state changes need. Shared drawing bits live here.
 
 pub mod changes;
+pub mod detail;
 pub mod editor;
 pub mod matrix;
 pub mod monitoring;

@@ -135,7 +135,13 @@ fn filter_text(app: &App) -> String {
 pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang;
     let t = &app.theme;
-    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+    let [head, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+    // the selected risk in full beside the table, or under it when narrow
+    let [body, detail] = if rest.width >= 110 {
+        Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(rest)
+    } else {
+        Layout::vertical([Constraint::Min(5), Constraint::Length(7)]).areas(rest)
+    };
     let visible = app.visible_risks();
     let total = app.register_value().map_or(0, |r| r.risks.len());
     let mut head_line = vec![Span::styled(
@@ -226,6 +232,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     .header(header)
     .block(Block::bordered().title(title));
     f.render_widget(table, body);
+    let selected = visible
+        .get(app.register.selected)
+        .and_then(|&ri| reg.risks.get(ri));
+    super::detail::draw(f, detail, app, selected);
 }
 
 fn head_line_width(

@@ -1,0 +1,100 @@
+//! What the screens show that is costly to compute (the register's sorted
+//! rows, the round's summary, the validator's findings), cached until the
+//! registers or the view change.
+
+use super::*;
+
+impl App {
+    /// Risks of the register screen after filter, search and sort.
+    pub fn visible_risks(&self) -> Vec<usize> {
+        let v = &self.register;
+        let key: VisibleKey = (
+            self.current,
+            self.ws.generation,
+            v.sort,
+            v.reverse,
+            v.band.clone(),
+            v.cell,
+            v.query.clone(),
+            self.round.clone(),
+        );
+        if let Some((k, rows)) = &*self.visible_cache.borrow()
+            && *k == key
+        {
+            return rows.clone();
+        }
+        let rows = crate::tui::screens::register::visible(self);
+        *self.visible_cache.borrow_mut() = Some((key, rows.clone()));
+        rows
+    }
+
+    /// The secretariat-wide summary of the round, from the registers as they
+    /// are on screen (unsaved edits included), as `riskreg summary` makes it.
+    pub fn summary(&self) -> std::cell::Ref<'_, Result<crate::report::Summary, String>> {
+        let key: SummaryKey = (self.ws.generation, self.ws.year, self.round.clone());
+        let fresh = self
+            .summary_cache
+            .borrow()
+            .as_ref()
+            .is_some_and(|(k, _)| *k == key);
+        if !fresh {
+            let value = self.compute_summary();
+            *self.summary_cache.borrow_mut() = Some((key, value));
+        }
+        std::cell::Ref::map(self.summary_cache.borrow(), |c| match c {
+            Some((_, v)) => v,
+            None => unreachable!("the cache was just filled"),
+        })
+    }
+
+    /// What `riskreg validate` says of the register on screen as it is now
+    /// (unsaved edits included), so the editor can show it beside each field.
+    pub fn findings(&self) -> std::cell::Ref<'_, Findings> {
+        let key = (self.ws.generation, self.current);
+        let fresh = self
+            .findings_cache
+            .borrow()
+            .as_ref()
+            .is_some_and(|(k, _)| *k == key);
+        if !fresh {
+            let value = match self.ws.entries.get(self.current) {
+                None => Vec::new(),
+                Some(e) => {
+                    let methods = self.ws.catalog.method_values();
+                    let ctx = crate::validate::Context {
+                        bureaus: &self.ws.catalog.bureaus.value,
+                        approaches: &self.ws.catalog.approaches.value,
+                        methods: &methods,
+                    };
+                    crate::validate::check_register(&ctx, &e.loaded.path, e.register())
+                }
+            };
+            *self.findings_cache.borrow_mut() = Some((key, value));
+        }
+        std::cell::Ref::map(self.findings_cache.borrow(), |c| match c {
+            Some((_, v)) => v,
+            None => unreachable!("the cache was just filled"),
+        })
+    }
+
+    pub(super) fn compute_summary(&self) -> Result<crate::report::Summary, String> {
+        let round = self.round.clone().ok_or("no monitoring round")?;
+        let year = crate::model::FiscalYear::new(self.ws.year)?;
+        let registers: Vec<Register> = self
+            .ws
+            .entries
+            .iter()
+            .map(|e| e.register().clone())
+            .collect();
+        crate::report::summarize_with_methods(
+            &self.ws.catalog.bureaus.value,
+            &self.ws.catalog.approaches.value,
+            &self.ws.catalog.method_values(),
+            &registers,
+            year,
+            &round,
+            None,
+        )
+        .map_err(|e| e.to_string())
+    }
+}

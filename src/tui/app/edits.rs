@@ -1,0 +1,315 @@
+//! Every change to a register goes through `mutate`, which keeps the undo
+//! history and the unsaved mark right; here too are the edits that are not
+//! a single field: statuses, new and deleted records, signing.
+
+use super::*;
+
+impl App {
+    /// Runs a change on the register on screen, keeping undo history and
+    /// the unsaved mark right. On error nothing changes.
+    pub fn mutate(
+        &mut self,
+        change: impl FnOnce(
+            &mut Register,
+            Option<&Methodology>,
+            &crate::model::ApproachList,
+        ) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let entry_ix = self.current;
+        let ws = &mut self.ws;
+        let entry = ws
+            .entries
+            .get_mut(entry_ix)
+            .ok_or("no register on screen")?;
+        let method = ws.catalog.method(&entry.loaded.value.methodology);
+        let before = entry.loaded.value.clone();
+        change(
+            &mut entry.loaded.value,
+            method,
+            &ws.catalog.approaches.value,
+        )?;
+        if entry.loaded.value == before {
+            return Ok(());
+        }
+        entry.touched();
+        ws.generation += 1;
+        self.undo.push((entry_ix, before));
+        self.redo.clear();
+        Ok(())
+    }
+
+    pub(super) fn restore(&mut self, from_undo: bool) {
+        let (stack, other) = if from_undo {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some((ix, value)) = stack.pop() else {
+            self.status = Some(self.lang.pick("ไม่มีอะไรให้ย้อน", "nothing to undo").into());
+            return;
+        };
+        let Some(entry) = self.ws.entries.get_mut(ix) else {
+            return;
+        };
+        let now = std::mem::replace(&mut entry.loaded.value, value);
+        other.push((ix, now));
+        entry.touched();
+        self.ws.generation += 1;
+        self.current = ix;
+    }
+
+    /// Replaces an entry with what is on disk, keeping the version on screen
+    /// as the last undo step: `u` brings it back, so a reload loses nothing.
+    pub fn reload_keeping_undo(&mut self, entry: usize) -> Result<(), String> {
+        let mine = self
+            .ws
+            .entries
+            .get(entry)
+            .map(|e| e.register().clone())
+            .ok_or("no such register")?;
+        self.ws.reload(entry).map_err(|e| e.to_string())?;
+        if self.ws.entries[entry].register() != &mine {
+            self.undo.push((entry, mine));
+            self.redo.clear();
+        }
+        Ok(())
+    }
+
+    /// Forgets all undo history (another fiscal year was loaded).
+    pub fn forget_history(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+
+    /// Sets the status of the measure under the cursor at the round.
+    pub(super) fn set_status(&mut self, light: TrafficLight) {
+        self.monitoring_change(|m| {
+            m.status = light;
+        });
+    }
+
+    pub(super) fn monitoring_change(&mut self, f: impl FnOnce(&mut crate::model::Monitoring)) {
+        let rows = self.measure_rows();
+        let (Some(&(ri, mi)), Some(round)) =
+            (rows.get(self.monitoring_selected), self.round.clone())
+        else {
+            return;
+        };
+        let result = self.mutate(|reg, _, _| {
+            let m = reg
+                .risks
+                .get_mut(ri)
+                .and_then(|r| r.measures.get_mut(mi))
+                .ok_or("the measure is gone")?;
+            if m.at_round(&round).is_none() {
+                m.monitoring
+                    .push(crate::model::Monitoring::new(round.clone()));
+            }
+            if let Some(entry) = m.at_round_mut(&round) {
+                f(entry);
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            self.status = Some(e);
+        }
+    }
+
+    /// Records the settings' name as who prepared the register, today,
+    /// keeping the position already written.
+    pub(super) fn sign_prepared(&mut self) {
+        let name = self.settings.name.trim().to_string();
+        if name.is_empty() {
+            self.status = Some(
+                self.lang
+                    .pick(
+                        "ใส่ชื่อของคุณ (name) ในไฟล์ตั้งค่าก่อน",
+                        "put your name (name) in the settings file first",
+                    )
+                    .into(),
+            );
+            return;
+        }
+        let Some(date) = today() else {
+            self.status = Some("the system clock gives no usable date".into());
+            return;
+        };
+        let result = self.mutate(|reg, _, _| {
+            let position = reg
+                .prepared_by
+                .as_ref()
+                .map(|s| s.position.clone())
+                .unwrap_or_default();
+            reg.prepared_by = Some(crate::model::Signature {
+                name,
+                position,
+                date,
+            });
+            Ok(())
+        });
+        if let Err(e) = result {
+            self.status = Some(e);
+        }
+    }
+
+    pub(super) fn report(&mut self, result: Result<(), String>, done: String) {
+        self.status = Some(match result {
+            Ok(()) => done,
+            Err(e) => e,
+        });
+    }
+
+    /// Adds a risk with the next free id and opens it in the editor.
+    pub(super) fn add_risk(&mut self) {
+        let mut id = String::new();
+        let result = self.mutate(|reg, method, _| {
+            let risk = crate::tui::records::new_risk(reg, method)?;
+            id = risk.id.to_string();
+            reg.risks.push(risk);
+            Ok(())
+        });
+        let ok = result.is_ok();
+        let done = format!("{} {id}", self.lang.pick("เพิ่มแล้ว:", "added:"));
+        self.report(result, done);
+        if let (true, Some(reg)) = (ok, self.register_value()) {
+            let ri = reg.risks.len() - 1;
+            self.register = RegisterView::default();
+            self.register.selected = self
+                .visible_risks()
+                .iter()
+                .position(|&i| i == ri)
+                .unwrap_or(0);
+            self.editor = EditorView {
+                target: Some(Target::Risk(ri)),
+                cursor: 1,
+            };
+            self.go(Screen::Editor);
+        }
+    }
+
+    fn deleted(&self, id: &str) -> String {
+        format!(
+            "{} {id} — {}",
+            self.lang.pick("ลบแล้ว:", "deleted:"),
+            self.lang.pick("กด u เพื่อเลิกทำ", "u undoes it")
+        )
+    }
+
+    pub(super) fn delete_risk(&mut self, ri: usize) {
+        let mut id = String::new();
+        let result = self.mutate(|reg, _, _| {
+            if ri >= reg.risks.len() {
+                return Err("the risk is gone".into());
+            }
+            id = reg.risks.remove(ri).id.to_string();
+            Ok(())
+        });
+        let done = self.deleted(&id);
+        self.report(result, done);
+        let len = self.visible_risks().len();
+        self.register.selected = self.register.selected.min(len.saturating_sub(1));
+    }
+
+    /// Adds a measure to the risk in the editor and moves to its title.
+    pub(super) fn add_measure(&mut self) {
+        let Some(Target::Risk(ri)) = self.editor.target.clone() else {
+            return;
+        };
+        let mut id = String::new();
+        let result = self.mutate(|reg, _, approaches| {
+            let m = crate::tui::records::new_measure(reg, approaches)?;
+            id = m.id.to_string();
+            reg.risks
+                .get_mut(ri)
+                .ok_or("the risk is gone")?
+                .measures
+                .push(m);
+            Ok(())
+        });
+        let ok = result.is_ok();
+        let done = format!("{} {id}", self.lang.pick("เพิ่มแล้ว:", "added:"));
+        self.report(result, done);
+        if ok {
+            let fields = self.form_fields();
+            let last = fields
+                .iter()
+                .filter_map(|f| match f {
+                    Field::MeasureTitle(mi) => Some(*mi),
+                    _ => None,
+                })
+                .max();
+            if let Some(mi) = last {
+                self.editor.cursor = fields
+                    .iter()
+                    .position(|f| *f == Field::MeasureTitle(mi))
+                    .unwrap_or(0);
+            }
+        }
+    }
+
+    /// Deletes the measure whose pane the cursor is in (pane 1 + index).
+    pub(super) fn delete_measure(&mut self, pane: usize) {
+        let (Some(Target::Risk(ri)), Some(mi)) = (self.editor.target.clone(), pane.checked_sub(1))
+        else {
+            self.status = Some(
+                self.lang
+                    .pick(
+                        "เลื่อนไปที่มาตรการที่จะลบก่อน",
+                        "move to the measure to delete first",
+                    )
+                    .into(),
+            );
+            return;
+        };
+        let mut id = String::new();
+        let result = self.mutate(|reg, _, _| {
+            let risk = reg.risks.get_mut(ri).ok_or("the risk is gone")?;
+            if mi >= risk.measures.len() {
+                return Err("the measure is gone".into());
+            }
+            id = risk.measures.remove(mi).id.to_string();
+            Ok(())
+        });
+        let done = self.deleted(&id);
+        self.report(result, done);
+        let len = self.form_fields().len();
+        self.editor.cursor = self.editor.cursor.min(len.saturating_sub(1));
+    }
+}
+
+/// Today's date in Thailand (UTC+7), in the Buddhist era.
+pub fn today() -> Option<crate::model::Date> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    let (y, m, d) = civil_from_days(((secs + 7 * 3600) / 86_400) as i64);
+    crate::model::Date::from_ce(y as i32, m, d).ok()
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
+/// algorithm), so no date library is needed for one call.
+fn civil_from_days(z: i64) -> (i64, u8, u8) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_from_days;
+
+    #[test]
+    fn civil_dates_from_day_numbers() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(civil_from_days(20_415), (2025, 11, 23));
+    }
+}

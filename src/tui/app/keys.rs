@@ -1,0 +1,228 @@
+//! Keys in the windows that take text or a choice (editing, search,
+//! export, pick-lists), and committing what they hold.
+
+use super::*;
+
+impl App {
+    /// A key press: text entry in editing modals, otherwise the key map.
+    pub fn on_key(&mut self, key: KeyEvent) -> Option<Effect> {
+        if key.kind != KeyEventKind::Press {
+            return None;
+        }
+        match &mut self.modal {
+            Modal::Help => {
+                self.modal = Modal::None;
+                return None;
+            }
+            Modal::Edit { .. } | Modal::Search(_) | Modal::Export { .. } => {
+                return self.on_text_key(key);
+            }
+            Modal::Pick { .. } => return self.on_pick_key(key),
+            _ => {}
+        }
+        let action = self.keymap.lookup(self.scope(), Key::from_event(&key))?;
+        self.update(action)
+    }
+
+    pub(super) fn on_text_key(&mut self, key: KeyEvent) -> Option<Effect> {
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let edit = match &mut self.modal {
+            Modal::Edit { edit, .. } | Modal::Search(edit) | Modal::Export { edit, .. } => edit,
+            _ => return None,
+        };
+        match key.code {
+            KeyCode::Esc => {
+                if let Modal::Search(_) = self.modal {
+                    self.register.query.clear();
+                }
+                self.modal = Modal::None;
+            }
+            KeyCode::Enter if alt && edit.multiline => edit.insert('\n'),
+            KeyCode::Enter => return self.commit_text(),
+            KeyCode::Backspace => edit.backspace(),
+            KeyCode::Delete => edit.delete(),
+            KeyCode::Left => edit.left(),
+            KeyCode::Right => edit.right(),
+            KeyCode::Up => edit.up(),
+            KeyCode::Down => edit.down(),
+            KeyCode::Home => edit.home(),
+            KeyCode::End => edit.end(),
+            KeyCode::Char('u') if ctrl => {
+                *edit = TextEdit::new("", edit.multiline);
+            }
+            KeyCode::Char(c) if !ctrl => edit.insert(c),
+            _ => {}
+        }
+        if let Modal::Search(edit) = &self.modal {
+            // the table follows the search as it is typed
+            self.register.query = edit.text().to_string();
+            self.register.selected = 0;
+        }
+        None
+    }
+
+    pub(super) fn on_pick_key(&mut self, key: KeyEvent) -> Option<Effect> {
+        let Modal::Pick {
+            options, selected, ..
+        } = &mut self.modal
+        else {
+            return None;
+        };
+        match key.code {
+            KeyCode::Esc => self.modal = Modal::None,
+            KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                *selected = (*selected + 1).min(options.len().saturating_sub(1))
+            }
+            KeyCode::Char(c) if c.is_ascii_digit() => {
+                // digits pick directly: ratings are numbered from 1
+                let n = c.to_digit(10).unwrap_or(0) as usize;
+                if (1..=options.len()).contains(&n) {
+                    *selected = n - 1;
+                    return self.commit_pick();
+                }
+            }
+            KeyCode::Enter => return self.commit_pick(),
+            _ => {}
+        }
+        None
+    }
+
+    /// The form's field under the cursor, with what the form edits.
+    fn field_under_cursor(&self) -> Option<(Field, Target)> {
+        let field = *self.form_fields().get(self.editor.cursor)?;
+        Some((field, self.editor.target.clone()?))
+    }
+
+    pub(super) fn open_field(&mut self) {
+        let Some((field, target)) = self.field_under_cursor() else {
+            return;
+        };
+        let Some(ctx) = self.form_ctx() else { return };
+        match form::kind(field, &ctx) {
+            Kind::ReadOnly => {
+                self.status = Some(
+                    self.lang
+                        .pick("แก้ไขช่องนี้ไม่ได้", "this field cannot be edited")
+                        .into(),
+                )
+            }
+            Kind::Text { multiline } => {
+                let now = form::value(field, &target, &ctx);
+                // the measure's id is shown with its title but is not part of it
+                let now = match field {
+                    Field::MeasureTitle(mi) => ctx
+                        .register
+                        .risks
+                        .get(target_risk(&target))
+                        .and_then(|r| r.measures.get(mi))
+                        .map_or(now, |m| m.title.clone()),
+                    // a result is typed as its value alone, without target and name
+                    Field::Indicator(k) => form::result_text(&target, ctx.register, k),
+                    Field::IndicatorName(mi, k) | Field::IndicatorTarget(mi, k) => ctx
+                        .register
+                        .risks
+                        .get(target_risk(&target))
+                        .and_then(|r| r.measures.get(mi)?.indicators.get(k))
+                        .map_or(now, |i| match field {
+                            Field::IndicatorName(..) => i.name.clone(),
+                            _ => form::results::target_text(&i.target),
+                        }),
+                    _ => now,
+                };
+                self.modal = Modal::Edit {
+                    field,
+                    edit: TextEdit::new(&now, multiline),
+                    error: None,
+                };
+            }
+            Kind::Pick(options) => {
+                let selected = form::picked(field, &target, &ctx);
+                self.modal = Modal::Pick {
+                    field,
+                    options,
+                    selected,
+                    error: None,
+                };
+            }
+        }
+    }
+
+    pub(super) fn commit_text(&mut self) -> Option<Effect> {
+        if let Modal::Search(_) = self.modal {
+            self.modal = Modal::None;
+            return None;
+        }
+        if let Modal::Export { edit, error } = &mut self.modal {
+            let path = std::path::PathBuf::from(edit.text().trim());
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if crate::report::Format::parse(ext).is_none() {
+                *error = Some(format!(
+                    "{} .txt .md .csv .json .html .xlsx",
+                    self.lang
+                        .pick("นามสกุลไฟล์บอกรูปแบบ:", "the extension names the format:")
+                ));
+                return None;
+            }
+            self.modal = Modal::None;
+            return Some(Effect::Export(path));
+        }
+        let Modal::Edit { field, edit, .. } = &self.modal else {
+            return None;
+        };
+        let (field, text) = (*field, edit.text().to_string());
+        let target = self.editor.target.clone()?;
+        match self.mutate(|reg, _, _| form::set_text(field, &target, reg, &text)) {
+            Ok(()) => self.modal = Modal::None,
+            // keep the typed text and say what is wrong, right where it is
+            Err(e) => {
+                if let Modal::Edit { error, .. } = &mut self.modal {
+                    *error = Some(e);
+                }
+            }
+        }
+        None
+    }
+
+    pub(super) fn commit_pick(&mut self) -> Option<Effect> {
+        let Modal::Pick {
+            field, selected, ..
+        } = &self.modal
+        else {
+            return None;
+        };
+        let (field, index) = (*field, *selected);
+        let target = self.editor.target.clone()?;
+        match self.mutate(|reg, method, approaches| {
+            form::set_pick(field, &target, reg, method, approaches, index)
+        }) {
+            Ok(()) => self.modal = Modal::None,
+            Err(e) => {
+                if let Modal::Pick { error, .. } = &mut self.modal {
+                    *error = Some(e);
+                }
+            }
+        }
+        None
+    }
+
+    pub(super) fn step_pick(&mut self, forward: bool) {
+        let Some((field, target)) = self.field_under_cursor() else {
+            return;
+        };
+        let Some(ctx) = self.form_ctx() else { return };
+        let Kind::Pick(options) = form::kind(field, &ctx) else {
+            return;
+        };
+        let now = form::picked(field, &target, &ctx);
+        let next = if forward {
+            (now + 1).min(options.len().saturating_sub(1))
+        } else {
+            now.saturating_sub(1)
+        };
+        if let Err(e) = self.mutate(|reg, m, a| form::set_pick(field, &target, reg, m, a, next)) {
+            self.status = Some(e);
+        }
+    }
+}
