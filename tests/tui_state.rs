@@ -980,3 +980,25 @@ fn tab_moves_the_keys_between_the_table_and_the_detail_pane() {
     key(&mut app, KeyCode::BackTab);
     assert!(!app.register.detail_focus);
 }
+
+#[test]
+fn summary_compares_with_the_round_before() {
+    let (_d, mut app) = english();
+    ch(&mut app, '5');
+    ch(&mut app, 'c');
+    assert!(app.summary_compare);
+    let comparison = app.summary().as_ref().expect("summary").comparison.clone();
+    let comparison = comparison.expect("12 months compared with 6 months");
+    assert_eq!(comparison.from_round.as_str(), "6m");
+    ch(&mut app, '[');
+    assert!(app.summary().is_err(), "the first round has none before it");
+    ch(&mut app, ']');
+    ch(&mut app, 'c');
+    assert!(
+        app.summary()
+            .as_ref()
+            .expect("summary")
+            .comparison
+            .is_none()
+    );
+}
