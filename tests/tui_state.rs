@@ -1002,3 +1002,30 @@ fn summary_compares_with_the_round_before() {
             .is_none()
     );
 }
+
+#[test]
+fn multi_line_fields_take_new_lines_and_single_line_ones_do_not() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    key(&mut app, KeyCode::Enter);
+    ch(&mut app, 'j'); // description: multi-line
+    key(&mut app, KeyCode::Enter);
+    app.press(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
+    typed(&mut app, "บรรทัดที่สอง");
+    ctrl(&mut app, 'j');
+    typed(&mut app, "สาม");
+    key(&mut app, KeyCode::Enter);
+    let d = app.register_value().expect("reg").risks[0]
+        .description
+        .clone();
+    assert!(d.ends_with("\nบรรทัดที่สอง\nสาม"), "{d:?}");
+    ch(&mut app, 'k'); // process: one line
+    key(&mut app, KeyCode::Enter);
+    app.press(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        !app.register_value().expect("reg").risks[0]
+            .process
+            .contains('\n')
+    );
+}
