@@ -10,12 +10,13 @@
 //! the same files it measures:
 //! - parse: `store::load_year` — read and parse every register on all
 //!   cores, the very loader `summary` uses;
-//! - summary: `report::summarize` (load + frames + figures) and rendering
-//!   the text table.
+//! - summary: `report::summarize` (load + frames + figures), the figures
+//!   `riskreg summary` prints;
+//! - +text: the same and rendering the whole table as text.
 //!
-//! It prints the median wall time of the repetitions and the ratio
-//! summary / parse (target ≤ 1.3), and the cost per register across sizes
-//! (linear cost keeps it flat).
+//! It prints the median wall time of the repetitions, the ratios to parse
+//! (target ≤ 1.3), peak memory, and the summary's cost per register across
+//! sizes (linear cost keeps it flat).
 
 use riskreg::model::{FiscalYear, Lang, RoundId};
 use riskreg::report::{self, Format, RenderOptions, synthetic};
@@ -37,6 +38,23 @@ fn peak_rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
+/// The 12-month round, compared with the 6-month one.
+fn rounds() -> (RoundId, RoundId) {
+    (
+        RoundId::new("12m").expect("round"),
+        RoundId::new("6m").expect("round"),
+    )
+}
+
+fn render_text(s: &report::Summary) -> Vec<u8> {
+    let opts = RenderOptions {
+        lang: Lang::En,
+        thai_digits: false,
+        width: None,
+    };
+    report::render(s, Format::Text, &opts).expect("render")
+}
+
 /// In the child: one measurement, printed as `<seconds> <peak KiB>`.
 fn child(what: &str, root: &Path) {
     let year = FiscalYear::new(YEAR).expect("year");
@@ -47,17 +65,13 @@ fn child(what: &str, root: &Path) {
             assert!(errors.is_empty(), "{:?}", errors.first());
             std::hint::black_box(&loaded);
         }
-        "summary" => {
-            let round = RoundId::new("12m").expect("round");
-            let compare = RoundId::new("6m").expect("round");
+        "summary" | "text" => {
+            let (round, compare) = rounds();
             let s = report::summarize(root, year, &round, Some(&compare)).expect("summary");
-            let opts = RenderOptions {
-                lang: Lang::En,
-                thai_digits: false,
-                width: None,
-            };
-            let text = report::render(&s, Format::Text, &opts).expect("render");
-            std::hint::black_box(&text);
+            if what == "text" {
+                std::hint::black_box(render_text(&s));
+            }
+            std::hint::black_box(&s);
         }
         // where the summary's time goes beyond parsing: printed to stderr
         "phases" => {
@@ -67,8 +81,7 @@ fn child(what: &str, root: &Path) {
             let regs: Vec<_> = loaded.into_iter().map(|l| l.value).collect();
             let methods = catalog.method_values();
             let t = Instant::now();
-            let round = RoundId::new("12m").expect("round");
-            let compare = RoundId::new("6m").expect("round");
+            let (round, compare) = rounds();
             let s = report::summarize_with_methods(
                 &catalog.bureaus.value,
                 &catalog.approaches.value,
@@ -81,13 +94,7 @@ fn child(what: &str, root: &Path) {
             .expect("summary");
             let built = t.elapsed().as_secs_f64();
             let t = Instant::now();
-            let opts = RenderOptions {
-                lang: Lang::En,
-                thai_digits: false,
-                width: None,
-            };
-            let text = report::render(&s, Format::Text, &opts).expect("render");
-            std::hint::black_box(&text);
+            std::hint::black_box(render_text(&s));
             eprintln!(
                 "parse {parsed:.3} s, summarize {built:.3} s, render text {:.3} s",
                 t.elapsed().as_secs_f64()
@@ -154,15 +161,18 @@ fn main() {
         std::thread::available_parallelism().map_or(1, usize::from)
     );
     println!(
-        "{:>7} {:>9} {:>10} {:>10} {:>7} {:>11} {:>11} {:>12}",
+        "{:>6} {:>7} {:>8} {:>9} {:>6} {:>8} {:>6} {:>9} {:>9} {:>9} {:>8}",
         "regs",
         "MiB",
         "parse s",
         "summary s",
         "ratio",
+        "+text s",
+        "ratio",
         "parse MiB",
-        "summary MiB",
-        "summary ms/reg"
+        "summ. MiB",
+        "text MiB",
+        "ms/reg"
     );
     for n in sizes {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -181,27 +191,30 @@ fn main() {
         let reps = if n <= 1000 { 5 } else { 3 };
         // warm the page cache once so both measurements read from memory
         measure("parse", &root);
-        let (mut parse, mut summary) = (Vec::new(), Vec::new());
-        let (mut parse_kib, mut summary_kib) = (0, 0);
+        let mut times = [Vec::new(), Vec::new(), Vec::new()];
+        let mut peaks = [0u64; 3];
         for _ in 0..reps {
-            // alternate so drift on a shared machine hits both alike
-            let (t, k) = measure("parse", &root);
-            parse.push(t);
-            parse_kib = parse_kib.max(k);
-            let (t, k) = measure("summary", &root);
-            summary.push(t);
-            summary_kib = summary_kib.max(k);
+            // interleaved so drift on a shared machine hits all alike
+            for (i, what) in ["parse", "summary", "text"].iter().enumerate() {
+                let (t, k) = measure(what, &root);
+                times[i].push(t);
+                peaks[i] = peaks[i].max(k);
+            }
         }
-        let (p, s) = (median(parse), median(summary));
+        let [p, s, t] = times.map(median);
+        let mib = |k: u64| k as f64 / 1024.0;
         println!(
-            "{:>7} {:>9.1} {:>10.3} {:>10.3} {:>7.2} {:>11.1} {:>11.1} {:>12.3}",
+            "{:>6} {:>7.1} {:>8.3} {:>9.3} {:>6.2} {:>8.3} {:>6.2} {:>9.1} {:>9.1} {:>9.1} {:>8.3}",
             n,
             bytes as f64 / 1_048_576.0,
             p,
             s,
             s / p,
-            parse_kib as f64 / 1024.0,
-            summary_kib as f64 / 1024.0,
+            t,
+            t / p,
+            mib(peaks[0]),
+            mib(peaks[1]),
+            mib(peaks[2]),
             s * 1000.0 / n as f64
         );
     }

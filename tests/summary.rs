@@ -320,4 +320,19 @@ fn summarize_registers_works_on_loaded_registers_without_files() {
     .expect("summary");
     assert_eq!(s.progress.disbursed_satang, 43_333);
     assert_eq!(ids(&s).len(), 6);
+
+    // with the methodologies, the borrowed path (rows copied) gives exactly
+    // what `summarize` gives from disk (rows taken from the registers)
+    let methods = catalog.method_values();
+    let borrowed = report::summarize_with_methods(
+        &catalog.bureaus.value,
+        &catalog.approaches.value,
+        &methods,
+        &regs,
+        year(),
+        &round("12m"),
+        Some(&round("6m")),
+    )
+    .expect("summary");
+    assert_eq!(borrowed, summary(&root, "12m", Some("6m")));
 }

@@ -9,8 +9,8 @@ use super::{
 };
 use crate::method::Methodology;
 use crate::model::{
-    ApproachId, ApproachList, BandId, BureauCode, BureauList, CoResponsible, FiscalYear, Label,
-    Measure, Register, Risk, RoundId, TrafficLight,
+    ApproachId, ApproachList, BandId, BureauCode, BureauList, CoResponsible, FiscalYear,
+    Implementation, Label, Measure, MeasureId, Register, Risk, RiskId, RoundId, TrafficLight,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -23,11 +23,12 @@ pub struct Sources<'a> {
 
 /// A measure with what the table needs to place and number it.
 pub(super) struct Item<'a> {
-    pub register: &'a Register,
-    pub risk: &'a Risk,
     pub measure: &'a Measure,
     pub lead: u32,
     pub band: u32,
+    /// Position among the year's measures in file order (register, risk,
+    /// measure), the index `measures_in_order` and `rows_owned` use.
+    pub ix: usize,
     /// Place in the table: approach group, all-bureaus last, lead bureau,
     /// then the measure's id order within its register.
     pub order: (u32, bool, u32, u32),
@@ -101,7 +102,13 @@ fn approach_table<'a>(s: &Sources<'a>) -> HashMap<&'a ApproachId, u32> {
 fn id_order(reg: &Register) -> Vec<u32> {
     let ids: Vec<&str> = reg.measures().map(|(_, m)| m.id.as_str()).collect();
     let mut by_id: Vec<usize> = (0..ids.len()).collect();
-    by_id.sort_by(|a, b| natural_cmp(ids[*a], ids[*b]));
+    // files usually list measures in id order already: check before sorting
+    let in_order = ids
+        .windows(2)
+        .all(|w| natural_cmp(w[0], w[1]) != std::cmp::Ordering::Greater);
+    if !in_order {
+        by_id.sort_by(|a, b| natural_cmp(ids[*a], ids[*b]));
+    }
     let mut rank = vec![0u32; ids.len()];
     for (r, i) in by_id.iter().enumerate() {
         rank[*i] = r as u32;
@@ -191,12 +198,125 @@ fn round_label(methods: &[Option<&Methodology>], round: &RoundId) -> Label {
         .unwrap_or_else(|| Label::new(round.as_str(), round.as_str()))
 }
 
+/// Everything of a summary but the table's rows, owning its data so that the
+/// registers can be consumed afterwards.
+pub struct Plan {
+    /// Table position → the measure's index in file order, with its band.
+    order: Vec<(usize, u32)>,
+    now: frames::Aggregates,
+    then: Option<frames::Aggregates>,
+    co: Vec<u64>,
+    /// (table position, status then, status now).
+    moves: Vec<(usize, Option<TrafficLight>, Option<TrafficLight>)>,
+    newly_completed: Vec<usize>,
+    bureaus: Vec<(BureauCode, Label)>,
+    bands: Vec<(Option<BandId>, Label)>,
+    with_register: Vec<bool>,
+    year: FiscalYear,
+    round: RoundId,
+    round_label: Label,
+    from: Option<(RoundId, Label)>,
+    secretariat: Label,
+}
+
+/// Summarizes borrowed registers: rows are copied from them, on all cores.
 pub fn summarize(
     s: &Sources,
     year: FiscalYear,
     round: &RoundId,
     compare_to: Option<&RoundId>,
 ) -> Result<Summary, ReportError> {
+    let plan = plan(s, year, round, compare_to)?;
+    let flat = measures_in_order(s.registers, year);
+    let rows = super::par::map(&plan.order, |(ix, band)| {
+        let (reg, risk, m) = flat[*ix];
+        (
+            m.approach.clone(),
+            row(
+                &reg.bureau,
+                risk.id.clone(),
+                RowParts::copied(m, round),
+                band_id(&plan.bands, *band),
+            ),
+        )
+    });
+    Ok(finish(plan, rows, s.approaches))
+}
+
+/// Summarizes registers it owns: rows take their text from the registers
+/// rather than copying it.
+pub fn summarize_owned(
+    s: &Sources,
+    owned: Vec<Register>,
+    year: FiscalYear,
+    round: &RoundId,
+    compare_to: Option<&RoundId>,
+) -> Result<Summary, ReportError> {
+    let plan = plan(
+        &Sources {
+            registers: &owned,
+            ..*s
+        },
+        year,
+        round,
+        compare_to,
+    )?;
+    let rows = rows_owned(owned, &plan, round);
+    Ok(finish(plan, rows, s.approaches))
+}
+
+/// The year's measures in file order, as `Item::ix` numbers them.
+fn measures_in_order(
+    registers: &[Register],
+    year: FiscalYear,
+) -> Vec<(&Register, &Risk, &Measure)> {
+    registers
+        .iter()
+        .filter(|r| r.year == year)
+        .flat_map(|reg| reg.measures().map(move |(risk, m)| (reg, risk, m)))
+        .collect()
+}
+
+fn band_id(bands: &[(Option<BandId>, Label)], ix: u32) -> Option<BandId> {
+    bands.get(ix as usize).and_then(|b| b.0.clone())
+}
+
+/// Consumes the registers into the table's rows, in table order.
+fn rows_owned(owned: Vec<Register>, plan: &Plan, round: &RoundId) -> Vec<(ApproachId, Row)> {
+    let mut slots: Vec<Option<(ApproachId, Row)>> = Vec::new();
+    let mut band_of = vec![0u32; plan.order.len()];
+    for (ix, band) in &plan.order {
+        if let Some(b) = band_of.get_mut(*ix) {
+            *b = *band;
+        }
+    }
+    for reg in owned.into_iter().filter(|r| r.year == plan.year) {
+        for risk in reg.risks {
+            for m in risk.measures {
+                let band = band_of.get(slots.len()).copied().unwrap_or(0);
+                let approach = m.approach.clone();
+                let row = row(
+                    &reg.bureau,
+                    risk.id.clone(),
+                    RowParts::taken(m, round),
+                    band_id(&plan.bands, band),
+                );
+                slots.push(Some((approach, row)));
+            }
+        }
+    }
+    plan.order
+        .iter()
+        .filter_map(|(ix, _)| slots.get_mut(*ix).and_then(Option::take))
+        .collect()
+}
+
+fn plan(
+    s: &Sources,
+    year: FiscalYear,
+    round: &RoundId,
+    compare_to: Option<&RoundId>,
+) -> Result<Plan, ReportError> {
     let registers: Vec<&Register> = s.registers.iter().filter(|r| r.year == year).collect();
     if registers.is_empty() {
         return Err(ReportError::NoData { year });
@@ -234,22 +354,33 @@ pub fn summarize(
         }
         let lead = bureau_ix.get(&reg.bureau).copied().unwrap_or(0);
         let local = id_order(reg);
-        for ((risk, measure), local) in reg.measures().zip(local) {
-            let band = method
-                .and_then(|m| m.inherent_band(risk).ok())
-                .and_then(|b| band_ix.get(&b.id).copied())
-                .unwrap_or(0);
+        // the band is the risk's: rate each risk once, not once per measure
+        let risk_bands: Vec<u32> = reg
+            .risks
+            .iter()
+            .map(|risk| {
+                method
+                    .and_then(|m| m.inherent_band(risk).ok())
+                    .and_then(|b| band_ix.get(&b.id).copied())
+                    .unwrap_or(0)
+            })
+            .collect();
+        let measures = reg
+            .risks
+            .iter()
+            .zip(&risk_bands)
+            .flat_map(|(risk, band)| risk.measures.iter().map(move |m| (m, *band)));
+        for ((measure, band), local) in measures.zip(local) {
             let all = matches!(measure.co_responsible, CoResponsible::AllBureaus);
             let approach = approach_ix
                 .get(&measure.approach)
                 .copied()
                 .unwrap_or(u32::MAX);
             items.push(Item {
-                register: reg,
-                risk,
                 measure,
                 lead,
                 band,
+                ix: items.len(),
                 order: (approach, all, lead, local),
             });
         }
@@ -260,6 +391,14 @@ pub fn summarize(
 
     let facts_at = |r: &RoundId| -> Vec<Fact> { items.iter().map(|it| fact(it, r)).collect() };
     let now = frames::aggregate(&facts_at(round), bureaus.len(), bands.len())?;
+    let then = match compare_to {
+        Some(from) => Some(frames::aggregate(
+            &facts_at(from),
+            bureaus.len(),
+            bands.len(),
+        )?),
+        None => None,
+    };
     let named = frames::co_responsible(&co_pairs(&items, &bureau_ix), bureaus.len())?;
     // a measure of all bureaus is co-carried by every bureau but its lead
     let co: Vec<u64> = named
@@ -267,92 +406,89 @@ pub fn summarize(
         .zip(&now.per_lead)
         .map(|(n, lead)| n + now.total.all_bureaus - lead.all_bureaus)
         .collect();
-
-    let groups = table(s, &items, round, &bands);
     let has_register: HashSet<&BureauCode> = registers.iter().map(|r| &r.bureau).collect();
     let with_register: Vec<bool> = bureaus
         .iter()
         .map(|(c, _)| has_register.contains(c))
         .collect();
-    let bureau_rows = bureaus
+    let changes = compare_to.map(|from| compare::changes(&items, from, round));
+    let (moves, newly_completed) =
+        changes.map_or((Vec::new(), Vec::new()), |c| (c.moves, c.newly_completed));
+    Ok(Plan {
+        order: items.iter().map(|it| (it.ix, it.band)).collect(),
+        now,
+        then,
+        co,
+        moves,
+        newly_completed,
+        with_register,
+        year,
+        round: round.clone(),
+        round_label: round_label(&all_methods, round),
+        from: compare_to.map(|f| (f.clone(), round_label(&all_methods, f))),
+        secretariat: s.bureaus.secretariat.clone(),
+        bureaus,
+        bands,
+    })
+}
+
+/// The summary from its plan and its rows in table order.
+fn finish(plan: Plan, rows: Vec<(ApproachId, Row)>, approaches: &ApproachList) -> Summary {
+    let groups = table(approaches, rows);
+    let bureau_rows = plan
+        .bureaus
         .iter()
-        .zip(&now.per_lead)
-        .zip(&co)
-        .zip(&with_register)
+        .zip(&plan.now.per_lead)
+        .zip(&plan.co)
+        .zip(&plan.with_register)
         .filter(|(_, has)| **has)
         .map(|(((b, sums), co), _)| BureauRow {
             bureau: b.0.clone(),
             name: b.1.clone(),
-            progress: progress(sums, &bands),
+            progress: progress(sums, &plan.bands),
             co_responsible: *co,
         })
         .collect();
-
-    let comparison = match compare_to {
-        Some(from) => {
-            let then = frames::aggregate(&facts_at(from), bureaus.len(), bands.len())?;
-            Some(comparison(
-                &items,
-                &groups,
-                &all_methods,
-                from,
-                round,
-                &then.total,
-                &now.total,
-                &bands,
-            ))
+    let comparison = match (&plan.from, &plan.then) {
+        (Some((from, from_label)), Some(then)) => {
+            let flat: Vec<&Row> = groups.iter().flat_map(|g| g.rows.iter()).collect();
+            let id = |pos: usize| flat.get(pos).map(|r| (r.no, r.measure.clone()));
+            Some(Comparison {
+                from_round: from.clone(),
+                from_label: from_label.clone(),
+                moves: plan
+                    .moves
+                    .iter()
+                    .filter_map(|(pos, from, to)| {
+                        id(*pos).map(|(no, measure)| StatusMove {
+                            no,
+                            measure,
+                            from: *from,
+                            to: *to,
+                        })
+                    })
+                    .collect(),
+                newly_completed: plan
+                    .newly_completed
+                    .iter()
+                    .filter_map(|p| id(*p).map(|x| x.1))
+                    .collect(),
+                disbursed_between_satang: plan.now.total.disbursed - then.total.disbursed,
+                from_progress: progress(&then.total, &plan.bands),
+            })
         }
-        None => None,
+        _ => None,
     };
-    Ok(Summary {
-        year,
-        round: round.clone(),
-        round_label: round_label(&all_methods, round),
-        secretariat: s.bureaus.secretariat.clone(),
-        bureau_names: bureaus,
+    Summary {
+        year: plan.year,
+        round: plan.round,
+        round_label: plan.round_label,
+        secretariat: plan.secretariat,
+        progress: progress(&plan.now.total, &plan.bands),
+        bureau_names: plan.bureaus,
         groups,
-        progress: progress(&now.total, &bands),
         bureaus: bureau_rows,
         comparison,
-    })
-}
-
-#[allow(clippy::too_many_arguments)]
-fn comparison(
-    items: &[Item],
-    groups: &[Group],
-    methods: &[Option<&Methodology>],
-    from: &RoundId,
-    to: &RoundId,
-    then: &Sums,
-    now: &Sums,
-    bands: &[(Option<BandId>, Label)],
-) -> Comparison {
-    let numbers: Vec<u32> = groups
-        .iter()
-        .flat_map(|g| g.rows.iter().map(|r| r.no))
-        .collect();
-    let changes = compare::changes(items, from, to);
-    Comparison {
-        from_round: from.clone(),
-        from_label: round_label(methods, from),
-        moves: changes
-            .moves
-            .into_iter()
-            .map(|(i, from, to)| StatusMove {
-                no: numbers.get(i).copied().unwrap_or(0),
-                measure: items[i].measure.id.clone(),
-                from,
-                to,
-            })
-            .collect(),
-        newly_completed: changes
-            .newly_completed
-            .into_iter()
-            .map(|i| items[i].measure.id.clone())
-            .collect(),
-        disbursed_between_satang: now.disbursed - then.disbursed,
-        from_progress: progress(then, bands),
     }
 }
 
@@ -389,25 +525,29 @@ fn co_pairs(items: &[Item], ix: &HashMap<&BureauCode, u32>) -> Vec<u32> {
     out
 }
 
-fn table(
-    s: &Sources,
-    items: &[Item],
-    round: &RoundId,
-    bands: &[(Option<BandId>, Label)],
-) -> Vec<Group> {
-    let rows = super::par::map(items, |it| row(it, round, bands));
+/// Groups rows (in table order) under their approach and numbers them.
+fn table(approaches: &ApproachList, rows: Vec<(ApproachId, Row)>) -> Vec<Group> {
+    // rows come sorted by approach: size each group once, no regrowing
+    let mut sizes: Vec<usize> = Vec::new();
+    for (i, (approach, _)) in rows.iter().enumerate() {
+        if i == 0 || rows[i - 1].0 != *approach {
+            sizes.push(0);
+        }
+        if let Some(n) = sizes.last_mut() {
+            *n += 1;
+        }
+    }
     let mut groups: Vec<Group> = Vec::new();
-    for (i, (it, mut row)) in items.iter().zip(rows).enumerate() {
-        let approach = &it.measure.approach;
-        if groups.last().is_none_or(|g| &g.approach != approach) {
-            let label = s.approaches.get(approach).map_or_else(
+    for (i, (approach, mut row)) in rows.into_iter().enumerate() {
+        if groups.last().is_none_or(|g| g.approach != approach) {
+            let label = approaches.get(&approach).map_or_else(
                 || Label::new(approach.as_str(), approach.as_str()),
                 |a| a.label.clone(),
             );
             groups.push(Group {
-                approach: approach.clone(),
+                approach,
                 label,
-                rows: Vec::new(),
+                rows: Vec::with_capacity(sizes.get(groups.len()).copied().unwrap_or(0)),
             });
         }
         row.no = i as u32 + 1;
@@ -418,27 +558,85 @@ fn table(
     groups
 }
 
-/// A row of the table, numbered later.
-fn row(it: &Item, round: &RoundId, bands: &[(Option<BandId>, Label)]) -> Row {
-    let m = it.measure.at_round(round);
-    let mut responsible = vec![it.register.bureau.clone()];
-    if let CoResponsible::Bureaus(list) = &it.measure.co_responsible {
-        responsible.extend(list.iter().filter(|c| **c != it.register.bureau).cloned());
+/// A row of the table from the parts of its measure, numbered later.
+fn row(lead: &BureauCode, risk: RiskId, m: RowParts, band: Option<BandId>) -> Row {
+    let mut responsible = vec![lead.clone()];
+    let all_bureaus = matches!(m.co_responsible, CoResponsible::AllBureaus);
+    if let CoResponsible::Bureaus(list) = m.co_responsible {
+        responsible.extend(list.into_iter().filter(|c| c != lead));
     }
+    let e = m.entry;
     Row {
         no: 0,
-        measure: it.measure.id.clone(),
-        title: it.measure.title.clone(),
-        risk: it.risk.id.clone(),
-        occurrence: m.map(|m| m.occurrence.clone()).unwrap_or_default(),
-        status: m.map(|m| m.status),
-        implementation: m.map(|m| m.implementation.clone()),
+        measure: m.id,
+        title: m.title,
+        risk,
+        status: e.as_ref().map(|e| e.status),
+        disbursed_satang: e.as_ref().map_or(0, |e| e.disbursed),
+        implementation: e.as_ref().map(|e| e.implementation.clone()),
+        occurrence: e.map(|e| e.occurrence).unwrap_or_default(),
         responsible,
-        all_bureaus: matches!(it.measure.co_responsible, CoResponsible::AllBureaus),
-        other_responsible: it.measure.other_responsible.clone(),
-        allocated_satang: it.measure.budget.allocated().satang(),
-        disbursed_satang: m.map_or(0, |m| m.disbursed.satang()),
-        band: bands.get(it.band as usize).and_then(|b| b.0.clone()),
+        all_bureaus,
+        other_responsible: m.other_responsible,
+        allocated_satang: m.allocated,
+        band,
+    }
+}
+
+/// What a row takes from a measure and its entry for the round.
+struct RowParts {
+    id: MeasureId,
+    title: String,
+    co_responsible: CoResponsible,
+    other_responsible: String,
+    allocated: i64,
+    entry: Option<EntryParts>,
+}
+
+struct EntryParts {
+    status: TrafficLight,
+    implementation: Implementation,
+    disbursed: i64,
+    occurrence: String,
+}
+
+impl RowParts {
+    /// Copies what the row needs from a borrowed measure.
+    fn copied(m: &Measure, round: &RoundId) -> RowParts {
+        RowParts {
+            id: m.id.clone(),
+            title: m.title.clone(),
+            co_responsible: m.co_responsible.clone(),
+            other_responsible: m.other_responsible.clone(),
+            allocated: m.budget.allocated().satang(),
+            entry: m.at_round(round).map(|e| EntryParts {
+                status: e.status,
+                implementation: e.implementation.clone(),
+                disbursed: e.disbursed.satang(),
+                occurrence: e.occurrence.clone(),
+            }),
+        }
+    }
+    /// Takes what the row needs from a measure it owns.
+    fn taken(m: Measure, round: &RoundId) -> RowParts {
+        let allocated = m.budget.allocated().satang();
+        RowParts {
+            entry: m
+                .monitoring
+                .into_iter()
+                .find(|e| &e.round == round)
+                .map(|e| EntryParts {
+                    status: e.status,
+                    implementation: e.implementation,
+                    disbursed: e.disbursed.satang(),
+                    occurrence: e.occurrence,
+                }),
+            id: m.id,
+            title: m.title,
+            co_responsible: m.co_responsible,
+            other_responsible: m.other_responsible,
+            allocated,
+        }
     }
 }
 

@@ -197,15 +197,14 @@ pub fn summarize(
     }
     let registers: Vec<Register> = loaded.into_iter().map(|l| l.value).collect();
     let methods = catalog.method_values();
-    summarize_with_methods(
-        &catalog.bureaus.value,
-        &catalog.approaches.value,
-        &methods,
-        &registers,
-        year,
-        round,
-        compare,
-    )
+    let sources = build::Sources {
+        bureaus: &catalog.bureaus.value,
+        approaches: &catalog.approaches.value,
+        methods: &methods,
+        registers: &[],
+    };
+    // the registers are not needed afterwards: the table takes their text
+    build::summarize_owned(&sources, registers, year, round, compare)
 }
 
 /// Summarizes already-loaded registers (the TUI's). Without methodologies
