@@ -1029,3 +1029,42 @@ fn multi_line_fields_take_new_lines_and_single_line_ones_do_not() {
             .contains('\n')
     );
 }
+
+#[test]
+fn a_register_that_does_not_read_is_reported_with_its_place_and_never_overwritten() {
+    let (dir, root) = common::sample_workspace();
+    let fin = root.join("2567/FIN.ron");
+    let broken = std::fs::read_to_string(&fin)
+        .expect("read")
+        .replace("likelihood: 3,", "likelihood: three,");
+    std::fs::write(&fin, &broken).expect("break FIN");
+    let mut app = App::open(
+        &root,
+        Settings {
+            lang: Lang::En,
+            ..Settings::default()
+        },
+        Theme::mono(),
+    )
+    .expect("the others open");
+    assert_eq!(app.ws.entry_of("FIN"), None);
+    let e = app.ws.error_of("FIN").expect("FIN's error");
+    assert!(e.position.is_some(), "{e}");
+    ch(&mut app, 'j');
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Overview);
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.contains("FIN.ron:")),
+        "{:?}",
+        app.status
+    );
+    ch(&mut app, 'n');
+    assert_eq!(
+        std::fs::read_to_string(&fin).expect("read"),
+        broken,
+        "not overwritten"
+    );
+    drop(dir);
+}

@@ -538,6 +538,11 @@ impl App {
                         if let Some((_, Some(entry))) = rows.get(self.overview_selected) {
                             self.current = *entry;
                             self.open_register();
+                        } else if let Some(e) = rows
+                            .get(self.overview_selected)
+                            .and_then(|(code, _)| self.ws.error_of(code))
+                        {
+                            self.status = Some(e.to_string());
                         } else {
                             self.status = Some(
                                 self.lang
