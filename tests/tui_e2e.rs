@@ -146,9 +146,9 @@ fn edit_a_risk_and_a_measure_save_and_quit_changes_exactly_those_lines() {
     // wait for the register before the next key, so Esc is not read as Alt-o
     t.wait_for("Risks 3/3");
     t.key("o");
-    t.wait_for("FIN-M1");
+    t.wait_for("Implementation"); // the monitoring table's header
     t.key("["); // from the latest round back to the 6-month round
-    t.wait_for("6");
+    t.wait_for("6-month round");
     t.key("y");
     t.key("Enter");
     t.wait_for("Occurrence");

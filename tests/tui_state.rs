@@ -980,3 +980,91 @@ fn tab_moves_the_keys_between_the_table_and_the_detail_pane() {
     key(&mut app, KeyCode::BackTab);
     assert!(!app.register.detail_focus);
 }
+
+#[test]
+fn summary_compares_with_the_round_before() {
+    let (_d, mut app) = english();
+    ch(&mut app, '5');
+    ch(&mut app, 'c');
+    assert!(app.summary_compare);
+    let comparison = app.summary().as_ref().expect("summary").comparison.clone();
+    let comparison = comparison.expect("12 months compared with 6 months");
+    assert_eq!(comparison.from_round.as_str(), "6m");
+    ch(&mut app, '[');
+    assert!(app.summary().is_err(), "the first round has none before it");
+    ch(&mut app, ']');
+    ch(&mut app, 'c');
+    assert!(
+        app.summary()
+            .as_ref()
+            .expect("summary")
+            .comparison
+            .is_none()
+    );
+}
+
+#[test]
+fn multi_line_fields_take_new_lines_and_single_line_ones_do_not() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    key(&mut app, KeyCode::Enter);
+    ch(&mut app, 'j'); // description: multi-line
+    key(&mut app, KeyCode::Enter);
+    app.press(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
+    typed(&mut app, "บรรทัดที่สอง");
+    ctrl(&mut app, 'j');
+    typed(&mut app, "สาม");
+    key(&mut app, KeyCode::Enter);
+    let d = app.register_value().expect("reg").risks[0]
+        .description
+        .clone();
+    assert!(d.ends_with("\nบรรทัดที่สอง\nสาม"), "{d:?}");
+    ch(&mut app, 'k'); // process: one line
+    key(&mut app, KeyCode::Enter);
+    app.press(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        !app.register_value().expect("reg").risks[0]
+            .process
+            .contains('\n')
+    );
+}
+
+#[test]
+fn a_register_that_does_not_read_is_reported_with_its_place_and_never_overwritten() {
+    let (dir, root) = common::sample_workspace();
+    let fin = root.join("2567/FIN.ron");
+    let broken = std::fs::read_to_string(&fin)
+        .expect("read")
+        .replace("likelihood: 3,", "likelihood: three,");
+    std::fs::write(&fin, &broken).expect("break FIN");
+    let mut app = App::open(
+        &root,
+        Settings {
+            lang: Lang::En,
+            ..Settings::default()
+        },
+        Theme::mono(),
+    )
+    .expect("the others open");
+    assert_eq!(app.ws.entry_of("FIN"), None);
+    let e = app.ws.error_of("FIN").expect("FIN's error");
+    assert!(e.position.is_some(), "{e}");
+    ch(&mut app, 'j');
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Overview);
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.contains("FIN.ron:")),
+        "{:?}",
+        app.status
+    );
+    ch(&mut app, 'n');
+    assert_eq!(
+        std::fs::read_to_string(&fin).expect("read"),
+        broken,
+        "not overwritten"
+    );
+    drop(dir);
+}

@@ -54,6 +54,7 @@ pub enum Action {
     AddMeasure,
     DeleteMeasure,
     NewRegister,
+    Compare,
 }
 
 impl Action {
@@ -133,12 +134,13 @@ impl Action {
             AddMeasure => ("เพิ่มมาตรการ", "add a measure"),
             DeleteMeasure => ("ลบมาตรการนี้ (เลิกทำได้)", "delete this measure (undoable)"),
             NewRegister => ("สร้างทะเบียนใหม่ให้สำนักนี้", "create a register for this bureau"),
+            Compare => ("เทียบกับรอบก่อน", "compare with the round before"),
         };
         lang.pick(th, en)
     }
 }
 
-pub const ALL: [Action; 49] = {
+pub const ALL: [Action; 50] = {
     use Action::*;
     [
         Up,
@@ -190,5 +192,6 @@ pub const ALL: [Action; 49] = {
         AddMeasure,
         DeleteMeasure,
         NewRegister,
+        Compare,
     ]
 };

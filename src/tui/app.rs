@@ -140,7 +140,7 @@ type VisibleKey = (
     Option<RoundId>,
 );
 
-type SummaryKey = (u64, u16, Option<RoundId>);
+type SummaryKey = (u64, u16, Option<RoundId>, bool);
 type Findings = Vec<crate::validate::Finding>;
 
 pub struct App {
@@ -169,6 +169,8 @@ pub struct App {
     pub monitoring_selected: usize,
     pub matrix: MatrixView,
     pub summary_scroll: usize,
+    /// Compare the round with the one before it (what turned red, …).
+    pub summary_compare: bool,
     /// The last scroll position that still fills the screen, as last drawn.
     pub summary_max_scroll: std::cell::Cell<usize>,
     /// The Changes screen: one line per change, or why there are none.
@@ -211,6 +213,7 @@ impl App {
                 i: 1,
             },
             summary_scroll: 0,
+            summary_compare: false,
             summary_max_scroll: std::cell::Cell::new(0),
             changes: Ok(Vec::new()),
             unsaved_changes: Vec::new(),
@@ -535,6 +538,11 @@ impl App {
                         if let Some((_, Some(entry))) = rows.get(self.overview_selected) {
                             self.current = *entry;
                             self.open_register();
+                        } else if let Some(e) = rows
+                            .get(self.overview_selected)
+                            .and_then(|(code, _)| self.ws.error_of(code))
+                        {
+                            self.status = Some(e.to_string());
                         } else {
                             self.status = Some(
                                 self.lang
@@ -707,6 +715,7 @@ impl App {
                 }
             }
             Screen::Summary => match action {
+                Action::Compare => self.summary_compare = !self.summary_compare,
                 Action::Export => {
                     let name = format!(
                         "summary-{}-{}.xlsx",

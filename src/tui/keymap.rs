@@ -307,6 +307,7 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
             let mut v = list_moves();
             v.extend([
                 b(&[Key::ch('x')], Export, true),
+                b(&[Key::ch('c')], Compare, false),
                 b(&[Key::ch(']'), Key::ch('>')], NextRound, true),
                 b(&[Key::ch('['), Key::ch('<')], PrevRound, false),
             ]);

@@ -98,8 +98,8 @@ fn draw_screen(f: &mut Frame, app: &App) {
             f.render_widget(Clear, rect);
             let hint = if edit.multiline {
                 app.lang.pick(
-                    " Enter ตกลง · Alt-Enter ขึ้นบรรทัด · Esc ยกเลิก ",
-                    " Enter ok · Alt-Enter new line · Esc cancel ",
+                    " Enter ตกลง · Alt-Enter/Ctrl-J ขึ้นบรรทัด · Esc ยกเลิก ",
+                    " Enter ok · Alt-Enter/Ctrl-J new line · Esc cancel ",
                 )
             } else {
                 app.lang

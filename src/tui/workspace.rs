@@ -130,6 +130,12 @@ impl Workspace {
     pub fn entry_of(&self, code: &str) -> Option<usize> {
         self.entries.iter().position(|e| e.code() == code)
     }
+    /// Why the year's register of a bureau could not be read, if it could not.
+    pub fn error_of(&self, code: &str) -> Option<&LoadError> {
+        self.errors
+            .iter()
+            .find(|e| e.path.file_stem().is_some_and(|s| s == code))
+    }
     pub fn any_dirty(&self) -> bool {
         self.entries.iter().any(|e| e.dirty)
     }

@@ -31,7 +31,12 @@ impl App {
     /// The secretariat-wide summary of the round, from the registers as they
     /// are on screen (unsaved edits included), as `riskreg summary` makes it.
     pub fn summary(&self) -> std::cell::Ref<'_, Result<crate::report::Summary, String>> {
-        let key: SummaryKey = (self.ws.generation, self.ws.year, self.round.clone());
+        let key: SummaryKey = (
+            self.ws.generation,
+            self.ws.year,
+            self.round.clone(),
+            self.summary_compare,
+        );
         let fresh = self
             .summary_cache
             .borrow()
@@ -80,6 +85,24 @@ impl App {
     pub(super) fn compute_summary(&self) -> Result<crate::report::Summary, String> {
         let round = self.round.clone().ok_or("no monitoring round")?;
         let year = crate::model::FiscalYear::new(self.ws.year)?;
+        // the round before this one in the methodology, when comparing
+        let earlier = self
+            .summary_compare
+            .then(|| {
+                let rounds = &self.method()?.rounds;
+                let at = rounds.iter().position(|r| r.id == round)?;
+                Some(rounds.get(at.checked_sub(1)?)?.id.clone())
+            })
+            .flatten();
+        if self.summary_compare && earlier.is_none() {
+            return Err(self
+                .lang
+                .pick(
+                    "ไม่มีรอบก่อนหน้าให้เทียบ ([ เลือกรอบ)",
+                    "no earlier round to compare with ([ picks a round)",
+                )
+                .into());
+        }
         let registers: Vec<Register> = self
             .ws
             .entries
@@ -93,7 +116,7 @@ impl App {
             &registers,
             year,
             &round,
-            None,
+            earlier.as_ref(),
         )
         .map_err(|e| e.to_string())
     }

@@ -38,7 +38,9 @@ impl App {
                 }
                 self.modal = Modal::None;
             }
+            // Alt-Enter, or Ctrl-J where a terminal does not send Alt-Enter
             KeyCode::Enter if alt && edit.multiline => edit.insert('\n'),
+            KeyCode::Char('j') if ctrl && edit.multiline => edit.insert('\n'),
             KeyCode::Enter => return self.commit_text(),
             KeyCode::Backspace => edit.backspace(),
             KeyCode::Delete => edit.delete(),

@@ -134,9 +134,19 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
                     cells.push(Cell::from(percent(paid, alloc)));
                     cells.push(Cell::from(marks(e)));
                 }
-                None => {
-                    cells.push(Cell::from(lang.pick("ยังไม่มีทะเบียน", "no register")));
-                }
+                None => match app.ws.error_of(code) {
+                    // the file is there but does not read: say where
+                    Some(e) => cells.push(Cell::from(Line::styled(
+                        format!(
+                            "✗ {}{}",
+                            e.position
+                                .map_or_else(String::new, |(l, c)| format!("{l}:{c} ")),
+                            e.message
+                        ),
+                        t.error(),
+                    ))),
+                    None => cells.push(Cell::from(lang.pick("ยังไม่มีทะเบียน", "no register"))),
+                },
             }
             let row = Row::new(cells);
             if i == app.overview_selected {
