@@ -92,18 +92,7 @@ fn today_in_thailand() -> Date {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let days = ((secs + 7 * 3600) / 86_400) as i64;
-    // civil date from days since 1970-01-01 (Howard Hinnant's algorithm)
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    Date::from_ce(year, month, day).unwrap_or_else(|_| {
+    Date::in_thailand_at(secs).unwrap_or_else(|_| {
         // only a clock before 1957 or after 2157 gets here
         Date::from_ce(2024, 1, 1).expect("a fixed valid date")
     })

@@ -182,6 +182,26 @@ impl Date {
             .map_err(|_| format!("year {year_ce} is out of range"))?;
         Date::new(be, month, day)
     }
+    /// The date in Thailand (UTC+7, no daylight saving) at `unix_secs`
+    /// seconds after 1970-01-01 00:00 UTC: the caller reads the clock, so this
+    /// stays pure.
+    pub fn in_thailand_at(unix_secs: u64) -> Result<Self, String> {
+        let days = i64::try_from((unix_secs + 7 * 3600) / 86_400)
+            .map_err(|_| format!("{unix_secs} seconds is out of range"))?;
+        // days since 1970-01-01 to a Gregorian date (Howard Hinnant's
+        // civil_from_days), so no date library is needed for one conversion
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        let year = i32::try_from(year).map_err(|_| format!("year {year} is out of range"))?;
+        Date::from_ce(year, month, day)
+    }
     pub fn year_be(self) -> u16 {
         self.year
     }
@@ -326,6 +346,20 @@ impl fmt::Display for YearMonth {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_date_in_thailand_is_seven_hours_ahead_of_utc() {
+        // 1970-01-01 00:00 UTC is 07:00 in Bangkok, 1 January 2513
+        assert_eq!(Date::in_thailand_at(0), Date::new(2513, 1, 1));
+        // 2023-11-14 22:13:20 UTC is already 15 November in Bangkok
+        assert_eq!(Date::in_thailand_at(1_700_000_000), Date::new(2566, 11, 15));
+        // 2024-02-29 (a leap day), 12:00 UTC
+        assert_eq!(Date::in_thailand_at(1_709_208_000), Date::new(2567, 2, 29));
+        assert_eq!(
+            Date::in_thailand_at(20_415 * 86_400),
+            Date::new(2568, 11, 23)
+        );
+    }
+
     use super::*;
 
     fn d(s: &str) -> Date {
