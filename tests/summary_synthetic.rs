@@ -53,3 +53,37 @@ fn synthetic_registers_validate_and_bureau_rows_add_up() {
         p.disbursed_satang - c.from_progress.disbursed_satang
     );
 }
+
+/// Enough registers for the table to be taken from them on several cores:
+/// the result is the same as copying it from borrowed registers.
+#[test]
+fn owned_and_borrowed_paths_agree_on_many_registers() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("registers");
+    let year = FiscalYear::new(2567).expect("year");
+    let size = synthetic::Size {
+        bureaus: 150,
+        risks: 2,
+        measures: 2,
+    };
+    synthetic::write(&root, year, size).expect("generate");
+    let r = |s: &str| RoundId::new(s).expect("round");
+    let owned = report::summarize(&root, year, &r("12m"), Some(&r("6m"))).expect("summary");
+
+    let catalog = riskreg::store::Catalog::load(&root).expect("catalog");
+    let (loaded, errors) = riskreg::store::load_year(&root, 2567).expect("load");
+    assert!(errors.is_empty());
+    let regs: Vec<_> = loaded.into_iter().map(|l| l.value).collect();
+    let borrowed = report::summarize_with_methods(
+        &catalog.bureaus.value,
+        &catalog.approaches.value,
+        &catalog.method_values(),
+        &regs,
+        year,
+        &r("12m"),
+        Some(&r("6m")),
+    )
+    .expect("summary");
+    assert_eq!(owned.progress.measures, 150 * 2 * 2);
+    assert_eq!(owned, borrowed);
+}
