@@ -283,69 +283,28 @@ fn band_id(bands: &[(Option<BandId>, Label)], ix: u32) -> Option<BandId> {
 
 /// Consumes the registers into the table's rows, in table order.
 fn rows_owned(owned: Vec<Register>, plan: &Plan, round: &RoundId) -> Vec<(ApproachId, Row)> {
+    let mut slots: Vec<Option<(ApproachId, Row)>> = Vec::new();
     let mut band_of = vec![0u32; plan.order.len()];
     for (ix, band) in &plan.order {
         if let Some(b) = band_of.get_mut(*ix) {
             *b = *band;
         }
     }
-    let regs: Vec<Register> = owned.into_iter().filter(|r| r.year == plan.year).collect();
-    // each part of the registers is consumed on its own core: taking the
-    // rows is cheap, freeing what the table does not use is not
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(regs.len() / 64 + 1);
-    let chunk = regs.len().div_ceil(threads).max(1);
-    let mut parts: Vec<(usize, Vec<Register>)> = Vec::new();
-    let (mut first, mut it) = (0usize, regs.into_iter());
-    loop {
-        let part: Vec<Register> = it.by_ref().take(chunk).collect();
-        if part.is_empty() {
-            break;
+    for reg in owned.into_iter().filter(|r| r.year == plan.year) {
+        for risk in reg.risks {
+            for m in risk.measures {
+                let band = band_of.get(slots.len()).copied().unwrap_or(0);
+                let approach = m.approach.clone();
+                let row = row(
+                    &reg.bureau,
+                    risk.id.clone(),
+                    RowParts::taken(m, round),
+                    band_id(&plan.bands, band),
+                );
+                slots.push(Some((approach, row)));
+            }
         }
-        let measures: usize = part
-            .iter()
-            .flat_map(|r| &r.risks)
-            .map(|k| k.measures.len())
-            .sum();
-        parts.push((first, part));
-        first += measures;
     }
-    let band_of = &band_of;
-    let consume = move |(first, part): (usize, Vec<Register>)| {
-        let mut out: Vec<Option<(ApproachId, Row)>> = Vec::new();
-        for reg in part {
-            for risk in reg.risks {
-                for m in risk.measures {
-                    let band = band_of.get(first + out.len()).copied().unwrap_or(0);
-                    let approach = m.approach.clone();
-                    let parts = RowParts::taken(m, round);
-                    let row = row(
-                        &reg.bureau,
-                        risk.id.clone(),
-                        parts,
-                        band_id(&plan.bands, band),
-                    );
-                    out.push(Some((approach, row)));
-                }
-            }
-        }
-        out
-    };
-    let mut slots: Vec<Option<(ApproachId, Row)>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = parts
-            .into_iter()
-            .map(|p| scope.spawn(move || consume(p)))
-            .collect();
-        let mut all = Vec::with_capacity(band_of.len());
-        for h in handles {
-            match h.join() {
-                Ok(part) => all.extend(part),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        all
-    });
     plan.order
         .iter()
         .filter_map(|(ix, _)| slots.get_mut(*ix).and_then(Option::take))
