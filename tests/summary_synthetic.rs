@@ -3,18 +3,30 @@
 
 use riskreg::model::{FiscalYear, RoundId};
 use riskreg::report::{self, synthetic};
+use std::path::PathBuf;
 
-#[test]
-fn synthetic_registers_validate_and_bureau_rows_add_up() {
+/// Synthetic registers of `bureaus` × `risks` × `measures` in a temporary
+/// directory.
+fn generate(
+    bureaus: usize,
+    risks: usize,
+    measures: usize,
+) -> (tempfile::TempDir, PathBuf, FiscalYear) {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path().join("registers");
     let year = FiscalYear::new(2567).expect("year");
     let size = synthetic::Size {
-        bureaus: 4,
-        risks: 5,
-        measures: 3,
+        bureaus,
+        risks,
+        measures,
     };
     synthetic::write(&root, year, size).expect("generate");
+    (dir, root, year)
+}
+
+#[test]
+fn synthetic_registers_validate_and_bureau_rows_add_up() {
+    let (_dir, root, year) = generate(4, 5, 3);
 
     let report = riskreg::check::check_root(&root, None);
     let errors: Vec<String> = report
@@ -58,15 +70,7 @@ fn synthetic_registers_validate_and_bureau_rows_add_up() {
 /// the result is the same as copying it from borrowed registers.
 #[test]
 fn owned_and_borrowed_paths_agree_on_many_registers() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let root = dir.path().join("registers");
-    let year = FiscalYear::new(2567).expect("year");
-    let size = synthetic::Size {
-        bureaus: 150,
-        risks: 2,
-        measures: 2,
-    };
-    synthetic::write(&root, year, size).expect("generate");
+    let (_dir, root, year) = generate(150, 2, 2);
     let r = |s: &str| RoundId::new(s).expect("round");
     let owned = report::summarize(&root, year, &r("12m"), Some(&r("6m"))).expect("summary");
 
