@@ -3,18 +3,30 @@
 
 use riskreg::model::{FiscalYear, RoundId};
 use riskreg::report::{self, synthetic};
+use std::path::PathBuf;
 
-#[test]
-fn synthetic_registers_validate_and_bureau_rows_add_up() {
+/// Synthetic registers of `bureaus` × `risks` × `measures` in a temporary
+/// directory.
+fn generate(
+    bureaus: usize,
+    risks: usize,
+    measures: usize,
+) -> (tempfile::TempDir, PathBuf, FiscalYear) {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path().join("registers");
     let year = FiscalYear::new(2567).expect("year");
     let size = synthetic::Size {
-        bureaus: 4,
-        risks: 5,
-        measures: 3,
+        bureaus,
+        risks,
+        measures,
     };
     synthetic::write(&root, year, size).expect("generate");
+    (dir, root, year)
+}
+
+#[test]
+fn synthetic_registers_validate_and_bureau_rows_add_up() {
+    let (_dir, root, year) = generate(4, 5, 3);
 
     let report = riskreg::check::check_root(&root, None);
     let errors: Vec<String> = report
@@ -52,4 +64,30 @@ fn synthetic_registers_validate_and_bureau_rows_add_up() {
         c.disbursed_between_satang,
         p.disbursed_satang - c.from_progress.disbursed_satang
     );
+}
+
+/// Enough registers for the table to be taken from them on several cores:
+/// the result is the same as copying it from borrowed registers.
+#[test]
+fn owned_and_borrowed_paths_agree_on_many_registers() {
+    let (_dir, root, year) = generate(150, 2, 2);
+    let r = |s: &str| RoundId::new(s).expect("round");
+    let owned = report::summarize(&root, year, &r("12m"), Some(&r("6m"))).expect("summary");
+
+    let catalog = riskreg::store::Catalog::load(&root).expect("catalog");
+    let (loaded, errors) = riskreg::store::load_year(&root, 2567).expect("load");
+    assert!(errors.is_empty());
+    let regs: Vec<_> = loaded.into_iter().map(|l| l.value).collect();
+    let borrowed = report::summarize_with_methods(
+        &catalog.bureaus.value,
+        &catalog.approaches.value,
+        &catalog.method_values(),
+        &regs,
+        year,
+        &r("12m"),
+        Some(&r("6m")),
+    )
+    .expect("summary");
+    assert_eq!(owned.progress.measures, 150 * 2 * 2);
+    assert_eq!(owned, borrowed);
 }
