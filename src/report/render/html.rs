@@ -136,37 +136,17 @@ pub fn render(s: &Summary, w: &Words) -> String {
         esc(w.rounding_note())
     ));
     h.push_str(&format!(
-        "<h2>{}</h2>\n<table class=\"bureaus\">\n<tr><th>{}</th><th>{}</th><th>{}</th><th>%</th><th>{}</th><th>%</th><th>G</th><th>Y</th><th>R</th><th>{}</th><th>{}</th><th>{}</th><th>%</th><th>{}</th><th>%</th></tr>\n",
-        w.pick("รายสำนัก (มาตรการที่เป็นเจ้าของเรื่อง)", "By bureau (measures it leads)"),
-        w.pick("สำนัก", "Bureau"),
-        w.pick("ทั้งหมด", "Total"),
-        w.pick("แล้วเสร็จ", "Completed"),
-        w.pick("ระหว่างดำเนินการ", "In progress"),
-        w.pick("ร่วมรับผิดชอบ", "Co-carried"),
-        w.pick("จัดสรร", "Allocated"),
-        w.pick("เบิกจ่าย", "Disbursed"),
-        w.pick("คงเหลือ", "Remaining"),
+        "<h2>{}</h2>\n<table class=\"bureaus\">\n<tr><th>{}</th>",
+        esc(w.bureau_heading()),
+        esc(w.pick("สำนัก", "Bureau"))
     ));
+    for head in w.bureau_headings() {
+        h.push_str(&format!("<th>{}</th>", esc(head)));
+    }
+    h.push_str("</tr>\n");
     for b in &s.bureaus {
-        let p = &b.progress;
-        let nums = [
-            w.count(p.measures),
-            w.count(p.completed),
-            w.pct(p.completed_pct),
-            w.count(p.in_progress),
-            w.pct(p.in_progress_pct),
-            w.count(p.green),
-            w.count(p.yellow),
-            w.count(p.red),
-            w.count(b.co_responsible),
-            w.money(p.allocated_satang),
-            w.money(p.disbursed_satang),
-            w.pct(p.disbursed_pct),
-            w.money(p.remaining_satang),
-            w.pct(p.remaining_pct),
-        ];
         h.push_str(&format!("<tr><td>{}</td>", esc(&w.label(&b.name))));
-        for n in nums {
+        for n in w.bureau_cells(b) {
             h.push_str(&format!("<td class=\"num\">{}</td>", esc(&n)));
         }
         h.push_str("</tr>\n");

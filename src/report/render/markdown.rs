@@ -73,37 +73,19 @@ pub fn render(s: &Summary, w: &Words) -> String {
         w.in_progress_note(),
         w.rounding_note()
     ));
+    let heads = w.bureau_headings();
     out.push_str(&format!(
-        "\n## {}\n\n| {} | {} | {} | % | {} | % | G | Y | R | {} | {} | {} | % | {} | % |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
-        w.pick("รายสำนัก (มาตรการที่เป็นเจ้าของเรื่อง)", "By bureau (measures it leads)"),
+        "\n## {}\n\n| {} | {} |\n|---|{}\n",
+        w.bureau_heading(),
         w.pick("สำนัก", "Bureau"),
-        w.pick("ทั้งหมด", "Total"),
-        w.pick("แล้วเสร็จ", "Completed"),
-        w.pick("ระหว่างดำเนินการ", "In progress"),
-        w.pick("ร่วมรับผิดชอบ", "Co-carried"),
-        w.pick("จัดสรร", "Allocated"),
-        w.pick("เบิกจ่าย", "Disbursed"),
-        w.pick("คงเหลือ", "Remaining"),
+        heads.join(" | "),
+        "---:|".repeat(heads.len())
     ));
     for b in &s.bureaus {
-        let p = &b.progress;
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} |\n",
             cell(&w.label(&b.name)),
-            w.count(p.measures),
-            w.count(p.completed),
-            w.pct(p.completed_pct),
-            w.count(p.in_progress),
-            w.pct(p.in_progress_pct),
-            w.count(p.green),
-            w.count(p.yellow),
-            w.count(p.red),
-            w.count(b.co_responsible),
-            w.money(p.allocated_satang),
-            w.money(p.disbursed_satang),
-            w.pct(p.disbursed_pct),
-            w.money(p.remaining_satang),
-            w.pct(p.remaining_pct),
+            w.bureau_cells(b).join(" | ")
         ));
     }
     if let Some(c) = &s.comparison {

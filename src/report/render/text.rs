@@ -2,7 +2,7 @@
 //! and tone marks (zero width) do not push the columns out of line. Fits 80
 //! columns; a wider terminal widens the measure column.
 
-use super::words::Words;
+use super::words::{BUREAU_COUNTS, Words};
 use crate::model::TrafficLight;
 use crate::report::Summary;
 use unicode_segmentation::UnicodeSegmentation;
@@ -299,14 +299,10 @@ fn aligned(cells: &[String], widths: &[usize]) -> String {
 }
 
 fn bureau_tables(out: &mut Vec<String>, s: &Summary, w: &Words) {
-    out.push(
-        w.pick(
-            "รายสำนัก (มาตรการที่เป็นเจ้าของเรื่อง)",
-            "By bureau (measures it leads)",
-        )
-        .into(),
-    );
-    let head: [(&str, usize); 10] = [
+    out.push(w.bureau_heading().into());
+    // two tables to fit 80 columns: the counts, then the money, with the
+    // shorter headings a terminal has room for
+    let counts: [(&str, usize); BUREAU_COUNTS + 1] = [
         (w.pick("สำนัก", "Bureau"), 7),
         (w.pick("ทั้งหมด", "Total"), 7),
         (w.pick("เสร็จ", "Done"), 5),
@@ -318,26 +314,7 @@ fn bureau_tables(out: &mut Vec<String>, s: &Summary, w: &Words) {
         ("R", 3),
         (w.pick("ร่วม", "Co"), 4),
     ];
-    let widths: Vec<usize> = head.iter().map(|h| h.1).collect();
-    let line = |cells: Vec<String>| aligned(&cells, &widths);
-    out.push(line(head.iter().map(|h| h.0.to_string()).collect()));
-    for b in &s.bureaus {
-        let p = &b.progress;
-        out.push(line(vec![
-            b.bureau.to_string(),
-            w.count(p.measures),
-            w.count(p.completed),
-            w.pct(p.completed_pct),
-            w.count(p.in_progress),
-            w.pct(p.in_progress_pct),
-            w.count(p.green),
-            w.count(p.yellow),
-            w.count(p.red),
-            w.count(b.co_responsible),
-        ]));
-    }
-    out.push(String::new());
-    let head2: [(&str, usize); 6] = [
+    let money: [(&str, usize); 6] = [
         (w.pick("สำนัก", "Bureau"), 7),
         (w.pick("จัดสรร", "Allocated"), 14),
         (w.pick("เบิกจ่าย", "Disbursed"), 14),
@@ -345,19 +322,26 @@ fn bureau_tables(out: &mut Vec<String>, s: &Summary, w: &Words) {
         (w.pick("คงเหลือ", "Remaining"), 14),
         ("%", 8),
     ];
-    let widths2: Vec<usize> = head2.iter().map(|h| h.1).collect();
-    let line2 = |cells: Vec<String>| aligned(&cells, &widths2);
-    out.push(line2(head2.iter().map(|h| h.0.to_string()).collect()));
-    for b in &s.bureaus {
-        let p = &b.progress;
-        out.push(line2(vec![
-            b.bureau.to_string(),
-            w.money(p.allocated_satang),
-            w.money(p.disbursed_satang),
-            w.pct(p.disbursed_pct),
-            w.money(p.remaining_satang),
-            w.pct(p.remaining_pct),
-        ]));
+    for (i, head) in [&counts[..], &money[..]].into_iter().enumerate() {
+        if i > 0 {
+            out.push(String::new());
+        }
+        let widths: Vec<usize> = head.iter().map(|h| h.1).collect();
+        out.push(aligned(
+            &head.iter().map(|h| h.0.to_string()).collect::<Vec<_>>(),
+            &widths,
+        ));
+        for b in &s.bureaus {
+            let cells = w.bureau_cells(b);
+            let part = if i == 0 {
+                &cells[..BUREAU_COUNTS]
+            } else {
+                &cells[BUREAU_COUNTS..]
+            };
+            let mut line = vec![b.bureau.to_string()];
+            line.extend(part.iter().cloned());
+            out.push(aligned(&line, &widths));
+        }
     }
 }
 

@@ -4,8 +4,11 @@
 use super::RenderOptions;
 use crate::model::amount::format_hundredths_grouped;
 use crate::model::{BureauCode, Label, Lang, TrafficLight};
-use crate::report::{Comparison, Percent, Progress, Row, StatusMove, Summary};
+use crate::report::{BureauRow, Comparison, Percent, Progress, Row, StatusMove, Summary};
 use std::collections::HashMap;
+
+/// How many of [`Words::bureau_cells`] are counts; the rest are money.
+pub const BUREAU_COUNTS: usize = 9;
 
 pub struct Words {
     pub lang: Lang,
@@ -166,6 +169,54 @@ impl Words {
             self.money(c.disbursed_between_satang),
             self.pick("บาท", "baht")
         )
+    }
+    /// The heading of the per-bureau table.
+    pub fn bureau_heading(&self) -> &'static str {
+        self.pick(
+            "รายสำนัก (มาตรการที่เป็นเจ้าของเรื่อง)",
+            "By bureau (measures it leads)",
+        )
+    }
+    /// The per-bureau table's column headings, after the bureau's: the counts
+    /// then the money, in the order of [`Words::bureau_cells`].
+    pub fn bureau_headings(&self) -> [&'static str; 14] {
+        [
+            self.pick("ทั้งหมด", "Total"),
+            self.pick("แล้วเสร็จ", "Completed"),
+            "%",
+            self.pick("ระหว่างดำเนินการ", "In progress"),
+            "%",
+            "G",
+            "Y",
+            "R",
+            self.pick("ร่วมรับผิดชอบ", "Co-carried"),
+            self.pick("จัดสรร", "Allocated"),
+            self.pick("เบิกจ่าย", "Disbursed"),
+            "%",
+            self.pick("คงเหลือ", "Remaining"),
+            "%",
+        ]
+    }
+    /// A bureau's figures as every format prints them: the first
+    /// [`BUREAU_COUNTS`] are counts, the rest money.
+    pub fn bureau_cells(&self, b: &BureauRow) -> [String; 14] {
+        let p = &b.progress;
+        [
+            self.count(p.measures),
+            self.count(p.completed),
+            self.pct(p.completed_pct),
+            self.count(p.in_progress),
+            self.pct(p.in_progress_pct),
+            self.count(p.green),
+            self.count(p.yellow),
+            self.count(p.red),
+            self.count(b.co_responsible),
+            self.money(p.allocated_satang),
+            self.money(p.disbursed_satang),
+            self.pct(p.disbursed_pct),
+            self.money(p.remaining_satang),
+            self.pct(p.remaining_pct),
+        ]
     }
     pub fn in_progress_note(&self) -> &'static str {
         self.pick(
