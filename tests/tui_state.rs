@@ -558,15 +558,30 @@ fn help_box_rows(app: &App) -> Vec<String> {
     let right = (left..buf.area.width)
         .find(|&x| cell(x, top) == "┐")
         .expect("right corner");
-    ((top + 1)..buf.area.height)
+    let rows: Vec<u16> = ((top + 1)..buf.area.height)
         .take_while(|&y| cell(left, y) != "└")
-        .map(|y| {
-            ((left + 1)..right)
-                .map(|x| cell(x, y))
-                .collect::<String>()
-                .trim_end()
-                .to_string()
+        .collect();
+    // a help too long for one column fills the width in two, read left then right
+    let columns: u16 = if right - left + 1 == buf.area.width {
+        2
+    } else {
+        1
+    };
+    let width = (right - left - 1) / columns;
+    (0..columns)
+        .flat_map(|c| {
+            let from = left + 1 + c * width;
+            rows.iter()
+                .map(|&y| {
+                    (from..from + width)
+                        .map(|x| cell(x, y))
+                        .collect::<String>()
+                        .trim_end()
+                        .to_string()
+                })
+                .collect::<Vec<_>>()
         })
+        .filter(|l| !l.is_empty())
         .collect()
 }
 

@@ -187,7 +187,7 @@ impl App {
         }
     }
 
-    fn deleted(&self, id: &str) -> String {
+    pub(super) fn deleted(&self, id: &str) -> String {
         format!(
             "{} {id} — {}",
             self.lang.pick("ลบแล้ว:", "deleted:"),
