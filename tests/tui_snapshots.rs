@@ -208,3 +208,30 @@ fn editor_new_risk_shows_the_validator_in_place() {
         keys(app, "a");
     });
 }
+
+#[test]
+fn header_form() {
+    // MTG is approved in the samples: the approval is shown read only, with its state
+    snapshot("header", |app, _| {
+        let mtg = app.ws.entry_of("MTG").expect("MTG loaded");
+        app.overview_selected = app
+            .overview_rows()
+            .iter()
+            .position(|(_, e)| *e == Some(mtg))
+            .expect("MTG row");
+        press(app, KeyCode::Enter);
+        keys(app, "H");
+    });
+}
+
+#[test]
+fn header_form_refuses_a_bad_date_in_place() {
+    snapshot("header_bad_date", |app, _| {
+        fin(app);
+        keys(app, "Hjjj");
+        press(app, KeyCode::Enter);
+        app.press(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        keys(app, "2567-02-30");
+        press(app, KeyCode::Enter);
+    });
+}
