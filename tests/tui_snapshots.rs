@@ -213,12 +213,7 @@ fn editor_new_risk_shows_the_validator_in_place() {
 fn header_form() {
     // MTG is approved in the samples: the approval is shown read only, with its state
     snapshot("header", |app, _| {
-        let mtg = app.ws.entry_of("MTG").expect("MTG loaded");
-        app.overview_selected = app
-            .overview_rows()
-            .iter()
-            .position(|(_, e)| *e == Some(mtg))
-            .expect("MTG row");
+        common::select_bureau(app, "MTG");
         press(app, KeyCode::Enter);
         keys(app, "H");
     });

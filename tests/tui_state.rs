@@ -1094,12 +1094,7 @@ fn field_at(app: &App, f: riskreg::tui::form::Field) -> usize {
 }
 
 fn open_mtg(app: &mut App) -> usize {
-    let mtg = app.ws.entry_of("MTG").expect("MTG loaded");
-    app.overview_selected = app
-        .overview_rows()
-        .iter()
-        .position(|(_, e)| *e == Some(mtg))
-        .expect("MTG row");
+    let mtg = common::select_bureau(app, "MTG");
     key(app, KeyCode::Enter);
     mtg
 }

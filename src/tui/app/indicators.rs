@@ -9,45 +9,27 @@ impl App {
     /// Adds an indicator to the measure whose pane the cursor is in
     /// (pane 1 + index) and moves to its name.
     pub(super) fn add_indicator(&mut self, pane: usize) {
-        let (Some(Target::Risk(ri)), Some(mi)) = (self.editor.target.clone(), pane.checked_sub(1))
-        else {
-            self.status = Some(
-                self.lang
-                    .pick(
-                        "เลื่อนไปที่มาตรการที่จะเพิ่มตัวชี้วัดก่อน",
-                        "move to the measure to add an indicator to first",
-                    )
-                    .into(),
-            );
+        let Some((ri, mi)) = self.measure_of_pane(
+            pane,
+            "เลื่อนไปที่มาตรการที่จะเพิ่มตัวชี้วัดก่อน",
+            "move to the measure to add an indicator to first",
+        ) else {
             return;
         };
         let mut id = String::new();
         let result = self.mutate(|reg, _, _| {
-            let m = reg
-                .risks
-                .get_mut(ri)
-                .and_then(|r| r.measures.get_mut(mi))
-                .ok_or("the measure is gone")?;
+            let m = measure_mut(reg, ri, mi)?;
             let ind = crate::tui::records::new_indicator(m)?;
             id = format!("{} {}", m.id, ind.id);
             m.indicators.push(ind);
             Ok(())
         });
-        let ok = result.is_ok();
-        let done = format!("{} {id}", self.lang.pick("เพิ่มแล้ว:", "added:"));
-        self.report(result, done);
-        if ok {
-            let fields = self.form_fields();
+        if self.report_added(result, &id) {
             let k = self
                 .editor_risk()
                 .and_then(|r| r.measures.get(mi))
                 .map_or(0, |m| m.indicators.len().saturating_sub(1));
-            if let Some(at) = fields
-                .iter()
-                .position(|f| *f == Field::IndicatorName(mi, k))
-            {
-                self.editor.cursor = at;
-            }
+            self.cursor_to(Field::IndicatorName(mi, k));
         }
     }
 
@@ -80,11 +62,7 @@ impl App {
     pub(super) fn delete_indicator(&mut self, ri: usize, mi: usize, k: usize) {
         let mut id = String::new();
         let result = self.mutate(|reg, _, _| {
-            let m = reg
-                .risks
-                .get_mut(ri)
-                .and_then(|r| r.measures.get_mut(mi))
-                .ok_or("the measure is gone")?;
+            let m = measure_mut(reg, ri, mi)?;
             if k >= m.indicators.len() {
                 return Err("the indicator is gone".into());
             }
@@ -108,4 +86,15 @@ pub fn rounds_with_results(m: &crate::model::Measure, id: &crate::model::Indicat
         .iter()
         .filter(|e| e.results.iter().any(|r| &r.indicator == id))
         .count()
+}
+
+fn measure_mut(
+    reg: &mut Register,
+    ri: usize,
+    mi: usize,
+) -> Result<&mut crate::model::Measure, String> {
+    reg.risks
+        .get_mut(ri)
+        .and_then(|r| r.measures.get_mut(mi))
+        .ok_or_else(|| "the measure is gone".into())
 }
