@@ -230,3 +230,18 @@ fn header_form_refuses_a_bad_date_in_place() {
         press(app, KeyCode::Enter);
     });
 }
+
+#[test]
+fn confirm_deleting_an_indicator_with_results() {
+    snapshot("confirm_delete_indicator", |app, _| {
+        press(app, KeyCode::Enter); // CAB
+        press(app, KeyCode::Enter); // CAB-R1
+        let name = riskreg::tui::form::Field::IndicatorName(0, 0);
+        app.editor.cursor = app
+            .form_fields()
+            .iter()
+            .position(|f| *f == name)
+            .expect("CAB-M1 has an indicator");
+        keys(app, "x");
+    });
+}
