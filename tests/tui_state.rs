@@ -1196,6 +1196,13 @@ fn the_approval_is_shown_with_its_state_and_never_edited_by_hand() {
     app.editor.cursor = field_at(&app, Field::Method);
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.modal, Modal::None, "the methodology is read only");
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.contains("methodology is set")),
+        "{:?}",
+        app.status
+    );
     // an edit of the header breaks the approval; undo restores it
     app.editor.cursor = field_at(&app, Field::Note);
     key(&mut app, KeyCode::Enter);

@@ -113,6 +113,16 @@ impl App {
                         .into(),
                 )
             }
+            Kind::ReadOnly if field == Field::Method => {
+                self.status = Some(
+                    self.lang
+                        .pick(
+                            "วิธีประเมินกำหนดเมื่อสร้างทะเบียน แก้ที่นี่ไม่ได้",
+                            "the methodology is set when the register is created",
+                        )
+                        .into(),
+                )
+            }
             Kind::ReadOnly => {
                 self.status = Some(
                     self.lang
