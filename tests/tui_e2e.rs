@@ -207,7 +207,7 @@ fn the_header_note_and_reviewer_date_are_edited_refused_in_place_and_saved() {
     t.key("Enter");
     t.wait_for("[unsaved]");
     // the reviewer's date: a day February 2567 does not have is refused in place
-    t.keys(&["j", "j", "j", "j", "j", "j", "Enter"]);
+    t.keys(&["j", "j", "j", "j", "j", "j", "j", "Enter"]);
     t.wait_for("Enter ok");
     t.key("C-u");
     t.type_text("2567-02-30");

@@ -223,7 +223,7 @@ fn header_form() {
 fn header_form_refuses_a_bad_date_in_place() {
     snapshot("header_bad_date", |app, _| {
         fin(app);
-        keys(app, "Hjjj");
+        keys(app, "Hjjjj");
         press(app, KeyCode::Enter);
         app.press(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
         keys(app, "2567-02-30");

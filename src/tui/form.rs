@@ -221,7 +221,7 @@ pub fn pane(field: Field) -> usize {
         | IndicatorTarget(i, _) => 1 + i,
         PreparedName | PreparedPosition | PreparedDate => 1,
         ReviewedName | ReviewedPosition | ReviewedDate => 2,
-        Method | Approval => 3,
+        Approval => 3,
         _ => 0,
     }
 }

@@ -7,27 +7,28 @@ use super::*;
 use crate::audit::{ApprovalState, approval_state};
 use crate::model::Signature;
 
-/// The header's fields, in order (panes: note, prepared, reviewed, sign-off).
+/// The header's fields, in order (panes: note and methodology, prepared,
+/// reviewed, approval).
 pub const FIELDS: [Field; 9] = [
     Field::Note,
+    Field::Method,
     Field::PreparedName,
     Field::PreparedPosition,
     Field::PreparedDate,
     Field::ReviewedName,
     Field::ReviewedPosition,
     Field::ReviewedDate,
-    Field::Method,
     Field::Approval,
 ];
 
-/// The heading of a header pane (1 prepared, 2 reviewed, 3 sign-off).
+/// The heading of a header pane (1 prepared, 2 reviewed, 3 approval).
 pub fn heading(pane: usize, lang: Lang) -> &'static str {
     match pane {
         1 => lang.pick("ผู้จัดทำ", "Prepared by"),
         2 => lang.pick("ผู้สอบทาน", "Reviewed by"),
         _ => lang.pick(
-            "อนุมัติ — ลงนามด้วยคำสั่ง riskreg approve เท่านั้น",
-            "Sign-off — only `riskreg approve` signs",
+            "ผู้อนุมัติ — ลงนามด้วยคำสั่ง riskreg approve เท่านั้น",
+            "Approved by — only `riskreg approve` signs",
         ),
     }
 }
