@@ -1356,3 +1356,24 @@ fn deleting_an_indicator_with_results_asks_then_removes_them_too() {
     ch(&mut app, 'u');
     assert_eq!(results(&app), rounds);
 }
+
+#[test]
+fn the_monitoring_form_sends_indicator_edits_to_the_risk_editor() {
+    let (_d, mut app) = english();
+    key(&mut app, KeyCode::Enter); // CAB
+    ch(&mut app, 'o');
+    key(&mut app, KeyCode::Enter); // CAB-M1 at the round
+    let before = app.register_value().expect("reg").clone();
+    for c in ['i', 'x'] {
+        ch(&mut app, c);
+        assert_eq!(app.modal, Modal::None);
+        assert!(
+            app.status
+                .as_deref()
+                .is_some_and(|s| s.contains("in the risk editor")),
+            "{:?}",
+            app.status
+        );
+    }
+    assert_eq!(app.register_value().expect("reg"), &before);
+}

@@ -685,6 +685,18 @@ impl App {
                         let pane = fields.get(self.editor.cursor).map_or(0, |f| form::pane(*f));
                         self.delete_measure(pane);
                     }
+                    Action::AddIndicator | Action::DeleteIndicator
+                        if matches!(self.editor.target, Some(Target::Monitoring { .. })) =>
+                    {
+                        self.status = Some(
+                            self.lang
+                                .pick(
+                                    "เพิ่มและลบตัวชี้วัดในหน้าแก้ไขความเสี่ยง",
+                                    "indicators are added and deleted in the risk editor",
+                                )
+                                .into(),
+                        )
+                    }
                     Action::AddIndicator => {
                         let pane = fields.get(self.editor.cursor).map_or(0, |f| form::pane(*f));
                         self.add_indicator(pane);
