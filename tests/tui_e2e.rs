@@ -119,6 +119,17 @@ fn repo() -> (tempfile::TempDir, PathBuf, PathBuf) {
     (dir, repo, config)
 }
 
+/// The removed and added lines of a `git diff`, without the file names.
+fn changed_lines(diff: &str) -> Vec<&str> {
+    diff.lines()
+        .filter(|l| {
+            (l.starts_with('+') || l.starts_with('-'))
+                && !l.starts_with("+++")
+                && !l.starts_with("---")
+        })
+        .collect()
+}
+
 /// Opens FIN's first risk in the editor.
 fn open_fin_r1(t: &Tmux) {
     t.wait_for("Bureaus");
@@ -163,14 +174,7 @@ fn edit_a_risk_and_a_measure_save_and_quit_changes_exactly_those_lines() {
     t.wait_exit();
 
     let diff = git(&repo, &["diff", "-U0", "--no-color"]);
-    let changed: Vec<&str> = diff
-        .lines()
-        .filter(|l| {
-            (l.starts_with('+') || l.starts_with('-'))
-                && !l.starts_with("+++")
-                && !l.starts_with("---")
-        })
-        .collect();
+    let changed = changed_lines(&diff);
     assert_eq!(
         changed,
         vec![
@@ -228,14 +232,7 @@ fn the_header_note_and_reviewer_date_are_edited_refused_in_place_and_saved() {
     assert_eq!(reviewed.date.to_string(), "2566-12-01");
     assert_eq!(reviewed.name, "นางสาวสุภาพร วงศ์ไทย");
     let diff = git(&repo, &["diff", "-U0", "--no-color"]);
-    let changed: Vec<&str> = diff
-        .lines()
-        .filter(|l| {
-            (l.starts_with('+') || l.starts_with('-'))
-                && !l.starts_with("+++")
-                && !l.starts_with("---")
-        })
-        .collect();
+    let changed = changed_lines(&diff);
     // the store writes a multi-line note as it reads, line by line
     assert_eq!(
         changed,

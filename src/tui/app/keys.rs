@@ -103,32 +103,19 @@ impl App {
         };
         let Some(ctx) = self.form_ctx() else { return };
         match form::kind(field, &ctx) {
-            Kind::ReadOnly if field == Field::Approval => {
-                self.status = Some(
-                    self.lang
-                        .pick(
-                            "การอนุมัติลงนามด้วยคำสั่ง riskreg approve เท่านั้น แก้ด้วยมือไม่ได้",
-                            "the approval is signed by `riskreg approve`, never by hand",
-                        )
-                        .into(),
-                )
-            }
-            Kind::ReadOnly if field == Field::Method => {
-                self.status = Some(
-                    self.lang
-                        .pick(
-                            "วิธีประเมินกำหนดเมื่อสร้างทะเบียน แก้ที่นี่ไม่ได้",
-                            "the methodology is set when the register is created",
-                        )
-                        .into(),
-                )
-            }
             Kind::ReadOnly => {
-                self.status = Some(
-                    self.lang
-                        .pick("แก้ไขช่องนี้ไม่ได้", "this field cannot be edited")
-                        .into(),
-                )
+                let (th, en) = match field {
+                    Field::Approval => (
+                        "การอนุมัติลงนามด้วยคำสั่ง riskreg approve เท่านั้น แก้ด้วยมือไม่ได้",
+                        "the approval is signed by `riskreg approve`, never by hand",
+                    ),
+                    Field::Method => (
+                        "วิธีประเมินกำหนดเมื่อสร้างทะเบียน แก้ที่นี่ไม่ได้",
+                        "the methodology is set when the register is created",
+                    ),
+                    _ => ("แก้ไขช่องนี้ไม่ได้", "this field cannot be edited"),
+                };
+                self.status = Some(self.lang.pick(th, en).into());
             }
             Kind::Text { multiline } => {
                 let now = form::value(field, &target, &ctx);
