@@ -119,6 +119,17 @@ fn repo() -> (tempfile::TempDir, PathBuf, PathBuf) {
     (dir, repo, config)
 }
 
+/// The removed and added lines of a `git diff`, without the file names.
+fn changed_lines(diff: &str) -> Vec<&str> {
+    diff.lines()
+        .filter(|l| {
+            (l.starts_with('+') || l.starts_with('-'))
+                && !l.starts_with("+++")
+                && !l.starts_with("---")
+        })
+        .collect()
+}
+
 /// Opens FIN's first risk in the editor.
 fn open_fin_r1(t: &Tmux) {
     t.wait_for("Bureaus");
@@ -163,14 +174,7 @@ fn edit_a_risk_and_a_measure_save_and_quit_changes_exactly_those_lines() {
     t.wait_exit();
 
     let diff = git(&repo, &["diff", "-U0", "--no-color"]);
-    let changed: Vec<&str> = diff
-        .lines()
-        .filter(|l| {
-            (l.starts_with('+') || l.starts_with('-'))
-                && !l.starts_with("+++")
-                && !l.starts_with("---")
-        })
-        .collect();
+    let changed = changed_lines(&diff);
     assert_eq!(
         changed,
         vec![
@@ -186,6 +190,61 @@ fn edit_a_risk_and_a_measure_save_and_quit_changes_exactly_those_lines() {
     assert!(diff.contains("registers/2567/FIN.ron"), "{diff}");
     let files = git(&repo, &["diff", "--name-only"]);
     assert_eq!(files.trim(), "registers/2567/FIN.ron");
+}
+
+#[test]
+fn the_header_note_and_reviewer_date_are_edited_refused_in_place_and_saved() {
+    let (_dir, repo, config) = repo();
+    let t = Tmux::start("header", &repo, &config);
+    t.wait_for("Bureaus");
+    t.keys(&["j", "Enter"]);
+    t.wait_for("Risks 3/3");
+    t.key("H");
+    t.wait_for("Register header");
+    t.wait_for("only `riskreg approve` signs");
+    // the note, on two lines
+    t.key("Enter");
+    t.wait_for("Enter ok");
+    t.type_text("บรรทัดแรก");
+    t.key("C-j");
+    t.type_text("second line");
+    t.key("Enter");
+    t.wait_for("[unsaved]");
+    // the reviewer's date: a day February 2567 does not have is refused in place
+    t.keys(&["j", "j", "j", "j", "j", "j", "j", "Enter"]);
+    t.wait_for("Enter ok");
+    t.key("C-u");
+    t.type_text("2567-02-30");
+    t.key("Enter");
+    t.wait_for("has days 1–29, not 30");
+    t.key("C-u");
+    t.type_text("2566-12-01");
+    t.key("Enter");
+    t.key("C-s");
+    t.wait_for("saved: FIN");
+    t.key("q");
+    t.wait_exit();
+
+    let path = repo.join("registers/2567/FIN.ron");
+    let saved = riskreg::store::load_register(&path).expect("the saved file reads");
+    assert_eq!(saved.value.note, "บรรทัดแรก\nsecond line");
+    let reviewed = saved.value.reviewed_by.expect("the reviewer is kept");
+    assert_eq!(reviewed.date.to_string(), "2566-12-01");
+    assert_eq!(reviewed.name, "นางสาวสุภาพร วงศ์ไทย");
+    let diff = git(&repo, &["diff", "-U0", "--no-color"]);
+    let changed = changed_lines(&diff);
+    // the store writes a multi-line note as it reads, line by line
+    assert_eq!(
+        changed,
+        vec![
+            "-        date: \"2566-11-21\",",
+            "+        date: \"2566-12-01\",",
+            "-    note: \"\",",
+            "+    note: \"บรรทัดแรก",
+            "+second line\",",
+        ],
+        "the date and the note, nothing else:\n{diff}"
+    );
 }
 
 #[test]

@@ -208,3 +208,40 @@ fn editor_new_risk_shows_the_validator_in_place() {
         keys(app, "a");
     });
 }
+
+#[test]
+fn header_form() {
+    // MTG is approved in the samples: the approval is shown read only, with its state
+    snapshot("header", |app, _| {
+        common::select_bureau(app, "MTG");
+        press(app, KeyCode::Enter);
+        keys(app, "H");
+    });
+}
+
+#[test]
+fn header_form_refuses_a_bad_date_in_place() {
+    snapshot("header_bad_date", |app, _| {
+        fin(app);
+        keys(app, "Hjjjj");
+        press(app, KeyCode::Enter);
+        app.press(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        keys(app, "2567-02-30");
+        press(app, KeyCode::Enter);
+    });
+}
+
+#[test]
+fn confirm_deleting_an_indicator_with_results() {
+    snapshot("confirm_delete_indicator", |app, _| {
+        press(app, KeyCode::Enter); // CAB
+        press(app, KeyCode::Enter); // CAB-R1
+        let name = riskreg::tui::form::Field::IndicatorName(0, 0);
+        app.editor.cursor = app
+            .form_fields()
+            .iter()
+            .position(|f| *f == name)
+            .expect("CAB-M1 has an indicator");
+        keys(app, "x");
+    });
+}

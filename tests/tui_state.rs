@@ -558,15 +558,30 @@ fn help_box_rows(app: &App) -> Vec<String> {
     let right = (left..buf.area.width)
         .find(|&x| cell(x, top) == "┐")
         .expect("right corner");
-    ((top + 1)..buf.area.height)
+    let rows: Vec<u16> = ((top + 1)..buf.area.height)
         .take_while(|&y| cell(left, y) != "└")
-        .map(|y| {
-            ((left + 1)..right)
-                .map(|x| cell(x, y))
-                .collect::<String>()
-                .trim_end()
-                .to_string()
+        .collect();
+    // a help too long for one column fills the width in two, read left then right
+    let columns: u16 = if right - left + 1 == buf.area.width {
+        2
+    } else {
+        1
+    };
+    let width = (right - left - 1) / columns;
+    (0..columns)
+        .flat_map(|c| {
+            let from = left + 1 + c * width;
+            rows.iter()
+                .map(|&y| {
+                    (from..from + width)
+                        .map(|x| cell(x, y))
+                        .collect::<String>()
+                        .trim_end()
+                        .to_string()
+                })
+                .collect::<Vec<_>>()
         })
+        .filter(|l| !l.is_empty())
         .collect()
 }
 
@@ -1067,4 +1082,292 @@ fn a_register_that_does_not_read_is_reported_with_its_place_and_never_overwritte
         "not overwritten"
     );
     drop(dir);
+}
+
+// ---- the register's header ----
+
+fn field_at(app: &App, f: riskreg::tui::form::Field) -> usize {
+    app.form_fields()
+        .iter()
+        .position(|x| *x == f)
+        .expect("field on the form")
+}
+
+fn open_mtg(app: &mut App) -> usize {
+    let mtg = common::select_bureau(app, "MTG");
+    key(app, KeyCode::Enter);
+    mtg
+}
+
+#[test]
+fn h_opens_the_header_whose_note_and_signatures_edit_with_undo_and_the_unsaved_mark() {
+    use riskreg::tui::form::{Field, Target};
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    let fin = app.current;
+    ch(&mut app, 'H');
+    assert_eq!(app.screen, Screen::Editor);
+    assert_eq!(app.editor.target, Some(Target::Header));
+    assert_eq!(app.form_fields()[app.editor.cursor], Field::Note);
+    // the note takes several lines
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(&app.modal, Modal::Edit { edit, .. } if edit.multiline));
+    typed(&mut app, "first");
+    ctrl(&mut app, 'j');
+    typed(&mut app, "second");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.modal, Modal::None);
+    assert_eq!(app.register_value().expect("reg").note, "first\nsecond");
+    assert!(app.ws.entries[fin].dirty, "marked unsaved");
+    // a date that does not read is refused in the window; nothing changes
+    let before = app.register_value().expect("reg").prepared_by.clone();
+    app.editor.cursor = field_at(&app, Field::PreparedDate);
+    key(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 'u');
+    typed(&mut app, "2567-13-01");
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(&app.modal, Modal::Edit { error: Some(e), .. } if e.contains("month 13")),
+        "{:?}",
+        app.modal
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.register_value().expect("reg").prepared_by, before);
+    // a good one is taken
+    key(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 'u');
+    typed(&mut app, "2567-01-15");
+    key(&mut app, KeyCode::Enter);
+    let prepared = app.register_value().expect("reg").prepared_by.clone();
+    assert_eq!(
+        prepared.map(|s| s.date.to_string()),
+        Some("2567-01-15".into())
+    );
+    // an emptied name is flagged in place by the validator
+    app.editor.cursor = field_at(&app, Field::PreparedName);
+    key(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 'u');
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        app.findings()
+            .iter()
+            .any(|f| f.path == "prepared_by.name" && f.message.contains("needs a name")),
+        "{:?}",
+        app.findings()
+    );
+    // emptying the reviewer's name and position removes the signature
+    for f in [Field::ReviewedName, Field::ReviewedPosition] {
+        app.editor.cursor = field_at(&app, f);
+        key(&mut app, KeyCode::Enter);
+        ctrl(&mut app, 'u');
+        key(&mut app, KeyCode::Enter);
+    }
+    assert_eq!(app.register_value().expect("reg").reviewed_by, None);
+    // every step undoes, back to the saved file and no unsaved mark
+    for _ in 0..6 {
+        ch(&mut app, 'u');
+    }
+    assert_eq!(app.register_value().expect("reg").note, "");
+    assert!(app.register_value().expect("reg").reviewed_by.is_some());
+    assert!(!app.ws.entries[fin].dirty, "undone to the saved state");
+    ctrl(&mut app, 'y');
+    assert_eq!(app.register_value().expect("reg").note, "first\nsecond");
+}
+
+#[test]
+fn the_approval_is_shown_with_its_state_and_never_edited_by_hand() {
+    use riskreg::tui::form::{Field, header::approval_text};
+    let (_d, mut app) = english();
+    let mtg = open_mtg(&mut app);
+    ch(&mut app, 'H');
+    let state = |app: &App| approval_text(app.register_value().expect("reg"), Lang::En);
+    assert!(state(&app).starts_with("✓ approved"), "{}", state(&app));
+    let approval = app.register_value().expect("reg").approved_by.clone();
+    // read-only fields open no edit window and say why
+    for (field, why) in [
+        (Field::Approval, "riskreg approve"),
+        (Field::Method, "methodology is set"),
+    ] {
+        app.editor.cursor = field_at(&app, field);
+        key(&mut app, KeyCode::Enter);
+        assert_eq!(app.modal, Modal::None, "{field:?} is read only");
+        assert!(
+            app.status.as_deref().is_some_and(|s| s.contains(why)),
+            "{:?}",
+            app.status
+        );
+    }
+    // an edit of the header breaks the approval; undo restores it
+    app.editor.cursor = field_at(&app, Field::Note);
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, " (ทบทวน)");
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        state(&app).starts_with("⚠ changed since approval"),
+        "{}",
+        state(&app)
+    );
+    assert_eq!(app.ws.entries[mtg].approval_mark(), '≠');
+    assert_eq!(
+        app.register_value().expect("reg").approved_by,
+        approval,
+        "the approval itself is untouched"
+    );
+    ch(&mut app, 'u');
+    assert!(state(&app).starts_with("✓ approved"), "{}", state(&app));
+}
+
+#[test]
+fn a_reviewer_typed_where_there_was_none_is_dated_today() {
+    use riskreg::tui::form::Field;
+    let (_d, mut app) = english();
+    open_mtg(&mut app);
+    assert_eq!(app.register_value().expect("reg").reviewed_by, None);
+    ch(&mut app, 'H');
+    app.editor.cursor = field_at(&app, Field::ReviewedName);
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "นางสาวสมศรี ใจดี");
+    key(&mut app, KeyCode::Enter);
+    let sig = app
+        .register_value()
+        .expect("reg")
+        .reviewed_by
+        .clone()
+        .expect("a reviewer");
+    assert_eq!(sig.name, "นางสาวสมศรี ใจดี");
+    assert_eq!(sig.position, "");
+    assert_eq!(Some(sig.date), riskreg::tui::app::today());
+}
+
+// ---- indicators: add and delete ----
+
+#[test]
+fn i_adds_an_indicator_with_the_next_id_and_x_deletes_one_without_results_at_once() {
+    use riskreg::tui::form::Field;
+    let (_d, mut app) = english();
+    key(&mut app, KeyCode::Enter); // CAB
+    key(&mut app, KeyCode::Enter); // CAB-R1
+    let ids = |app: &App| -> Vec<String> {
+        app.register_value().expect("reg").risks[0].measures[0]
+            .indicators
+            .iter()
+            .map(|i| i.id.to_string())
+            .collect()
+    };
+    assert_eq!(ids(&app), ["i1"]);
+    // outside a measure's pane there is nothing to add to
+    app.editor.cursor = 0;
+    ch(&mut app, 'i');
+    assert_eq!(ids(&app), ["i1"]);
+    assert!(app.status.is_some());
+    app.editor.cursor = field_at(&app, Field::MeasureTitle(0));
+    ch(&mut app, 'i');
+    assert_eq!(ids(&app), ["i1", "i2"]);
+    assert_eq!(
+        app.form_fields()[app.editor.cursor],
+        Field::IndicatorName(0, 1),
+        "the cursor is on the new indicator's name"
+    );
+    typed(&mut app, "e");
+    assert!(matches!(app.modal, Modal::Edit { .. }));
+    key(&mut app, KeyCode::Esc);
+    ch(&mut app, 'i');
+    assert_eq!(ids(&app), ["i1", "i2", "i3"]);
+    // i2 has no results: deleted at once; the next new one is i4, ids are not reused below the highest
+    app.editor.cursor = field_at(&app, Field::IndicatorTarget(0, 1));
+    ch(&mut app, 'x');
+    assert_eq!(app.modal, Modal::None);
+    assert_eq!(ids(&app), ["i1", "i3"]);
+    ch(&mut app, 'i');
+    assert_eq!(ids(&app), ["i1", "i3", "i4"]);
+    // on a field that is not an indicator, x says where to go
+    app.editor.cursor = field_at(&app, Field::MeasureTitle(0));
+    ch(&mut app, 'x');
+    assert_eq!(ids(&app), ["i1", "i3", "i4"]);
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.contains("indicator")),
+        "{:?}",
+        app.status
+    );
+    for _ in 0..4 {
+        ch(&mut app, 'u');
+    }
+    assert_eq!(ids(&app), ["i1"], "every step undoes");
+}
+
+#[test]
+fn deleting_an_indicator_with_results_asks_then_removes_them_too() {
+    use riskreg::tui::form::Field;
+    use riskreg::tui::keymap::Scope;
+    let (_d, mut app) = english();
+    key(&mut app, KeyCode::Enter); // CAB
+    key(&mut app, KeyCode::Enter); // CAB-R1
+    let cab = app.current;
+    let results = |app: &App| -> usize {
+        app.register_value().expect("reg").risks[0].measures[0]
+            .monitoring
+            .iter()
+            .map(|m| m.results.len())
+            .sum()
+    };
+    let rounds = results(&app);
+    assert!(rounds > 0, "CAB-M1's i1 has results in the samples");
+    app.editor.cursor = field_at(&app, Field::IndicatorName(0, 0));
+    ch(&mut app, 'x');
+    assert!(
+        matches!(app.modal, Modal::ConfirmDeleteIndicator { rounds: n, .. } if n == rounds),
+        "{:?}",
+        app.modal
+    );
+    assert_eq!(app.scope(), Scope::ConfirmDelete);
+    // n keeps everything
+    ch(&mut app, 'n');
+    assert_eq!(app.modal, Modal::None);
+    assert_eq!(results(&app), rounds);
+    assert!(!app.ws.entries[cab].dirty);
+    // y deletes the indicator and its results, and the register stays valid
+    ch(&mut app, 'x');
+    ch(&mut app, 'y');
+    assert_eq!(app.modal, Modal::None);
+    let m = &app.register_value().expect("reg").risks[0].measures[0];
+    assert!(m.indicators.is_empty());
+    assert_eq!(results(&app), 0, "the results went with it");
+    assert!(
+        !app.findings()
+            .iter()
+            .any(|f| f.message.contains("has no indicator")),
+        "{:?}",
+        app.findings()
+    );
+    // saved, the file reads back the same
+    ctrl(&mut app, 's');
+    let path = app.ws.entries[cab].loaded.path.clone();
+    let on_disk = riskreg::store::load_register(&path).expect("saved file reads");
+    assert_eq!(&on_disk.value, app.register_value().expect("reg"));
+    // and undo brings indicator and results back
+    ch(&mut app, 'u');
+    assert_eq!(results(&app), rounds);
+}
+
+#[test]
+fn the_monitoring_form_sends_indicator_edits_to_the_risk_editor() {
+    let (_d, mut app) = english();
+    key(&mut app, KeyCode::Enter); // CAB
+    ch(&mut app, 'o');
+    key(&mut app, KeyCode::Enter); // CAB-M1 at the round
+    let before = app.register_value().expect("reg").clone();
+    for c in ['i', 'x'] {
+        ch(&mut app, c);
+        assert_eq!(app.modal, Modal::None);
+        assert!(
+            app.status
+                .as_deref()
+                .is_some_and(|s| s.contains("in the risk editor")),
+            "{:?}",
+            app.status
+        );
+    }
+    assert_eq!(app.register_value().expect("reg"), &before);
 }

@@ -55,6 +55,9 @@ pub enum Action {
     DeleteMeasure,
     NewRegister,
     Compare,
+    EditHeader,
+    AddIndicator,
+    DeleteIndicator,
 }
 
 impl Action {
@@ -135,12 +138,18 @@ impl Action {
             DeleteMeasure => ("ลบมาตรการนี้ (เลิกทำได้)", "delete this measure (undoable)"),
             NewRegister => ("สร้างทะเบียนใหม่ให้สำนักนี้", "create a register for this bureau"),
             Compare => ("เทียบกับรอบก่อน", "compare with the round before"),
+            EditHeader => (
+                "แก้ไขส่วนหัว (หมายเหตุ ผู้จัดทำ ผู้สอบทาน)",
+                "edit the header (note, prepared, reviewed)",
+            ),
+            AddIndicator => ("เพิ่มตัวชี้วัดของมาตรการนี้", "add an indicator to this measure"),
+            DeleteIndicator => ("ลบตัวชี้วัดนี้ (เลิกทำได้)", "delete this indicator (undoable)"),
         };
         lang.pick(th, en)
     }
 }
 
-pub const ALL: [Action; 50] = {
+pub const ALL: [Action; 53] = {
     use Action::*;
     [
         Up,
@@ -193,5 +202,8 @@ pub const ALL: [Action; 50] = {
         DeleteMeasure,
         NewRegister,
         Compare,
+        EditHeader,
+        AddIndicator,
+        DeleteIndicator,
     ]
 };

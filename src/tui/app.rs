@@ -4,6 +4,7 @@
 
 mod derived;
 mod edits;
+mod indicators;
 mod keys;
 
 pub use edits::today;
@@ -95,6 +96,14 @@ pub enum Modal {
     },
     ConfirmQuit,
     Conflict(usize),
+    /// Delete indicator `indicator` of a measure, and its results recorded
+    /// at `rounds` monitoring rounds?
+    ConfirmDeleteIndicator {
+        risk: usize,
+        measure: usize,
+        indicator: usize,
+        rounds: usize,
+    },
 }
 
 /// Register table columns, in order.
@@ -300,6 +309,7 @@ impl App {
         match self.modal {
             Modal::ConfirmQuit => Scope::ConfirmQuit,
             Modal::Conflict(_) => Scope::Conflict,
+            Modal::ConfirmDeleteIndicator { .. } => Scope::ConfirmDelete,
             _ => self.screen.scope(),
         }
     }
@@ -428,6 +438,24 @@ impl App {
             }
             Action::No if self.modal == Modal::ConfirmQuit => {
                 self.modal = Modal::None;
+                return None;
+            }
+            Action::Yes | Action::No
+                if matches!(self.modal, Modal::ConfirmDeleteIndicator { .. }) =>
+            {
+                let modal = std::mem::replace(&mut self.modal, Modal::None);
+                if let (
+                    Action::Yes,
+                    Modal::ConfirmDeleteIndicator {
+                        risk,
+                        measure,
+                        indicator,
+                        ..
+                    },
+                ) = (action, modal)
+                {
+                    self.delete_indicator(risk, measure, indicator);
+                }
                 return None;
             }
             Action::Help => {
@@ -610,6 +638,13 @@ impl App {
                         self.register.selected = 0;
                     }
                     Action::SignPrepared => self.sign_prepared(),
+                    Action::EditHeader => {
+                        self.editor = EditorView {
+                            target: Some(Target::Header),
+                            cursor: 0,
+                        };
+                        self.go(Screen::Editor);
+                    }
                     Action::AddRisk => self.add_risk(),
                     Action::DeleteRisk => {
                         if let Some(&ri) = visible.get(self.register.selected) {
@@ -650,6 +685,37 @@ impl App {
                         let pane = fields.get(self.editor.cursor).map_or(0, |f| form::pane(*f));
                         self.delete_measure(pane);
                     }
+                    Action::AddIndicator | Action::DeleteIndicator
+                        if matches!(self.editor.target, Some(Target::Monitoring { .. })) =>
+                    {
+                        self.status = Some(
+                            self.lang
+                                .pick(
+                                    "เพิ่มและลบตัวชี้วัดในหน้าแก้ไขความเสี่ยง",
+                                    "indicators are added and deleted in the risk editor",
+                                )
+                                .into(),
+                        )
+                    }
+                    Action::AddIndicator => {
+                        let pane = fields.get(self.editor.cursor).map_or(0, |f| form::pane(*f));
+                        self.add_indicator(pane);
+                    }
+                    Action::DeleteIndicator => match fields.get(self.editor.cursor) {
+                        Some(Field::IndicatorName(mi, k) | Field::IndicatorTarget(mi, k)) => {
+                            self.ask_delete_indicator(*mi, *k)
+                        }
+                        _ => {
+                            self.status = Some(
+                                self.lang
+                                    .pick(
+                                        "เลื่อนไปที่ตัวชี้วัดที่จะลบก่อน",
+                                        "move to the indicator to delete first",
+                                    )
+                                    .into(),
+                            )
+                        }
+                    },
                     _ => Self::move_in(&mut self.editor.cursor, fields.len(), action),
                 }
             }
@@ -748,13 +814,15 @@ impl App {
     /// The risk on the editor screen.
     pub fn editor_risk(&self) -> Option<&Risk> {
         let t = self.editor.target.as_ref()?;
-        self.register_value()?.risks.get(target_risk(t))
+        self.register_value()?.risks.get(target_risk(t)?)
     }
 }
 
-pub fn target_risk(t: &Target) -> usize {
+/// The risk a form is about (none for the register's header).
+pub fn target_risk(t: &Target) -> Option<usize> {
     match t {
-        Target::Risk(ri) => *ri,
-        Target::Monitoring { risk, .. } => *risk,
+        Target::Risk(ri) => Some(*ri),
+        Target::Monitoring { risk, .. } => Some(*risk),
+        Target::Header => None,
     }
 }

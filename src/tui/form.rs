@@ -4,6 +4,7 @@
 //! does not check is refused with the reason; nothing is silently accepted.
 
 mod apply;
+pub mod header;
 mod place;
 pub mod results;
 
@@ -27,6 +28,9 @@ pub enum Target {
         measure: usize,
         round: RoundId,
     },
+    /// The register's header: note, who prepared and reviewed it, and
+    /// (read only) its methodology and approval.
+    Header,
 }
 
 impl Target {
@@ -38,7 +42,7 @@ impl Target {
                 measure,
                 round,
             } => Some((*risk, *measure, round)),
-            Target::Risk(_) => None,
+            Target::Risk(_) | Target::Header => None,
         }
     }
 }
@@ -86,6 +90,17 @@ pub enum Field {
     /// The result of the measure's indicator at this index.
     Indicator(usize),
     Evidence,
+    /// Header fields (see `header`).
+    Note,
+    PreparedName,
+    PreparedPosition,
+    PreparedDate,
+    ReviewedName,
+    ReviewedPosition,
+    ReviewedDate,
+    /// The methodology the register is rated under (read only).
+    Method,
+    Approval,
 }
 
 /// How a field is edited.
@@ -184,6 +199,7 @@ pub fn fields(target: &Target, register: &Register, method: Option<&Methodology>
             v.push(Evidence);
             v
         }
+        Target::Header => header::FIELDS.to_vec(),
     }
 }
 
@@ -203,6 +219,9 @@ pub fn pane(field: Field) -> usize {
         | MeasureSource(i)
         | IndicatorName(i, _)
         | IndicatorTarget(i, _) => 1 + i,
+        PreparedName | PreparedPosition | PreparedDate => 1,
+        ReviewedName | ReviewedPosition | ReviewedDate => 2,
+        Approval => 3,
         _ => 0,
     }
 }
@@ -253,6 +272,12 @@ pub fn label(field: Field, lang: Lang) -> String {
         Indicator(k) => {
             return format!("{} {}", lang.pick("ตัวชี้วัด", "Indicator"), k + 1);
         }
+        Note => ("หมายเหตุ", "Note"),
+        PreparedName | ReviewedName => ("ชื่อ", "Name"),
+        PreparedPosition | ReviewedPosition => ("ตำแหน่ง", "Position"),
+        PreparedDate | ReviewedDate => ("วันที่ (ปปปป-ดด-วว)", "Date (yyyy-mm-dd)"),
+        Method => ("วิธีประเมิน", "Methodology"),
+        Approval => ("การอนุมัติ", "Approval"),
     };
     lang.pick(th, en).to_string()
 }
@@ -312,8 +337,8 @@ pub fn kind(field: Field, ctx: &Ctx) -> Kind {
     use Field::*;
     let lang = ctx.lang;
     match field {
-        Id => Kind::ReadOnly,
-        Description | Controls | Done | Added | Evidence => Kind::Text { multiline: true },
+        Id | Method | Approval => Kind::ReadOnly,
+        Description | Controls | Done | Added | Evidence | Note => Kind::Text { multiline: true },
         Category => Kind::Pick(ctx.method.map_or_else(Vec::new, |m| {
             m.categories
                 .iter()
@@ -390,6 +415,7 @@ pub fn value(field: Field, target: &Target, ctx: &Ctx) -> String {
     let ri = match target {
         Target::Risk(ri) => *ri,
         Target::Monitoring { risk, .. } => *risk,
+        Target::Header => return header::value(field, ctx),
     };
     let Some(risk) = ctx.register.risks.get(ri) else {
         return String::new();
@@ -403,7 +429,7 @@ pub fn value(field: Field, target: &Target, ctx: &Ctx) -> String {
     // a round with nothing recorded shows what setting a field would create
     let fallback = match target {
         Target::Monitoring { round, .. } => Some(Monitoring::new(round.clone())),
-        Target::Risk(_) => None,
+        Target::Risk(_) | Target::Header => None,
     };
     let mon = monitoring_at(ctx, target).or(fallback.as_ref());
     let mon_text = |f: &dyn Fn(&Monitoring) -> String| mon.map(f).unwrap_or_default();
@@ -512,6 +538,8 @@ pub fn value(field: Field, target: &Target, ctx: &Ctx) -> String {
         Added => mon_text(&|m| m.added_activities.clone()),
         Disbursed => mon_text(&|m| m.disbursed.to_string()),
         Evidence => mon_text(&|m| m.evidence.join("\n")),
+        Note | PreparedName | PreparedPosition | PreparedDate | ReviewedName | ReviewedPosition
+        | ReviewedDate | Method | Approval => header::value(field, ctx),
         Indicator(k) => match indicator_of(target, ctx.register, k) {
             None => String::new(),
             Some(ind) => {

@@ -22,10 +22,12 @@ pub enum Scope {
     Conflict,
     /// The question before quitting with unsaved changes.
     ConfirmQuit,
+    /// The question before deleting something that takes recorded results with it.
+    ConfirmDelete,
 }
 
 impl Scope {
-    pub const SCREENS: [Scope; 10] = [
+    pub const SCREENS: [Scope; 11] = [
         Scope::Global,
         Scope::Overview,
         Scope::Register,
@@ -36,10 +38,14 @@ impl Scope {
         Scope::Changes,
         Scope::Conflict,
         Scope::ConfirmQuit,
+        Scope::ConfirmDelete,
     ];
     /// Modal scopes do not fall back to the global keys.
     pub fn is_modal(self) -> bool {
-        matches!(self, Scope::Conflict | Scope::ConfirmQuit)
+        matches!(
+            self,
+            Scope::Conflict | Scope::ConfirmQuit | Scope::ConfirmDelete
+        )
     }
 }
 
@@ -256,6 +262,7 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
                 b(&[Key::ch('m')], ToMatrix, false),
                 b(&[Key::ch('o')], ToMonitoring, true),
                 b(&[Key::ch('p')], SignPrepared, false),
+                b(&[Key::ch('H')], EditHeader, false),
                 b(&[Key::ch('a')], AddRisk, false),
                 b(&[Key::ch('d')], DeleteRisk, false),
                 b(&[Key::ch('>')], NextRound, false),
@@ -272,6 +279,8 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
                 b(&[RIGHT, Key::ch('l')], Right, false),
                 b(&[Key::ch('a')], AddMeasure, false),
                 b(&[Key::ch('d')], DeleteMeasure, false),
+                b(&[Key::ch('i')], AddIndicator, false),
+                b(&[Key::ch('x')], DeleteIndicator, false),
             ]);
             v
         }
@@ -319,7 +328,7 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
             b(&[Key::ch('c')], SaveCopy, true),
             b(&[ESC, Key::ch('n')], Back, true),
         ],
-        Scope::ConfirmQuit => vec![
+        Scope::ConfirmQuit | Scope::ConfirmDelete => vec![
             b(&[Key::ch('y')], Yes, true),
             b(&[Key::ch('n'), ESC], No, true),
         ],

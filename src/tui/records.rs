@@ -1,10 +1,11 @@
-//! New risks and measures as the editor creates them: the next free id of
+//! New risks, measures and indicators as the editor creates them: the next free id of
 //! the bureau, and defaults a person then fills in. Pure functions.
 
 use crate::method::Methodology;
 use crate::model::{
-    ApproachList, Budget, BureauCode, CoResponsible, ControlQuality, Factor, FiscalYear, Measure,
-    MeasureId, MeasureKind, MethodRef, Rating, Register, Response, Risk, RiskId, YearMonth,
+    ApproachList, Budget, BureauCode, CoResponsible, Comparator, ControlQuality, Factor,
+    FiscalYear, Indicator, IndicatorId, Measure, MeasureId, MeasureKind, MethodRef, Quantity,
+    Rating, Register, Response, Risk, RiskId, Target, YearMonth,
 };
 
 /// The next number after the highest `<BUREAU>-<letter><n>` id in use.
@@ -77,6 +78,22 @@ pub fn new_measure(reg: &Register, approaches: &ApproachList) -> Result<Measure,
     })
 }
 
+/// A new indicator of a measure with the measure's next free id (`i<n>`:
+/// indicator ids are numbered within their measure), its target "= yes"
+/// until the person writes the real one.
+pub fn new_indicator(measure: &Measure) -> Result<Indicator, String> {
+    let n = next_number(measure.indicators.iter().map(|i| i.id.as_str()), "i");
+    Ok(Indicator {
+        id: IndicatorId::new(format!("i{n}"))?,
+        name: String::new(),
+        target: Target {
+            cmp: Comparator::Exactly,
+            value: Quantity::YesNo(true),
+        },
+        unit: String::new(),
+    })
+}
+
 /// An empty register for a bureau, rated under the methodology most of the
 /// year's registers use (the first one known when there are none).
 pub fn new_register(
@@ -124,5 +141,7 @@ mod tests {
         let ids = ["FIN-R1", "FIN-R7", "FIN-R3a", "ICT-R9", "FIN-Rx"];
         assert_eq!(next_number(ids.iter().copied(), "FIN-R"), 8);
         assert_eq!(next_number(std::iter::empty(), "FIN-R"), 1);
+        // indicators: numbered within the measure, `i<n>`
+        assert_eq!(next_number(["i1", "i4", "x9"].into_iter(), "i"), 5);
     }
 }

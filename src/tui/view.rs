@@ -195,6 +195,27 @@ fn draw_screen(f: &mut Frame, app: &App) {
             );
             prompt(f, body, app, Scope::Conflict, &text);
         }
+        Modal::ConfirmDeleteIndicator {
+            risk,
+            measure,
+            indicator,
+            rounds,
+        } => {
+            let (m, ind) = app
+                .register_value()
+                .and_then(|r| r.risks.get(*risk)?.measures.get(*measure))
+                .and_then(|m| Some((m.id.to_string(), m.indicators.get(*indicator)?)))
+                .map_or_else(Default::default, |(m, i)| (m, i.id.to_string()));
+            let text = match app.lang {
+                crate::model::Lang::Th => format!(
+                    "ตัวชี้วัด {ind} ของมาตรการ {m} มีผลที่บันทึกไว้ใน {rounds} รอบการติดตาม ลบตัวชี้วัดและผลเหล่านั้น?"
+                ),
+                crate::model::Lang::En => format!(
+                    "Indicator {ind} of measure {m} has results recorded in {rounds} monitoring round(s). Delete it and those results?"
+                ),
+            };
+            prompt(f, body, app, Scope::ConfirmDelete, &text);
+        }
     }
 }
 

@@ -70,3 +70,17 @@ pub fn git(cwd: &Path, args: &[&str]) -> String {
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// Puts the overview's cursor on a bureau's register; gives its entry.
+pub fn select_bureau(app: &mut riskreg::tui::app::App, code: &str) -> usize {
+    let entry = app
+        .ws
+        .entry_of(code)
+        .unwrap_or_else(|| panic!("{code} loaded"));
+    app.overview_selected = app
+        .overview_rows()
+        .iter()
+        .position(|(_, e)| *e == Some(entry))
+        .unwrap_or_else(|| panic!("{code} row"));
+    entry
+}

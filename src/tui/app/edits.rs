@@ -159,6 +159,21 @@ impl App {
         });
     }
 
+    /// Reports an addition (or why it failed); true when it was made.
+    pub(super) fn report_added(&mut self, result: Result<(), String>, id: &str) -> bool {
+        let ok = result.is_ok();
+        let done = format!("{} {id}", self.lang.pick("เพิ่มแล้ว:", "added:"));
+        self.report(result, done);
+        ok
+    }
+
+    /// Puts the editor's cursor on a field, if the form has it.
+    pub(super) fn cursor_to(&mut self, field: Field) {
+        if let Some(at) = self.form_fields().iter().position(|f| *f == field) {
+            self.editor.cursor = at;
+        }
+    }
+
     /// Adds a risk with the next free id and opens it in the editor.
     pub(super) fn add_risk(&mut self) {
         let mut id = String::new();
@@ -168,9 +183,7 @@ impl App {
             reg.risks.push(risk);
             Ok(())
         });
-        let ok = result.is_ok();
-        let done = format!("{} {id}", self.lang.pick("เพิ่มแล้ว:", "added:"));
-        self.report(result, done);
+        let ok = self.report_added(result, &id);
         if let (true, Some(reg)) = (ok, self.register_value()) {
             let ri = reg.risks.len() - 1;
             self.register = RegisterView::default();
@@ -187,7 +200,7 @@ impl App {
         }
     }
 
-    fn deleted(&self, id: &str) -> String {
+    pub(super) fn deleted(&self, id: &str) -> String {
         format!(
             "{} {id} — {}",
             self.lang.pick("ลบแล้ว:", "deleted:"),
@@ -226,39 +239,38 @@ impl App {
                 .push(m);
             Ok(())
         });
-        let ok = result.is_ok();
-        let done = format!("{} {id}", self.lang.pick("เพิ่มแล้ว:", "added:"));
-        self.report(result, done);
-        if ok {
-            let fields = self.form_fields();
-            let last = fields
-                .iter()
-                .filter_map(|f| match f {
-                    Field::MeasureTitle(mi) => Some(*mi),
-                    _ => None,
-                })
-                .max();
-            if let Some(mi) = last {
-                self.editor.cursor = fields
-                    .iter()
-                    .position(|f| *f == Field::MeasureTitle(mi))
-                    .unwrap_or(0);
+        if self.report_added(result, &id) {
+            let last = self
+                .editor_risk()
+                .map_or(0, |r| r.measures.len().saturating_sub(1));
+            self.cursor_to(Field::MeasureTitle(last));
+        }
+    }
+
+    /// The (risk, measure) of an editor pane (pane 1 + measure index) of a
+    /// risk; else says `hint` and gives none.
+    pub(super) fn measure_of_pane(
+        &mut self,
+        pane: usize,
+        hint_th: &str,
+        hint_en: &str,
+    ) -> Option<(usize, usize)> {
+        match (&self.editor.target, pane.checked_sub(1)) {
+            (Some(Target::Risk(ri)), Some(mi)) => Some((*ri, mi)),
+            _ => {
+                self.status = Some(self.lang.pick(hint_th, hint_en).into());
+                None
             }
         }
     }
 
     /// Deletes the measure whose pane the cursor is in (pane 1 + index).
     pub(super) fn delete_measure(&mut self, pane: usize) {
-        let (Some(Target::Risk(ri)), Some(mi)) = (self.editor.target.clone(), pane.checked_sub(1))
-        else {
-            self.status = Some(
-                self.lang
-                    .pick(
-                        "เลื่อนไปที่มาตรการที่จะลบก่อน",
-                        "move to the measure to delete first",
-                    )
-                    .into(),
-            );
+        let Some((ri, mi)) = self.measure_of_pane(
+            pane,
+            "เลื่อนไปที่มาตรการที่จะลบก่อน",
+            "move to the measure to delete first",
+        ) else {
             return;
         };
         let mut id = String::new();

@@ -104,33 +104,38 @@ impl App {
         let Some(ctx) = self.form_ctx() else { return };
         match form::kind(field, &ctx) {
             Kind::ReadOnly => {
-                self.status = Some(
-                    self.lang
-                        .pick("แก้ไขช่องนี้ไม่ได้", "this field cannot be edited")
-                        .into(),
-                )
+                let (th, en) = match field {
+                    Field::Approval => (
+                        "การอนุมัติลงนามด้วยคำสั่ง riskreg approve เท่านั้น แก้ด้วยมือไม่ได้",
+                        "the approval is signed by `riskreg approve`, never by hand",
+                    ),
+                    Field::Method => (
+                        "วิธีประเมินกำหนดเมื่อสร้างทะเบียน แก้ที่นี่ไม่ได้",
+                        "the methodology is set when the register is created",
+                    ),
+                    _ => ("แก้ไขช่องนี้ไม่ได้", "this field cannot be edited"),
+                };
+                self.status = Some(self.lang.pick(th, en).into());
             }
             Kind::Text { multiline } => {
                 let now = form::value(field, &target, &ctx);
                 // the measure's id is shown with its title but is not part of it
                 let now = match field {
-                    Field::MeasureTitle(mi) => ctx
-                        .register
-                        .risks
-                        .get(target_risk(&target))
+                    Field::MeasureTitle(mi) => target_risk(&target)
+                        .and_then(|ri| ctx.register.risks.get(ri))
                         .and_then(|r| r.measures.get(mi))
                         .map_or(now, |m| m.title.clone()),
                     // a result is typed as its value alone, without target and name
                     Field::Indicator(k) => form::result_text(&target, ctx.register, k),
-                    Field::IndicatorName(mi, k) | Field::IndicatorTarget(mi, k) => ctx
-                        .register
-                        .risks
-                        .get(target_risk(&target))
-                        .and_then(|r| r.measures.get(mi)?.indicators.get(k))
-                        .map_or(now, |i| match field {
-                            Field::IndicatorName(..) => i.name.clone(),
-                            _ => form::results::target_text(&i.target),
-                        }),
+                    Field::IndicatorName(mi, k) | Field::IndicatorTarget(mi, k) => {
+                        target_risk(&target)
+                            .and_then(|ri| ctx.register.risks.get(ri))
+                            .and_then(|r| r.measures.get(mi)?.indicators.get(k))
+                            .map_or(now, |i| match field {
+                                Field::IndicatorName(..) => i.name.clone(),
+                                _ => form::results::target_text(&i.target),
+                            })
+                    }
                     _ => now,
                 };
                 self.modal = Modal::Edit {
@@ -175,7 +180,12 @@ impl App {
         };
         let (field, text) = (*field, edit.text().to_string());
         let target = self.editor.target.clone()?;
-        match self.mutate(|reg, _, _| form::set_text(field, &target, reg, &text)) {
+        // a new signature in the header is dated today unless a date is typed
+        let today = (target == Target::Header).then(today).flatten();
+        match self.mutate(|reg, _, _| match target {
+            Target::Header => form::header::set_text(field, reg, &text, today),
+            _ => form::set_text(field, &target, reg, &text),
+        }) {
             Ok(()) => self.modal = Modal::None,
             // keep the typed text and say what is wrong, right where it is
             Err(e) => {

@@ -8,6 +8,7 @@ use super::*;
 pub fn path(field: Field, target: &Target, register: &Register) -> Option<String> {
     use Field::*;
     match target {
+        Target::Header => header::path(field),
         Target::Risk(ri) => {
             let r = format!("risks[{ri}]");
             let m = |mi: usize, f: &str| format!("{r}.measures[{mi}].{f}");
@@ -79,6 +80,8 @@ pub fn path(field: Field, target: &Target, register: &Register) -> Option<String
 pub fn target_path(target: &Target, register: &Register) -> Option<String> {
     match target {
         Target::Risk(ri) => Some(format!("risks[{ri}]")),
+        // the header's fields are spread over the top of the file
+        Target::Header => None,
         Target::Monitoring { .. } => path(Field::Status, target, register)
             .and_then(|p| p.strip_suffix(".status").map(String::from)),
     }

@@ -30,19 +30,21 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         approaches: &app.ws.catalog.approaches.value,
         lang,
     };
-    let Some(risk) = reg.risks.get(target_risk(target)) else {
+    let risk = target_risk(target).and_then(|ri| reg.risks.get(ri));
+    if risk.is_none() && *target != Target::Header {
         f.render_widget(
             Paragraph::new(lang.pick("ไม่มีรายการ", "nothing to edit")),
             area,
         );
         return;
-    };
+    }
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
 
     // what the ratings come to, so a change shows its effect at once
-    let mut summary = vec![Span::styled(format!("{} ", risk.id), t.title())];
-    match target {
-        Target::Risk(_) => {
+    let mut summary = Vec::new();
+    match (target, risk) {
+        (Target::Risk(_), Some(risk)) => {
+            summary.push(Span::styled(format!("{} ", risk.id), t.title()));
             summary.push(Span::raw(lang.pick("ก่อนควบคุม ", "inherent ")));
             summary.push(band_span(
                 t,
@@ -54,7 +56,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
                 method.and_then(|m| m.residual_band(risk).ok().flatten()),
             ));
         }
-        Target::Monitoring { measure, .. } => {
+        (Target::Monitoring { measure, .. }, Some(risk)) => {
+            summary.push(Span::styled(format!("{} ", risk.id), t.title()));
             let title = risk
                 .measures
                 .get(*measure)
@@ -65,22 +68,38 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
                 app.round_label()
             )));
         }
+        _ => {
+            // the header: whose register, and whether it is still as approved
+            summary.push(Span::styled(
+                format!("{} {} ", reg.bureau, reg.year.be()),
+                t.title(),
+            ));
+            summary.push(Span::raw(form::header::approval_text(reg, lang)));
+        }
     }
     f.render_widget(Paragraph::new(Line::from(summary)), head);
 
     let fields = app.form_fields();
     let findings = app.findings();
-    // what the validator says of this risk (or monitoring entry), by field
-    let mine: Vec<&crate::validate::Finding> = form::target_path(target, reg)
-        .map(|at| {
-            findings
-                .iter()
-                .filter(|f| form::is_under(&f.path, &at))
-                .collect()
-        })
-        .unwrap_or_default();
     let field_paths: Vec<Option<String>> =
         fields.iter().map(|f| form::path(*f, target, reg)).collect();
+    // what the validator says of this risk (or monitoring entry), by field;
+    // the header's fields are spread over the file, so theirs are found by field
+    let mine: Vec<&crate::validate::Finding> = match form::target_path(target, reg) {
+        Some(at) => findings
+            .iter()
+            .filter(|f| form::is_under(&f.path, &at))
+            .collect(),
+        None => findings
+            .iter()
+            .filter(|f| {
+                field_paths
+                    .iter()
+                    .flatten()
+                    .any(|p| form::is_under(&f.path, p))
+            })
+            .collect(),
+    };
     let finding_span = |f: &crate::validate::Finding| {
         let (mark, style) = match f.severity {
             crate::validate::Severity::Error => ("✗", t.error()),
@@ -113,12 +132,17 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         if p != pane {
             pane = p;
             if p > 0 {
-                let m = risk.measures.get(p - 1);
-                let heading = format!(
-                    "── {} {} ",
-                    lang.pick("มาตรการ", "Measure"),
-                    m.map(|m| m.id.to_string()).unwrap_or_default()
-                );
+                let heading = match risk {
+                    Some(risk) => format!(
+                        "── {} {} ",
+                        lang.pick("มาตรการ", "Measure"),
+                        risk.measures
+                            .get(p - 1)
+                            .map(|m| m.id.to_string())
+                            .unwrap_or_default()
+                    ),
+                    None => format!("── {} ", form::header::heading(p, lang)),
+                };
                 lines.push(Line::styled(heading, t.title()));
             }
         }
@@ -160,6 +184,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let title = match target {
         Target::Risk(_) => lang.pick(" ความเสี่ยง ", " Risk "),
         Target::Monitoring { .. } => lang.pick(" ผลการติดตาม ", " Monitoring "),
+        Target::Header => lang.pick(" ส่วนหัวทะเบียน ", " Register header "),
     };
     f.render_widget(
         Paragraph::new(visible).block(Block::bordered().title(title)),
