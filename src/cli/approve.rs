@@ -11,10 +11,18 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+#[derive(Debug, clap::Args)]
 pub struct Options {
+    /// The register file
     pub file: PathBuf,
+    /// The approver's name
+    #[arg(long)]
     pub name: String,
+    /// The approver's position
+    #[arg(long)]
     pub position: String,
+    /// Date of approval in the Buddhist era, e.g. 2567-10-15; default today (Thai time)
+    #[arg(long)]
     pub date: Option<String>,
 }
 

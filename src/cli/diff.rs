@@ -16,12 +16,23 @@ pub enum Format {
     Json,
 }
 
+#[derive(Debug, clap::Args)]
 pub struct Options {
+    /// Revisions: none (HEAD vs working tree), one (it vs working tree) or two
+    #[arg(value_name = "REV", num_args = 0..=2)]
     pub revs: Vec<String>,
+    /// Only these files or directories
+    #[arg(last = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Output as plain text, Markdown (pull requests, audit memos) or JSON
+    #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Run as if started in DIR
+    #[arg(short = 'C', value_name = "DIR")]
     pub dir: Option<PathBuf>,
-    pub lang: Lang,
+    /// Language of the words around the data: th or en
+    #[arg(long, default_value = "en", value_parser = parse_lang)]
+    pub lang: riskreg::model::Lang,
 }
 
 /// The directory commands run in: `-C DIR` or the current one.

@@ -9,13 +9,26 @@ use riskreg::model::{Date, Lang};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+#[derive(Debug, clap::Args)]
 pub struct Options {
+    /// Only these register files or directories
+    #[arg(value_name = "FILE", conflicts_with_all = ["risk", "measure"])]
     pub files: Vec<PathBuf>,
+    /// Follow one risk by id
+    #[arg(long, value_name = "ID", conflicts_with = "measure")]
     pub risk: Option<String>,
+    /// Follow one measure by id
+    #[arg(long, value_name = "ID")]
     pub measure: Option<String>,
-    pub dir: Option<PathBuf>,
-    pub lang: Lang,
+    /// Output as plain text, Markdown (audit memos) or JSON
+    #[arg(long, value_enum, default_value_t = super::diff::Format::Text)]
     pub format: super::diff::Format,
+    /// Run as if started in DIR
+    #[arg(short = 'C', value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Language of the words around the data: th or en
+    #[arg(long, default_value = "en", value_parser = super::diff::parse_lang)]
+    pub lang: riskreg::model::Lang,
 }
 
 pub fn run(opts: &Options) -> ExitCode {

@@ -98,16 +98,7 @@ allocated budgets become requested (next year's money is not allocated yet).
 Never overwrites: a bureau that already has a register for the new year is
 reported and left alone. Nothing is written if any register of FROM does not
 parse.")]
-    Roll {
-        /// The fiscal year to roll over (Buddhist era), e.g. 2567
-        from: u16,
-        /// Only these bureaus (codes); default all
-        #[arg(long = "bureau", value_name = "CODE")]
-        bureaus: Vec<String>,
-        /// The registers directory; default the one of the current directory
-        #[arg(long)]
-        dir: Option<PathBuf>,
-    },
+    Roll(roll::Options),
     /// What changed in the registers between two revisions, in domain terms
     #[command(long_about = "\
 Compare the registers at two git revisions and list the changes in domain
@@ -123,23 +114,7 @@ does not parse at one revision is reported, not compared.
 
 Exit codes: 0 the comparison ran (with or without changes), 2 it could not
 (not a git repository, unknown revision, path outside the repository).")]
-    Diff {
-        /// Revisions: none (HEAD vs working tree), one (it vs working tree) or two
-        #[arg(value_name = "REV", num_args = 0..=2)]
-        revs: Vec<String>,
-        /// Only these files or directories
-        #[arg(last = true, value_name = "PATH")]
-        paths: Vec<PathBuf>,
-        /// Output as plain text, Markdown (pull requests, audit memos) or JSON
-        #[arg(long, value_enum, default_value_t = diff::Format::Text)]
-        format: diff::Format,
-        /// Run as if started in DIR
-        #[arg(short = 'C', value_name = "DIR")]
-        dir: Option<PathBuf>,
-        /// Language of the words around the data: th or en
-        #[arg(long, default_value = "en", value_parser = diff::parse_lang)]
-        lang: riskreg::model::Lang,
-    },
+    Diff(diff::Options),
     /// The history of registers, a risk or a measure, with what each commit changed
     #[command(long_about = "\
 List the commits (newest first) that changed register files, or only FILE, or
@@ -147,26 +122,7 @@ only one risk or measure wherever it is, each with its author, date (Buddhist
 era), subject and the semantic changes it made (as riskreg diff shows them).
 Merge commits are left out: their changes are shown at the commits that made
 them.")]
-    Log {
-        /// Only these register files or directories
-        #[arg(value_name = "FILE", conflicts_with_all = ["risk", "measure"])]
-        files: Vec<PathBuf>,
-        /// Follow one risk by id
-        #[arg(long, value_name = "ID", conflicts_with = "measure")]
-        risk: Option<String>,
-        /// Follow one measure by id
-        #[arg(long, value_name = "ID")]
-        measure: Option<String>,
-        /// Output as plain text, Markdown (audit memos) or JSON
-        #[arg(long, value_enum, default_value_t = diff::Format::Text)]
-        format: diff::Format,
-        /// Run as if started in DIR
-        #[arg(short = 'C', value_name = "DIR")]
-        dir: Option<PathBuf>,
-        /// Language of the words around the data: th or en
-        #[arg(long, default_value = "en", value_parser = diff::parse_lang)]
-        lang: riskreg::model::Lang,
-    },
+    Log(log::Options),
     /// Sign a register off: record who approved it and a digest of its content
     #[command(long_about = "\
 Record in FILE who approved the register (name, position, date) and the
@@ -177,19 +133,7 @@ what was read. A register with validation errors is not approved.
 Any later change to the register makes the digest differ: riskreg validate
 then warns that it changed since approval and, in a git repository, lists
 what changed since the approved version.")]
-    Approve {
-        /// The register file
-        file: PathBuf,
-        /// The approver's name
-        #[arg(long)]
-        name: String,
-        /// The approver's position
-        #[arg(long)]
-        position: String,
-        /// Date of approval in the Buddhist era, e.g. 2567-10-15; default today (Thai time)
-        #[arg(long)]
-        date: Option<String>,
-    },
+    Approve(approve::Options),
     /// The secretariat-wide monitoring table and progress summary of a round
     #[command(long_about = "\
 The secretariat-wide monitoring table of a round (as in the 6- and 12-month
@@ -217,34 +161,7 @@ Examples:
   riskreg summary --year 2567 --round 6
   riskreg summary registers --year 2567 --round 12m --compare 6m --lang en
   riskreg summary --round 6 --thai-digits --output report-6m.html")]
-    Summary {
-        /// The registers directory; default the one of the current directory
-        dir: Option<PathBuf>,
-        /// Fiscal year (Buddhist era), e.g. 2567; default the latest one
-        #[arg(long)]
-        year: Option<u16>,
-        /// The round, e.g. 6m or 12m; a number of months (6) also works
-        #[arg(long)]
-        round: String,
-        /// An earlier round to compare with, e.g. 6m
-        #[arg(long, value_name = "ROUND")]
-        compare: Option<String>,
-        /// text, markdown, csv, json, html or xlsx
-        #[arg(long)]
-        format: Option<String>,
-        /// Language of the labels: th or en
-        #[arg(long, default_value = "th")]
-        lang: String,
-        /// Print digits as Thai digits (๐–๙), as official documents do
-        #[arg(long)]
-        thai_digits: bool,
-        /// Width of the text table in columns (default 80)
-        #[arg(long)]
-        width: Option<u16>,
-        /// Write to FILE (atomically) instead of standard output
-        #[arg(long, short, value_name = "FILE")]
-        output: Option<PathBuf>,
-    },
+    Summary(summary::Options),
     /// Git hooks for registers
     #[command(subcommand)]
     Hook(HookCommand),

@@ -7,9 +7,15 @@ use riskreg::store::{self, Loaded, layout};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+#[derive(Debug, clap::Args)]
 pub struct Options {
+    /// The fiscal year to roll over (Buddhist era), e.g. 2567
     pub from: u16,
+    /// Only these bureaus (codes); default all
+    #[arg(long = "bureau", value_name = "CODE")]
     pub bureaus: Vec<String>,
+    /// The registers directory; default the one of the current directory
+    #[arg(long)]
     pub dir: Option<PathBuf>,
 }
 

@@ -9,15 +9,33 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[derive(Debug, clap::Args)]
 pub struct Options {
+    /// The registers directory; default the one of the current directory
     pub dir: Option<PathBuf>,
+    /// Fiscal year (Buddhist era), e.g. 2567; default the latest one
+    #[arg(long)]
     pub year: Option<u16>,
+    /// The round, e.g. 6m or 12m; a number of months (6) also works
+    #[arg(long)]
     pub round: String,
+    /// An earlier round to compare with, e.g. 6m
+    #[arg(long, value_name = "ROUND")]
     pub compare: Option<String>,
+    /// text, markdown, csv, json, html or xlsx
+    #[arg(long)]
     pub format: Option<String>,
+    /// Language of the labels: th or en
+    #[arg(long, default_value = "th")]
     pub lang: String,
+    /// Print digits as Thai digits (๐–๙), as official documents do
+    #[arg(long)]
     pub thai_digits: bool,
+    /// Width of the text table in columns (default 80)
+    #[arg(long)]
     pub width: Option<u16>,
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
