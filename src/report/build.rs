@@ -243,8 +243,9 @@ pub fn summarize(
     Ok(finish(plan, rows, s.approaches))
 }
 
-/// Summarizes registers it owns: rows take their text from the registers
-/// rather than copying it.
+/// Summarizes registers it owns, using both cores: the table's rows are
+/// copied out on one thread while the plan (order, sums, comparison) is made
+/// on another, and the registers are freed while the table is finished.
 pub fn summarize_owned(
     s: &Sources,
     owned: Vec<Register>,
@@ -252,17 +253,45 @@ pub fn summarize_owned(
     round: &RoundId,
     compare_to: Option<&RoundId>,
 ) -> Result<Summary, ReportError> {
-    let plan = plan(
-        &Sources {
-            registers: &owned,
-            ..*s
-        },
-        year,
-        round,
-        compare_to,
-    )?;
-    let rows = rows_owned(owned, &plan, round);
-    Ok(finish(plan, rows, s.approaches))
+    let (plan, rows) = std::thread::scope(|scope| {
+        let rows = scope.spawn(|| {
+            measures_in_order(&owned, year)
+                .into_iter()
+                .map(|(reg, risk, m)| {
+                    let parts = RowParts::copied(m, round);
+                    Some((
+                        m.approach.clone(),
+                        row(&reg.bureau, risk.id.clone(), parts, None),
+                    ))
+                })
+                .collect::<Vec<_>>()
+        });
+        let plan = plan(
+            &Sources {
+                registers: &owned,
+                ..*s
+            },
+            year,
+            round,
+            compare_to,
+        );
+        (plan, rows.join())
+    });
+    let plan = plan?;
+    let mut slots = rows.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    let rows: Vec<(ApproachId, Row)> = plan
+        .order
+        .iter()
+        .filter_map(|(ix, band)| {
+            let (approach, mut row) = slots.get_mut(*ix).and_then(Option::take)?;
+            row.band = band_id(&plan.bands, *band);
+            Some((approach, row))
+        })
+        .collect();
+    Ok(std::thread::scope(|scope| {
+        scope.spawn(move || drop(owned));
+        finish(plan, rows, s.approaches)
+    }))
 }
 
 /// The year's measures in file order, as `Item::ix` numbers them.
@@ -279,36 +308,6 @@ fn measures_in_order(
 
 fn band_id(bands: &[(Option<BandId>, Label)], ix: u32) -> Option<BandId> {
     bands.get(ix as usize).and_then(|b| b.0.clone())
-}
-
-/// Consumes the registers into the table's rows, in table order.
-fn rows_owned(owned: Vec<Register>, plan: &Plan, round: &RoundId) -> Vec<(ApproachId, Row)> {
-    let mut slots: Vec<Option<(ApproachId, Row)>> = Vec::new();
-    let mut band_of = vec![0u32; plan.order.len()];
-    for (ix, band) in &plan.order {
-        if let Some(b) = band_of.get_mut(*ix) {
-            *b = *band;
-        }
-    }
-    for reg in owned.into_iter().filter(|r| r.year == plan.year) {
-        for risk in reg.risks {
-            for m in risk.measures {
-                let band = band_of.get(slots.len()).copied().unwrap_or(0);
-                let approach = m.approach.clone();
-                let row = row(
-                    &reg.bureau,
-                    risk.id.clone(),
-                    RowParts::taken(m, round),
-                    band_id(&plan.bands, band),
-                );
-                slots.push(Some((approach, row)));
-            }
-        }
-    }
-    plan.order
-        .iter()
-        .filter_map(|(ix, _)| slots.get_mut(*ix).and_then(Option::take))
-        .collect()
 }
 
 fn plan(
@@ -615,27 +614,6 @@ impl RowParts {
                 disbursed: e.disbursed.satang(),
                 occurrence: e.occurrence.clone(),
             }),
-        }
-    }
-    /// Takes what the row needs from a measure it owns.
-    fn taken(m: Measure, round: &RoundId) -> RowParts {
-        let allocated = m.budget.allocated().satang();
-        RowParts {
-            entry: m
-                .monitoring
-                .into_iter()
-                .find(|e| &e.round == round)
-                .map(|e| EntryParts {
-                    status: e.status,
-                    implementation: e.implementation,
-                    disbursed: e.disbursed.satang(),
-                    occurrence: e.occurrence,
-                }),
-            id: m.id,
-            title: m.title,
-            co_responsible: m.co_responsible,
-            other_responsible: m.other_responsible,
-            allocated,
         }
     }
 }
