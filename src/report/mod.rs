@@ -203,7 +203,8 @@ pub fn summarize(
         methods: &methods,
         registers: &[],
     };
-    // the registers are not needed afterwards: the table takes their text
+    // the registers are not needed afterwards: summarize_owned frees them
+    // on the second core while it finishes the table
     build::summarize_owned(&sources, registers, year, round, compare)
 }
 
