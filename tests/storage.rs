@@ -143,3 +143,26 @@ fn saves_leave_no_temporary_files_and_keep_permissions() {
     let mode = std::fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
     assert_eq!(mode, 0o664);
 }
+
+#[test]
+fn a_new_file_gets_the_permissions_of_any_new_file_not_a_temp_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    // what the umask makes of a plain create, whatever this machine's umask is
+    let plain = dir.path().join("plain");
+    std::fs::File::create(&plain).expect("create");
+    let expected = std::fs::metadata(&plain)
+        .expect("meta")
+        .permissions()
+        .mode()
+        & 0o777;
+    let written = dir.path().join("summary.html");
+    store::atomic::write_atomic(&written, b"<html></html>\n").expect("write");
+    let mode = std::fs::metadata(&written)
+        .expect("meta")
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, expected, "{mode:o} vs {expected:o}");
+    assert_ne!(mode, 0o600, "a new file must not be private to its writer");
+}

@@ -77,10 +77,17 @@ pub fn write_atomic(path: &Path, content: &[u8]) -> std::io::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".riskreg-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".riskreg-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // a new file gets the permissions any program would give it (0666
+        // less the umask), not the private 0600 of a temporary file: registers
+        // and exports are shared
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(content)?;
     tmp.as_file().sync_all()?;
     if let Ok(meta) = std::fs::metadata(path) {
