@@ -20,14 +20,11 @@ pub struct Options {
 }
 
 pub fn run(opts: &Options) -> ExitCode {
-    let dirs: Vec<PathBuf> = opts.dir.iter().cloned().collect();
-    let targets = match targets::resolve_or_exit(&dirs) {
-        Ok(t) => t,
+    let root = match targets::root_or_exit(opts.dir.as_ref()) {
+        Ok(root) => root,
         Err(code) => return code,
     };
-    let Some(root) = targets.keys().next() else {
-        return ExitCode::from(2);
-    };
+    let root = root.as_path();
     let from = match FiscalYear::new(opts.from) {
         Ok(y) => y,
         Err(e) => {

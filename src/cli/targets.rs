@@ -56,6 +56,16 @@ pub fn resolve_or_exit(paths: &[PathBuf]) -> Result<Targets, std::process::ExitC
     })
 }
 
+/// The one registers directory a command works on: DIR, or the one of the
+/// current directory; a usage error (exit 2) when there is none.
+pub fn root_or_exit(dir: Option<&PathBuf>) -> Result<PathBuf, std::process::ExitCode> {
+    let dirs: Vec<PathBuf> = dir.into_iter().cloned().collect();
+    resolve_or_exit(&dirs)?
+        .into_keys()
+        .next()
+        .ok_or(std::process::ExitCode::from(2))
+}
+
 /// Every file of a root that `fmt` formats, or just the chosen ones.
 pub fn files_of(root: &Path, only: &Option<BTreeSet<PathBuf>>) -> Result<Vec<PathBuf>, String> {
     if let Some(set) = only {

@@ -17,14 +17,8 @@ pub fn render(s: &Summary, w: &Words) -> String {
     let mut out = String::new();
     out.push_str(&format!("# {}\n\n**{}**\n\n", w.title(s), w.round(s)));
     out.push_str(&format!(
-        "| {} | {} | {} | {} | {} | {} | {} |\n|---:|---|---|:-:|:-:|:-:|---|\n",
-        w.pick("ที่", "No."),
-        w.pick("มาตรการ/โครงการ/กิจกรรม", "Measure/project/activity"),
-        w.pick("โอกาส/ความเสี่ยงการทุจริต", "Risk occurrence"),
-        TrafficLight::Green.label(w.lang),
-        TrafficLight::Yellow.label(w.lang),
-        TrafficLight::Red.label(w.lang),
-        w.pick("ผู้รับผิดชอบ", "Responsible"),
+        "| {} |\n|---:|---|---|:-:|:-:|:-:|---|\n",
+        w.table_headings().join(" | ")
     ));
     for g in &s.groups {
         out.push_str(&format!(

@@ -170,6 +170,19 @@ impl Words {
             self.pick("บาท", "baht")
         )
     }
+    /// The monitoring table's column headings as seed 002 has them: No.,
+    /// measure, risk occurrence, the three statuses, responsible.
+    pub fn table_headings(&self) -> [&'static str; 7] {
+        [
+            self.pick("ที่", "No."),
+            self.pick("มาตรการ/โครงการ/กิจกรรม", "Measure/project/activity"),
+            self.pick("โอกาส/ความเสี่ยงการทุจริต", "Risk occurrence"),
+            TrafficLight::Green.label(self.lang),
+            TrafficLight::Yellow.label(self.lang),
+            TrafficLight::Red.label(self.lang),
+            self.pick("ผู้รับผิดชอบ", "Responsible"),
+        ]
+    }
     /// The heading of the per-bureau table.
     pub fn bureau_heading(&self) -> &'static str {
         self.pick(

@@ -39,16 +39,8 @@ fn table_sheet(ws: &mut Worksheet, s: &Summary, w: &Words) -> Result<(), XlsxErr
     let wrap = Format::new().set_text_wrap().set_border(FormatBorder::Thin);
     ws.write_string_with_format(0, 0, w.title(s), &Format::new().set_bold())?;
     ws.write_string(1, 0, w.round(s))?;
-    let heads = [
-        w.pick("ที่", "No."),
-        w.pick("มาตรการ/โครงการ/กิจกรรม", "Measure/project/activity"),
-        w.pick("โอกาส/ความเสี่ยงการทุจริต", "Risk occurrence"),
-        TrafficLight::Green.label(w.lang),
-        TrafficLight::Yellow.label(w.lang),
-        TrafficLight::Red.label(w.lang),
-        w.pick("ผู้รับผิดชอบ", "Responsible"),
-        w.pick("รหัสมาตรการ", "Measure id"),
-    ];
+    let mut heads = w.table_headings().to_vec();
+    heads.extend([w.pick("รหัสมาตรการ", "Measure id")]);
     for (c, h) in heads.iter().enumerate() {
         ws.write_string_with_format(3, c as u16, *h, &bold)?;
     }
