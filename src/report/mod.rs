@@ -6,7 +6,6 @@
 //! (text, Markdown, CSV, JSON, HTML, xlsx).
 
 mod build;
-mod compare;
 mod error;
 mod frames;
 pub(crate) mod par;
