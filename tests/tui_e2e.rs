@@ -363,3 +363,35 @@ fn a_crash_restores_the_terminal() {
         "the panic message is readable:\n{screen}"
     );
 }
+
+#[test]
+fn while_the_terminal_is_too_small_keys_do_nothing_but_quit() {
+    let (_dir, repo, config) = repo();
+    let fin = repo.join("registers/2567/FIN.ron");
+    let before = std::fs::read_to_string(&fin).expect("FIN reads");
+    let t = Tmux::start("small-keys", &repo, &config);
+    t.wait_for("Bureaus");
+    t.keys(&["j", "Enter"]);
+    t.wait_for("Risks 3/3");
+    t.tmux(&["resize-window", "-t", "t", "-x", "60", "-y", "20"]);
+    t.wait_for("terminal too small");
+    // d deletes the risk under the cursor, a risk the user cannot see here;
+    // a and Enter would add one and open the editor
+    t.keys(&["d", "a", "Enter", "d"]);
+    let small = t.wait_for("press q to quit");
+    assert!(!small.contains("Risks"), "{small}");
+    t.tmux(&["resize-window", "-t", "t", "-x", "100", "-y", "30"]);
+    let back = t.wait_for("Risks 3/3");
+    assert!(!back.contains("[unsaved]"), "nothing changed:\n{back}");
+    assert!(
+        !back.contains("Likelihood"),
+        "still on the register:\n{back}"
+    );
+    // quitting works at any size, and there is nothing to save
+    t.tmux(&["resize-window", "-t", "t", "-x", "60", "-y", "20"]);
+    t.wait_for("terminal too small");
+    t.key("q");
+    t.wait_exit();
+    assert_eq!(std::fs::read_to_string(&fin).expect("FIN reads"), before);
+}
+

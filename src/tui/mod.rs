@@ -52,6 +52,9 @@ pub fn run(root: &Path) -> Result<(), String> {
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<(), String> {
     let mut last_check = Instant::now();
+    if let Ok(size) = terminal.size() {
+        app.terminal_size = Some((size.width, size.height));
+    }
     while !app.quit {
         terminal
             .draw(|f| view::draw(f, app))
@@ -60,7 +63,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
             match event::read().map_err(|e| e.to_string())? {
                 Event::Key(key) => app.press(key),
                 // the next loop turn redraws at the new size
-                Event::Resize(_, _) => {}
+                Event::Resize(w, h) => app.terminal_size = Some((w, h)),
                 _ => {}
             }
         }

@@ -9,6 +9,9 @@ impl App {
         if key.kind != KeyEventKind::Press {
             return None;
         }
+        if self.too_small() {
+            return self.on_key_too_small(key);
+        }
         match &mut self.modal {
             Modal::Help => {
                 self.modal = Modal::None;
@@ -22,6 +25,19 @@ impl App {
         }
         let action = self.keymap.lookup(self.scope(), Key::from_event(&key))?;
         self.update(action)
+    }
+
+    /// While the screen shows only "terminal too small", the one thing a
+    /// key may do is quit (asking first when there are unsaved changes,
+    /// and the question is shown in place of the message).
+    fn on_key_too_small(&mut self, key: KeyEvent) -> Option<Effect> {
+        let action = self.keymap.lookup(self.scope(), Key::from_event(&key))?;
+        match (action, &self.modal) {
+            (Action::Quit, _) | (Action::Yes | Action::No, Modal::ConfirmQuit) => {
+                self.update(action)
+            }
+            _ => None,
+        }
     }
 
     pub(super) fn on_text_key(&mut self, key: KeyEvent) -> Option<Effect> {
@@ -238,3 +254,4 @@ impl App {
         }
     }
 }
+
