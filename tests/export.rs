@@ -280,3 +280,28 @@ fn an_existing_output_is_refused_or_replaced_whole() {
     assert_eq!(file.status.code(), Some(1));
     assert_eq!(std::fs::read(dir.path().join("d.json")).unwrap(), b"{}");
 }
+
+#[test]
+fn every_column_is_documented_in_the_file_format() {
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/file-format.md"))
+            .unwrap();
+    let start = doc.find("## The exported dataset").expect("section");
+    let end = doc[start..].find("\n## ").map_or(doc.len(), |e| start + e);
+    let section = &doc[start..end];
+    let ds = riskreg::report::dataset::dataset(&[], &[]).unwrap();
+    for (table, df) in &ds.frames {
+        let heading = format!("### `{table}`");
+        assert!(section.contains(&heading), "no section {heading}");
+        for name in df.get_column_names() {
+            // a column is named in the first cell of a table row
+            let named = section.lines().any(|l| {
+                l.starts_with('|')
+                    && l.split('|')
+                        .nth(1)
+                        .is_some_and(|cell| cell.split(',').any(|c| c.trim() == name.as_str()))
+            });
+            assert!(named, "{table}.{name} is not documented");
+        }
+    }
+}
