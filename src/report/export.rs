@@ -11,6 +11,7 @@ use super::ReportError;
 use super::dataset::{Dataset, KEYS};
 use crate::store::atomic::write_atomic;
 use polars::prelude::*;
+use polars_io::prelude::{CsvWriter, ParquetWriter, SerWriter};
 use std::path::{Path, PathBuf};
 
 /// The formats of `riskreg export`.
