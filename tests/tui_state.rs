@@ -347,6 +347,65 @@ fn monitoring_form_refuses_a_bad_amount_and_keeps_a_good_one() {
     assert_eq!(m.disbursed.satang(), 550_025);
 }
 
+#[test]
+fn amount_and_date_fields_open_selected_so_typing_replaces_the_value() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    ch(&mut app, 'o');
+    key(&mut app, KeyCode::Enter);
+    let at = |app: &App, field| {
+        app.form_fields()
+            .iter()
+            .position(|f| *f == field)
+            .expect("the field")
+    };
+    app.editor.cursor = at(&app, riskreg::tui::form::Field::Disbursed);
+    key(&mut app, KeyCode::Enter);
+    // typed over the value shown, as in a spreadsheet: no Ctrl-U first
+    typed(&mut app, "12,000");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.modal, Modal::None, "accepted");
+    let twelve = RoundId::new("12m").expect("id");
+    let disbursed = |app: &App| {
+        app.ws.entries[app.current].register().risks[0].measures[0]
+            .at_round(&twelve)
+            .expect("entry")
+            .disbursed
+            .satang()
+    };
+    assert_eq!(disbursed(&app), 1_200_000);
+    // a refusal quotes what was typed as typed: Thai, not \u{e48}
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "่12");
+    key(&mut app, KeyCode::Enter);
+    let Modal::Edit {
+        error: Some(error), ..
+    } = &app.modal
+    else {
+        panic!("refused in place: {:?}", app.modal)
+    };
+    assert!(error.contains("\"่12\""), "{error}");
+    assert!(!error.contains("\\u{"), "{error}");
+    key(&mut app, KeyCode::Esc);
+    // a date too: the as-of date is replaced, and Backspace clears it whole
+    app.editor.cursor = at(&app, riskreg::tui::form::Field::AsOf);
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "2567-09-30");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.modal, Modal::None, "accepted");
+    let as_of = app.ws.entries[app.current].register().risks[0].measures[0]
+        .at_round(&twelve)
+        .and_then(|m| m.as_of)
+        .map(|d| d.to_string());
+    assert_eq!(as_of.as_deref(), Some("2567-09-30"));
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Backspace);
+    let Modal::Edit { edit, .. } = &app.modal else {
+        panic!("editing")
+    };
+    assert_eq!(edit.text(), "");
+}
+
 // ---- matrix ----
 
 #[test]

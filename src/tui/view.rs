@@ -101,7 +101,13 @@ fn draw_screen(f: &mut Frame, app: &App) {
             let rect_w = body.width.saturating_sub(4);
             let inner_w = rect_w.saturating_sub(2) as usize;
             let (rows, (line, col)) = edit.layout(inner_w.saturating_sub(1));
-            let mut all: Vec<Line> = rows.into_iter().map(Line::raw).collect();
+            // a selected value shows reversed: typing replaces it
+            let style = if edit.is_selected() {
+                app.theme.selected()
+            } else {
+                ratatui::style::Style::default()
+            };
+            let mut all: Vec<Line> = rows.into_iter().map(|r| Line::styled(r, style)).collect();
             let text_rows = all.len();
             if let Some(e) = error {
                 all.push(Line::styled(format!("✗ {e}"), app.theme.error()));
@@ -111,12 +117,19 @@ fn draw_screen(f: &mut Frame, app: &App) {
             f.render_widget(Clear, rect);
             let hint = if edit.multiline {
                 app.lang.pick(
-                    " Enter ตกลง · Alt-Enter/Ctrl-J ขึ้นบรรทัด · Esc ยกเลิก ",
-                    " Enter ok · Alt-Enter/Ctrl-J new line · Esc cancel ",
+                    " Enter ตกลง · Alt-Enter/Ctrl-J ขึ้นบรรทัด · Ctrl-U ล้าง · Esc ยกเลิก ",
+                    " Enter ok · Alt-Enter/Ctrl-J new line · Ctrl-U clear · Esc cancel ",
+                )
+            } else if edit.is_selected() {
+                app.lang.pick(
+                    " Enter ตกลง · พิมพ์ทับค่าเดิม · Bksp/Ctrl-U ล้าง · Esc ยกเลิก ",
+                    " Enter ok · type to replace · Bksp/Ctrl-U clear · Esc cancel ",
                 )
             } else {
-                app.lang
-                    .pick(" Enter ตกลง · Esc ยกเลิก ", " Enter ok · Esc cancel ")
+                app.lang.pick(
+                    " Enter ตกลง · Ctrl-U ล้าง · Esc ยกเลิก ",
+                    " Enter ok · Ctrl-U clear · Esc cancel ",
+                )
             };
             let block = Block::bordered()
                 .title(format!(" {title} "))
