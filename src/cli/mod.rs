@@ -2,6 +2,7 @@
 
 pub mod approve;
 pub mod diff;
+pub mod export;
 pub mod fmt;
 pub mod hook;
 pub mod log;
@@ -162,6 +163,28 @@ Examples:
   riskreg summary registers --year 2567 --round 12m --compare 6m --lang en
   riskreg summary --round 6 --thai-digits --output report-6m.html")]
     Summary(summary::Options),
+    /// The registers of a year as a tidy dataset: Parquet, CSV, JSON or xlsx
+    #[command(long_about = "\
+Write the registers of a fiscal year as a tidy dataset of five tables:
+registers (the header of each register), risks, measures, monitoring (one row
+per measure and round, status empty when not reported) and indicators (one row
+per indicator and round with a result). Money is in satang (integers), dates
+in the Buddhist era as in the files. docs/file-format.md documents every
+column; docs/scale.md shows how DuckDB, Spark or polars roll it up.
+
+parquet and csv write a directory partitioned the hive way:
+OUT/<table>/year=<Y>/bureau=<CODE>/part-0.<ext>. json writes one document;
+xlsx one workbook with a sheet per table, holding every field of the
+registers.
+
+Registers with validation errors are refused (run riskreg validate). An
+existing OUT is refused; --force replaces it whole, never mixing old files
+with new ones. The output is built beside OUT and put in place when complete.
+
+Examples:
+  riskreg export --year 2567 --format parquet --output dataset
+  riskreg export registers --year 2567 --bureau FIN --format xlsx --output FIN-2567.xlsx")]
+    Export(export::Options),
     /// Git hooks for registers
     #[command(subcommand)]
     Hook(HookCommand),

@@ -6,8 +6,10 @@
 //! (text, Markdown, CSV, JSON, HTML, xlsx).
 
 mod build;
-mod compare;
+pub mod dataset;
+mod dataset_xlsx;
 mod error;
+pub mod export;
 mod frames;
 pub(crate) mod par;
 mod percent;
