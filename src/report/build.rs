@@ -488,6 +488,7 @@ fn finish(plan: Plan, rows: Vec<(ApproachId, Row)>, approaches: &ApproachList) -
         groups,
         bureaus: bureau_rows,
         comparison,
+        warnings: Vec::new(),
     }
 }
 
