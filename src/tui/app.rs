@@ -193,12 +193,15 @@ pub struct App {
     undo: Vec<(usize, Register)>,
     redo: Vec<(usize, Register)>,
     pub quit: bool,
+    /// Whose registers the user may edit (people.ron); the others are read-only.
+    pub rights: crate::audit::access::EditRights,
 }
 
 impl App {
     pub fn new(ws: Workspace, settings: Settings, theme: Theme) -> App {
         let (keymap, problems) = Keymap::with_overrides(&settings.keys);
         let lang = settings.lang;
+        let rights = crate::audit::access::EditRights::load(&ws.root);
         let mut app = App {
             ws,
             visible_cache: std::cell::RefCell::new(None),
@@ -232,6 +235,7 @@ impl App {
             undo: Vec::new(),
             redo: Vec::new(),
             quit: false,
+            rights,
         };
         app.round = app.default_round();
         app
@@ -335,6 +339,15 @@ impl App {
     pub(crate) fn open_register(&mut self) {
         self.register = RegisterView::default();
         self.go(Screen::Register);
+        if let Some(why) = self.read_only() {
+            self.status = Some(why);
+        }
+    }
+
+    /// Why the register on screen may not be edited by this user, if so.
+    pub fn read_only(&self) -> Option<String> {
+        let bureau = self.register_value()?.bureau.clone();
+        self.rights.check(bureau.as_str()).err()
     }
 
     fn go(&mut self, screen: Screen) {
