@@ -195,6 +195,9 @@ pub struct App {
     pub quit: bool,
     /// Whose registers the user may edit (people.ron); the others are read-only.
     pub rights: crate::audit::access::EditRights,
+    /// The terminal's size as last reported (columns, rows); `None` until
+    /// the event loop knows it (as in tests driving the state alone).
+    pub terminal_size: Option<(u16, u16)>,
 }
 
 impl App {
@@ -236,6 +239,7 @@ impl App {
             redo: Vec::new(),
             quit: false,
             rights,
+            terminal_size: None,
         };
         app.round = app.default_round();
         app
@@ -306,6 +310,14 @@ impl App {
             }
         }
         rows
+    }
+
+    /// Whether the terminal is below the smallest size the screens are
+    /// drawn at: the screen then shows only a message, so no key may act on
+    /// what the user cannot see.
+    pub fn too_small(&self) -> bool {
+        self.terminal_size
+            .is_some_and(|(w, h)| w < super::view::MIN_WIDTH || h < super::view::MIN_HEIGHT)
     }
 
     /// The current scope for key lookup: a modal's, else the screen's.
