@@ -2,3 +2,4 @@
 //! between words. Knows nothing of the terminal or of registers.
 
 pub mod kedmanee;
+pub mod wrap;
