@@ -7,6 +7,7 @@ pub mod error;
 pub mod layout;
 pub mod locate;
 pub mod ron_text;
+pub mod starter;
 
 pub use atomic::{Expect, Fingerprint};
 pub use error::{LoadError, SaveError};
