@@ -56,7 +56,9 @@ Warnings (exit 0): disbursed more than allocated, a red or yellow status with
 no added activity, a completed measure with nothing recorded as done, a
 risk to reduce with no measures, an accepted risk without justification, a
 register changed since its approval (with what changed since the approved
-commit, found in git history).
+commit, found in git history); a risk whose review date has passed, a measure
+with no report for a round that has ended (judged on today's date in
+Thailand, or on RISKREG_TODAY=YYYY-MM-DD, Buddhist era).
 
 With no PATH, checks the registers/ directory of the current directory. A
 PATH may be the registers directory, a fiscal-year directory or single files;

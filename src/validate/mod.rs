@@ -2,8 +2,10 @@
 //! and reports every problem at once, each with the logical path of the
 //! value at fault; `store::SourceMap` turns paths into lines and columns.
 
+pub mod cadence;
 mod register;
 
+pub use cadence::check_cadence;
 pub use register::{check_register, check_year};
 
 use crate::method::Methodology;
