@@ -4,7 +4,7 @@
 
 mod common;
 
-use riskreg::model::{FiscalYear, RoundId, TrafficLight};
+use riskreg::model::{FiscalYear, Implementation, RoundId, TrafficLight};
 use riskreg::report::{self, Format, Percent, Progress, RenderOptions, Summary};
 use std::path::{Path, PathBuf};
 
@@ -293,6 +293,20 @@ fn sample_registers_reproduce_seed_002_at_6m() {
             "CAB-M1", "CAB-M2", "FIN-M1", "FIN-M2", "CAB-M3", "FIN-M3", "HRD-M1", "HRD-M2",
             "ICT-M1", "PLAN-M1", "PLAN-M2", "PLAN-M3", "PR-M1", "PLAN-M4", "PLAN-M5"
         ]
+    );
+    // seed 002's per-measure boxes at 6 months: ☑ completed for rows 7, 11
+    // and 15; ☑ not started for rows 1 and 3; ☑ partly done for the other ten
+    let by_box = |wanted: Implementation| -> Vec<u32> {
+        s.rows()
+            .filter(|r| r.implementation.as_ref() == Some(&wanted))
+            .map(|r| r.no)
+            .collect()
+    };
+    assert_eq!(by_box(Implementation::Completed), [7, 11, 15]);
+    assert_eq!(by_box(Implementation::NotStarted), [1, 3]);
+    assert_eq!(
+        by_box(Implementation::InProgress),
+        [2, 4, 5, 6, 8, 9, 10, 12, 13, 14]
     );
     let text = String::from_utf8(
         report::render(&s, Format::Text, &RenderOptions::default()).expect("render"),

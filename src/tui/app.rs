@@ -193,6 +193,9 @@ pub struct App {
     undo: Vec<(usize, Register)>,
     redo: Vec<(usize, Register)>,
     pub quit: bool,
+    /// The terminal's size as last reported (columns, rows); `None` until
+    /// the event loop knows it (as in tests driving the state alone).
+    pub terminal_size: Option<(u16, u16)>,
 }
 
 impl App {
@@ -232,6 +235,7 @@ impl App {
             undo: Vec::new(),
             redo: Vec::new(),
             quit: false,
+            terminal_size: None,
         };
         app.round = app.default_round();
         app
@@ -302,6 +306,14 @@ impl App {
             }
         }
         rows
+    }
+
+    /// Whether the terminal is below the smallest size the screens are
+    /// drawn at: the screen then shows only a message, so no key may act on
+    /// what the user cannot see.
+    pub fn too_small(&self) -> bool {
+        self.terminal_size
+            .is_some_and(|(w, h)| w < super::view::MIN_WIDTH || h < super::view::MIN_HEIGHT)
     }
 
     /// The current scope for key lookup: a modal's, else the screen's.

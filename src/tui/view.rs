@@ -53,6 +53,19 @@ fn draw_screen(f: &mut Frame, app: &App) {
         if app.lang == crate::model::Lang::Th {
             msg = format!("หน้าต่างเล็กเกินไป ต้องการอย่างน้อย {MIN_WIDTH}×{MIN_HEIGHT}\n{msg}");
         }
+        // only quitting works at this size: say so, and ask here if it must ask
+        msg.push('\n');
+        msg.push_str(if app.modal == Modal::ConfirmQuit {
+            app.lang.pick(
+                "ยังไม่บันทึก ออกและทิ้งการแก้ไข? (y/n)",
+                "unsaved changes: quit and drop them? (y/n)",
+            )
+        } else {
+            app.lang.pick(
+                "ขยายหน้าต่างเพื่อทำงานต่อ หรือกด q เพื่อออก",
+                "enlarge the window to go on, or press q to quit",
+            )
+        });
         f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
