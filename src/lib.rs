@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod check;
+pub mod clock;
 pub mod method;
 pub mod model;
 pub mod report;

@@ -6,6 +6,8 @@ pub mod diff;
 pub mod export;
 pub mod fmt;
 pub mod hook;
+pub mod init;
+pub mod install;
 pub mod log;
 pub mod out;
 pub mod roll;
@@ -57,7 +59,9 @@ Warnings (exit 0): disbursed more than allocated, a red or yellow status with
 no added activity, a completed measure with nothing recorded as done, a
 risk to reduce with no measures, an accepted risk without justification, a
 register changed since its approval (with what changed since the approved
-commit, found in git history).
+commit, found in git history); a risk whose review date has passed, a measure
+with no report for a round that has ended (judged on today's date in
+Thailand, or on RISKREG_TODAY=YYYY-MM-DD, Buddhist era).
 
 With no PATH, checks the registers/ directory of the current directory. A
 PATH may be the registers directory, a fiscal-year directory or single files;
@@ -208,6 +212,43 @@ Examples:
     /// Git hooks for registers
     #[command(subcommand)]
     Hook(HookCommand),
+    /// Start a registers directory: files, git repository, pre-commit hook
+    #[command(long_about = "\
+Start a registers directory for a secretariat in DIR (default: the current
+directory): registers/ with bureaus.ron (the secretariat's name and its
+bureaus, to fill in), approaches.ron, both shipped methodologies (COSO 5x5
+and PACC 3x3) and the directory of the current fiscal year; a git repository
+in DIR (or, when DIR is inside one, registers/ becomes a folder of it); the
+pre-commit hook (see riskreg hook install) and a .gitignore.
+
+Every file is new: a directory that already holds registers, or a
+registers/ that is not empty, is refused and nothing is written. When DIR is
+named registers, it is the registers directory itself.
+
+Afterwards riskreg validate passes, and riskreg opens the interface on it,
+where n on a bureau creates its register.
+
+Examples:
+  riskreg init senate-risks --secretariat \"สำนักงานเลขาธิการวุฒิสภา\"
+  riskreg init --bureau FIN=สำนักการคลังและงบประมาณ --bureau ICT")]
+    Init(init::Options),
+    /// Shell completions for bash, zsh or fish, on stdout
+    #[command(long_about = "\
+Print the completion script of a shell on stdout. Install it with, e.g.:
+  riskreg completions bash > ~/.local/share/bash-completion/completions/riskreg
+  riskreg completions zsh  > ~/.zfunc/_riskreg     (with fpath+=~/.zfunc)
+  riskreg completions fish > ~/.config/fish/completions/riskreg.fish")]
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff) on stdout
+    #[command(long_about = "\
+Print the manual page of riskreg in roff on stdout. Read it with
+  riskreg man | man -l -
+or install it with
+  riskreg man > ~/.local/share/man/man1/riskreg.1")]
+    Man,
     /// Open the full-screen interface (also what `riskreg` alone does)
     #[command(long_about = "\
 Open the full-screen interface on a registers directory: DIR, else the
