@@ -500,6 +500,7 @@ fn finish(plan: Plan, rows: Vec<(ApproachId, Row)>, approaches: &ApproachList) -
         groups,
         bureaus: bureau_rows,
         comparison,
+        warnings: Vec::new(),
     }
 }
 
