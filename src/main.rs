@@ -25,6 +25,7 @@ fn main() -> ExitCode {
         Some(Command::Approve(opts)) => cli::approve::run(&opts),
         Some(Command::Hook(HookCommand::Install { dir, force })) => cli::hook::install(dir, force),
         Some(Command::Summary(opts)) => cli::summary::run(&opts),
+        Some(Command::Report(opts)) => cli::report::run(&opts),
         Some(Command::Tui { dir }) => cli::tui::run(dir),
         None => cli::tui::run(None),
     }

@@ -7,6 +7,7 @@
 
 mod build;
 mod compare;
+pub mod document;
 mod error;
 mod frames;
 pub(crate) mod par;
