@@ -484,6 +484,23 @@ fn a_signed_approval_holds_and_forged_ones_are_caught() {
         "{text}"
     );
     assert!(text.contains("without a valid signature was recorded by author e-mail somchai@senate.test, who may not approve FIN"), "{text}");
+
+    // and log, after the changes, says it of each approval it lists
+    let out = office.riskreg("prasert", &["log", "registers/2567/FIN.ron"]);
+    assert!(out.status.success(), "{}", both(&out));
+    let text = stdout(&out);
+    let seals = &text[text.find("\napprovals:\n").expect("approvals section")..];
+    assert_eq!(
+        seals.matches("registers/2567/FIN.ron: approval by").count(),
+        4,
+        "{seals}"
+    );
+    assert!(
+        seals.contains("signed by นางวิไลวรรณ ศรีสุข (wilaiwan), an approver of this bureau"),
+        "{seals}"
+    );
+    assert_eq!(seals.matches("FORGED").count(), 2, "{seals}");
+    assert!(seals.contains("unsigned (still accepted"), "{seals}");
 }
 
 #[test]
