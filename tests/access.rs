@@ -608,3 +608,27 @@ fn the_interface_is_read_only_for_other_bureaus_and_says_why() {
     .expect("own bureau");
     assert!(app.ws.any_dirty());
 }
+
+#[test]
+fn the_people_example_of_the_file_format_page_parses_and_validates() {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/file-format.md"))
+            .expect("doc");
+    let section = &text[text.find("## `people.ron`").expect("section")..];
+    let open = section.find("```ron\n").expect("ron block") + "```ron\n".len();
+    let close = section[open..].find("```").expect("end of block");
+    let (_dir, root) = common::sample_workspace();
+    std::fs::write(root.join("people.ron"), &section[open..open + close]).expect("write");
+    let report = riskreg::check::check_root(&root, None);
+    let in_people: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.file.ends_with("people.ron"))
+        .collect();
+    assert!(in_people.is_empty(), "{in_people:?}");
+    assert!(
+        riskreg::audit::access::load_people(&root)
+            .expect("parses")
+            .is_some()
+    );
+}
