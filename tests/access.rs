@@ -7,6 +7,7 @@ mod common;
 use common::{copy_dir, sample_registers, stderr, stdout};
 use riskreg::audit::access::{EditRights, Identity};
 use riskreg::audit::content_digest;
+use riskreg::model::Lang;
 use riskreg::store;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -567,17 +568,23 @@ fn the_interface_is_read_only_for_other_bureaus_and_says_why() {
     let office = Office::new();
     let root = office.repo.join("registers");
     let rights = EditRights::load_as(&root, Identity::of("RISKREG_USER", "thanakorn"));
-    assert_eq!(rights.check("ICT"), Ok(()));
-    let why = rights.check("FIN").expect_err("read-only");
+    assert_eq!(rights.check("ICT", Lang::En), Ok(()));
+    let why = rights.check("FIN", Lang::En).expect_err("read-only");
     assert!(
         why.contains("only officers of FIN edit its register")
             && why.contains("นายธนากร แก้วมณี belongs to ICT"),
         "{why}"
     );
+    assert!(
+        rights
+            .check("FIN", Lang::Th)
+            .expect_err("ro")
+            .contains("ทะเบียนของ FIN แก้ได้เฉพาะเจ้าหน้าที่ของ FIN; นายธนากร แก้วมณี สังกัด ICT")
+    );
     let stranger = EditRights::load_as(&root, Identity::of("login", "root"));
     assert!(
         stranger
-            .check("ICT")
+            .check("ICT", Lang::En)
             .expect_err("ro")
             .contains("are not in people.ron")
     );
@@ -598,7 +605,11 @@ fn the_interface_is_read_only_for_other_bureaus_and_says_why() {
         reg.note = "ICT was here".into();
         Ok(())
     });
-    assert!(result.expect_err("refused").contains("read-only"));
+    let why = result.expect_err("refused");
+    assert!(
+        why.contains(app.lang.pick("อ่านอย่างเดียว", "read-only")),
+        "{why}"
+    );
     assert_eq!(app.register_value().cloned(), before);
     app.current = common::select_bureau(&mut app, "ICT");
     app.mutate(|reg, _, _| {
