@@ -106,6 +106,16 @@ impl Report {
 /// Checks the whole registers directory `root`, or only `only` (files under
 /// it) when given; cross-register rules still see the whole year.
 pub fn check_root(root: &Path, only: Option<&BTreeSet<PathBuf>>) -> Report {
+    check_root_at(root, only, None)
+}
+
+/// [`check_root`], and with `today` also the rules of the calendar: reviews
+/// and monitoring reports overdue on that day.
+pub fn check_root_at(
+    root: &Path,
+    only: Option<&BTreeSet<PathBuf>>,
+    today: Option<crate::model::Date>,
+) -> Report {
     let mut report = Report::default();
     let wanted = |p: &Path| only.is_none_or(|set| set.contains(p));
     let catalog = match Catalog::load(root) {
@@ -173,6 +183,12 @@ pub fn check_root(root: &Path, only: Option<&BTreeSet<PathBuf>>) -> Report {
             if wanted(&reg.path) {
                 findings.extend(validate::check_register(&ctx, &reg.path, &reg.value));
                 findings.extend(seal_finding(root, &reg.path, &reg.value, people.as_ref()));
+                if let Some(today) = today {
+                    let method = ctx.method(&reg.value.methodology);
+                    findings.extend(validate::check_cadence(
+                        today, method, &reg.path, &reg.value,
+                    ));
+                }
                 if let Some(message) =
                     crate::audit::approval_warning(&reg.path, &reg.value, &methods)
                 {

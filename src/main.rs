@@ -34,7 +34,11 @@ fn main() -> ExitCode {
         Some(Command::Hook(HookCommand::CheckPush)) => cli::hook::check_push(),
         Some(Command::Verify(opts)) => cli::verify::run(&opts),
         Some(Command::Summary(opts)) => cli::summary::run(&opts),
+        Some(Command::Export(opts)) => cli::export::run(&opts),
         Some(Command::Tui { dir }) => cli::tui::run(dir),
+        Some(Command::Init(opts)) => cli::init::run(&opts),
+        Some(Command::Completions { shell }) => cli::install::completions(shell),
+        Some(Command::Man) => cli::install::man(),
         None => cli::tui::run(None),
     }
 }

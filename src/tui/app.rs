@@ -6,6 +6,7 @@ mod derived;
 mod edits;
 mod indicators;
 mod keys;
+pub mod merge;
 
 pub use edits::today;
 
@@ -96,6 +97,9 @@ pub enum Modal {
     },
     ConfirmQuit,
     Conflict(usize),
+    /// After a reload, the fields both I and the version on disk changed,
+    /// settled one by one.
+    Merge(Box<merge::Merging>),
     /// Delete indicator `indicator` of a measure, and its results recorded
     /// at `rounds` monitoring rounds?
     ConfirmDeleteIndicator {
@@ -325,6 +329,7 @@ impl App {
         match self.modal {
             Modal::ConfirmQuit => Scope::ConfirmQuit,
             Modal::Conflict(_) => Scope::Conflict,
+            Modal::Merge(_) => Scope::Merge,
             Modal::ConfirmDeleteIndicator { .. } => Scope::ConfirmDelete,
             _ => self.screen.scope(),
         }
@@ -481,6 +486,10 @@ impl App {
                 {
                     self.delete_indicator(risk, measure, indicator);
                 }
+                return None;
+            }
+            Action::KeepMine | Action::TakeTheirs => {
+                self.settle_conflict(action == Action::KeepMine);
                 return None;
             }
             Action::Help => {

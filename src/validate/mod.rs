@@ -2,9 +2,11 @@
 //! and reports every problem at once, each with the logical path of the
 //! value at fault; `store::SourceMap` turns paths into lines and columns.
 
+pub mod cadence;
 mod people;
 mod register;
 
+pub use cadence::check_cadence;
 pub use people::{SignerProblem, check_people, check_signers};
 pub use register::{check_register, check_year};
 

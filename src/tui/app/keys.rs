@@ -187,9 +187,14 @@ impl App {
                     }
                     _ => now,
                 };
+                let edit = if form::retyped(field) {
+                    TextEdit::selected(&now)
+                } else {
+                    TextEdit::new(&now, multiline)
+                };
                 self.modal = Modal::Edit {
                     field,
-                    edit: TextEdit::new(&now, multiline),
+                    edit,
                     error: None,
                 };
             }
