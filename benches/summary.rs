@@ -12,11 +12,14 @@
 //!   cores, the very loader `summary` uses;
 //! - summary: `report::summarize` (load + frames + figures), the figures
 //!   `riskreg summary` prints;
-//! - +text: the same and rendering the whole table as text.
+//! - +text: the same and rendering the whole table as text;
+//! - validate: `check::check_root` (load, every rule, each finding placed on
+//!   its line) and each diagnostic formatted as `riskreg validate` prints it.
 //!
 //! It prints the median wall time of the repetitions, the ratios to parse
-//! (target ≤ 1.3), peak memory, and the summary's cost per register across
-//! sizes (linear cost keeps it flat).
+//! (target ≤ 1.3), validate's ratio to summary (target ≤ 1.5), peak memory,
+//! and the summary's cost per register across sizes (linear cost keeps it
+//! flat).
 
 use riskreg::model::{FiscalYear, Lang, RoundId};
 use riskreg::report::{self, Format, RenderOptions, synthetic};
@@ -72,6 +75,11 @@ fn child(what: &str, root: &Path) {
                 std::hint::black_box(render_text(&s));
             }
             std::hint::black_box(&s);
+        }
+        "validate" => {
+            let report = riskreg::check::check_root(root, None);
+            let lines: usize = report.diagnostics.iter().map(|d| d.to_string().len()).sum();
+            std::hint::black_box(lines);
         }
         // where the summary's time goes beyond parsing: printed to stderr
         "phases" => {
@@ -161,7 +169,7 @@ fn main() {
         std::thread::available_parallelism().map_or(1, usize::from)
     );
     println!(
-        "{:>6} {:>7} {:>8} {:>9} {:>6} {:>8} {:>6} {:>9} {:>9} {:>9} {:>8}",
+        "{:>6} {:>7} {:>8} {:>9} {:>6} {:>8} {:>6} {:>10} {:>6} {:>9} {:>9} {:>9} {:>9} {:>8}",
         "regs",
         "MiB",
         "parse s",
@@ -169,9 +177,12 @@ fn main() {
         "ratio",
         "+text s",
         "ratio",
+        "validate s",
+        "/summ",
         "parse MiB",
         "summ. MiB",
         "text MiB",
+        "valid MiB",
         "ms/reg"
     );
     for n in sizes {
@@ -189,22 +200,23 @@ fn main() {
             .map(|m| m.len())
             .sum();
         let reps = if n <= 1000 { 5 } else { 3 };
-        // warm the page cache once so both measurements read from memory
+        // warm the page cache once so all measurements read from memory
         measure("parse", &root);
-        let mut times = [Vec::new(), Vec::new(), Vec::new()];
-        let mut peaks = [0u64; 3];
+        const WHAT: [&str; 4] = ["parse", "summary", "text", "validate"];
+        let mut times = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
+        let mut peaks = [0u64; 4];
         for _ in 0..reps {
             // interleaved so drift on a shared machine hits all alike
-            for (i, what) in ["parse", "summary", "text"].iter().enumerate() {
+            for (i, what) in WHAT.iter().enumerate() {
                 let (t, k) = measure(what, &root);
                 times[i].push(t);
                 peaks[i] = peaks[i].max(k);
             }
         }
-        let [p, s, t] = times.map(median);
+        let [p, s, t, v] = times.map(median);
         let mib = |k: u64| k as f64 / 1024.0;
         println!(
-            "{:>6} {:>7.1} {:>8.3} {:>9.3} {:>6.2} {:>8.3} {:>6.2} {:>9.1} {:>9.1} {:>9.1} {:>8.3}",
+            "{:>6} {:>7.1} {:>8.3} {:>9.3} {:>6.2} {:>8.3} {:>6.2} {:>10.3} {:>6.2} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>8.3}",
             n,
             bytes as f64 / 1_048_576.0,
             p,
@@ -212,9 +224,12 @@ fn main() {
             s / p,
             t,
             t / p,
+            v,
+            v / s,
             mib(peaks[0]),
             mib(peaks[1]),
             mib(peaks[2]),
+            mib(peaks[3]),
             s * 1000.0 / n as f64
         );
     }

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod check;
 pub mod method;
 pub mod model;
+pub mod progress;
 pub mod report;
 pub mod store;
 pub mod tui;

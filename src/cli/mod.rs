@@ -6,6 +6,7 @@ pub mod fmt;
 pub mod hook;
 pub mod log;
 pub mod out;
+pub mod progress;
 pub mod roll;
 pub mod summary;
 pub mod targets;

@@ -11,9 +11,10 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
         Err(code) => return code,
     };
     let mut out = super::out::Out::default();
+    let bar = super::progress::StderrBar::new();
     let (mut errors, mut warnings, mut files) = (0, 0, 0);
     for (root, only) in &targets {
-        let report = check::check_root(root, only.as_ref());
+        let report = check::check_root_with(root, only.as_ref(), &bar);
         for d in &report.diagnostics {
             out.line(super::out::diagnostic_line(d));
         }

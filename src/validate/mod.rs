@@ -7,7 +7,8 @@ mod register;
 pub use register::{check_register, check_year};
 
 use crate::method::Methodology;
-use crate::model::{ApproachList, BureauList, MethodRef};
+use crate::model::{ApproachList, BureauCode, BureauList, MethodRef};
+use std::collections::HashSet;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -37,18 +38,38 @@ pub struct Finding {
 }
 
 /// What registers are checked against.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Context<'a> {
     pub bureaus: &'a BureauList,
     pub approaches: &'a ApproachList,
     pub methods: &'a [Methodology],
+    /// The bureau codes, looked up in constant time: every register and
+    /// co-responsible bureau is checked against a list that, for a national
+    /// body, holds thousands.
+    codes: HashSet<&'a str>,
 }
 
 impl<'a> Context<'a> {
+    pub fn new(
+        bureaus: &'a BureauList,
+        approaches: &'a ApproachList,
+        methods: &'a [Methodology],
+    ) -> Context<'a> {
+        Context {
+            bureaus,
+            approaches,
+            methods,
+            codes: bureaus.bureaus.iter().map(|b| b.code.as_str()).collect(),
+        }
+    }
     pub fn method(&self, r: &MethodRef) -> Option<&'a Methodology> {
         self.methods
             .iter()
             .find(|m| m.id == r.id && m.version == r.version)
+    }
+    /// Whether bureaus.ron lists `code`.
+    pub fn knows_bureau(&self, code: &BureauCode) -> bool {
+        self.codes.contains(code.as_str())
     }
 }
 

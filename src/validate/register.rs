@@ -46,7 +46,7 @@ pub fn check_register(ctx: &Context<'_>, file: &Path, reg: &Register) -> Vec<Fin
 }
 
 fn check_header(ctx: &Context<'_>, file: &Path, reg: &Register, s: &mut Sink<'_>) {
-    if ctx.bureaus.get(&reg.bureau).is_none() {
+    if !ctx.knows_bureau(&reg.bureau) {
         s.error(
             "bureau",
             format!("bureau {} is not in bureaus.ron", reg.bureau),
@@ -239,7 +239,7 @@ fn check_measure(
         let mut seen = BTreeSet::new();
         for (i, b) in list.iter().enumerate() {
             let p = format!("{mp}.co_responsible[{i}]");
-            if ctx.bureaus.get(b).is_none() {
+            if !ctx.knows_bureau(b) {
                 s.error(
                     p.clone(),
                     format!("co-responsible bureau {b} is not in bureaus.ron"),
