@@ -5,7 +5,7 @@
 use crate::model::Register;
 use crate::progress::{Progress, Silent};
 use crate::store::{self, Catalog, LoadError, Loaded, SourceMap, layout};
-use crate::validate::{self, Context, Finding, Severity};
+use crate::validate::{self, Context, Finding, Severity, YearKeys};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -202,27 +202,34 @@ pub fn check_root_with(
         progress.start("checking registers", files.len());
         // each file is parsed, checked and its findings placed on the core
         // that read it; only the rules across registers wait for all
-        let results = store::load_many_then(&files, store::REGISTER, progress, |r, text| match r {
-            Ok(reg) if wanted(&reg.path) => {
-                let placed = check_one(&ctx, &reg, text);
-                (Ok(reg), placed)
+        // of each register only its ids are kept for the rules across the
+        // year, so memory does not grow with the registers' content
+        let results = store::load_many_then(&files, store::REGISTER, progress, |r, text| {
+            let r: Result<Loaded<Register>, LoadError> = r;
+            match r {
+                Ok(reg) => {
+                    let placed = if wanted(&reg.path) {
+                        check_one(&ctx, &reg, text)
+                    } else {
+                        Vec::new()
+                    };
+                    (Ok((reg.path, YearKeys::of(&reg.value))), placed)
+                }
+                Err(e) => (Err(e), Vec::new()),
             }
-            other => (other, Vec::new()),
         });
         progress.finish();
-        let mut regs: Vec<Loaded<Register>> = Vec::with_capacity(results.len());
+        let mut keys: Vec<(PathBuf, YearKeys)> = Vec::with_capacity(results.len());
         for (r, placed) in results {
             match r {
-                Ok(reg) => regs.push(reg),
+                Ok(k) => keys.push(k),
                 Err(e) if wanted(&e.path) => report.diagnostics.push(e.into()),
                 Err(_) => {}
             }
             report.diagnostics.extend(placed);
         }
-        let pairs: Vec<(PathBuf, &Register)> =
-            regs.iter().map(|r| (r.path.clone(), &r.value)).collect();
         findings.extend(
-            validate::check_year(&pairs)
+            validate::check_year_keys(&keys)
                 .into_iter()
                 .filter(|f| wanted(&f.file)),
         );

@@ -4,7 +4,7 @@
 
 mod register;
 
-pub use register::{check_register, check_year};
+pub use register::{YearKeys, check_register, check_year, check_year_keys};
 
 use crate::method::Methodology;
 use crate::model::{ApproachList, BureauCode, BureauList, MethodRef};
