@@ -93,8 +93,16 @@ pub fn place_in(text: &str, findings: Vec<Finding>) -> Vec<Diagnostic> {
 }
 
 /// The rules of one register, placed on its lines while its text is at hand.
-fn check_one(ctx: &Context<'_>, reg: &Loaded<Register>, text: &[u8]) -> Vec<Diagnostic> {
+fn check_one(at: &Checking<'_>, reg: &Loaded<Register>, text: &[u8]) -> Vec<Diagnostic> {
+    let ctx = at.ctx;
     let mut findings = validate::check_register(ctx, &reg.path, &reg.value);
+    findings.extend(seal_finding(at.root, &reg.path, &reg.value, at.people));
+    if let Some(today) = at.today {
+        let method = ctx.method(&reg.value.methodology);
+        findings.extend(validate::check_cadence(
+            today, method, &reg.path, &reg.value,
+        ));
+    }
     if let Some(message) = crate::audit::approval_warning(&reg.path, &reg.value, ctx.methods) {
         findings.push(Finding {
             severity: Severity::Warning,
@@ -105,6 +113,14 @@ fn check_one(ctx: &Context<'_>, reg: &Loaded<Register>, text: &[u8]) -> Vec<Diag
     }
     // a register that parsed is UTF-8
     place_in(std::str::from_utf8(text).unwrap_or_default(), findings)
+}
+
+/// What each register is checked against.
+struct Checking<'a> {
+    root: &'a Path,
+    ctx: &'a Context<'a>,
+    people: Option<&'a crate::model::People>,
+    today: Option<crate::model::Date>,
 }
 
 /// The outcome of checking: diagnostics in file and line order, and how many
@@ -133,13 +149,24 @@ impl Report {
 /// Checks the whole registers directory `root`, or only `only` (files under
 /// it) when given; cross-register rules still see the whole year.
 pub fn check_root(root: &Path, only: Option<&BTreeSet<PathBuf>>) -> Report {
-    check_root_with(root, only, &Silent)
+    check_root_at(root, only, None)
 }
 
-/// [`check_root`], telling `progress` how many registers are checked.
+/// [`check_root`], and with `today` also the rules of the calendar: reviews
+/// and monitoring reports overdue on that day.
+pub fn check_root_at(
+    root: &Path,
+    only: Option<&BTreeSet<PathBuf>>,
+    today: Option<crate::model::Date>,
+) -> Report {
+    check_root_with(root, only, today, &Silent)
+}
+
+/// [`check_root_at`], telling `progress` how many registers are checked.
 pub fn check_root_with(
     root: &Path,
     only: Option<&BTreeSet<PathBuf>>,
+    today: Option<crate::model::Date>,
     progress: &dyn Progress,
 ) -> Report {
     let mut report = Report::default();
@@ -172,7 +199,14 @@ pub fn check_root_with(
         .filter(|f| wanted(&f.file)),
     );
     report.files += 2 + catalog.methods.len();
+    let people = check_people_files(root, &catalog, &wanted, &mut report, &mut findings);
     let ctx = Context::new(&catalog.bureaus.value, &catalog.approaches.value, &methods);
+    let checking = Checking {
+        root,
+        ctx: &ctx,
+        people: people.as_ref(),
+        today,
+    };
     let years = match layout::year_dirs(root) {
         Ok(y) => y,
         Err(e) => {
@@ -209,7 +243,7 @@ pub fn check_root_with(
             match r {
                 Ok(reg) => {
                     let placed = if wanted(&reg.path) {
-                        check_one(&ctx, &reg, text)
+                        check_one(&checking, &reg, text)
                     } else {
                         Vec::new()
                     };
@@ -242,4 +276,78 @@ pub fn check_root_with(
         report.files = set.len();
     }
     report
+}
+
+/// Loads and checks `people.ron` and `allowed_signers` when the root has
+/// them; the people, when they parse.
+fn check_people_files(
+    root: &Path,
+    catalog: &Catalog,
+    wanted: &dyn Fn(&Path) -> bool,
+    report: &mut Report,
+    findings: &mut Vec<Finding>,
+) -> Option<crate::model::People> {
+    use crate::model::people::{ALLOWED_SIGNERS_FILE, PEOPLE_FILE};
+    let path = root.join(PEOPLE_FILE);
+    let people = match crate::audit::access::load_people(root) {
+        Ok(p) => p,
+        Err(e) => {
+            if wanted(&path) {
+                report.diagnostics.push(e.into());
+            }
+            None
+        }
+    };
+    if path.exists() {
+        report.files += 1;
+    }
+    if let Some(p) = &people
+        && wanted(&path)
+    {
+        findings.extend(validate::check_people(&path, p, &catalog.bureaus.value));
+    }
+    let signers = root.join(ALLOWED_SIGNERS_FILE);
+    if let Ok(text) = std::fs::read_to_string(&signers) {
+        report.files += 1;
+        if wanted(&signers) {
+            for p in validate::check_signers(&text, people.as_ref()) {
+                report.diagnostics.push(Diagnostic {
+                    severity: p.severity,
+                    file: signers.clone(),
+                    line: p.line,
+                    col: p.col,
+                    path: String::new(),
+                    message: p.message,
+                });
+            }
+        }
+    }
+    people
+}
+
+/// What `validate` says of an approval's signature: forged is an error;
+/// unsigned a warning once roles are in force (a people file), else
+/// nothing, as before signing existed; signed a note.
+fn seal_finding(
+    root: &Path,
+    file: &Path,
+    reg: &Register,
+    people: Option<&crate::model::People>,
+) -> Option<Finding> {
+    use crate::audit::access::{self, Seal};
+    let approval = reg.approved_by.as_ref()?;
+    let signers = access::allowed_signers(root);
+    let seal = access::seal(reg, approval, people, signers.as_deref());
+    let severity = match &seal {
+        Seal::Forged(_) => Severity::Error,
+        Seal::Unsigned if people.is_none() => return None,
+        Seal::Unsigned | Seal::Unchecked(_) => Severity::Warning,
+        Seal::Signed { .. } => Severity::Note,
+    };
+    Some(Finding {
+        severity,
+        file: file.to_path_buf(),
+        path: "approved_by".into(),
+        message: format!("approval by {}: {}", approval.name, seal.describe()),
+    })
 }

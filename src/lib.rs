@@ -7,10 +7,12 @@
 
 pub mod audit;
 pub mod check;
+pub mod clock;
 pub mod method;
 pub mod model;
 pub mod progress;
 pub mod report;
 pub mod store;
+pub mod text;
 pub mod tui;
 pub mod validate;
