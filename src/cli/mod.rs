@@ -10,6 +10,7 @@ pub mod init;
 pub mod install;
 pub mod log;
 pub mod out;
+pub mod progress;
 pub mod report;
 pub mod roll;
 pub mod summary;

@@ -120,7 +120,8 @@ pub fn run(opts: &Options) -> ExitCode {
         Ok(c) => c,
         Err(e) => return usage(e),
     };
-    let summary = match report::summarize(root, year, &round, compare.as_ref()) {
+    let bar = super::progress::StderrBar::new();
+    let summary = match report::summarize_with(root, year, &round, compare.as_ref(), &bar) {
         Ok(s) => s,
         Err(report::ReportError::Load(errors)) => {
             // one grep-friendly file:line:col line each, as `validate` prints
