@@ -63,7 +63,7 @@ pub fn place(findings: Vec<Finding>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (file, findings) in by_file {
         let map = std::fs::read_to_string(&file)
-            .map(|t| SourceMap::build(&t))
+            .map(|t| SourceMap::build(t.strip_prefix('\u{feff}').unwrap_or(&t)))
             .unwrap_or_default();
         for f in findings {
             let (line, col) = map.locate(&f.path);
@@ -199,4 +199,25 @@ pub fn check_root(root: &Path, only: Option<&BTreeSet<PathBuf>>) -> Report {
         report.files = set.len();
     }
     report
+}
+
+/// Checks what the figures of fiscal year `year` are made from: the shared
+/// files (bureaus, approach groups, methodologies) and that year's registers.
+/// Commands that compute or write from registers (`summary`, `roll`) refuse
+/// when this finds errors.
+pub fn check_year(root: &Path, year: u16) -> Report {
+    let mut only: BTreeSet<PathBuf> = [layout::BUREAUS_FILE, layout::APPROACHES_FILE]
+        .iter()
+        .map(|f| root.join(f))
+        .collect();
+    // a methodology/ that cannot be listed is reported by the catalog's
+    // load; a year without registers by the command, which knows what it
+    // needed them for
+    for dir in [
+        root.join(layout::METHODOLOGY_DIR),
+        root.join(year.to_string()),
+    ] {
+        only.extend(layout::ron_files(&dir).unwrap_or_default());
+    }
+    check_root(root, Some(&only))
 }

@@ -13,3 +13,4 @@ pub mod report;
 pub mod store;
 pub mod tui;
 pub mod validate;
+pub mod visible;

@@ -5,8 +5,8 @@ use super::out::Out;
 use super::targets::shown;
 use riskreg::audit::{self, ApprovalState};
 use riskreg::check;
-use riskreg::model::Date;
-use riskreg::store;
+use riskreg::model::{Date, Register};
+use riskreg::store::{self, SaveError};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,18 +29,28 @@ pub struct Options {
 pub fn run(opts: &Options) -> ExitCode {
     match approve(opts) {
         Ok(message) => {
-            Out::default().line(message);
-            ExitCode::SUCCESS
+            let mut out = Out::default();
+            out.line(message);
+            out.finish(ExitCode::SUCCESS)
         }
-        Err((code, message)) => {
-            eprintln!("error: {message}");
+        Err(Failure(code, message)) => {
+            super::out::error(message);
             ExitCode::from(code)
         }
     }
 }
 
-fn approve(opts: &Options) -> Result<String, (u8, String)> {
-    let usage = |m: String| (2, m);
+/// Why nothing was approved: the exit code and what to say.
+struct Failure(u8, String);
+
+impl From<SaveError> for Failure {
+    fn from(e: SaveError) -> Self {
+        Failure(1, e.to_string())
+    }
+}
+
+fn approve(opts: &Options) -> Result<String, Failure> {
+    let usage = |m: String| Failure(2, m);
     if opts.name.trim().is_empty() || opts.position.trim().is_empty() {
         return Err(usage("--name and --position must not be empty".into()));
     }
@@ -59,29 +69,40 @@ fn approve(opts: &Options) -> Result<String, (u8, String)> {
             store::layout::BUREAUS_FILE
         ))
     })?;
-    // approving a register with errors would sign off something invalid
-    let only: BTreeSet<PathBuf> = [file.clone()].into_iter().collect();
-    let report = check::check_root(&root, Some(&only));
-    let errors: Vec<String> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == riskreg::validate::Severity::Error)
-        .map(super::out::diagnostic_line)
-        .collect();
-    if !errors.is_empty() {
-        return Err((
-            1,
-            format!(
-                "{shown_file} has errors; fix them before approving:\n{}",
-                errors.join("\n")
-            ),
-        ));
-    }
-    let mut loaded = store::load_register(&file).map_err(|e| (1, e.to_string()))?;
-    let previous = audit::approval_state(&loaded.value);
-    loaded.value = audit::approve(&loaded.value, opts.name.trim(), opts.position.trim(), date);
-    loaded.save().map_err(|e| (1, e.to_string()))?;
-    let digest = audit::content_digest(&loaded.value);
+    // check → approve → write under the register's lock: another approval,
+    // a `fmt` or a save cannot change the file in between, so the approval
+    // reported is the one in the file, and the one it replaces is named
+    let mut done = None;
+    store::update(&file, |bytes| {
+        // approving a register with errors would sign off something invalid
+        let only: BTreeSet<PathBuf> = [file.clone()].into_iter().collect();
+        let report = check::check_root(&root, Some(&only));
+        let errors: Vec<String> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == riskreg::validate::Severity::Error)
+            .map(super::out::diagnostic_line)
+            .collect();
+        if !errors.is_empty() {
+            return Err(Failure(
+                1,
+                format!(
+                    "{shown_file} has errors; fix them before approving:\n{}",
+                    errors.join("\n")
+                ),
+            ));
+        }
+        let register: Register =
+            store::parse(&file, bytes, store::REGISTER).map_err(|e| Failure(1, e.to_string()))?;
+        let previous = audit::approval_state(&register);
+        let approved = audit::approve(&register, opts.name.trim(), opts.position.trim(), date);
+        let text = store::to_canonical(&approved).map_err(|e| Failure(1, e))?;
+        done = Some((previous, audit::content_digest(&approved)));
+        Ok(Some(text.into_bytes()))
+    })?;
+    let Some((previous, digest)) = done else {
+        return Err(Failure(1, format!("{shown_file}: nothing was written")));
+    };
     let note = match previous {
         ApprovalState::NotApproved => String::new(),
         ApprovalState::Approved(a) | ApprovalState::ChangedSinceApproval { approval: a } => {

@@ -41,10 +41,10 @@ pub fn run(opts: &Options) -> ExitCode {
                 Format::Text => out.line(text(&entries, opts.lang).trim_end()),
                 Format::Markdown => out.line(markdown(&entries, opts.lang).trim_end()),
             }
-            ExitCode::SUCCESS
+            out.finish(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            super::out::error(e);
             ExitCode::from(2)
         }
     }
