@@ -4,8 +4,8 @@
 
 mod common;
 
-use riskreg::model::{FiscalYear, RoundId, TrafficLight};
-use riskreg::report::{self, Format, Percent, Progress, RenderOptions, Summary};
+use riskreg::model::{FiscalYear, Implementation, RoundId, TrafficLight};
+use riskreg::report::{self, Format, Percent, Progress, RenderOptions, Summary, Warning};
 use std::path::{Path, PathBuf};
 
 fn fixture() -> PathBuf {
@@ -68,6 +68,15 @@ fn fixture_table_is_grouped_and_numbered_like_seed_002() {
     let resp: Vec<&str> = rows[1].responsible.iter().map(|b| b.as_str()).collect();
     assert_eq!(resp, ["FIN", "LAW"]);
     assert!(rows[5].all_bureaus);
+    // LAW-M2 has no 6m entry; every 6m disbursement is within its allocation
+    // (FIN-M1 100.00 of 300.00, LAW-M1 333.33 of 2,000.00)
+    assert_eq!(
+        s.warnings,
+        [Warning::NotReported {
+            no: 4,
+            measure: riskreg::model::MeasureId::new("LAW-M2").expect("id"),
+        }]
+    );
     assert_eq!(rows[4].other_responsible, "สำนักที่มีบุคคลภายนอกเข้ามามีส่วนร่วม");
     let statuses: Vec<Option<TrafficLight>> = rows.iter().map(|r| r.status).collect();
     use TrafficLight::*;
@@ -294,12 +303,45 @@ fn sample_registers_reproduce_seed_002_at_6m() {
             "ICT-M1", "PLAN-M1", "PLAN-M2", "PLAN-M3", "PR-M1", "PLAN-M4", "PLAN-M5"
         ]
     );
+    // seed 002's per-measure boxes at 6 months: ☑ completed for rows 7, 11
+    // and 15; ☑ not started for rows 1 and 3; ☑ partly done for the other ten
+    let by_box = |wanted: Implementation| -> Vec<u32> {
+        s.rows()
+            .filter(|r| r.implementation.as_ref() == Some(&wanted))
+            .map(|r| r.no)
+            .collect()
+    };
+    assert_eq!(by_box(Implementation::Completed), [7, 11, 15]);
+    assert_eq!(by_box(Implementation::NotStarted), [1, 3]);
+    assert_eq!(
+        by_box(Implementation::InProgress),
+        [2, 4, 5, 6, 8, 9, 10, 12, 13, 14]
+    );
     let text = String::from_utf8(
         report::render(&s, Format::Text, &RenderOptions::default()).expect("render"),
     )
     .expect("utf-8");
     assert!(text.contains("91,200.00"), "{text}");
     assert!(text.contains("10,075.00"), "{text}");
+    // row 7 (HRD-M1) disbursed 10,075.00 of 9,800.00: 275.00 over, which the
+    // bureau total of HRD (9,800.00 + 0.00 allocated) would not show
+    assert_eq!(
+        s.warnings,
+        [Warning::Overspent {
+            no: 7,
+            measure: riskreg::model::MeasureId::new("HRD-M1").expect("id"),
+            allocated_satang: 980_000,
+            disbursed_satang: 1_007_500,
+        }]
+    );
+    let md = String::from_utf8(
+        report::render(&s, Format::Markdown, &RenderOptions::default()).expect("render"),
+    )
+    .expect("utf-8");
+    assert!(
+        md.contains("ลำดับที่ 7 (HRD-M1): เบิกจ่าย 10,075.00 บาท เกินงบประมาณที่ได้รับจัดสรร 9,800.00 บาท อยู่ 275.00 บาท"),
+        "{md}"
+    );
 }
 
 #[test]

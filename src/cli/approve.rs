@@ -15,12 +15,21 @@ use std::process::ExitCode;
 pub struct Options {
     /// The register file
     pub file: PathBuf,
-    /// The approver's name
+    /// The approver's name (with --sign, default: yours in people.ron)
+    #[arg(long, required_unless_present = "sign")]
+    pub name: Option<String>,
+    /// The approver's position (with --sign, default: yours in people.ron)
+    #[arg(long, required_unless_present = "sign")]
+    pub position: Option<String>,
+    /// Also sign the approval with your SSH key (ssh-keygen -Y sign); you must
+    /// be an approver of the register's bureau in people.ron and your key
+    /// must be in allowed_signers
     #[arg(long)]
-    pub name: String,
-    /// The approver's position
-    #[arg(long)]
-    pub position: String,
+    pub sign: bool,
+    /// The SSH key to sign with (a private key, or a .pub whose private half
+    /// is in ssh-agent); default git's user.signingkey
+    #[arg(long, value_name = "FILE", requires = "sign")]
+    pub key: Option<PathBuf>,
     /// Date of approval in the Buddhist era, e.g. 2567-10-15; default today (Thai time)
     #[arg(long)]
     pub date: Option<String>,
@@ -49,11 +58,14 @@ impl From<SaveError> for Failure {
     }
 }
 
+impl From<(u8, String)> for Failure {
+    fn from((code, message): (u8, String)) -> Self {
+        Failure(code, message)
+    }
+}
+
 fn approve(opts: &Options) -> Result<String, Failure> {
     let usage = |m: String| Failure(2, m);
-    if opts.name.trim().is_empty() || opts.position.trim().is_empty() {
-        return Err(usage("--name and --position must not be empty".into()));
-    }
     let date = match &opts.date {
         Some(d) => Date::try_from(d.clone()).map_err(|e| usage(format!("--date {d}: {e}")))?,
         None => today_in_thailand(),
@@ -69,9 +81,10 @@ fn approve(opts: &Options) -> Result<String, Failure> {
             store::layout::BUREAUS_FILE
         ))
     })?;
-    // check → approve → write under the register's lock: another approval,
-    // a `fmt` or a save cannot change the file in between, so the approval
-    // reported is the one in the file, and the one it replaces is named
+    // check → approve → sign → write under the register's lock: another
+    // approval, a `fmt` or a save cannot change the file in between, so the
+    // approval reported is the one in the file, and the one it replaces is
+    // named
     let mut done = None;
     store::update(&file, |bytes| {
         // approving a register with errors would sign off something invalid
@@ -81,6 +94,8 @@ fn approve(opts: &Options) -> Result<String, Failure> {
             .diagnostics
             .iter()
             .filter(|d| d.severity == riskreg::validate::Severity::Error)
+            // the approval being replaced (even a forged one) is no reason to refuse
+            .filter(|d| !d.path.starts_with("approved_by"))
             .map(super::out::diagnostic_line)
             .collect();
         if !errors.is_empty() {
@@ -92,15 +107,53 @@ fn approve(opts: &Options) -> Result<String, Failure> {
                 ),
             ));
         }
-        let register: Register =
+        let mut register: Register =
             store::parse(&file, bytes, store::REGISTER).map_err(|e| Failure(1, e.to_string()))?;
         let previous = audit::approval_state(&register);
-        let approved = audit::approve(&register, opts.name.trim(), opts.position.trim(), date);
-        let text = store::to_canonical(&approved).map_err(|e| Failure(1, e))?;
-        done = Some((previous, audit::content_digest(&approved)));
+        let signer = if opts.sign {
+            Some(super::approve_sign::signer(
+                &root,
+                register.bureau.as_str(),
+            )?)
+        } else {
+            None
+        };
+        let pick = |given: &Option<String>, from_people: Option<&str>, what: &str| {
+            given
+                .as_deref()
+                .or(from_people)
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+                .ok_or_else(|| usage(format!("--{what} must not be empty")))
+        };
+        let name = pick(&opts.name, signer.as_ref().map(|s| s.name.as_str()), "name")?;
+        let position = pick(
+            &opts.position,
+            signer.as_ref().map(|s| s.position.as_str()),
+            "position",
+        )?;
+        register = audit::approve(&register, &name, &position, date);
+        let seal = match &signer {
+            Some(_) => Some(super::approve_sign::sign(
+                &root,
+                &file,
+                &mut register,
+                opts.key.as_deref(),
+            )?),
+            None => None,
+        };
+        let text = store::to_canonical(&register).map_err(|e| Failure(1, e))?;
+        done = Some((
+            previous,
+            audit::content_digest(&register),
+            seal,
+            name,
+            position,
+        ));
         Ok(Some(text.into_bytes()))
     })?;
-    let Some((previous, digest)) = done else {
+    let Some((previous, digest, seal, name, position)) = done else {
         return Err(Failure(1, format!("{shown_file}: nothing was written")));
     };
     let note = match previous {
@@ -109,10 +162,15 @@ fn approve(opts: &Options) -> Result<String, Failure> {
             format!(" (replacing the approval by {} of {})", a.name, a.date)
         }
     };
+    // unsigned is worth saying only where roles are in force (a people file)
+    let in_force = root.join(riskreg::model::people::PEOPLE_FILE).exists();
+    let sealed = match seal {
+        Some(s) => format!(", {}", s.describe()),
+        None if in_force => ", unsigned (riskreg approve --sign would sign it)".to_string(),
+        None => String::new(),
+    };
     Ok(format!(
-        "approved {shown_file}: {} ({}), {date}, {digest}{note}",
-        opts.name.trim(),
-        opts.position.trim()
+        "approved {shown_file}: {name} ({position}), {date}, {digest}{sealed}{note}"
     ))
 }
 

@@ -40,13 +40,14 @@ pub fn disbursed(entry: &Entry, round: Option<&crate::model::RoundId>) -> (Money
     (paid, allocated)
 }
 
-/// Percent with one decimal, computed in integers.
+/// The share disbursed, by the one rounding rule of every percentage
+/// (`report::Percent`: two decimals, half away from zero, see docs/summary.md).
 pub fn percent(part: Money, whole: Money) -> String {
     if whole.satang() <= 0 {
         return "—".into();
     }
-    let tenths = (i128::from(part.satang()) * 1000 / i128::from(whole.satang())) as i64;
-    format!("{}.{}%", tenths / 10, tenths % 10)
+    crate::report::Percent::of(part.satang(), whole.satang())
+        .map_or_else(|| "—".into(), |p| format!("{p}%"))
 }
 
 /// The marks of an entry: `*` unsaved, `!` changed on disk, `+` uncommitted,
@@ -191,4 +192,21 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         notes.push(Line::styled(e.to_string(), t.error()));
     }
     f.render_widget(Paragraph::new(notes).wrap(Wrap { trim: true }), legend);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn disbursed_share_rounds_like_every_report_percentage() {
+        let pct = |part, whole| percent(Money::from_satang(part), Money::from_satang(whole));
+        // 97.25 % and 15.45 % exactly: once cut to 97.2 % and 15.4 %
+        assert_eq!(pct(9_725, 10_000), "97.25%");
+        assert_eq!(pct(1_545, 10_000), "15.45%");
+        // 1/32 = 3.125 % rounds half away from zero, as docs/summary.md says
+        assert_eq!(pct(1, 32), "3.13%");
+        assert_eq!(pct(1, 3), "33.33%");
+        assert_eq!(pct(5, 0), "—");
+    }
 }
