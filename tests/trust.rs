@@ -323,6 +323,31 @@ fn output_to_a_full_device_fails_and_leaves_the_device_alone() {
 }
 
 #[test]
+fn output_to_dev_stdout_goes_to_standard_output() {
+    let (dir, _root) = sample_workspace();
+    let out = riskreg(
+        dir.path(),
+        &[
+            "summary",
+            "--year",
+            "2567",
+            "--round",
+            "6",
+            "--format",
+            "csv",
+            "--output",
+            "/dev/stdout",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("no,approach,measure,"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
 fn output_through_a_symlink_writes_its_target_and_keeps_the_link() {
     let (dir, _root) = sample_workspace();
     std::fs::create_dir(dir.path().join("shared")).expect("mkdir");

@@ -229,23 +229,24 @@ pub fn write_executable(path: &Path, content: &[u8]) -> std::io::Result<()> {
 }
 
 fn write_file(path: &Path, content: &[u8], executable: bool) -> std::io::Result<()> {
-    let target = final_target(path)?;
-    match std::fs::metadata(&target) {
-        Ok(meta) if !meta.is_file() && !meta.is_dir() => {
-            let mut f = std::fs::OpenOptions::new()
-                .write(true)
-                .truncate(true)
-                .open(&target)?;
-            f.write_all(content)?;
-            f.flush()
-        }
-        _ => {
-            let tmp = temp_beside(&target, content, executable)?;
-            tmp.persist(&target).map_err(|e| e.error)?;
-            sync_dir(&target);
-            Ok(())
-        }
+    // judged by what the path leads to, as the kernel follows it: the links
+    // of /dev/stdout (/proc/self/fd/1 → `pipe:[…]`) cannot be followed by hand
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(path)?;
+        f.write_all(content)?;
+        return f.flush();
     }
+    let target = final_target(path)?;
+    let tmp = temp_beside(&target, content, executable)?;
+    tmp.persist(&target).map_err(|e| e.error)?;
+    sync_dir(&target);
+    Ok(())
 }
 
 /// Creates `path` holding `content`, atomically, failing with
