@@ -75,6 +75,8 @@ pub fn place_in(text: &str, findings: Vec<Finding>) -> Vec<Diagnostic> {
     if findings.is_empty() {
         return Vec::new();
     }
+    // a byte-order mark is read past (store::read_text), so it is no column
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let map = SourceMap::for_paths(text, findings.iter().map(|f| f.path.as_str()));
     findings
         .into_iter()
@@ -350,4 +352,25 @@ fn seal_finding(
         path: "approved_by".into(),
         message: format!("approval by {}: {}", approval.name, seal.describe()),
     })
+}
+
+/// Checks what the figures of fiscal year `year` are made from: the shared
+/// files (bureaus, approach groups, methodologies) and that year's registers.
+/// Commands that compute or write from registers (`summary`, `roll`) refuse
+/// when this finds errors.
+pub fn check_year(root: &Path, year: u16) -> Report {
+    let mut only: BTreeSet<PathBuf> = [layout::BUREAUS_FILE, layout::APPROACHES_FILE]
+        .iter()
+        .map(|f| root.join(f))
+        .collect();
+    // a methodology/ that cannot be listed is reported by the catalog's
+    // load; a year without registers by the command, which knows what it
+    // needed them for
+    for dir in [
+        root.join(layout::METHODOLOGY_DIR),
+        root.join(year.to_string()),
+    ] {
+        only.extend(layout::ron_files(&dir).unwrap_or_default());
+    }
+    check_root(root, Some(&only))
 }

@@ -10,7 +10,8 @@ use std::path::Path;
 
 /// Text as officers type it: Thai with its combining vowels and tone marks,
 /// SARA AM, English, digits (Thai and Arabic), punctuation that RON must
-/// quote or escape (quotes, backslashes, `#`), tabs and line breaks.
+/// quote or escape (quotes, backslashes, `#`), tabs and line breaks, and
+/// control characters (CR, NUL, ESC, DEL, C1) that the canonical form escapes.
 fn text() -> impl Strategy<Value = String> {
     let pieces = prop_oneof![
         Just("การจัดซื้อจัดจ้าง".to_string()),
@@ -25,6 +26,11 @@ fn text() -> impl Strategy<Value = String> {
         Just("\"##".to_string()),
         Just("\n".to_string()),
         Just("\t".to_string()),
+        Just("\r\n".to_string()),
+        Just("\r".to_string()),
+        Just("\u{0}".to_string()),
+        Just("\u{1b}[2J".to_string()),
+        Just("\u{85}\u{7f}".to_string()),
         Just(" ".to_string()),
         Just("{(}])".to_string()),
         Just("// not a comment".to_string()),
@@ -338,7 +344,11 @@ proptest! {
     #[test]
     fn any_register_saves_and_loads_back_equal(reg in register()) {
         let text = to_canonical(&reg).expect("serialise");
-        prop_assert!(!text.contains("\\u{"), "Thai must be written as UTF-8, not escapes:\n{text}");
+        prop_assert!(!text.contains("\\u{e"), "Thai must be written as UTF-8, not escapes:\n{text}");
+        prop_assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "every control character but the line feed is escaped:\n{text:?}"
+        );
         prop_assert!(text.ends_with(")\n"));
         let back: Register = parse(Path::new("prop.ron"), text.as_bytes(), "a register")
             .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;

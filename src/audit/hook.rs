@@ -135,25 +135,10 @@ fn install_as(
         });
     }
     std::fs::create_dir_all(&hooks).map_err(io)?;
-    let tmp = tempfile::NamedTempFile::new_in(&hooks).map_err(io)?;
-    std::fs::write(tmp.path(), text).map_err(io)?;
-    set_executable(tmp.path()).map_err(io)?;
-    tmp.persist(&path).map_err(|e| io(e.error))?;
+    crate::store::atomic::write_executable(&path, text.as_bytes()).map_err(io)?;
     Ok(match existing {
         None => Installed::New(path),
         Some(true) => Installed::Updated(path),
         Some(false) => Installed::Replaced(path),
     })
-}
-
-#[cfg(unix)]
-fn set_executable(path: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))
-}
-
-#[cfg(not(unix))]
-fn set_executable(_: &Path) -> std::io::Result<()> {
-    // git for Windows runs hooks through its own sh; no mode bit needed
-    Ok(())
 }

@@ -5,8 +5,8 @@ use super::out::Out;
 use super::targets::shown;
 use riskreg::audit::{self, ApprovalState};
 use riskreg::check;
-use riskreg::model::Date;
-use riskreg::store;
+use riskreg::model::{Date, Register};
+use riskreg::store::{self, SaveError};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,18 +38,34 @@ pub struct Options {
 pub fn run(opts: &Options) -> ExitCode {
     match approve(opts) {
         Ok(message) => {
-            Out::default().line(message);
-            ExitCode::SUCCESS
+            let mut out = Out::default();
+            out.line(message);
+            out.finish(ExitCode::SUCCESS)
         }
-        Err((code, message)) => {
-            eprintln!("error: {message}");
+        Err(Failure(code, message)) => {
+            super::out::error(message);
             ExitCode::from(code)
         }
     }
 }
 
-fn approve(opts: &Options) -> Result<String, (u8, String)> {
-    let usage = |m: String| (2, m);
+/// Why nothing was approved: the exit code and what to say.
+struct Failure(u8, String);
+
+impl From<SaveError> for Failure {
+    fn from(e: SaveError) -> Self {
+        Failure(1, e.to_string())
+    }
+}
+
+impl From<(u8, String)> for Failure {
+    fn from((code, message): (u8, String)) -> Self {
+        Failure(code, message)
+    }
+}
+
+fn approve(opts: &Options) -> Result<String, Failure> {
+    let usage = |m: String| Failure(2, m);
     let date = match &opts.date {
         Some(d) => Date::try_from(d.clone()).map_err(|e| usage(format!("--date {d}: {e}")))?,
         None => today_in_thailand(),
@@ -65,63 +81,81 @@ fn approve(opts: &Options) -> Result<String, (u8, String)> {
             store::layout::BUREAUS_FILE
         ))
     })?;
-    // approving a register with errors would sign off something invalid
-    let only: BTreeSet<PathBuf> = [file.clone()].into_iter().collect();
-    let report = check::check_root(&root, Some(&only));
-    let errors: Vec<String> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == riskreg::validate::Severity::Error)
-        // the approval being replaced (even a forged one) is no reason to refuse
-        .filter(|d| !d.path.starts_with("approved_by"))
-        .map(super::out::diagnostic_line)
-        .collect();
-    if !errors.is_empty() {
-        return Err((
-            1,
-            format!(
-                "{shown_file} has errors; fix them before approving:\n{}",
-                errors.join("\n")
-            ),
+    // check → approve → sign → write under the register's lock: another
+    // approval, a `fmt` or a save cannot change the file in between, so the
+    // approval reported is the one in the file, and the one it replaces is
+    // named
+    let mut done = None;
+    store::update(&file, |bytes| {
+        // approving a register with errors would sign off something invalid
+        let only: BTreeSet<PathBuf> = [file.clone()].into_iter().collect();
+        let report = check::check_root(&root, Some(&only));
+        let errors: Vec<String> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == riskreg::validate::Severity::Error)
+            // the approval being replaced (even a forged one) is no reason to refuse
+            .filter(|d| !d.path.starts_with("approved_by"))
+            .map(super::out::diagnostic_line)
+            .collect();
+        if !errors.is_empty() {
+            return Err(Failure(
+                1,
+                format!(
+                    "{shown_file} has errors; fix them before approving:\n{}",
+                    errors.join("\n")
+                ),
+            ));
+        }
+        let mut register: Register =
+            store::parse(&file, bytes, store::REGISTER).map_err(|e| Failure(1, e.to_string()))?;
+        let previous = audit::approval_state(&register);
+        let signer = if opts.sign {
+            Some(super::approve_sign::signer(
+                &root,
+                register.bureau.as_str(),
+            )?)
+        } else {
+            None
+        };
+        let pick = |given: &Option<String>, from_people: Option<&str>, what: &str| {
+            given
+                .as_deref()
+                .or(from_people)
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+                .ok_or_else(|| usage(format!("--{what} must not be empty")))
+        };
+        let name = pick(&opts.name, signer.as_ref().map(|s| s.name.as_str()), "name")?;
+        let position = pick(
+            &opts.position,
+            signer.as_ref().map(|s| s.position.as_str()),
+            "position",
+        )?;
+        register = audit::approve(&register, &name, &position, date);
+        let seal = match &signer {
+            Some(_) => Some(super::approve_sign::sign(
+                &root,
+                &file,
+                &mut register,
+                opts.key.as_deref(),
+            )?),
+            None => None,
+        };
+        let text = store::to_canonical(&register).map_err(|e| Failure(1, e))?;
+        done = Some((
+            previous,
+            audit::content_digest(&register),
+            seal,
+            name,
+            position,
         ));
-    }
-    let mut loaded = store::load_register(&file).map_err(|e| (1, e.to_string()))?;
-    let previous = audit::approval_state(&loaded.value);
-    let signer = if opts.sign {
-        Some(super::approve_sign::signer(
-            &root,
-            loaded.value.bureau.as_str(),
-        )?)
-    } else {
-        None
+        Ok(Some(text.into_bytes()))
+    })?;
+    let Some((previous, digest, seal, name, position)) = done else {
+        return Err(Failure(1, format!("{shown_file}: nothing was written")));
     };
-    let pick = |given: &Option<String>, from_people: Option<&str>, what: &str| {
-        given
-            .as_deref()
-            .or(from_people)
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .map(str::to_string)
-            .ok_or_else(|| usage(format!("--{what} must not be empty")))
-    };
-    let name = pick(&opts.name, signer.as_ref().map(|s| s.name.as_str()), "name")?;
-    let position = pick(
-        &opts.position,
-        signer.as_ref().map(|s| s.position.as_str()),
-        "position",
-    )?;
-    loaded.value = audit::approve(&loaded.value, &name, &position, date);
-    let seal = match &signer {
-        Some(_) => Some(super::approve_sign::sign(
-            &root,
-            &file,
-            &mut loaded.value,
-            opts.key.as_deref(),
-        )?),
-        None => None,
-    };
-    loaded.save().map_err(|e| (1, e.to_string()))?;
-    let digest = audit::content_digest(&loaded.value);
     let note = match previous {
         ApprovalState::NotApproved => String::new(),
         ApprovalState::Approved(a) | ApprovalState::ChangedSinceApproval { approval: a } => {

@@ -62,10 +62,10 @@ pub fn run(opts: &Options) -> ExitCode {
             };
             let mut out = Out::default();
             out.line(text.trim_end());
-            ExitCode::SUCCESS
+            out.finish(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            super::out::error(e);
             ExitCode::from(2)
         }
     }

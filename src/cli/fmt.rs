@@ -7,7 +7,7 @@ use riskreg::method::Methodology;
 use riskreg::model::{ApproachList, BureauList, Register};
 use riskreg::store::layout::{self, FileKind};
 use riskreg::store::locate::first_comment;
-use riskreg::store::{self, Expect, Fingerprint, LoadError};
+use riskreg::store::{self, LoadError, SaveError};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
@@ -36,7 +36,7 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> ExitCode {
         let files = match targets::files_of(root, only) {
             Ok(f) => f,
             Err(e) => {
-                eprintln!("error: {e}");
+                super::out::error(e);
                 failed += 1;
                 continue;
             }
@@ -58,7 +58,7 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> ExitCode {
                 }
                 Outcome::Failed(msg) => {
                     failed += 1;
-                    eprintln!("{msg}");
+                    eprintln!("{}", riskreg::visible::visible(&msg));
                 }
             }
         }
@@ -68,11 +68,11 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> ExitCode {
     } else {
         out.line(format!("{changed} of {total} files reformatted"));
     }
-    if failed > 0 || (opts.check && changed > 0) {
+    out.finish(if failed > 0 || (opts.check && changed > 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    })
 }
 
 fn format_file(root: &Path, file: &Path, opts: &Options) -> Outcome {
@@ -88,44 +88,63 @@ fn format_file(root: &Path, file: &Path, opts: &Options) -> Outcome {
     }
 }
 
-fn format_as<T: Serialize + DeserializeOwned>(file: &Path, what: &str, opts: &Options) -> Outcome {
-    let shown_err =
-        |e: LoadError| Outcome::Failed(super::out::diagnostic_line(&Diagnostic::from(e)));
-    let bytes = match std::fs::read(file) {
-        Ok(b) => b,
-        Err(e) => return shown_err(LoadError::whole(file, format!("cannot read: {e}"))),
-    };
-    let value: T = match store::parse(file, &bytes, what) {
-        Ok(v) => v,
-        Err(e) => return shown_err(e),
-    };
-    let canonical = match store::to_canonical(&value) {
-        Ok(t) => t,
-        Err(e) => return Outcome::Failed(format!("{}: error: {e}", shown(file))),
-    };
-    if canonical.as_bytes() == bytes.as_slice() {
-        return Outcome::Canonical;
+impl From<SaveError> for Outcome {
+    fn from(e: SaveError) -> Self {
+        Outcome::Failed(format!("error: {e}"))
     }
-    let text = String::from_utf8_lossy(&bytes);
+}
+
+fn format_as<T: Serialize + DeserializeOwned>(file: &Path, what: &str, opts: &Options) -> Outcome {
     if opts.check {
-        return Outcome::WouldReformat {
-            line: first_difference(&text, &canonical),
+        // nothing is written: no lock needed
+        return match store::read(file) {
+            Ok(bytes) => match canonical_of::<T>(file, &bytes, what) {
+                Ok(canonical) if canonical.as_bytes() == bytes.as_slice() => Outcome::Canonical,
+                Ok(canonical) => Outcome::WouldReformat {
+                    line: first_difference(&String::from_utf8_lossy(&bytes), &canonical),
+                },
+                Err(failed) => failed,
+            },
+            Err(e) => load_failed(e),
         };
     }
-    if let (Some((line, col)), false) = (first_comment(&text), opts.drop_comments) {
-        return Outcome::Failed(format!(
-            "{}:{line}:{col}: error: has a comment, which a rewrite cannot keep; move it into a note field, or pass --drop-comments",
-            shown(file)
-        ));
+    // read → compare → write under the file's lock, so that an approval or a
+    // save made meanwhile is never overwritten with the older content
+    let written = store::update(file, |bytes| {
+        let canonical = canonical_of::<T>(file, bytes, what)?;
+        if canonical.as_bytes() == bytes {
+            return Ok(None);
+        }
+        if let (Some((line, col)), false) = (
+            first_comment(&String::from_utf8_lossy(bytes)),
+            opts.drop_comments,
+        ) {
+            return Err(Outcome::Failed(format!(
+                "{}:{line}:{col}: error: has a comment, which a rewrite cannot keep; move it into a note field, or pass --drop-comments",
+                shown(file)
+            )));
+        }
+        Ok(Some(canonical.into_bytes()))
+    });
+    match written {
+        Ok(Some(_)) => Outcome::Reformatted,
+        Ok(None) => Outcome::Canonical,
+        Err(failed) => failed,
     }
-    match store::atomic::save_checked(
-        file,
-        Expect::Unchanged(Fingerprint::of(&bytes)),
-        canonical.as_bytes(),
-    ) {
-        Ok(_) => Outcome::Reformatted,
-        Err(e) => Outcome::Failed(format!("error: {e}")),
-    }
+}
+
+fn load_failed(e: LoadError) -> Outcome {
+    Outcome::Failed(super::out::diagnostic_line(&Diagnostic::from(e)))
+}
+
+/// The canonical form of the file's content, or why there is none.
+fn canonical_of<T: Serialize + DeserializeOwned>(
+    file: &Path,
+    bytes: &[u8],
+    what: &str,
+) -> Result<String, Outcome> {
+    let value: T = store::parse(file, bytes, what).map_err(load_failed)?;
+    store::to_canonical(&value).map_err(|e| Outcome::Failed(format!("{}: error: {e}", shown(file))))
 }
 
 /// The first line (1-based) where two texts differ.

@@ -28,8 +28,9 @@ fn installed(result: Result<Installed, AuditError>) -> ExitCode {
                 Installed::Updated(p) => format!("updated {}", shown(p)),
                 Installed::Replaced(p) => format!("replaced the previous hook {}", shown(p)),
             };
-            Out::default().line(line);
-            ExitCode::SUCCESS
+            let mut out = Out::default();
+            out.line(line);
+            out.finish(ExitCode::SUCCESS)
         }
         Err(e) => {
             eprintln!("error: {e}");

@@ -44,10 +44,10 @@ pub fn run(opts: &Options) -> ExitCode {
             if opts.format != Format::Json {
                 seals(&mut out, &repo, &entries);
             }
-            ExitCode::SUCCESS
+            out.finish(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            super::out::error(e);
             ExitCode::from(2)
         }
     }

@@ -34,8 +34,12 @@ one directory per fiscal year (Buddhist era) with a register per bureau:
 registers/2567/FIN.ron. Commands find it from the paths they are given, or
 from the current directory.
 
-Exit codes: 0 success, 1 problems found (errors, or files to reformat with
---check), 2 bad usage.";
+Exit codes: 0 success, 1 problems found (errors, files to reformat with
+--check, or output that could not be written), 2 bad usage. A reader that
+goes away (`| head`) only stops the output.
+
+Text from registers, commits and users is shown with its control characters
+escaped (\\u{1b}), never sent to the terminal raw.";
 
 #[derive(Debug, Parser)]
 #[command(name = "riskreg", version, about = ABOUT, long_about = LONG_ABOUT)]
@@ -105,8 +109,8 @@ one year on; monitoring, sign-offs, review dates and the note are cleared;
 allocated budgets become requested (next year's money is not allocated yet).
 
 Never overwrites: a bureau that already has a register for the new year is
-reported and left alone. Nothing is written if any register of FROM does not
-parse.")]
+reported and left alone. Nothing is written if `riskreg validate` finds any
+error in FROM's registers or the shared files.")]
     Roll(roll::Options),
     /// What changed in the registers between two revisions, in domain terms
     #[command(long_about = "\
@@ -137,7 +141,10 @@ them.")]
 Record in FILE who approved the register (name, position, date) and the
 SHA-256 digest of its canonical content (everything but approved_by). The
 file is rewritten in canonical form, atomically, and only if it still holds
-what was read. A register with validation errors is not approved.
+what was read. A register with validation errors is not approved. The file
+is locked from the check to the write, so an approval racing `fmt` or
+another approval is never lost; approving again says which approval it
+replaces.
 
 Any later change to the register makes the digest differ: riskreg validate
 then warns that it changed since approval and, in a git repository, lists
@@ -182,7 +189,11 @@ Formats: text (aligned, Thai-width aware, fits 80 columns), markdown, csv,
 json (ids, not labels; reads back), html (self-contained, prints on A4
 landscape), xlsx (needs --output). Without --format, the format follows
 the --output extension, else text. --output writes atomically: on failure
-nothing is left behind.
+nothing is left behind; a device or FIFO (/dev/stdout) is written in place,
+a symlink's target is written.
+
+Registers with validation errors make no summary: the errors are printed
+(file:line:col) and the exit code is 1. Warnings do not block.
 
 Examples:
   riskreg summary --year 2567 --round 6

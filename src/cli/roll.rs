@@ -3,6 +3,7 @@
 use super::out::Out;
 use super::progress::StderrBar;
 use super::targets::{self, shown};
+use riskreg::check;
 use riskreg::model::{FiscalYear, Register};
 use riskreg::store::{self, Loaded, layout};
 use std::path::PathBuf;
@@ -33,6 +34,15 @@ pub fn run(opts: &Options) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // figures rolled from registers with errors would carry the errors on
+    if let Some(code) = super::out::refuse_on_errors(
+        &check::check_year(root, from.be()),
+        &format!(
+            "fix the files above before rolling fiscal year {from} over (`riskreg validate` shows them with the warnings); nothing was written"
+        ),
+    ) {
+        return code;
+    }
     let (registers, errors) = match store::load_year_with(root, from.be(), &StderrBar::new()) {
         Ok(x) => x,
         Err(e) => {
@@ -89,11 +99,11 @@ pub fn run(opts: &Options) -> ExitCode {
             }
         }
     }
-    if failed > 0 {
+    out.finish(if failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    })
 }
 
 fn bureau_list(bureaus: &[String]) -> String {

@@ -1,11 +1,12 @@
 //! `riskreg summary`: the secretariat-wide monitoring table and progress
 //! summary of a round, in the format asked for.
 
+use super::out::Out;
 use super::targets;
+use riskreg::check;
 use riskreg::model::{FiscalYear, Lang, RoundId};
 use riskreg::report::{self, Format, RenderOptions};
 use riskreg::store::{Catalog, layout};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -120,6 +121,14 @@ pub fn run(opts: &Options) -> ExitCode {
         Ok(c) => c,
         Err(e) => return usage(e),
     };
+    // figures from registers that fail validation would be wrong figures:
+    // errors block (each printed where it is), warnings do not
+    if let Some(code) = super::out::refuse_on_errors(
+        &check::check_year(root, year.be()),
+        "fix the files above to make the summary (`riskreg validate` shows them with the warnings)",
+    ) {
+        return code;
+    }
     let bar = super::progress::StderrBar::new();
     let summary = match report::summarize_with(root, year, &round, compare.as_ref(), &bar) {
         Ok(s) => s,
@@ -141,15 +150,14 @@ pub fn run(opts: &Options) -> ExitCode {
         thai_digits: opts.thai_digits,
         width: opts.width,
     };
+    let mut out = Out::default();
     let result = match &opts.output {
         Some(path) => report::write_output(&summary, format, &render_opts, path),
-        None => report::render(&summary, format, &render_opts).map(|bytes| {
-            // a closed pipe (`| head`) is not an error worth reporting
-            let _ = std::io::stdout().lock().write_all(&bytes);
-        }),
+        // a closed pipe (`| head`) stops quietly; a failed write is an error
+        None => report::render(&summary, format, &render_opts).map(|bytes| out.bytes(&bytes)),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => out.finish(ExitCode::SUCCESS),
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::from(1)

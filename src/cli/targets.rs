@@ -71,16 +71,21 @@ pub fn files_of(root: &Path, only: &Option<BTreeSet<PathBuf>>) -> Result<Vec<Pat
     if let Some(set) = only {
         return Ok(set.iter().cloned().collect());
     }
-    let io = |e: std::io::Error| format!("{}: {e}", root.display());
+    // each error names the directory that could not be listed
     let mut out = vec![
         root.join(layout::BUREAUS_FILE),
         root.join(layout::APPROACHES_FILE),
     ];
-    out.extend(layout::ron_files(&root.join(layout::METHODOLOGY_DIR)).map_err(io)?);
-    for (_, dir) in layout::year_dirs(root).map_err(io)? {
-        out.extend(layout::ron_files(&dir).map_err(io)?);
+    let methods = root.join(layout::METHODOLOGY_DIR);
+    out.extend(layout::ron_files(&methods).map_err(|e| listing(&methods, e))?);
+    for (_, dir) in layout::year_dirs(root).map_err(|e| listing(root, e))? {
+        out.extend(layout::ron_files(&dir).map_err(|e| listing(&dir, e))?);
     }
     Ok(out)
+}
+
+fn listing(dir: &Path, e: std::io::Error) -> String {
+    format!("{}: cannot list the files: {e}", shown(dir))
 }
 
 /// A path as the user would like to read it: relative to the current

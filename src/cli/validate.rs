@@ -36,9 +36,9 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
         plural(warnings, "warning"),
         plural(files, "file")
     ));
-    if errors > 0 {
+    out.finish(if errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    })
 }

@@ -33,11 +33,11 @@ pub fn run(opts: &Options) -> ExitCode {
         Ok(v) => {
             let mut out = Out::default();
             let breaches = report(&mut out, &v);
-            if breaches > 0 {
+            out.finish(if breaches > 0 {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
-            }
+            })
         }
         Err(e) => {
             eprintln!("error: {e}");

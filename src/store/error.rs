@@ -67,7 +67,7 @@ impl fmt::Display for SaveError {
         match self {
             SaveError::Conflict { path } => write!(
                 f,
-                "{}: the file changed on disk since it was loaded; not overwriting it (reload, or save as a copy)",
+                "{}: the file changed on disk since it was loaded; not overwriting it",
                 path.display()
             ),
             SaveError::Vanished { path } => {

@@ -54,12 +54,14 @@ pub fn year_dirs(root: &Path) -> std::io::Result<Vec<(u16, PathBuf)>> {
     Ok(out)
 }
 
-/// The `.ron` files directly in `dir`, sorted by name.
+/// The `.ron` entries directly in `dir` that are not directories, sorted by
+/// name. A FIFO or device named `*.ron` is listed so that reading it reports
+/// it, instead of skipping it silently.
 pub fn ron_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok())
         .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ron"))
+        .filter(|p| !p.is_dir() && p.extension().is_some_and(|x| x == "ron"))
         .collect();
     out.sort();
     Ok(out)

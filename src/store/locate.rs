@@ -141,27 +141,35 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 (Some('/'), Some(b'*')) => {
-                    self.bump();
-                    self.bump();
-                    let mut depth = 1;
-                    while depth > 0 {
-                        match (self.bump(), self.peek()) {
-                            (None, _) => return,
-                            (Some('*'), Some('/')) => {
-                                self.bump();
-                                depth -= 1;
-                            }
-                            (Some('/'), Some('*')) => {
-                                self.bump();
-                                depth += 1;
-                            }
-                            _ => {}
-                        }
+                    if !self.block_comment() {
+                        return;
                     }
                 }
                 _ => return,
             }
         }
+    }
+    /// Skips a block comment starting at `/*` (they nest); false when the
+    /// text ends before it is closed.
+    fn block_comment(&mut self) -> bool {
+        self.bump();
+        self.bump();
+        let mut depth = 1;
+        while depth > 0 {
+            match (self.bump(), self.peek()) {
+                (None, _) => return false,
+                (Some('*'), Some('/')) => {
+                    self.bump();
+                    depth -= 1;
+                }
+                (Some('/'), Some('*')) => {
+                    self.bump();
+                    depth += 1;
+                }
+                _ => {}
+            }
+        }
+        true
     }
     /// Skips a quoted string starting at `"`, returning its (unescaped)
     /// content when `keep` (only map keys need it).
@@ -570,6 +578,38 @@ pub fn first_comment(text: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// Where a block comment that is never closed opens, if there is one: ron
+/// reports it at the end of the file, far from the `/*` to fix.
+pub fn unclosed_comment(text: &str) -> Option<(usize, usize)> {
+    let mut s = Scanner::new(text);
+    while let Some(c) = s.peek() {
+        match (c, s.peek_at(1)) {
+            ('/', Some('/')) => {
+                while let Some(c) = s.bump() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            ('/', Some('*')) => {
+                let start = (s.line, s.col);
+                if !s.block_comment() {
+                    return Some(start);
+                }
+            }
+            ('"', _) => {
+                s.string(false);
+            }
+            _ if s.is_raw_string_start() => s.raw_string(),
+            ('\'', _) => s.char_literal(),
+            _ => {
+                s.bump();
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod comment_tests {
     use super::first_comment;
@@ -579,5 +619,19 @@ mod comment_tests {
         assert_eq!(first_comment("(a: \"http://x\", b: r#\"//\"#)"), None);
         assert_eq!(first_comment("(a: 1, // why\n)"), Some((1, 8)));
         assert_eq!(first_comment("(\n  /* block */ a: 1)"), Some((2, 3)));
+    }
+
+    #[test]
+    fn finds_where_an_unclosed_block_comment_opens() {
+        use super::unclosed_comment;
+        assert_eq!(
+            unclosed_comment("(a: \"/*\", /* ok /* nested */ */ b: 1)"),
+            None
+        );
+        assert_eq!(
+            unclosed_comment("(\n  a: 1, /* never\n b: 2)"),
+            Some((2, 9))
+        );
+        assert_eq!(unclosed_comment("(a: 1, // /* in a line comment\n)"), None);
     }
 }

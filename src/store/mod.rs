@@ -10,7 +10,7 @@ pub mod merge;
 pub mod ron_text;
 pub mod starter;
 
-pub use atomic::{Expect, Fingerprint};
+pub use atomic::{Expect, Fingerprint, Locked, lock, update};
 pub use error::{LoadError, SaveError};
 pub use locate::SourceMap;
 pub use ron_text::{parse, to_canonical};
@@ -37,8 +37,12 @@ pub const BUREAUS: &str = "the bureau list: BureauList(secretariat: …, bureaus
 pub const APPROACHES: &str = "the approach groups: ApproachList(approaches: [...])";
 pub const METHODOLOGY: &str = "a methodology: Methodology(id: …, version: …, …)";
 
-fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
-    std::fs::read(path).map_err(|e| LoadError::whole(path, format!("cannot read: {e}")))
+/// The bytes of a file to parse; anything but a regular file (or a symlink
+/// to one) is refused rather than waited on.
+pub fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
+    atomic::require_regular(path)
+        .and_then(|()| std::fs::read(path))
+        .map_err(|e| LoadError::whole(path, format!("cannot read: {e}")))
 }
 
 /// Reads and parses one file.

@@ -8,7 +8,8 @@ use std::path::Path;
 
 /// The canonical writer: struct names, four-space indents, one field per
 /// line, Thai written as UTF-8 (never `\u{…}`), multi-line text kept
-/// multi-line, and a trailing newline.
+/// multi-line, and a trailing newline. Control characters other than the
+/// line feed are escaped afterwards by [`escape_controls`].
 fn canonical_config() -> PrettyConfig {
     PrettyConfig::new()
         .struct_names(true)
@@ -21,10 +22,82 @@ fn canonical_config() -> PrettyConfig {
 
 /// `value` in canonical RON.
 pub fn to_canonical<T: Serialize>(value: &T) -> Result<String, String> {
-    let mut text =
-        ron::ser::to_string_pretty(value, canonical_config()).map_err(|e| e.to_string())?;
+    let text = ron::ser::to_string_pretty(value, canonical_config()).map_err(|e| e.to_string())?;
+    let mut text = escape_controls(text);
     text.push('\n');
     Ok(text)
+}
+
+/// Rewrites the string literals of ron's output so that no control
+/// character but the line feed is written raw: a raw CR is lost or changed
+/// by editors and git's line-end handling, a NUL makes git call the file
+/// binary, an ESC drives the terminal of whoever runs `cat`. Tabs, CR and
+/// NUL become `\t`, `\r`, `\0`; the others `\u{1b}`. Thai stays raw.
+///
+/// With `escape_strings(false)` ron writes a string either as `"…"` with no
+/// `\` or `"` inside, or, when it holds one, as a raw string `r#"…"#`,
+/// where escapes cannot be written; such a raw string is turned into an
+/// ordinary escaped one. Outside string literals ron writes no control
+/// characters but line feeds.
+pub fn escape_controls(text: String) -> String {
+    if !text.chars().any(needs_escape) {
+        return text;
+    }
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + 32);
+    let (mut i, mut copied) = (0, 0);
+    while i < b.len() {
+        let raw_start = b[i] == b'r' && (i == 0 || !is_ident_byte(b[i - 1]));
+        let hashes = if raw_start {
+            b[i + 1..].iter().take_while(|&&c| c == b'#').count()
+        } else {
+            0
+        };
+        let (open, close) = if b[i] == b'"' {
+            (1, "\"".to_string())
+        } else if raw_start && b.get(i + 1 + hashes) == Some(&b'"') {
+            (2 + hashes, format!("\"{}", "#".repeat(hashes)))
+        } else {
+            i += 1;
+            continue;
+        };
+        let start = i + open;
+        let Some(len) = text[start..].find(&close) else {
+            break; // not ron's output; leave the rest as it is
+        };
+        let content = &text[start..start + len];
+        if !content.chars().any(needs_escape) {
+            // the form ron chose is canonical when nothing needs escaping
+            i = start + len + close.len();
+            continue;
+        }
+        out.push_str(&text[copied..i]);
+        out.push('"');
+        for c in content.chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '"' => out.push_str("\\\""),
+                '\t' => out.push_str("\\t"),
+                '\r' => out.push_str("\\r"),
+                '\0' => out.push_str("\\0"),
+                c if needs_escape(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        i = start + len + close.len();
+        copied = i;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control() && c != '\n'
+}
+
+fn is_ident_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// 1-based line and column of a byte offset, counting columns in characters.
@@ -54,6 +127,8 @@ pub fn parse<T: DeserializeOwned>(path: &Path, bytes: &[u8], what: &str) -> Resu
             ));
         }
     };
+    // a byte-order mark, as Windows editors write; `fmt` drops it
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::at(
             path,
@@ -70,6 +145,16 @@ pub fn parse<T: DeserializeOwned>(path: &Path, bytes: &[u8], what: &str) -> Resu
         text
     };
     ron::Options::default().from_str::<T>(text).map_err(|e| {
+        if matches!(e.code, ron::Error::UnclosedBlockComment)
+            && let Some((line, col)) = super::locate::unclosed_comment(text)
+        {
+            return LoadError::at(
+                path,
+                line,
+                col,
+                "this block comment is never closed (add `*/` where it should end)",
+            );
+        }
         let (line, col) = (e.span.start.line, e.span.start.col);
         let field = super::SourceMap::build(text)
             .path_at(line, col)
@@ -110,6 +195,17 @@ fn explain(message: &str, what: &str, field: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_escaped_in_plain_and_raw_strings() {
+        let text = escape_controls(
+            "R(a: \"x\ty\r\nz\u{1b}[2J\", b: r#\"q\"\u{0}\\\"#, c: r#\"k\"\"#, d: \"ก่\")".into(),
+        );
+        assert_eq!(
+            text,
+            "R(a: \"x\\ty\\r\nz\\u{1b}[2J\", b: \"q\\\"\\0\\\\\", c: r#\"k\"\"#, d: \"ก่\")"
+        );
+    }
 
     #[test]
     fn line_col_counts_thai_characters_not_bytes() {

@@ -304,6 +304,8 @@ fn check_monitoring(
     let mut rounds_seen = BTreeMap::new();
     // (months, disbursed) of the entries seen, to catch a cumulative figure that falls
     let mut disbursed_by_months: Vec<(u8, crate::model::Money, String)> = Vec::new();
+    // (months, as of, path): a later round cannot be reported as of an earlier day
+    let mut as_of_by_months: Vec<(u8, crate::model::Date, String)> = Vec::new();
     for (i, e) in m.monitoring.iter().enumerate() {
         let ep = format!("{mp}.monitoring[{i}]");
         if let Some(first) = rounds_seen.insert(&e.round, i) {
@@ -331,6 +333,7 @@ fn check_monitoring(
             }
             (_, Some(r)) => {
                 if let Some(as_of) = e.as_of {
+                    as_of_by_months.push((r.months, as_of, ep.clone()));
                     let end = fy.round_end(r.months);
                     if as_of < fy.start() || as_of > end {
                         s.error(
@@ -399,6 +402,14 @@ fn check_monitoring(
                     format!("indicator {} has two results at this round", res.indicator),
                 );
             }
+            if let crate::model::Achieved::Fraction(num, 0) = res.value {
+                s.error(
+                    format!("{p}.value"),
+                    format!(
+                        "Fraction({num}, 0): the whole (second number) cannot be 0; write the part and the whole counted, e.g. Fraction(654, 662)"
+                    ),
+                );
+            }
             match m.indicators.iter().find(|ind| ind.id == res.indicator) {
                 None => s.error(
                     format!("{p}.indicator"),
@@ -416,6 +427,18 @@ fn check_monitoring(
                     }
                 }
             }
+        }
+    }
+    as_of_by_months.sort_by_key(|(months, _, _)| *months);
+    for pair in as_of_by_months.windows(2) {
+        let ((m1, earlier, _), (m2, later, path)) = (&pair[0], &pair[1]);
+        if later < earlier {
+            s.warn(
+                format!("{path}.as_of"),
+                format!(
+                    "the {m2}-month report is dated {later}, before the {m1}-month one ({earlier})"
+                ),
+            );
         }
     }
     disbursed_by_months.sort_by_key(|(months, _, _)| *months);

@@ -6,8 +6,10 @@
 use crate::model::amount::format_hundredths;
 use crate::report::{Percent, Progress, Summary, Warning};
 
-/// A field quoted when it holds a comma, quote or line break (RFC 4180).
+/// A field quoted when it holds a comma, quote or line break (RFC 4180);
+/// one a spreadsheet would run as a formula is made text first.
 fn field(s: &str) -> String {
+    let s = crate::visible::csv_text(s);
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

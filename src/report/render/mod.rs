@@ -12,7 +12,6 @@ pub(crate) use words::thai_digits;
 
 use super::{ReportError, Summary};
 use crate::model::Lang;
-use std::io::Write;
 use std::path::Path;
 
 /// An output format of `riskreg summary`.
@@ -72,26 +71,32 @@ pub fn render(
     opts: &RenderOptions,
 ) -> Result<Vec<u8>, ReportError> {
     let w = words::Words::new(opts, summary);
+    // register text is data: control characters shown, never sent raw
+    let shown = |text: String| crate::visible::visible(&text).into_owned().into_bytes();
     Ok(match format {
-        Format::Text => {
-            text::render(summary, &w, usize::from(opts.width.unwrap_or(80))).into_bytes()
-        }
-        Format::Markdown => markdown::render(summary, &w).into_bytes(),
-        Format::Csv => csv::render(summary).into_bytes(),
+        Format::Text => shown(text::render(
+            summary,
+            &w,
+            usize::from(opts.width.unwrap_or(80)),
+        )),
+        Format::Markdown => shown(markdown::render(summary, &w)),
+        Format::Csv => shown(csv::render(summary)),
         Format::Json => {
             let mut v = serde_json::to_vec_pretty(summary)
                 .map_err(|e| ReportError::Render(e.to_string()))?;
             v.push(b'\n');
             v
         }
-        Format::Html => html::render(summary, &w).into_bytes(),
+        Format::Html => shown(html::render(summary, &w)),
         Format::Xlsx => xlsx::render(summary, &w)?,
     })
 }
 
-/// Renders and writes to `path` atomically: a temporary file in the same
-/// directory, renamed over the target only once complete. On any failure
-/// nothing is left at `path` or beside it.
+/// Renders and writes to `path` with the store's one atomic writer: a
+/// temporary file in the same directory, renamed over the target only once
+/// complete (on any failure nothing is left at `path` or beside it); a
+/// device or FIFO (`/dev/stdout`) is written in place, a symlink's target
+/// is written.
 pub fn write_output(
     summary: &Summary,
     format: Format,
@@ -103,17 +108,5 @@ pub fn write_output(
         path: path.to_path_buf(),
         error,
     };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".riskreg-summary-")
-        .tempfile_in(dir)
-        .map_err(out_err)?;
-    tmp.write_all(&bytes).map_err(out_err)?;
-    tmp.as_file().sync_all().map_err(out_err)?;
-    // on error the temporary file is removed when `tmp` is dropped
-    tmp.persist(path).map_err(|e| out_err(e.error))?;
-    Ok(())
+    crate::store::atomic::write_atomic(path, &bytes).map_err(out_err)
 }
