@@ -29,7 +29,7 @@ pub fn run(opts: &Options) -> ExitCode {
     let from = match FiscalYear::new(opts.from) {
         Ok(y) => y,
         Err(e) => {
-            eprintln!("error: {e}");
+            super::out::error(e);
             return ExitCode::from(2);
         }
     };
@@ -45,7 +45,7 @@ pub fn run(opts: &Options) -> ExitCode {
     let (registers, errors) = match store::load_year(root, from.be()) {
         Ok(x) => x,
         Err(e) => {
-            eprintln!("error: {e}");
+            super::out::error(e);
             return ExitCode::from(1);
         }
     };
@@ -94,7 +94,7 @@ pub fn run(opts: &Options) -> ExitCode {
             )),
             Err(e) => {
                 failed += 1;
-                eprintln!("error: {e}");
+                super::out::error(e);
             }
         }
     }

@@ -140,7 +140,7 @@ pub fn run(opts: &Options) -> ExitCode {
             return ExitCode::from(1);
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            super::out::error(e);
             return ExitCode::from(1);
         }
     };
@@ -158,7 +158,7 @@ pub fn run(opts: &Options) -> ExitCode {
     match result {
         Ok(()) => out.finish(ExitCode::SUCCESS),
         Err(e) => {
-            eprintln!("error: {e}");
+            super::out::error(e);
             ExitCode::from(1)
         }
     }
