@@ -110,6 +110,23 @@ impl Repo {
             .flatten())
     }
 
+    /// Makes `dir` (created if missing) a new git work tree.
+    pub fn init(dir: &Path) -> Result<Repo, AuditError> {
+        let out = Command::new("git")
+            .arg("init")
+            .arg("--quiet")
+            .arg(dir)
+            .output()
+            .map_err(|e| AuditError::NoGit(e.to_string()))?;
+        if !out.status.success() {
+            return Err(AuditError::Git {
+                command: format!("git init {}", dir.display()),
+                message: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+            });
+        }
+        Repo::discover(dir)
+    }
+
     fn command(&self) -> Command {
         let mut c = Command::new("git");
         c.arg("-C").arg(&self.root);

@@ -6,8 +6,12 @@ pub mod diff;
 pub mod export;
 pub mod fmt;
 pub mod hook;
+pub mod init;
+pub mod install;
 pub mod log;
 pub mod out;
+pub mod progress;
+pub mod report;
 pub mod roll;
 pub mod summary;
 pub mod targets;
@@ -61,7 +65,9 @@ Warnings (exit 0): disbursed more than allocated, a red or yellow status with
 no added activity, a completed measure with nothing recorded as done, a
 risk to reduce with no measures, an accepted risk without justification, a
 register changed since its approval (with what changed since the approved
-commit, found in git history).
+commit, found in git history); a risk whose review date has passed, a measure
+with no report for a round that has ended (judged on today's date in
+Thailand, or on RISKREG_TODAY=YYYY-MM-DD, Buddhist era).
 
 With no PATH, checks the registers/ directory of the current directory. A
 PATH may be the registers directory, a fiscal-year directory or single files;
@@ -216,9 +222,66 @@ Examples:
   riskreg export --year 2567 --format parquet --output dataset
   riskreg export registers --year 2567 --bureau FIN --format xlsx --output FIN-2567.xlsx")]
     Export(export::Options),
+    /// The whole monitoring report of a round, ready to sign (docx, html, xlsx)
+    #[command(long_about = "\
+The monitoring report the secretariat submits (seed 002; seed 004 for the
+12-month kind): a cover with the fiscal year and round period, the monitoring
+table (two-level status heading, legend, numbered rows grouped by approach),
+charts of implementation, budget and status, a page per measure (the five
+implementation boxes, what was done, activities added, budget allocated /
+disbursed / remaining, indicators with target, result and met / not met,
+evidence), warnings (overspent, not reported), the comparison with an
+earlier round (--compare), and the sign-off blocks of the registers.
+
+docx (Word, LibreOffice: native charts, the table header repeated on each
+page, page numbers), html (self-contained; charts as inline SVG), xlsx
+(native charts; header rows repeated). A4, TH Sarabun New with fallbacks.
+The file is written atomically. See docs/report.md.
+
+Examples:
+  riskreg report --year 2567 --round 6 --format docx --output report-6m.docx
+  riskreg report --round 12 --compare 6 --thai-digits --output report-12m.html")]
+    Report(report::Options),
     /// Git hooks for registers
     #[command(subcommand)]
     Hook(HookCommand),
+    /// Start a registers directory: files, git repository, pre-commit hook
+    #[command(long_about = "\
+Start a registers directory for a secretariat in DIR (default: the current
+directory): registers/ with bureaus.ron (the secretariat's name and its
+bureaus, to fill in), approaches.ron, both shipped methodologies (COSO 5x5
+and PACC 3x3) and the directory of the current fiscal year; a git repository
+in DIR (or, when DIR is inside one, registers/ becomes a folder of it); the
+pre-commit hook (see riskreg hook install) and a .gitignore.
+
+Every file is new: a directory that already holds registers, or a
+registers/ that is not empty, is refused and nothing is written. When DIR is
+named registers, it is the registers directory itself.
+
+Afterwards riskreg validate passes, and riskreg opens the interface on it,
+where n on a bureau creates its register.
+
+Examples:
+  riskreg init senate-risks --secretariat \"สำนักงานเลขาธิการวุฒิสภา\"
+  riskreg init --bureau FIN=สำนักการคลังและงบประมาณ --bureau ICT")]
+    Init(init::Options),
+    /// Shell completions for bash, zsh or fish, on stdout
+    #[command(long_about = "\
+Print the completion script of a shell on stdout. Install it with, e.g.:
+  riskreg completions bash > ~/.local/share/bash-completion/completions/riskreg
+  riskreg completions zsh  > ~/.zfunc/_riskreg     (with fpath+=~/.zfunc)
+  riskreg completions fish > ~/.config/fish/completions/riskreg.fish")]
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff) on stdout
+    #[command(long_about = "\
+Print the manual page of riskreg in roff on stdout. Read it with
+  riskreg man | man -l -
+or install it with
+  riskreg man > ~/.local/share/man/man1/riskreg.1")]
+    Man,
     /// Open the full-screen interface (also what `riskreg` alone does)
     #[command(long_about = "\
 Open the full-screen interface on a registers directory: DIR, else the
