@@ -64,7 +64,9 @@ pub fn place(findings: Vec<Finding>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (file, findings) in by_file {
         let text = std::fs::read_to_string(&file).unwrap_or_default();
-        out.extend(place_in(&text, findings));
+        // lines and columns as the parser counts them, after a byte-order mark
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        out.extend(place_in(text, findings));
     }
     out
 }

@@ -30,7 +30,7 @@ pub fn run(opts: &Options) -> ExitCode {
     let from = match FiscalYear::new(opts.from) {
         Ok(y) => y,
         Err(e) => {
-            eprintln!("error: {e}");
+            super::out::error(e);
             return ExitCode::from(2);
         }
     };
@@ -46,7 +46,7 @@ pub fn run(opts: &Options) -> ExitCode {
     let (registers, errors) = match store::load_year_with(root, from.be(), &StderrBar::new()) {
         Ok(x) => x,
         Err(e) => {
-            eprintln!("error: {e}");
+            super::out::error(e);
             return ExitCode::from(1);
         }
     };
@@ -95,7 +95,7 @@ pub fn run(opts: &Options) -> ExitCode {
             )),
             Err(e) => {
                 failed += 1;
-                eprintln!("error: {e}");
+                super::out::error(e);
             }
         }
     }

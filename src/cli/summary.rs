@@ -141,7 +141,7 @@ pub fn run(opts: &Options) -> ExitCode {
             return ExitCode::from(1);
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            super::out::error(e);
             return ExitCode::from(1);
         }
     };
@@ -159,7 +159,7 @@ pub fn run(opts: &Options) -> ExitCode {
     match result {
         Ok(()) => out.finish(ExitCode::SUCCESS),
         Err(e) => {
-            eprintln!("error: {e}");
+            super::out::error(e);
             ExitCode::from(1)
         }
     }
