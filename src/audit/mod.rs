@@ -11,6 +11,7 @@ pub mod history;
 pub mod hook;
 pub mod render;
 mod revision;
+pub mod words;
 
 pub use approval::{ApprovalState, approval_state, approve, content_digest};
 pub use change::{Change, ChangeKind, Target};
