@@ -227,8 +227,10 @@ fn editor_text_by_grapheme_and_bad_dates_refused_in_place() {
     // Process is the field under the cursor on opening
     key(&mut app, KeyCode::Enter);
     assert!(matches!(app.modal, Modal::Edit { .. }));
-    // "…เงิน": the first Backspace takes "น", the second the whole "งิ"
+    // "…เงิน": Backspace takes the last character typed: "น", then "ิ", then "ง"
     key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Backspace);
+    assert!(matches!(&app.modal, Modal::Edit { edit, .. } if edit.text().ends_with("เง")));
     key(&mut app, KeyCode::Backspace);
     typed(&mut app, "ที่");
     key(&mut app, KeyCode::Enter);
@@ -1554,4 +1556,56 @@ fn the_monitoring_form_sends_indicator_edits_to_the_risk_editor() {
         );
     }
     assert_eq!(app.register_value().expect("reg"), &before);
+}
+
+// ---- the Thai keyboard layout ----
+
+#[test]
+fn with_the_thai_layout_on_every_command_key_works_by_its_place() {
+    let (_d, mut app) = english();
+    // ่ is on j: down to FIN; ส is on l: open it
+    ch(&mut app, '่');
+    ch(&mut app, 'ส');
+    assert_eq!(app.screen, Screen::Register);
+    assert_eq!(app.register_value().map(|r| r.bureau.as_str()), Some("FIN"));
+    // the number row types ๅ / - ภ ถ ุ: screens 1, (search), 3, 4, 5, 6
+    ch(&mut app, '-');
+    assert_eq!(app.screen, Screen::Monitoring);
+    ch(&mut app, 'ภ');
+    assert_eq!(app.screen, Screen::Matrix);
+    ch(&mut app, 'ถ');
+    assert_eq!(app.screen, Screen::Summary);
+    ch(&mut app, 'ุ');
+    assert_eq!(app.screen, Screen::Changes);
+    ch(&mut app, 'ๅ');
+    assert_eq!(app.screen, Screen::Overview);
+    // `/` is on 2: nothing on the overview takes it, so it is screen 2 ...
+    ch(&mut app, '/');
+    assert_eq!(app.screen, Screen::Register);
+    // ... where `/` searches: a key is first looked up as itself
+    ch(&mut app, '/');
+    assert!(matches!(app.modal, Modal::Search(_)));
+    // in a text field Thai is text, not commands
+    typed(&mut app, "ๆก");
+    assert!(matches!(&app.modal, Modal::Search(e) if e.text() == "ๆก"));
+    key(&mut app, KeyCode::Esc);
+    // ศ is Shift-L: the language toggle; ๆ is q: quit
+    ch(&mut app, 'ศ');
+    assert_eq!(app.lang, Lang::Th);
+    ch(&mut app, 'ๆ');
+    assert!(app.quit);
+}
+
+#[test]
+fn a_thai_character_bound_in_the_settings_keeps_its_own_meaning() {
+    let mut keys = BTreeMap::new();
+    keys.insert("ToMatrix".to_string(), "ๆ".to_string());
+    let (_d, mut app) = app_with(Settings {
+        lang: Lang::En,
+        keys,
+        ..Settings::default()
+    });
+    ch(&mut app, 'ๆ');
+    assert_eq!(app.screen, Screen::Matrix);
+    assert!(!app.quit);
 }

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod ids;
 pub mod indicator;
 pub mod label;
+pub mod people;
 pub mod quoted;
 pub mod register;
 pub mod rollover;
@@ -21,6 +22,7 @@ pub use ids::{
 };
 pub use indicator::{Achieved, Comparator, Indicator, IndicatorResult, Quantity, Target};
 pub use label::{Label, Lang};
+pub use people::{People, Person, Role};
 pub use quoted::quoted;
 pub use register::{
     Budget, CoResponsible, Measure, MethodRef, Monitoring, Rating, Register, Risk, Signature,

@@ -196,6 +196,8 @@ pub struct App {
     undo: Vec<(usize, Register)>,
     redo: Vec<(usize, Register)>,
     pub quit: bool,
+    /// Whose registers the user may edit (people.ron); the others are read-only.
+    pub rights: crate::audit::access::EditRights,
     /// The terminal's size as last reported (columns, rows); `None` until
     /// the event loop knows it (as in tests driving the state alone).
     pub terminal_size: Option<(u16, u16)>,
@@ -205,6 +207,7 @@ impl App {
     pub fn new(ws: Workspace, settings: Settings, theme: Theme) -> App {
         let (keymap, problems) = Keymap::with_overrides(&settings.keys);
         let lang = settings.lang;
+        let rights = crate::audit::access::EditRights::load(&ws.root);
         let mut app = App {
             ws,
             visible_cache: std::cell::RefCell::new(None),
@@ -237,6 +240,7 @@ impl App {
             undo: Vec::new(),
             redo: Vec::new(),
             quit: false,
+            rights,
             terminal_size: None,
         };
         app.round = app.default_round();
@@ -350,6 +354,15 @@ impl App {
     pub(crate) fn open_register(&mut self) {
         self.register = RegisterView::default();
         self.go(Screen::Register);
+        if let Some(why) = self.read_only() {
+            self.status = Some(why);
+        }
+    }
+
+    /// Why the register on screen may not be edited by this user, if so.
+    pub fn read_only(&self) -> Option<String> {
+        let bureau = self.register_value()?.bureau.clone();
+        self.rights.check(bureau.as_str()).err()
     }
 
     fn go(&mut self, screen: Screen) {

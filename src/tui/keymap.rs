@@ -92,6 +92,17 @@ impl Key {
             alt: e.modifiers.contains(KeyModifiers::ALT),
         }
     }
+    /// The key at the same place on a US keyboard, for a character the
+    /// Thai Kedmanee layout types there.
+    pub fn on_us_layout(self) -> Option<Key> {
+        match self.code {
+            KeyCode::Char(c) => Some(Key {
+                code: KeyCode::Char(crate::text::kedmanee::us_key(c)?),
+                ..self
+            }),
+            _ => None,
+        }
+    }
     /// Parses `ctrl-s`, `alt-x`, `enter`, `esc`, `tab`, `f2`, `a`, `?`.
     pub fn parse(s: &str) -> Option<Key> {
         let mut ctrl = false;
@@ -383,8 +394,15 @@ impl Keymap {
         self.scopes.get(&scope).map_or(&[], Vec::as_slice)
     }
 
-    /// The screen's own bindings first, then the global ones (except in modals).
+    /// The screen's own bindings first, then the global ones (except in
+    /// modals); a key nothing takes is tried as the US key at its place on
+    /// the Thai Kedmanee layout (`ๆ` is `q`), see [`crate::text::kedmanee`].
     pub fn lookup(&self, scope: Scope, key: Key) -> Option<Action> {
+        self.lookup_as_is(scope, key)
+            .or_else(|| self.lookup_as_is(scope, key.on_us_layout()?))
+    }
+
+    fn lookup_as_is(&self, scope: Scope, key: Key) -> Option<Action> {
         let own = self.bindings(scope).iter();
         let global = if scope.is_modal() {
             [].iter()

@@ -96,14 +96,24 @@ impl TextEdit {
         pos
     }
 
+    /// Removes the last character typed, as Thai input does everywhere:
+    /// the last code point of the cluster before the cursor (ที่ → ที,
+    /// น้ำ → น้), or the whole cluster where a code point alone means nothing
+    /// (a line break `\r\n`, an emoji sequence). The cursor stays on a
+    /// cluster boundary.
     pub fn backspace(&mut self) {
         if self.take_selection() {
             return;
         }
-        if let Some(start) = self.prev_boundary() {
-            self.text.replace_range(start..self.cursor, "");
-            self.cursor = start;
-        }
+        let Some(start) = self.prev_boundary() else {
+            return;
+        };
+        let from = match backspace_removes(&self.text[start..self.cursor]) {
+            Some(len) => self.cursor - len,
+            None => start,
+        };
+        self.text.replace_range(from..self.cursor, "");
+        self.cursor = self.next_boundary_at_or_after(from);
     }
     pub fn delete(&mut self) {
         if self.take_selection() {
@@ -228,6 +238,24 @@ impl TextEdit {
     }
 }
 
+/// How many bytes Backspace takes off the end of `cluster`: its last code
+/// point, or `None` for the whole cluster when it is a line break or an
+/// emoji sequence (a skin tone or a joiner left behind would mean nothing).
+fn backspace_removes(cluster: &str) -> Option<usize> {
+    let last = cluster.chars().next_back()?;
+    let emoji = |c: char| {
+        matches!(
+            c,
+            '\u{200D}' | '\u{FE0F}' | '\u{20E3}' | '\u{E0020}'..='\u{E007F}'
+        ) || c >= '\u{1F000}'
+    };
+    if cluster == "\r\n" || cluster.chars().any(emoji) {
+        None
+    } else {
+        Some(last.len_utf8())
+    }
+}
+
 /// Cuts `s` to at most `width` columns by whole grapheme clusters, with `…`
 /// when something was cut.
 pub fn truncate(s: &str, width: usize) -> String {
@@ -288,11 +316,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn thai_cluster_moves_and_deletes_as_one() {
+    fn the_cursor_moves_by_cluster_and_delete_removes_a_cluster() {
         // "ที่" is ท + ี + ่: one cluster, one column
         let mut e = TextEdit::new("การที่", false);
         assert_eq!(e.cursor_position(), (0, 4));
-        e.backspace();
+        e.left();
+        assert_eq!(e.cursor_position(), (0, 3));
+        e.delete();
         assert_eq!(e.text(), "การ");
         e.left();
         e.left();
@@ -302,14 +332,126 @@ mod tests {
     }
 
     #[test]
+    fn backspace_removes_the_last_character_typed_not_the_cluster() {
+        let mut e = TextEdit::new("การที่", false);
+        e.backspace();
+        assert_eq!(e.text(), "การที");
+        assert_eq!(e.cursor(), e.text().len());
+        e.backspace();
+        assert_eq!(e.text(), "การท");
+        e.backspace();
+        assert_eq!(e.text(), "การ");
+        // after typing จ้, Backspace takes the tone mark and keeps the consonant
+        let mut e = TextEdit::new("", false);
+        e.insert_str("จ้");
+        e.backspace();
+        assert_eq!(e.text(), "จ");
+        // inside the text: the cluster before the cursor, the rest untouched
+        let mut e = TextEdit::new("ที่นี่", false);
+        e.home();
+        e.right();
+        e.backspace();
+        assert_eq!(e.text(), "ทีนี่");
+        assert_eq!(&e.text()[..e.cursor()], "ที");
+    }
+
+    #[test]
+    fn backspace_takes_a_line_break_or_an_emoji_whole() {
+        let mut e = TextEdit::new("a\r\n", true);
+        e.backspace();
+        assert_eq!(e.text(), "a");
+        let mut e = TextEdit::new("ok👍🏽", false);
+        e.backspace();
+        assert_eq!(e.text(), "ok");
+    }
+
+    #[test]
     fn sara_am_and_tone_marks_never_split() {
-        // "น้ำ" = น + ้ + ำ: a single grapheme in extended clusters
+        // "น้ำ" = น + ้ + ำ: a single grapheme in extended clusters, drawn in
+        // two columns (ำ is a spacing vowel: ํ over น, then า)
         let mut e = TextEdit::new("น้ำดี", false);
         e.home();
         e.right();
         assert_eq!(&e.text()[..e.cursor()], "น้ำ");
+        assert_eq!(e.cursor_position(), (0, 2));
+        e.delete();
+        assert_eq!(e.text(), "น้ำ", "Delete takes the cluster after: ดี");
         e.backspace();
-        assert_eq!(e.text(), "ดี");
+        assert_eq!(e.text(), "น้", "Backspace takes ำ alone");
+        e.insert('ำ');
+        assert_eq!(e.text(), "น้ำ");
+        assert_eq!(e.cursor_position(), (0, 2), "ำ joins its cluster");
+        e.left();
+        assert_eq!(e.cursor(), 0, "one step back over the whole of น้ำ");
+        // a row with one column left sends น้ำ whole to the next row
+        let e = TextEdit::new("กขน้ำ", false);
+        let (rows, _) = e.layout(3);
+        assert_eq!(rows, vec!["กข", "น้ำ"]);
+        assert_eq!(truncate("น้ำตก", 3), "น้ำ…");
+    }
+
+    use proptest::prelude::*;
+
+    /// Thai letters, vowels, tone marks (ำ among them), digits and Latin.
+    fn typed_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                proptest::char::range('\u{0E01}', '\u{0E3A}'),
+                proptest::char::range('\u{0E40}', '\u{0E4E}'),
+                proptest::char::range('a', 'z'),
+            ],
+            0..24,
+        )
+        .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn backspace_undoes_the_last_character_typed(s in typed_text(), c in proptest::char::range('\u{0E01}', '\u{0E4E}')) {
+            let mut e = TextEdit::new("", false);
+            e.insert_str(&s);
+            let before = e.text().to_string();
+            e.insert(c);
+            e.backspace();
+            prop_assert_eq!(e.text(), before.as_str());
+            prop_assert_eq!(e.cursor(), e.text().len());
+        }
+
+        #[test]
+        fn the_cursor_stays_on_a_cluster_boundary(
+            s in typed_text(),
+            keys in proptest::collection::vec(0u8..6, 0..30),
+        ) {
+            let mut e = TextEdit::new(&s, false);
+            for k in keys {
+                match k {
+                    0 => e.backspace(),
+                    1 => e.delete(),
+                    2 => e.left(),
+                    3 => e.right(),
+                    4 => e.home(),
+                    _ => e.insert('ำ'),
+                }
+                let at = e.cursor();
+                prop_assert!(e.text().is_char_boundary(at));
+                let boundaries: Vec<usize> = e
+                    .text()
+                    .grapheme_indices(true)
+                    .map(|(i, _)| i)
+                    .chain([e.text().len()])
+                    .collect();
+                prop_assert!(boundaries.contains(&at), "{:?} at {}", e.text(), at);
+            }
+        }
+
+        #[test]
+        fn backspacing_every_character_empties_the_text(s in typed_text()) {
+            let mut e = TextEdit::new(&s, false);
+            for _ in 0..s.chars().count() {
+                e.backspace();
+            }
+            prop_assert_eq!(e.text(), "");
+        }
     }
 
     #[test]

@@ -389,7 +389,12 @@ fn draw_help(f: &mut Frame, area: Rect, app: &App) {
         app.lang.pick("วิธีใช้", "Help"),
         app.screen.title(app.lang)
     );
-    let block = Block::bordered().title(title);
+    // the rule of crate::text::kedmanee, where every key is explained
+    let layout = app.lang.pick(
+        " แป้นพิมพ์ไทย: ปุ่มคำสั่งใช้ตามตำแหน่ง (ๆ = q) ",
+        " Thai keyboard: keys work by their place (ๆ = q) ",
+    );
+    let block = Block::bordered().title(title).title_bottom(layout);
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     let cols = Layout::horizontal(vec![Constraint::Ratio(1, columns as u32); columns]).split(inner);

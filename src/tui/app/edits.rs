@@ -15,6 +15,9 @@ impl App {
             &crate::model::ApproachList,
         ) -> Result<(), String>,
     ) -> Result<(), String> {
+        if let Some(why) = self.read_only() {
+            return Err(why);
+        }
         let entry_ix = self.current;
         let ws = &mut self.ws;
         let entry = ws
