@@ -56,9 +56,9 @@ fn a_control_change_that_moves_the_residual_band_says_so() {
     assert_eq!(
         got,
         [
-            "registers/2567/PR.ron | risk PR-R1: control_quality: Fair → Weak",
+            "registers/2567/PR.ron | risk PR-R1: control grade: fair → weak",
             "registers/2567/PR.ron | risk PR-R1: residual risk rises: medium → high",
-            "registers/2567/PR.ron | risk PR-R2: control_quality: Good → Weak",
+            "registers/2567/PR.ron | risk PR-R2: control grade: good → weak",
             "registers/2567/PR.ron | risk PR-R2: residual risk rises: low → high",
         ]
     );
@@ -96,7 +96,7 @@ fn a_measure_moved_to_another_risk_is_one_change_and_rounds_are_added_and_remove
         got,
         [
             "registers/2567/FIN.ron | measure FIN-M2, round 12m: monitoring removed",
-            "registers/2567/FIN.ron | measure FIN-M1: risk: \"FIN-R1\" → \"FIN-R2\"",
+            "registers/2567/FIN.ron | measure FIN-M1: risk: FIN-R1 → FIN-R2",
             "registers/2567/FIN.ron | measure FIN-M3, round 12m: monitoring removed",
         ]
     );
@@ -160,6 +160,9 @@ fn one_line_is_short_for_the_tui() {
     );
     let one = riskreg::audit::render::one_line(&changes[0], Lang::Th);
     assert_eq!(one.chars().count(), 100);
-    assert!(one.starts_with("ความเสี่ยง FIN-R1: description: "), "{one}");
+    assert!(
+        one.starts_with("ความเสี่ยง FIN-R1: ความเสี่ยงการทุจริต: "),
+        "{one}"
+    );
     assert!(one.ends_with('…'));
 }

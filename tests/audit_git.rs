@@ -191,11 +191,11 @@ fn diff_of_two_commits_speaks_in_domain_terms() {
     assert_eq!(
         text,
         "registers/2567/FIN.ron (FIN, FY2567)
-  risk FIN-R1: inherent.likelihood: 3 → 5
+  risk FIN-R1: likelihood: 3 medium → 5 very high
   risk FIN-R1: inherent risk rises: high → very high
   measure FIN-M1, round 6m: status: green → yellow (occurred but acceptable; add activities)
   measure FIN-M1, round 6m: implementation: not started → partly done
-  measure FIN-M1, round 6m: added_activities: \"\" → \"ตรวจสอบเอกสารเพิ่ม\"
+  measure FIN-M1, round 6m: added activities: (none) → ตรวจสอบเอกสารเพิ่ม
   measure FIN-M1, round 6m: disbursed: 0.00 → 120.50 baht
 "
     );
@@ -242,11 +242,11 @@ fn log_of_a_risk_lists_commits_newest_first_with_their_changes() {
         text,
         format!(
             "{c2} 2567-02-01 สุภาพร วงศ์ไทย <supaporn@fin.example>: FIN: 6-month monitoring
-    registers/2567/FIN.ron: risk FIN-R1: inherent.likelihood: 3 → 5
+    registers/2567/FIN.ron: risk FIN-R1: likelihood: 3 medium → 5 very high
     registers/2567/FIN.ron: risk FIN-R1: inherent risk rises: high → very high
     registers/2567/FIN.ron: measure FIN-M1, round 6m: status: green → yellow (occurred but acceptable; add activities)
     registers/2567/FIN.ron: measure FIN-M1, round 6m: implementation: not started → partly done
-    registers/2567/FIN.ron: measure FIN-M1, round 6m: added_activities: \"\" → \"ตรวจสอบเอกสารเพิ่ม\"
+    registers/2567/FIN.ron: measure FIN-M1, round 6m: added activities: (none) → ตรวจสอบเอกสารเพิ่ม
     registers/2567/FIN.ron: measure FIN-M1, round 6m: disbursed: 0.00 → 120.50 baht
 {c1} 2567-01-10 กาญจนา บุญประเสริฐ <kanchana@fin.example>: Registers of FY2567
     registers/2567/FIN.ron: risk FIN-R1: added
@@ -322,7 +322,7 @@ fn validate_reports_the_edit_after_approval_and_what_changed_since() {
         format!(
             "registers/2567/FIN.ron:22:17: warning: changed since its approval by นายสมชาย ผู้อนุมัติ (ผู้อำนวยการสำนัก) on 2567-03-01; \
              the approved content is commit {approved} (Director Somchai: FIN approved); changed since: \
-             risk FIN-R2: owner: \"ผู้อำนวยการกลุ่มงานพัสดุและทรัพย์สิน\" → \"หัวหน้างานพัสดุ\"; \
+             risk FIN-R2: owner: ผู้อำนวยการกลุ่มงานพัสดุและทรัพย์สิน → หัวหน้างานพัสดุ; \
              measure FIN-M2, round 12m: status: yellow → red (beyond acceptance; add activities) [approved_by.digest]"
         )
     );
@@ -427,7 +427,7 @@ fn changes_against_head_for_the_tui() {
         .iter()
         .map(|c| riskreg::audit::render::one_line(c, riskreg::model::Lang::En))
         .collect();
-    assert_eq!(lines, ["note: \"\" → \"ทบทวน\""]);
+    assert_eq!(lines, ["note: (none) → ทบทวน"]);
     // a new file, not in HEAD: all added
     let new = repo.path("registers/2568/FIN.ron");
     std::fs::create_dir_all(new.parent().expect("dir")).expect("mkdir");

@@ -245,3 +245,37 @@ fn confirm_deleting_an_indicator_with_results() {
         keys(app, "x");
     });
 }
+
+#[test]
+fn long_messages_wrap_instead_of_being_cut_at_the_edge() {
+    snapshot("long_messages", |app, _| {
+        fin(app);
+        press(app, KeyCode::Enter); // FIN-R1
+        // no residual rating: the validator's finding is longer than 80 columns
+        app.mutate(|reg, _, _| {
+            reg.risks[0].residual = None;
+            Ok(())
+        })
+        .expect("edit");
+        // the status after a reload with merge, the longest the interface
+        // says, in English where it takes two rows
+        app.lang = riskreg::model::Lang::En;
+        app.status = Some(app.merged_status());
+    });
+    for (_, app, _dir) in with_app(|app, _| {
+        fin(app);
+        keys(app, "d"); // an unsaved edit, for the status that says so
+        app.lang = riskreg::model::Lang::En;
+        app.status = Some(app.merged_status());
+    }) {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+        terminal
+            .draw(|f| riskreg::tui::view::draw(f, &app))
+            .expect("draw");
+        let screen = terminal.backend().to_string();
+        assert!(
+            screen.contains("Ctrl-S saves)"),
+            "the message's end is on screen:\n{screen}"
+        );
+    }
+}

@@ -640,22 +640,81 @@ fn approval_mark_follows_edits_and_changes_view_lists_saved_changes() {
     ch(&mut app, '6');
     assert_eq!(app.screen, Screen::Changes);
     assert_eq!(app.changes, Ok(Vec::new()), "nothing saved yet");
+    let said = |cs: &[riskreg::audit::Change]| -> Vec<String> {
+        cs.iter()
+            .map(|c| riskreg::audit::render::line(c, Lang::En))
+            .collect()
+    };
+    let unsaved = said(&app.unsaved_changes());
     assert!(
-        app.unsaved_changes
+        unsaved
             .iter()
             .any(|l| l.contains("MTG-R1") && l.contains("likelihood")),
-        "the unsaved edit is described: {:?}",
-        app.unsaved_changes
+        "the unsaved edit is described: {unsaved:?}"
     );
     ctrl(&mut app, 's'); // saving on the Changes screen refreshes it
-    assert!(app.unsaved_changes.is_empty());
-    let lines = app.changes.clone().expect("changes");
+    assert!(app.unsaved_changes().is_empty());
+    let lines = said(app.changes.as_ref().expect("changes"));
     assert!(
         lines
             .iter()
             .any(|l| l.contains("MTG-R1") && l.contains("likelihood")),
         "{lines:?}"
     );
+}
+
+/// The screen as drawn at a size, as text.
+fn screen_text(app: &App, w: u16, h: u16) -> String {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|f| riskreg::tui::view::draw(f, app))
+        .expect("draw");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn the_changes_screen_says_changes_in_words_and_follows_every_edit_undo_and_redo() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    key(&mut app, KeyCode::Enter); // FIN-R1
+    app.mutate(|reg, _, _| {
+        let r = &mut reg.risks[0];
+        r.control_quality = riskreg::model::ControlQuality::Weak;
+        r.residual = r.residual.map(|x| riskreg::model::Rating {
+            likelihood: x.likelihood + 1,
+            ..x
+        });
+        r.controls = "ตรวจสอบเอกสาร ".repeat(12);
+        Ok(())
+    })
+    .expect("edit");
+    ch(&mut app, '6');
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("control grade: fair → weak"), "{screen}");
+    assert!(
+        screen.contains("residual rating: L2 × I3 medium → L3 × I3 medium"),
+        "{screen}"
+    );
+    for syntax in ["Some((", "Fair", "Weak", "likelihood:"] {
+        assert!(
+            !screen.contains(syntax),
+            "file syntax {syntax:?}:\n{screen}"
+        );
+    }
+    // the long text wraps: its end is on screen, with no ellipsis
+    assert!(screen.matches("ตรวจสอบเอกสาร").count() >= 13, "{screen}");
+    assert!(!screen.contains('…'), "{screen}");
+    // undo and redo change the list at once
+    ch(&mut app, 'u');
+    let screen = screen_text(&app, 80, 24);
+    assert!(!screen.contains("control grade"), "{screen}");
+    ctrl(&mut app, 'y');
+    assert!(screen_text(&app, 80, 24).contains("control grade: fair → weak"));
+    // in Thai, in Thai words
+    ch(&mut app, 'L');
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("การควบคุม: พอใช้ → อ่อน"), "{screen}");
 }
 
 // ---- the help overlay is the key map ----

@@ -81,11 +81,14 @@ pub enum ChangeKind {
         side: Side,
         message: String,
     },
-    /// A field changed; values are shown as written in the file.
+    /// A field changed; values are shown as written in the file (for
+    /// tools), and said in the domain's words (for people).
     Field {
         field: String,
         old: String,
         new: String,
+        #[serde(skip)]
+        words: Option<FieldWords>,
     },
     /// Consequence of a rating or control change: the risk moves to another band.
     Band {
@@ -118,6 +121,14 @@ pub enum ChangeKind {
     ApprovalWithdrawn {
         name: String,
     },
+}
+
+/// A field's label and its two values in words, in Thai and English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldWords {
+    pub label: Label,
+    pub old: Label,
+    pub new: Label,
 }
 
 /// One change to one register file.

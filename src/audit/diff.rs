@@ -2,6 +2,7 @@
 //! the files (from git or the working tree) and hands over what they parse to.
 
 use super::change::{BandName, Change, ChangeKind, Level, Side, Target};
+use super::words;
 use crate::method::Methodology;
 use crate::model::{Measure, MethodRef, Monitoring, Register, Risk};
 use crate::store::LoadError;
@@ -75,6 +76,7 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Vec<Change> {
             old,
             new,
             out: &mut out,
+            methods: (None, None),
         };
         match (in_old, in_new) {
             (Some(o), None) => d.removed(o),
@@ -99,6 +101,8 @@ struct FileDiff<'a> {
     old: &'a Snapshot,
     new: &'a Snapshot,
     out: &'a mut Vec<Change>,
+    /// The methodologies of the old and new register, to say ratings in words.
+    methods: (Option<&'a Methodology>, Option<&'a Methodology>),
 }
 
 /// A value as it is written in the file, on one line.
@@ -122,14 +126,28 @@ impl FileDiff<'_> {
         self.out.push(Change::new(self.file, reg, target, kind));
     }
 
-    fn field<T: Serialize + PartialEq>(&mut self, target: &Target, name: &str, old: &T, new: &T) {
+    /// A field's change, with the file's text (for tools) and the domain's
+    /// words (for people); values rated on a scale are said with the
+    /// methodology of their side.
+    fn field<T: Serialize + PartialEq>(
+        &mut self,
+        target: &Target,
+        name: &str,
+        label: (&str, &str),
+        old: &T,
+        new: &T,
+        say: words::Say<'_, T>,
+    ) {
         if old != new {
+            let words =
+                words::field_words(label, (old, self.methods.0), (new, self.methods.1), say);
             self.push(
                 target.clone(),
                 ChangeKind::Field {
                     field: name.to_string(),
                     old: show(old),
                     new: show(new),
+                    words: Some(words),
                 },
             );
         }
@@ -199,11 +217,12 @@ impl FileDiff<'_> {
             }
         };
         self.register = Some((n.bureau.as_str().to_string(), n.year.be()));
-        self.header(o, n);
         let (om, nm) = (
             self.old.method(&o.methodology),
             self.new.method(&n.methodology),
         );
+        self.methods = (om, nm);
+        self.header(o, n);
         for nr in &n.risks {
             let target = Target::Risk {
                 risk: nr.id.to_string(),
@@ -226,11 +245,46 @@ impl FileDiff<'_> {
 
     fn header(&mut self, o: &Register, n: &Register) {
         let t = Target::Register;
-        self.field(&t, "bureau", &o.bureau, &n.bureau);
-        self.field(&t, "year", &o.year, &n.year);
-        self.field(&t, "methodology", &o.methodology, &n.methodology);
-        self.field(&t, "prepared_by", &o.prepared_by, &n.prepared_by);
-        self.field(&t, "reviewed_by", &o.reviewed_by, &n.reviewed_by);
+        self.field(
+            &t,
+            "bureau",
+            ("สำนัก", "bureau"),
+            &o.bureau,
+            &n.bureau,
+            &words::shown,
+        );
+        self.field(
+            &t,
+            "year",
+            ("ปีงบประมาณ", "fiscal year"),
+            &o.year,
+            &n.year,
+            &words::shown,
+        );
+        self.field(
+            &t,
+            "methodology",
+            ("วิธีประเมิน", "methodology"),
+            &o.methodology,
+            &n.methodology,
+            &words::method_ref,
+        );
+        self.field(
+            &t,
+            "prepared_by",
+            ("ผู้จัดทำ", "prepared by"),
+            &o.prepared_by,
+            &n.prepared_by,
+            &words::signature,
+        );
+        self.field(
+            &t,
+            "reviewed_by",
+            ("ผู้สอบทาน", "reviewed by"),
+            &o.reviewed_by,
+            &n.reviewed_by,
+            &words::signature,
+        );
         match (&o.approved_by, &n.approved_by) {
             (a, b) if a == b => {}
             (_, Some(b)) => self.push(
@@ -249,7 +303,14 @@ impl FileDiff<'_> {
             ),
             (None, None) => {}
         }
-        self.field(&Target::Register, "note", &o.note, &n.note);
+        self.field(
+            &Target::Register,
+            "note",
+            ("หมายเหตุ", "note"),
+            &o.note,
+            &n.note,
+            &words::text,
+        );
     }
 
     fn risk(
@@ -258,23 +319,102 @@ impl FileDiff<'_> {
         (o, om): (&Risk, Option<&Methodology>),
         (n, nm): (&Risk, Option<&Methodology>),
     ) {
-        self.field(t, "process", &o.process, &n.process);
-        self.field(t, "description", &o.description, &n.description);
-        self.field(t, "category", &o.category, &n.category);
-        self.field(t, "factor", &o.factor, &n.factor);
+        self.field(
+            t,
+            "process",
+            ("กระบวนงาน", "process"),
+            &o.process,
+            &n.process,
+            &words::text,
+        );
+        self.field(
+            t,
+            "description",
+            ("ความเสี่ยงการทุจริต", "fraud risk"),
+            &o.description,
+            &n.description,
+            &words::text,
+        );
+        self.field(
+            t,
+            "category",
+            ("ประเภท", "category"),
+            &o.category,
+            &n.category,
+            &words::category,
+        );
+        self.field(
+            t,
+            "factor",
+            ("ปัจจัยเสี่ยง", "factor"),
+            &o.factor,
+            &n.factor,
+            &words::factor,
+        );
         self.field(
             t,
             "inherent.likelihood",
+            ("โอกาส", "likelihood"),
             &o.inherent.likelihood,
             &n.inherent.likelihood,
+            &words::likelihood,
         );
-        self.field(t, "inherent.impact", &o.inherent.impact, &n.inherent.impact);
-        self.field(t, "controls", &o.controls, &n.controls);
-        self.field(t, "control_quality", &o.control_quality, &n.control_quality);
-        self.field(t, "residual", &o.residual, &n.residual);
-        self.field(t, "owner", &o.owner, &n.owner);
-        self.field(t, "response", &o.response, &n.response);
-        self.field(t, "next_review", &o.next_review, &n.next_review);
+        self.field(
+            t,
+            "inherent.impact",
+            ("ผลกระทบ", "impact"),
+            &o.inherent.impact,
+            &n.inherent.impact,
+            &words::impact,
+        );
+        self.field(
+            t,
+            "controls",
+            ("การควบคุมที่มีอยู่", "existing controls"),
+            &o.controls,
+            &n.controls,
+            &words::text,
+        );
+        self.field(
+            t,
+            "control_quality",
+            ("การควบคุม", "control grade"),
+            &o.control_quality,
+            &n.control_quality,
+            &words::control_quality,
+        );
+        self.field(
+            t,
+            "residual",
+            ("ความเสี่ยงคงเหลือที่ประเมินใหม่", "residual rating"),
+            &o.residual,
+            &n.residual,
+            &words::rating,
+        );
+        self.field(
+            t,
+            "owner",
+            ("ผู้รับผิดชอบ", "owner"),
+            &o.owner,
+            &n.owner,
+            &words::text,
+        );
+        self.field(
+            t,
+            "response",
+            ("การตอบสนอง", "response"),
+            &o.response,
+            &n.response,
+            &words::response,
+        );
+        self.field(
+            t,
+            "next_review",
+            ("ทบทวนครั้งถัดไป", "next review"),
+            &o.next_review,
+            &n.next_review,
+            &words::date,
+        );
         let band = |m: Option<&Methodology>, r: &Risk, level: Level| -> Option<(BandName, usize)> {
             let m = m?;
             let b = match level {
@@ -329,7 +469,14 @@ impl FileDiff<'_> {
             match old.get(&nm.id) {
                 None => self.push(t, ChangeKind::Added),
                 Some((or, om)) => {
-                    self.field(&t, "risk", &or.id, &nr.id);
+                    self.field(
+                        &t,
+                        "risk",
+                        ("ความเสี่ยง", "risk"),
+                        &or.id,
+                        &nr.id,
+                        &words::shown,
+                    );
                     self.measure(&t, om, nm);
                 }
             }
@@ -346,20 +493,71 @@ impl FileDiff<'_> {
     }
 
     fn measure(&mut self, t: &Target, o: &Measure, n: &Measure) {
-        self.field(t, "title", &o.title, &n.title);
-        self.field(t, "kind", &o.kind, &n.kind);
-        self.field(t, "approach", &o.approach, &n.approach);
-        self.field(t, "co_responsible", &o.co_responsible, &n.co_responsible);
+        self.field(
+            t,
+            "title",
+            ("ชื่อมาตรการ", "title"),
+            &o.title,
+            &n.title,
+            &words::text,
+        );
+        self.field(
+            t,
+            "kind",
+            ("ประเภทมาตรการ", "kind"),
+            &o.kind,
+            &n.kind,
+            &words::measure_kind,
+        );
+        self.field(
+            t,
+            "approach",
+            ("แนวทางการดำเนินการ", "approach"),
+            &o.approach,
+            &n.approach,
+            &words::shown,
+        );
+        self.field(
+            t,
+            "co_responsible",
+            ("สำนักที่รับผิดชอบร่วม", "co-responsible"),
+            &o.co_responsible,
+            &n.co_responsible,
+            &words::co_responsible,
+        );
         self.field(
             t,
             "other_responsible",
+            ("ผู้รับผิดชอบอื่น", "other responsible"),
             &o.other_responsible,
             &n.other_responsible,
+            &words::text,
         );
-        self.field(t, "start", &o.start, &n.start);
-        self.field(t, "end", &o.end, &n.end);
-        self.field(t, "budget", &o.budget, &n.budget);
-        self.field(t, "indicators", &o.indicators, &n.indicators);
+        self.field(
+            t,
+            "start",
+            ("เริ่ม", "start"),
+            &o.start,
+            &n.start,
+            &words::shown,
+        );
+        self.field(t, "end", ("สิ้นสุด", "end"), &o.end, &n.end, &words::shown);
+        self.field(
+            t,
+            "budget",
+            ("งบประมาณ", "budget"),
+            &o.budget,
+            &n.budget,
+            &words::budget,
+        );
+        self.field(
+            t,
+            "indicators",
+            ("ตัวชี้วัด", "indicators"),
+            &o.indicators,
+            &n.indicators,
+            &words::indicators,
+        );
         let (Target::Measure { risk, measure } | Target::Round { risk, measure, .. }) = t else {
             return;
         };
@@ -383,7 +581,14 @@ impl FileDiff<'_> {
     }
 
     fn round(&mut self, t: &Target, o: &Monitoring, n: &Monitoring) {
-        self.field(t, "as_of", &o.as_of, &n.as_of);
+        self.field(
+            t,
+            "as_of",
+            ("ข้อมูล ณ วันที่", "as of"),
+            &o.as_of,
+            &n.as_of,
+            &words::date,
+        );
         if o.status != n.status {
             let kind = ChangeKind::Status {
                 old: o.status,
@@ -391,7 +596,14 @@ impl FileDiff<'_> {
             };
             self.push(t.clone(), kind);
         }
-        self.field(t, "occurrence", &o.occurrence, &n.occurrence);
+        self.field(
+            t,
+            "occurrence",
+            ("การเกิดความเสี่ยง", "occurrence"),
+            &o.occurrence,
+            &n.occurrence,
+            &words::text,
+        );
         if o.implementation != n.implementation {
             let kind = ChangeKind::Implementation {
                 old: o.implementation.clone(),
@@ -399,12 +611,21 @@ impl FileDiff<'_> {
             };
             self.push(t.clone(), kind);
         }
-        self.field(t, "done", &o.done, &n.done);
+        self.field(
+            t,
+            "done",
+            ("สิ่งที่ดำเนินการ", "what was done"),
+            &o.done,
+            &n.done,
+            &words::text,
+        );
         self.field(
             t,
             "added_activities",
+            ("กิจกรรมที่เพิ่มเติม", "added activities"),
             &o.added_activities,
             &n.added_activities,
+            &words::text,
         );
         if o.disbursed != n.disbursed {
             let kind = ChangeKind::Disbursed {
@@ -413,7 +634,21 @@ impl FileDiff<'_> {
             };
             self.push(t.clone(), kind);
         }
-        self.field(t, "results", &o.results, &n.results);
-        self.field(t, "evidence", &o.evidence, &n.evidence);
+        self.field(
+            t,
+            "results",
+            ("ผลตามตัวชี้วัด", "indicator results"),
+            &o.results,
+            &n.results,
+            &words::results,
+        );
+        self.field(
+            t,
+            "evidence",
+            ("หลักฐาน", "evidence"),
+            &o.evidence,
+            &n.evidence,
+            &words::list,
+        );
     }
 }

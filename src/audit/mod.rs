@@ -14,6 +14,7 @@ pub mod render;
 mod revision;
 pub mod signing;
 pub mod verify;
+pub mod words;
 
 pub use approval::{ApprovalState, approval_state, approve, content_digest};
 pub use change::{Change, ChangeKind, Target};

@@ -50,7 +50,15 @@ pub fn what(c: &Change, lang: Lang) -> String {
                 ),
             }
         ),
-        ChangeKind::Field { field, old, new } => format!("{field}: {old} → {new}"),
+        ChangeKind::Field { words: Some(w), .. } => format!(
+            "{}: {} → {}",
+            w.label.get(lang),
+            w.old.get(lang),
+            w.new.get(lang)
+        ),
+        ChangeKind::Field {
+            field, old, new, ..
+        } => format!("{field}: {old} → {new}"),
         ChangeKind::Band {
             level,
             old,
@@ -182,8 +190,13 @@ pub fn markdown_items(out: &mut String, changes: &[&Change], lang: Lang) {
     for c in changes {
         let s = subject(&c.target, lang);
         let w = match &c.kind {
-            // names and values as in the file, where Markdown leaves them alone
-            ChangeKind::Field { field, old, new } => {
+            // without words (never from `diff`), names and values as in the file
+            ChangeKind::Field {
+                field,
+                old,
+                new,
+                words: None,
+            } => {
                 format!("{}: {} → {}", code(field), code(old), code(new))
             }
             _ => md_escape(&what(c, lang)),

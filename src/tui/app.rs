@@ -186,10 +186,9 @@ pub struct App {
     pub summary_compare: bool,
     /// The last scroll position that still fills the screen, as last drawn.
     pub summary_max_scroll: std::cell::Cell<usize>,
-    /// The Changes screen: one line per change, or why there are none.
-    pub changes: Result<Vec<String>, String>,
-    /// Edits not yet saved, in the same words (in memory against the file).
-    pub unsaved_changes: Vec<String>,
+    /// The Changes screen: the file's changes against git HEAD, or why
+    /// there are none (the unsaved edits are computed as it is drawn).
+    pub changes: Result<Vec<crate::audit::Change>, String>,
     pub changes_scroll: usize,
     pub modal: Modal,
     /// A line of feedback (saved, refused, …).
@@ -235,7 +234,6 @@ impl App {
             summary_compare: false,
             summary_max_scroll: std::cell::Cell::new(0),
             changes: Ok(Vec::new()),
-            unsaved_changes: Vec::new(),
             changes_scroll: 0,
             modal: Modal::None,
             status: (!problems.is_empty()).then(|| problems.join("; ")),
@@ -837,8 +835,10 @@ impl App {
                 }
             },
             Screen::Changes => {
+                // each change may wrap: the screen keeps the scroll in bounds
                 let len =
-                    self.changes.as_ref().map_or(1, Vec::len) + self.unsaved_changes.len() + 2;
+                    (self.changes.as_ref().map_or(1, Vec::len) + self.unsaved_changes().len() + 2)
+                        * 4;
                 Self::move_in(&mut self.changes_scroll, len, action);
             }
         }

@@ -33,12 +33,18 @@ pub fn perform(app: &mut App, effect: Effect) {
                 Err(e) => app.status = Some(e.to_string()),
             }
         }
-        Effect::Reload(ix) => match app.reload_merging(ix) {
-            // with conflicts, the merge window asks, then says what it kept
-            Ok(0) => app.status = Some(app.merged_status()),
-            Ok(_) => {}
-            Err(e) => app.status = Some(e),
-        },
+        Effect::Reload(ix) => {
+            match app.reload_merging(ix) {
+                // with conflicts, the merge window asks, then says what it kept
+                Ok(0) => app.status = Some(app.merged_status()),
+                Ok(_) => {}
+                Err(e) => app.status = Some(e),
+            }
+            // the file on disk changed: so did its changes against HEAD
+            if app.screen == super::app::Screen::Changes {
+                perform(app, Effect::LoadChanges);
+            }
+        }
         Effect::LoadYear(year) => match app.ws.load_year(year) {
             Ok(()) => {
                 app.forget_history();
@@ -70,16 +76,11 @@ pub fn perform(app: &mut App, effect: Effect) {
             }
         }
         Effect::LoadChanges => {
-            app.unsaved_changes = unsaved_changes(app);
             app.changes = match app.ws.entries.get(app.current) {
                 None => Err(lang.pick("ไม่มีทะเบียน", "no register").into()),
-                Some(e) => crate::audit::changes_against_head(&e.loaded.path)
-                    .map(|cs| {
-                        cs.iter()
-                            .map(|c| crate::audit::render::one_line(c, lang))
-                            .collect()
-                    })
-                    .map_err(|e| e.to_string()),
+                Some(e) => {
+                    crate::audit::changes_against_head(&e.loaded.path).map_err(|e| e.to_string())
+                }
             };
         }
         Effect::Export(path) => {
@@ -105,15 +106,6 @@ pub fn perform(app: &mut App, effect: Effect) {
             });
         }
     }
-}
-
-/// The unsaved edits of the register on screen, described as the audit
-/// module describes commits: the saved value against the one on screen.
-fn unsaved_changes(app: &App) -> Vec<String> {
-    let Some(e) = app.ws.entries.get(app.current) else {
-        return Vec::new();
-    };
-    app.change_lines(app.current, &e.saved, e.register())
 }
 
 /// Saves every register with unsaved edits; stops at the first conflict and

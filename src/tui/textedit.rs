@@ -278,6 +278,39 @@ pub fn truncate(s: &str, width: usize) -> String {
     out
 }
 
+/// Breaks `s` into rows of at most `width` columns: at spaces where it can,
+/// else (Thai is written without spaces between words) between whole
+/// clusters. Line breaks in `s` start new rows.
+pub fn wrap(s: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut rows = Vec::new();
+    for line in s.split('\n') {
+        let mut row = String::new();
+        let mut used = 0;
+        for word in line.split_inclusive(' ') {
+            let w = word.trim_end().width();
+            if used > 0 && used + w > width {
+                rows.push(std::mem::take(&mut row).trim_end().to_string());
+                used = 0;
+            }
+            for g in word.graphemes(true) {
+                let gw = g.width();
+                if used + gw > width && !(g == " " && used == width) {
+                    rows.push(std::mem::take(&mut row).trim_end().to_string());
+                    used = 0;
+                }
+                if g == " " && used == 0 {
+                    continue;
+                }
+                row.push_str(g);
+                used += gw;
+            }
+        }
+        rows.push(row.trim_end().to_string());
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -483,6 +516,19 @@ mod tests {
         e.home();
         e.delete();
         assert_eq!(e.text(), ".00");
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_then_between_thai_clusters() {
+        assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
+        assert_eq!(wrap("ที่นี่ที่นั่น", 4), vec!["ที่นี่ที่นั่", "น"]);
+        assert_eq!(wrap("a\nb", 10), vec!["a", "b"]);
+        let long = "x".repeat(12);
+        assert_eq!(wrap(&long, 5), vec!["xxxxx", "xxxxx", "xx"]);
+        for row in wrap("การเบิกจ่ายเงินงบประมาณ ไม่เป็นไปตามแผน and more words", 9)
+        {
+            assert!(row.width() <= 9, "{row:?}");
+        }
     }
 
     #[test]

@@ -69,10 +69,15 @@ fn draw_screen(f: &mut Frame, app: &App) {
         f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
+    // a long message takes the rows it needs (up to 4) rather than being cut
+    let status_rows = app.status.as_deref().map_or(Vec::new(), |s| {
+        super::textedit::wrap(s, usize::from(area.width))
+    });
+    let status_height = status_rows.len().clamp(1, 4) as u16;
     let [top, body, status, bar] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(5),
-        Constraint::Length(1),
+        Constraint::Length(status_height),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -86,11 +91,12 @@ fn draw_screen(f: &mut Frame, app: &App) {
         Screen::Summary => screens::summary::draw(f, body, app),
         Screen::Changes => screens::changes::draw(f, body, app),
     }
-    if let Some(s) = &app.status {
-        f.render_widget(
-            Paragraph::new(Line::styled(s.clone(), app.theme.key())),
-            status,
-        );
+    if !status_rows.is_empty() {
+        let lines: Vec<Line> = status_rows
+            .into_iter()
+            .map(|r| Line::styled(r, app.theme.key()))
+            .collect();
+        f.render_widget(Paragraph::new(lines), status);
     }
     draw_bar(f, bar, app);
     match &app.modal {
@@ -109,9 +115,15 @@ fn draw_screen(f: &mut Frame, app: &App) {
             };
             let mut all: Vec<Line> = rows.into_iter().map(|r| Line::styled(r, style)).collect();
             let text_rows = all.len();
-            if let Some(e) = error {
-                all.push(Line::styled(format!("✗ {e}"), app.theme.error()));
-            }
+            let error_rows = error.as_ref().map_or(Vec::new(), |e| {
+                super::textedit::wrap(&format!("✗ {e}"), inner_w)
+            });
+            let error_height = error_rows.len();
+            all.extend(
+                error_rows
+                    .into_iter()
+                    .map(|r| Line::styled(r, app.theme.error())),
+            );
             let h = (all.len() as u16 + 3).clamp(5, body.height);
             let rect = centered(body, rect_w, h);
             f.render_widget(Clear, rect);
@@ -135,10 +147,7 @@ fn draw_screen(f: &mut Frame, app: &App) {
                 .title(format!(" {title} "))
                 .title_bottom(hint);
             let inner = block.inner(rect);
-            let visible = inner
-                .height
-                .saturating_sub(u16::from(error.is_some()))
-                .max(1) as usize;
+            let visible = inner.height.saturating_sub(error_height as u16).max(1) as usize;
             let scroll = (line + 1).saturating_sub(visible).min(text_rows) as u16;
             f.render_widget(
                 Paragraph::new(all)

@@ -146,6 +146,31 @@ impl App {
     /// The changes from `before` to `after` of a register, one line each, as
     /// the Changes screen and `riskreg diff` say them.
     pub fn change_lines(&self, entry: usize, before: &Register, after: &Register) -> Vec<String> {
+        self.change_list(entry, before, after)
+            .iter()
+            .map(|c| crate::audit::render::line(c, self.lang))
+            .collect()
+    }
+
+    /// The unsaved edits of the register on screen: the saved value against
+    /// the one on screen, always as they are now.
+    pub fn unsaved_changes(&self) -> Vec<crate::audit::Change> {
+        self.ws
+            .entries
+            .get(self.current)
+            .map_or_else(Vec::new, |e| {
+                self.change_list(self.current, &e.saved, e.register())
+            })
+    }
+
+    /// The changes from `before` to `after` of a register, as the audit
+    /// module finds them between commits.
+    pub fn change_list(
+        &self,
+        entry: usize,
+        before: &Register,
+        after: &Register,
+    ) -> Vec<crate::audit::Change> {
         let key = self
             .ws
             .entries
@@ -158,8 +183,5 @@ impl App {
             methods: methods.clone(),
         };
         crate::audit::diff(&snapshot(before), &snapshot(after))
-            .iter()
-            .map(|c| crate::audit::render::one_line(c, self.lang))
-            .collect()
     }
 }

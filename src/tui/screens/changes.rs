@@ -4,6 +4,7 @@
 
 use crate::audit::ApprovalState;
 use crate::tui::app::App;
+use crate::tui::textedit::wrap;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -37,31 +38,47 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         f.render_widget(Paragraph::new(approval_text(&e.approval, lang)), head);
     }
     let height = body.height.saturating_sub(2) as usize;
+    let width = body.width.saturating_sub(2) as usize;
+    // each change whole, wrapped under its first row, never cut at the edge
+    let said = |c: &crate::audit::Change, indent: usize| -> Vec<Line<'static>> {
+        wrap(
+            &crate::audit::render::line(c, lang),
+            width.saturating_sub(indent + 2),
+        )
+        .into_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let pad = if i == 0 { indent } else { indent + 2 };
+            Line::raw(format!("{}{row}", " ".repeat(pad)))
+        })
+        .collect()
+    };
     let mut all: Vec<Line> = Vec::new();
-    if !app.unsaved_changes.is_empty() {
+    let unsaved = app.unsaved_changes();
+    if !unsaved.is_empty() {
         all.push(Line::styled(
             lang.pick("ยังไม่บันทึก (Ctrl-S):", "Not saved yet (Ctrl-S):"),
             t.key(),
         ));
-        all.extend(
-            app.unsaved_changes
-                .iter()
-                .map(|c| Line::raw(format!("  {c}"))),
-        );
+        all.extend(unsaved.iter().flat_map(|c| said(c, 2)));
         all.push(Line::styled(
             lang.pick("บันทึกแล้ว ยังไม่ commit:", "Saved, not committed:"),
             t.title(),
         ));
     }
     match &app.changes {
-        Err(e) => all.push(Line::styled(e.clone(), t.error())),
+        Err(e) => all.extend(
+            wrap(e, width)
+                .into_iter()
+                .map(|row| Line::styled(row, t.error())),
+        ),
         Ok(cs) if cs.is_empty() => all.push(Line::raw(lang.pick(
             "ไม่มีการเปลี่ยนแปลงจาก commit ล่าสุด",
             "no changes since the last commit",
         ))),
-        Ok(cs) => all.extend(cs.iter().map(|c| Line::raw(c.clone()))),
+        Ok(cs) => all.extend(cs.iter().flat_map(|c| said(c, 0))),
     }
-    let skip = app.changes_scroll.min(all.len().saturating_sub(1));
+    let skip = app.changes_scroll.min(all.len().saturating_sub(height));
     let lines: Vec<Line> = all.into_iter().skip(skip).take(height).collect();
     f.render_widget(
         Paragraph::new(lines).block(

@@ -100,13 +100,13 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
             })
             .collect(),
     };
-    let finding_span = |f: &crate::validate::Finding| {
+    let finding_text = |f: &crate::validate::Finding| {
         let (mark, style) = match f.severity {
             crate::validate::Severity::Error => ("✗", t.error()),
             crate::validate::Severity::Warning => ("⚠", t.key()),
             crate::validate::Severity::Note => ("·", t.key()),
         };
-        Span::styled(format!("  {mark} {}", f.message), style)
+        (format!("{mark} {}", f.message), style)
     };
     let label_w = fields
         .iter()
@@ -117,14 +117,15 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let inner_w = body.width.saturating_sub(2) as usize;
     let value_w = inner_w.saturating_sub(label_w + 3);
     let mut lines: Vec<Line> = Vec::new();
-    // findings that belong to no field on the form come first
+    // findings that belong to no field on the form come first, whole
     for f in mine.iter().filter(|f| {
         !field_paths
             .iter()
             .flatten()
             .any(|p| form::is_under(&f.path, p))
     }) {
-        lines.push(Line::from(finding_span(f)));
+        let (text, style) = finding_text(f);
+        push_wrapped(&mut lines, &text, style, 1, inner_w);
     }
     let mut cursor_line = 0;
     let mut pane = usize::MAX;
@@ -159,6 +160,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         );
         let label = truncate(&form::label(field, lang), label_w);
         let pad = label_w.saturating_sub(label.width());
+        let used = label_w + 3 + shown.width();
         let mut spans = vec![
             Span::styled(format!("{label}{} : ", " ".repeat(pad)), t.dim()),
             Span::raw(shown),
@@ -167,10 +169,21 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
             .as_ref()
             .map(|p| mine.iter().filter(|f| form::is_under(&f.path, p)).collect())
             .unwrap_or_default();
-        match (here.first(), form::problem(field, target, &ctx)) {
-            (Some(f), _) => spans.push(finding_span(f)),
-            (None, Some(problem)) => spans.push(Span::styled(format!("  ✗ {problem}"), t.error())),
-            (None, None) => {}
+        let mut said: Vec<(String, ratatui::style::Style)> =
+            here.iter().map(|f| finding_text(f)).collect();
+        if said.is_empty()
+            && let Some(problem) = form::problem(field, target, &ctx)
+        {
+            said.push((format!("✗ {problem}"), t.error()));
+        }
+        // the first finding beside the value when it fits; else each in full
+        // on the rows below, never cut at the screen's edge
+        let beside = said
+            .first()
+            .filter(|(text, _)| said.len() == 1 && used + 2 + text.width() <= inner_w)
+            .cloned();
+        if let Some((text, style)) = &beside {
+            spans.push(Span::styled(format!("  {text}"), *style));
         }
         let line = Line::from(spans);
         lines.push(if i == app.editor.cursor {
@@ -178,6 +191,11 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         } else {
             line
         });
+        if beside.is_none() {
+            for (text, style) in &said {
+                push_wrapped(&mut lines, text, *style, label_w + 3, inner_w);
+            }
+        }
     }
     let height = body.height.saturating_sub(2) as usize;
     let offset = scroll_offset(cursor_line, height);
@@ -191,6 +209,20 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         Paragraph::new(visible).block(Block::bordered().title(title)),
         body,
     );
+}
+
+/// Adds `text` as rows of at most `width` columns, each indented by `indent`.
+fn push_wrapped(
+    lines: &mut Vec<Line<'static>>,
+    text: &str,
+    style: ratatui::style::Style,
+    indent: usize,
+    width: usize,
+) {
+    let room = width.saturating_sub(indent).max(10);
+    for row in crate::tui::textedit::wrap(text, room) {
+        lines.push(Line::styled(format!("{}{row}", " ".repeat(indent)), style));
+    }
 }
 
 /// The label of a field, for the edit window's title.
