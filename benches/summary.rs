@@ -126,9 +126,18 @@ fn child(what: &str, root: &Path) {
 
 /// The secretariat's totals at 12 months from the Parquet dataset alone.
 fn rollup(dataset: &Path) -> DataFrame {
+    // the partition keys typed, not inferred (a code of digits stays text)
+    let keys = Schema::from_iter([
+        Field::new("year".into(), DataType::Int64),
+        Field::new("bureau".into(), DataType::String),
+    ]);
+    let hive = HiveOptions {
+        schema: Some(Arc::new(keys)),
+        ..HiveOptions::new_enabled()
+    };
     let scan = |table: &str| {
         let args = ScanArgsParquet {
-            hive_options: HiveOptions::new_enabled(),
+            hive_options: hive.clone(),
             ..ScanArgsParquet::default()
         };
         let glob = format!("{}/{table}/**/*.parquet", dataset.display());

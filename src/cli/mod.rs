@@ -220,7 +220,7 @@ with new ones. The output is built beside OUT and put in place when complete.
 
 Examples:
   riskreg export --year 2567 --format parquet --output dataset
-  riskreg export registers --year 2567 --bureau FIN --format xlsx --output FIN-2567.xlsx")]
+  riskreg export --year 2567 --bureau FIN --format xlsx -o FIN-2567.xlsx")]
     Export(export::Options),
     /// The whole monitoring report of a round, ready to sign (docx, html, xlsx)
     #[command(long_about = "\

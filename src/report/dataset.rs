@@ -189,6 +189,7 @@ const REGISTER_COLUMNS: Columns = &[
     ("approved_by_position", 't'),
     ("approved_by_date", 't'),
     ("approved_digest", 't'),
+    ("approved_signature", 't'),
     ("note", 't'),
 ];
 
@@ -311,6 +312,10 @@ fn register_row(reg: &Register) -> Vec<(&'static str, Cell)> {
         (
             "approved_digest",
             opt_text(a.map(|a| a.digest.as_str().to_string())),
+        ),
+        (
+            "approved_signature",
+            opt_text(a.and_then(|a| a.signature.clone())),
         ),
         ("note", text(reg.note.clone())),
     ]);
