@@ -7,9 +7,11 @@
 
 pub mod audit;
 pub mod check;
+pub mod clock;
 pub mod method;
 pub mod model;
 pub mod report;
 pub mod store;
+pub mod text;
 pub mod tui;
 pub mod validate;

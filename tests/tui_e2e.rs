@@ -61,6 +61,13 @@ impl Tmux {
         self.tmux(&["send-keys", "-t", "t", "-l", text]);
         std::thread::sleep(Duration::from_millis(200));
     }
+    /// Pastes text as a terminal does: with -p, tmux wraps it in bracketed
+    /// paste codes when the application asked for them, else sends it raw.
+    fn paste(&self, text: &str) {
+        self.tmux(&["set-buffer", "-b", "p", "--", text]);
+        self.tmux(&["paste-buffer", "-p", "-b", "p", "-t", "t"]);
+        std::thread::sleep(Duration::from_millis(300));
+    }
     fn wait_for(&self, what: &str) -> String {
         let start = Instant::now();
         loop {
@@ -362,4 +369,176 @@ fn a_crash_restores_the_terminal() {
         screen.contains("crashing on purpose"),
         "the panic message is readable:\n{screen}"
     );
+}
+
+#[test]
+fn while_the_terminal_is_too_small_keys_do_nothing_but_quit() {
+    let (_dir, repo, config) = repo();
+    let fin = repo.join("registers/2567/FIN.ron");
+    let before = std::fs::read_to_string(&fin).expect("FIN reads");
+    let t = Tmux::start("small-keys", &repo, &config);
+    t.wait_for("Bureaus");
+    t.keys(&["j", "Enter"]);
+    t.wait_for("Risks 3/3");
+    t.tmux(&["resize-window", "-t", "t", "-x", "60", "-y", "20"]);
+    t.wait_for("terminal too small");
+    // d deletes the risk under the cursor, a risk the user cannot see here;
+    // a and Enter would add one and open the editor
+    t.keys(&["d", "a", "Enter", "d"]);
+    let small = t.wait_for("press q to quit");
+    assert!(!small.contains("Risks"), "{small}");
+    t.tmux(&["resize-window", "-t", "t", "-x", "100", "-y", "30"]);
+    let back = t.wait_for("Risks 3/3");
+    assert!(!back.contains("[unsaved]"), "nothing changed:\n{back}");
+    assert!(
+        !back.contains("Likelihood"),
+        "still on the register:\n{back}"
+    );
+    // quitting works at any size, and there is nothing to save
+    t.tmux(&["resize-window", "-t", "t", "-x", "60", "-y", "20"]);
+    t.wait_for("terminal too small");
+    t.key("q");
+    t.wait_exit();
+    assert_eq!(std::fs::read_to_string(&fin).expect("FIN reads"), before);
+}
+
+#[test]
+fn pasted_thai_lines_go_into_the_field_as_text_and_never_run_as_keys() {
+    let (_dir, repo, config) = repo();
+    let fin = repo.join("registers/2567/FIN.ron");
+    let t = Tmux::start("paste", &repo, &config);
+    open_fin_r1(&t);
+    // pasted outside a text field: a word, no keys (d would delete a measure,
+    // q would ask to quit, 4 would open the matrix)
+    t.paste("d\nq\n4\n");
+    t.wait_for("paste ignored");
+    let s = t.screen();
+    assert!(s.contains("Likelihood") && !s.contains("[unsaved]"), "{s}");
+    // a single-line field: the process; lines become spaces
+    t.key("Enter");
+    t.wait_for("Enter ok");
+    t.key("C-u");
+    t.paste("การเบิกจ่ายเงิน\nงบประมาณ d u q 4\n");
+    t.key("Enter");
+    t.wait_for("[unsaved]");
+    // a multi-line field: the description keeps its line breaks
+    t.key("j");
+    t.key("Enter");
+    t.wait_for("Enter ok");
+    t.key("C-u");
+    t.paste("บรรทัดแรกของคำอธิบาย\nบรรทัดที่สอง y r g\n");
+    t.key("Enter");
+    t.key("C-s");
+    t.wait_for("saved: FIN");
+    t.key("q");
+    t.wait_exit();
+
+    let saved = riskreg::store::load_register(&fin).expect("the saved file reads");
+    let risk = &saved.value.risks[0];
+    assert_eq!(risk.process, "การเบิกจ่ายเงิน งบประมาณ d u q 4");
+    assert_eq!(risk.description, "บรรทัดแรกของคำอธิบาย\nบรรทัดที่สอง y r g");
+    // nothing else changed: only those two fields' lines differ
+    let diff = git(&repo, &["diff", "-U0", "--no-color"]);
+    let changed = changed_lines(&diff);
+    assert!(
+        changed
+            .iter()
+            .all(|l| l.contains("process") || l.contains("description") || l.contains("บรรทัด")),
+        "only the two fields changed:\n{diff}"
+    );
+    assert_eq!(
+        changed.iter().filter(|l| l.starts_with('-')).count(),
+        2,
+        "{diff}"
+    );
+}
+
+/// Someone else's edit of FIN on disk, while FIN-R1 has unsaved edits here.
+fn change_fin_on_disk(fin: &Path, from: &str, to: &str) -> String {
+    let theirs = std::fs::read_to_string(fin)
+        .expect("read")
+        .replacen(from, to, 1);
+    std::fs::write(fin, &theirs).expect("write theirs");
+    theirs
+}
+
+#[test]
+fn reload_after_a_conflict_merges_and_undo_never_drops_the_change_on_disk() {
+    let (_dir, repo, config) = repo();
+    let fin = repo.join("registers/2567/FIN.ron");
+    let t = Tmux::start("merge", &repo, &config);
+    open_fin_r1(&t);
+    set_likelihood(&t, "5");
+    t.wait_for("[unsaved]");
+    change_fin_on_disk(
+        &fin,
+        "ผู้อำนวยการกลุ่มงานการเงิน",
+        "ผู้อำนวยการกลุ่มงานการเงิน (แก้โดยผู้อื่น)",
+    );
+    t.key("C-s");
+    t.wait_for("changed on disk");
+    t.key("r");
+    t.wait_for("merged your unsaved edits");
+    // the old bug: u restored my version wholesale and Ctrl-S wrote it over theirs
+    t.key("u");
+    t.key("C-s");
+    t.wait_for("nothing to save");
+    let now = std::fs::read_to_string(&fin).expect("read");
+    assert!(now.contains("แก้โดยผู้อื่น"), "their change is kept");
+    assert!(!now.contains("likelihood: 5,"));
+    // redo brings the merge back: saving it keeps both changes
+    t.key("C-r");
+    t.key("C-s");
+    t.wait_for("saved: FIN");
+    t.key("q");
+    t.wait_exit();
+    let now = std::fs::read_to_string(&fin).expect("read");
+    assert!(
+        now.contains("แก้โดยผู้อื่น") && now.contains("likelihood: 5,"),
+        "{now}"
+    );
+}
+
+#[test]
+fn a_field_changed_here_and_on_disk_is_shown_both_ways_and_chosen() {
+    let (_dir, repo, config) = repo();
+    let fin = repo.join("registers/2567/FIN.ron");
+    let t = Tmux::start("merge-same", &repo, &config);
+    open_fin_r1(&t);
+    set_likelihood(&t, "5");
+    t.wait_for("[unsaved]");
+    change_fin_on_disk(&fin, "likelihood: 3,", "likelihood: 2,");
+    t.key("C-s");
+    t.wait_for("changed on disk");
+    t.key("r");
+    let window = t.wait_for("Merge 1/1");
+    assert!(
+        window.contains("On disk (t):") && window.contains("Yours (m):"),
+        "{window}"
+    );
+    assert!(
+        window.contains("keep mine") && window.contains("take theirs"),
+        "{window}"
+    );
+    // mine, then undo: back to the version on disk, nothing of it lost
+    t.key("m");
+    t.wait_for("merged your unsaved edits");
+    t.key("u");
+    t.key("C-s");
+    t.wait_for("nothing to save");
+    let inherent = |fin: &Path| {
+        riskreg::store::load_register(fin)
+            .expect("reads")
+            .value
+            .risks[0]
+            .inherent
+            .likelihood
+    };
+    assert_eq!(inherent(&fin), 2, "theirs, as on disk");
+    t.key("C-r");
+    t.key("C-s");
+    t.wait_for("saved: FIN");
+    t.key("q");
+    t.wait_exit();
+    assert_eq!(inherent(&fin), 5, "mine, chosen");
 }

@@ -6,9 +6,11 @@
 //! (text, Markdown, CSV, JSON, HTML, xlsx).
 
 mod build;
-mod compare;
+pub mod dataset;
+mod dataset_xlsx;
 pub mod document;
 mod error;
+pub mod export;
 mod frames;
 pub(crate) mod par;
 mod percent;

@@ -6,7 +6,9 @@ pub mod atomic;
 pub mod error;
 pub mod layout;
 pub mod locate;
+pub mod merge;
 pub mod ron_text;
+pub mod starter;
 
 pub use atomic::{Expect, Fingerprint};
 pub use error::{LoadError, SaveError};

@@ -38,6 +38,8 @@ pub fn run(root: &Path) -> Result<(), String> {
         app.status = problem;
     }
     let mut terminal = ratatui::try_init().map_err(|e| format!("cannot open the terminal: {e}"))?;
+    // a paste arrives as one event of text, not as keys that would run commands
+    enable_paste();
     // lets the end-to-end test check that a crash restores the terminal
     if std::env::var_os(PANIC_FOR_TEST).is_some() {
         terminal
@@ -46,12 +48,32 @@ pub fn run(root: &Path) -> Result<(), String> {
         panic!("{PANIC_FOR_TEST} is set: crashing on purpose");
     }
     let result = event_loop(&mut terminal, &mut app);
+    disable_paste();
     ratatui::restore();
     result
 }
 
+/// Turns bracketed paste on, and makes a panic turn it off before ratatui's
+/// hook restores the rest of the terminal (the shell must not receive pastes
+/// wrapped in escape codes).
+fn enable_paste() {
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
+    let restore_rest = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        disable_paste();
+        restore_rest(info);
+    }));
+}
+
+fn disable_paste() {
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
+}
+
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<(), String> {
     let mut last_check = Instant::now();
+    if let Ok(size) = terminal.size() {
+        app.terminal_size = Some((size.width, size.height));
+    }
     while !app.quit {
         terminal
             .draw(|f| view::draw(f, app))
@@ -59,8 +81,9 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
         if event::poll(DISK_CHECK).map_err(|e| e.to_string())? {
             match event::read().map_err(|e| e.to_string())? {
                 Event::Key(key) => app.press(key),
+                Event::Paste(text) => app.paste(&text),
                 // the next loop turn redraws at the new size
-                Event::Resize(_, _) => {}
+                Event::Resize(w, h) => app.terminal_size = Some((w, h)),
                 _ => {}
             }
         }

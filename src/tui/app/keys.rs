@@ -9,6 +9,9 @@ impl App {
         if key.kind != KeyEventKind::Press {
             return None;
         }
+        if self.too_small() {
+            return self.on_key_too_small(key);
+        }
         match &mut self.modal {
             Modal::Help => {
                 self.modal = Modal::None;
@@ -22,6 +25,48 @@ impl App {
         }
         let action = self.keymap.lookup(self.scope(), Key::from_event(&key))?;
         self.update(action)
+    }
+
+    /// A bracketed paste: text for the text field that is open, never keys.
+    /// A multi-line field keeps the line breaks; a single-line one (and the
+    /// search and export boxes) gets a space for each. Anywhere else the
+    /// paste is dropped with a word, so pasted text can never run commands.
+    pub fn paste(&mut self, text: &str) {
+        if self.too_small() {
+            return;
+        }
+        let edit = match &mut self.modal {
+            Modal::Edit { edit, .. } | Modal::Search(edit) | Modal::Export { edit, .. } => edit,
+            _ => {
+                self.status = Some(
+                    self.lang
+                        .pick(
+                            "ไม่ได้วางข้อความ: กด Enter ที่ช่องที่จะวางก่อน",
+                            "paste ignored: open a text field (Enter) first, then paste",
+                        )
+                        .into(),
+                );
+                return;
+            }
+        };
+        edit.insert_str(&pasted_text(text, edit.multiline));
+        if let Modal::Search(edit) = &self.modal {
+            self.register.query = edit.text().to_string();
+            self.register.selected = 0;
+        }
+    }
+
+    /// While the screen shows only "terminal too small", the one thing a
+    /// key may do is quit (asking first when there are unsaved changes,
+    /// and the question is shown in place of the message).
+    fn on_key_too_small(&mut self, key: KeyEvent) -> Option<Effect> {
+        let action = self.keymap.lookup(self.scope(), Key::from_event(&key))?;
+        match (action, &self.modal) {
+            (Action::Quit, _) | (Action::Yes | Action::No, Modal::ConfirmQuit) => {
+                self.update(action)
+            }
+            _ => None,
+        }
     }
 
     pub(super) fn on_text_key(&mut self, key: KeyEvent) -> Option<Effect> {
@@ -101,6 +146,10 @@ impl App {
         let Some((field, target)) = self.field_under_cursor() else {
             return;
         };
+        if let Some(why) = self.read_only() {
+            self.status = Some(why);
+            return;
+        }
         let Some(ctx) = self.form_ctx() else { return };
         match form::kind(field, &ctx) {
             Kind::ReadOnly => {
@@ -138,9 +187,14 @@ impl App {
                     }
                     _ => now,
                 };
+                let edit = if form::retyped(field) {
+                    TextEdit::selected(&now)
+                } else {
+                    TextEdit::new(&now, multiline)
+                };
                 self.modal = Modal::Edit {
                     field,
-                    edit: TextEdit::new(&now, multiline),
+                    edit,
                     error: None,
                 };
             }
@@ -236,5 +290,35 @@ impl App {
         if let Err(e) = self.mutate(|reg, m, a| form::set_pick(field, &target, reg, m, a, next)) {
             self.status = Some(e);
         }
+    }
+}
+
+/// Pasted text as a field takes it: line breaks of any convention become
+/// `\n` (multi-line) or a space (single line), a trailing one is dropped,
+/// tabs become spaces and other control characters are left out.
+pub fn pasted_text(text: &str, multiline: bool) -> String {
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    let trimmed = unified.trim_end_matches('\n');
+    trimmed
+        .chars()
+        .filter_map(|c| match c {
+            '\n' if multiline => Some('\n'),
+            '\n' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pasted_text;
+
+    #[test]
+    fn pasted_line_breaks_follow_the_field() {
+        let two = "บรรทัดแรก\r\nบรรทัดที่สอง\n";
+        assert_eq!(pasted_text(two, true), "บรรทัดแรก\nบรรทัดที่สอง");
+        assert_eq!(pasted_text(two, false), "บรรทัดแรก บรรทัดที่สอง");
+        assert_eq!(pasted_text("a\tb\u{1b}[2Jc", false), "a b[2Jc");
     }
 }

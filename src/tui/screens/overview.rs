@@ -4,7 +4,9 @@
 
 use super::{band_counts, scroll_offset};
 use crate::model::{Money, TrafficLight};
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::{Scope, keys_text};
 use crate::tui::workspace::Entry;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -40,13 +42,14 @@ pub fn disbursed(entry: &Entry, round: Option<&crate::model::RoundId>) -> (Money
     (paid, allocated)
 }
 
-/// Percent with one decimal, computed in integers.
+/// The share disbursed, by the one rounding rule of every percentage
+/// (`report::Percent`: two decimals, half away from zero, see docs/summary.md).
 pub fn percent(part: Money, whole: Money) -> String {
     if whole.satang() <= 0 {
         return "—".into();
     }
-    let tenths = (i128::from(part.satang()) * 1000 / i128::from(whole.satang())) as i64;
-    format!("{}.{}%", tenths / 10, tenths % 10)
+    crate::report::Percent::of(part.satang(), whole.satang())
+        .map_or_else(|| "—".into(), |p| format!("{p}%"))
 }
 
 /// The marks of an entry: `*` unsaved, `!` changed on disk, `+` uncommitted,
@@ -58,6 +61,25 @@ pub fn marks(entry: &Entry) -> String {
     s.push(if entry.uncommitted { '+' } else { ' ' });
     s.push(entry.approval_mark());
     s
+}
+
+/// What a bureau without a register shows: the key that creates one (a new
+/// registers directory has none yet), or just that there is none.
+fn no_register(app: &App) -> String {
+    let key = app
+        .keymap
+        .bindings(Scope::Overview)
+        .iter()
+        .find(|b| b.action == Action::NewRegister)
+        .map(keys_text);
+    match key {
+        Some(k) => format!(
+            "{} — {k} {}",
+            app.lang.pick("ยังไม่มี", "none"),
+            app.lang.pick("สร้าง", "creates")
+        ),
+        None => app.lang.pick("ยังไม่มีทะเบียน", "no register").into(),
+    }
 }
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App) {
@@ -145,7 +167,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
                         ),
                         t.error(),
                     ))),
-                    None => cells.push(Cell::from(lang.pick("ยังไม่มีทะเบียน", "no register"))),
+                    None => cells.push(Cell::from(no_register(app))),
                 },
             }
             let row = Row::new(cells);
@@ -191,4 +213,21 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         notes.push(Line::styled(e.to_string(), t.error()));
     }
     f.render_widget(Paragraph::new(notes).wrap(Wrap { trim: true }), legend);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn disbursed_share_rounds_like_every_report_percentage() {
+        let pct = |part, whole| percent(Money::from_satang(part), Money::from_satang(whole));
+        // 97.25 % and 15.45 % exactly: once cut to 97.2 % and 15.4 %
+        assert_eq!(pct(9_725, 10_000), "97.25%");
+        assert_eq!(pct(1_545, 10_000), "15.45%");
+        // 1/32 = 3.125 % rounds half away from zero, as docs/summary.md says
+        assert_eq!(pct(1, 32), "3.13%");
+        assert_eq!(pct(1, 3), "33.33%");
+        assert_eq!(pct(5, 0), "—");
+    }
 }
