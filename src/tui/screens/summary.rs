@@ -21,10 +21,78 @@ pub fn lines(app: &App, width: u16) -> Result<Vec<String>, String> {
         width: Some(width),
     };
     let bytes = render(summary, Format::Text, &opts).map_err(|e| e.to_string())?;
-    Ok(String::from_utf8_lossy(&bytes)
-        .lines()
-        .map(String::from)
-        .collect())
+    let mut out = bars(&summary.progress, app.lang, usize::from(width));
+    out.extend(String::from_utf8_lossy(&bytes).lines().map(String::from));
+    Ok(out)
+}
+
+/// `filled` of `whole` as a bar of `cells`: `█` for the part, `░` for the
+/// rest, rounded to the nearest cell in integers.
+fn split(filled: i64, whole: i64, cells: usize) -> String {
+    let cells_i = i64::try_from(cells).unwrap_or(0);
+    let n = if whole <= 0 {
+        0
+    } else {
+        ((filled.clamp(0, whole) * cells_i * 2 + whole) / (whole * 2)) as usize
+    };
+    format!("{}{}", "█".repeat(n), "░".repeat(cells.saturating_sub(n)))
+}
+
+/// The report's chart splits as bars over the table: implementation,
+/// budget, and statuses (as letters, so they read without colour).
+fn bars(p: &crate::report::Progress, lang: crate::model::Lang, width: usize) -> Vec<String> {
+    let cells = width.saturating_sub(34).clamp(8, 40);
+    let n = i64::try_from(p.measures).unwrap_or(0);
+    let count = |x: u64| i64::try_from(x).unwrap_or(0);
+    let pct = |x: Option<crate::report::Percent>| x.map_or("–".to_string(), |x| format!("{x}%"));
+    let mut status = String::new();
+    for (letter, k) in [('G', p.green), ('Y', p.yellow), ('R', p.red)] {
+        let cells_k = if n == 0 {
+            0
+        } else {
+            (count(k) * cells as i64 * 2 + n) / (n * 2)
+        };
+        status.extend(std::iter::repeat_n(
+            letter,
+            usize::try_from(cells_k).unwrap_or(0),
+        ));
+    }
+    vec![
+        format!(
+            "{:<12}{} {}/{} {}",
+            lang.pick("แล้วเสร็จ", "completed"),
+            split(count(p.completed), n, cells),
+            p.completed,
+            p.measures,
+            pct(p.completed_pct)
+        ),
+        format!(
+            "{:<12}{} {}",
+            lang.pick("เบิกจ่าย", "disbursed"),
+            split(p.disbursed_satang, p.allocated_satang, cells),
+            pct(p.disbursed_pct)
+        ),
+        format!(
+            "{:<12}{} G{} Y{} R{}",
+            lang.pick("สถานะ", "status"),
+            status,
+            p.green,
+            p.yellow,
+            p.red
+        ),
+        String::new(),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bars_round_to_the_nearest_cell() {
+        // 3 of 15 over 10 cells = 2 cells; 10,075 of 91,200 = 1.1 → 1 cell
+        assert_eq!(super::split(3, 15, 10), "██░░░░░░░░");
+        assert_eq!(super::split(1_007_500, 9_120_000, 10), "█░░░░░░░░░");
+        assert_eq!(super::split(5, 0, 4), "░░░░");
+    }
 }
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App) {
