@@ -3,8 +3,9 @@
 //! `validate` module, shared by the CLI and the TUI.
 
 use crate::model::Register;
+use crate::progress::{Progress, Silent};
 use crate::store::{self, Catalog, LoadError, Loaded, SourceMap, layout};
-use crate::validate::{self, Context, Finding, Severity};
+use crate::validate::{self, Context, Finding, Severity, YearKeys};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -62,22 +63,64 @@ pub fn place(findings: Vec<Finding>) -> Vec<Diagnostic> {
     }
     let mut out = Vec::new();
     for (file, findings) in by_file {
-        let map = std::fs::read_to_string(&file)
-            .map(|t| SourceMap::build(&t))
-            .unwrap_or_default();
-        for f in findings {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        out.extend(place_in(&text, findings));
+    }
+    out
+}
+
+/// Places findings of one file on the lines of its text, indexing only the
+/// paths they name.
+pub fn place_in(text: &str, findings: Vec<Finding>) -> Vec<Diagnostic> {
+    if findings.is_empty() {
+        return Vec::new();
+    }
+    let map = SourceMap::for_paths(text, findings.iter().map(|f| f.path.as_str()));
+    findings
+        .into_iter()
+        .map(|f| {
             let (line, col) = map.locate(&f.path);
-            out.push(Diagnostic {
+            Diagnostic {
                 severity: f.severity,
                 file: f.file,
                 line,
                 col,
                 path: f.path,
                 message: f.message,
-            });
-        }
+            }
+        })
+        .collect()
+}
+
+/// The rules of one register, placed on its lines while its text is at hand.
+fn check_one(at: &Checking<'_>, reg: &Loaded<Register>, text: &[u8]) -> Vec<Diagnostic> {
+    let ctx = at.ctx;
+    let mut findings = validate::check_register(ctx, &reg.path, &reg.value);
+    findings.extend(seal_finding(at.root, &reg.path, &reg.value, at.people));
+    if let Some(today) = at.today {
+        let method = ctx.method(&reg.value.methodology);
+        findings.extend(validate::check_cadence(
+            today, method, &reg.path, &reg.value,
+        ));
     }
-    out
+    if let Some(message) = crate::audit::approval_warning(&reg.path, &reg.value, ctx.methods) {
+        findings.push(Finding {
+            severity: Severity::Warning,
+            file: reg.path.clone(),
+            path: "approved_by.digest".into(),
+            message,
+        });
+    }
+    // a register that parsed is UTF-8
+    place_in(std::str::from_utf8(text).unwrap_or_default(), findings)
+}
+
+/// What each register is checked against.
+struct Checking<'a> {
+    root: &'a Path,
+    ctx: &'a Context<'a>,
+    people: Option<&'a crate::model::People>,
+    today: Option<crate::model::Date>,
 }
 
 /// The outcome of checking: diagnostics in file and line order, and how many
@@ -116,6 +159,16 @@ pub fn check_root_at(
     only: Option<&BTreeSet<PathBuf>>,
     today: Option<crate::model::Date>,
 ) -> Report {
+    check_root_with(root, only, today, &Silent)
+}
+
+/// [`check_root_at`], telling `progress` how many registers are checked.
+pub fn check_root_with(
+    root: &Path,
+    only: Option<&BTreeSet<PathBuf>>,
+    today: Option<crate::model::Date>,
+    progress: &dyn Progress,
+) -> Report {
     let mut report = Report::default();
     let wanted = |p: &Path| only.is_none_or(|set| set.contains(p));
     let catalog = match Catalog::load(root) {
@@ -147,10 +200,12 @@ pub fn check_root_at(
     );
     report.files += 2 + catalog.methods.len();
     let people = check_people_files(root, &catalog, &wanted, &mut report, &mut findings);
-    let ctx = Context {
-        bureaus: &catalog.bureaus.value,
-        approaches: &catalog.approaches.value,
-        methods: &methods,
+    let ctx = Context::new(&catalog.bureaus.value, &catalog.approaches.value, &methods);
+    let checking = Checking {
+        root,
+        ctx: &ctx,
+        people: people.as_ref(),
+        today,
     };
     let years = match layout::year_dirs(root) {
         Ok(y) => y,
@@ -167,44 +222,48 @@ pub fn check_root_at(
         {
             continue;
         }
-        let (regs, errors): (Vec<Loaded<Register>>, Vec<LoadError>) =
-            match store::load_year(root, year) {
-                Ok(x) => x,
-                Err(e) => (Vec::new(), vec![e]),
-            };
-        report.files += regs.len() + errors.len();
-        report.diagnostics.extend(
-            errors
-                .into_iter()
-                .filter(|e| wanted(&e.path))
-                .map(Diagnostic::from),
-        );
-        for reg in &regs {
-            if wanted(&reg.path) {
-                findings.extend(validate::check_register(&ctx, &reg.path, &reg.value));
-                findings.extend(seal_finding(root, &reg.path, &reg.value, people.as_ref()));
-                if let Some(today) = today {
-                    let method = ctx.method(&reg.value.methodology);
-                    findings.extend(validate::check_cadence(
-                        today, method, &reg.path, &reg.value,
-                    ));
+        let files = match store::year_files(root, year) {
+            Ok(files) => files,
+            Err(e) => {
+                report.files += 1;
+                if wanted(&e.path) {
+                    report.diagnostics.push(e.into());
                 }
-                if let Some(message) =
-                    crate::audit::approval_warning(&reg.path, &reg.value, &methods)
-                {
-                    findings.push(Finding {
-                        severity: Severity::Warning,
-                        file: reg.path.clone(),
-                        path: "approved_by.digest".into(),
-                        message,
-                    });
-                }
+                continue;
             }
+        };
+        report.files += files.len();
+        progress.start("checking registers", files.len());
+        // each file is parsed, checked and its findings placed on the core
+        // that read it; only the rules across registers wait for all
+        // of each register only its ids are kept for the rules across the
+        // year, so memory does not grow with the registers' content
+        let results = store::load_many_then(&files, store::REGISTER, progress, |r, text| {
+            let r: Result<Loaded<Register>, LoadError> = r;
+            match r {
+                Ok(reg) => {
+                    let placed = if wanted(&reg.path) {
+                        check_one(&checking, &reg, text)
+                    } else {
+                        Vec::new()
+                    };
+                    (Ok((reg.path, YearKeys::of(&reg.value))), placed)
+                }
+                Err(e) => (Err(e), Vec::new()),
+            }
+        });
+        progress.finish();
+        let mut keys: Vec<(PathBuf, YearKeys)> = Vec::with_capacity(results.len());
+        for (r, placed) in results {
+            match r {
+                Ok(k) => keys.push(k),
+                Err(e) if wanted(&e.path) => report.diagnostics.push(e.into()),
+                Err(_) => {}
+            }
+            report.diagnostics.extend(placed);
         }
-        let pairs: Vec<(PathBuf, &Register)> =
-            regs.iter().map(|r| (r.path.clone(), &r.value)).collect();
         findings.extend(
-            validate::check_year(&pairs)
+            validate::check_year_keys(&keys)
                 .into_iter()
                 .filter(|f| wanted(&f.file)),
         );

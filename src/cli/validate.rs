@@ -18,9 +18,10 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
         }
     };
     let mut out = super::out::Out::default();
+    let bar = super::progress::StderrBar::new();
     let (mut errors, mut warnings, mut files) = (0, 0, 0);
     for (root, only) in &targets {
-        let report = check::check_root_at(root, only.as_ref(), Some(today));
+        let report = check::check_root_with(root, only.as_ref(), Some(today), &bar);
         for d in &report.diagnostics {
             out.line(super::out::diagnostic_line(d));
         }

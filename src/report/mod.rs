@@ -8,6 +8,7 @@
 mod build;
 pub mod dataset;
 mod dataset_xlsx;
+pub mod document;
 mod error;
 pub mod export;
 mod frames;
@@ -193,13 +194,24 @@ pub fn summarize(
     round: &RoundId,
     compare: Option<&RoundId>,
 ) -> Result<Summary, ReportError> {
+    summarize_with(root, year, round, compare, &crate::progress::Silent)
+}
+
+/// [`summarize`], telling `progress` how many registers are read.
+pub fn summarize_with(
+    root: &Path,
+    year: FiscalYear,
+    round: &RoundId,
+    compare: Option<&RoundId>,
+    progress: &dyn crate::progress::Progress,
+) -> Result<Summary, ReportError> {
     let catalog = Catalog::load(root).map_err(ReportError::Load)?;
     let year_dir = root.join(year.to_string());
     if !year_dir.is_dir() {
         return Err(ReportError::NoData { year });
     }
     let (loaded, errors) =
-        store::load_year(root, year.be()).map_err(|e| ReportError::Load(vec![e]))?;
+        store::load_year_with(root, year.be(), progress).map_err(|e| ReportError::Load(vec![e]))?;
     if !errors.is_empty() {
         return Err(ReportError::Load(errors));
     }

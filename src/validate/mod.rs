@@ -8,10 +8,11 @@ mod register;
 
 pub use cadence::check_cadence;
 pub use people::{SignerProblem, check_people, check_signers};
-pub use register::{check_register, check_year};
+pub use register::{YearKeys, check_register, check_year, check_year_keys};
 
 use crate::method::Methodology;
-use crate::model::{ApproachList, BureauList, MethodRef};
+use crate::model::{ApproachList, BureauCode, BureauList, MethodRef};
+use std::collections::HashSet;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -44,18 +45,38 @@ pub struct Finding {
 }
 
 /// What registers are checked against.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Context<'a> {
     pub bureaus: &'a BureauList,
     pub approaches: &'a ApproachList,
     pub methods: &'a [Methodology],
+    /// The bureau codes, looked up in constant time: every register and
+    /// co-responsible bureau is checked against a list that, for a national
+    /// body, holds thousands.
+    codes: HashSet<&'a str>,
 }
 
 impl<'a> Context<'a> {
+    pub fn new(
+        bureaus: &'a BureauList,
+        approaches: &'a ApproachList,
+        methods: &'a [Methodology],
+    ) -> Context<'a> {
+        Context {
+            bureaus,
+            approaches,
+            methods,
+            codes: bureaus.bureaus.iter().map(|b| b.code.as_str()).collect(),
+        }
+    }
     pub fn method(&self, r: &MethodRef) -> Option<&'a Methodology> {
         self.methods
             .iter()
             .find(|m| m.id == r.id && m.version == r.version)
+    }
+    /// Whether bureaus.ron lists `code`.
+    pub fn knows_bureau(&self, code: &BureauCode) -> bool {
+        self.codes.contains(code.as_str())
     }
 }
 
