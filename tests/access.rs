@@ -7,6 +7,7 @@ mod common;
 use common::{copy_dir, sample_registers, stderr, stdout};
 use riskreg::audit::access::{EditRights, Identity};
 use riskreg::audit::content_digest;
+use riskreg::model::Lang;
 use riskreg::store;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -484,6 +485,23 @@ fn a_signed_approval_holds_and_forged_ones_are_caught() {
         "{text}"
     );
     assert!(text.contains("without a valid signature was recorded by author e-mail somchai@senate.test, who may not approve FIN"), "{text}");
+
+    // and log, after the changes, says it of each approval it lists
+    let out = office.riskreg("prasert", &["log", "registers/2567/FIN.ron"]);
+    assert!(out.status.success(), "{}", both(&out));
+    let text = stdout(&out);
+    let seals = &text[text.find("\napprovals:\n").expect("approvals section")..];
+    assert_eq!(
+        seals.matches("registers/2567/FIN.ron: approval by").count(),
+        4,
+        "{seals}"
+    );
+    assert!(
+        seals.contains("signed by นางวิไลวรรณ ศรีสุข (wilaiwan), an approver of this bureau"),
+        "{seals}"
+    );
+    assert_eq!(seals.matches("FORGED").count(), 2, "{seals}");
+    assert!(seals.contains("unsigned (still accepted"), "{seals}");
 }
 
 #[test]
@@ -550,17 +568,23 @@ fn the_interface_is_read_only_for_other_bureaus_and_says_why() {
     let office = Office::new();
     let root = office.repo.join("registers");
     let rights = EditRights::load_as(&root, Identity::of("RISKREG_USER", "thanakorn"));
-    assert_eq!(rights.check("ICT"), Ok(()));
-    let why = rights.check("FIN").expect_err("read-only");
+    assert_eq!(rights.check("ICT", Lang::En), Ok(()));
+    let why = rights.check("FIN", Lang::En).expect_err("read-only");
     assert!(
         why.contains("only officers of FIN edit its register")
             && why.contains("นายธนากร แก้วมณี belongs to ICT"),
         "{why}"
     );
+    assert!(
+        rights
+            .check("FIN", Lang::Th)
+            .expect_err("ro")
+            .contains("ทะเบียนของ FIN แก้ได้เฉพาะเจ้าหน้าที่ของ FIN; นายธนากร แก้วมณี สังกัด ICT")
+    );
     let stranger = EditRights::load_as(&root, Identity::of("login", "root"));
     assert!(
         stranger
-            .check("ICT")
+            .check("ICT", Lang::En)
             .expect_err("ro")
             .contains("are not in people.ron")
     );
@@ -581,7 +605,11 @@ fn the_interface_is_read_only_for_other_bureaus_and_says_why() {
         reg.note = "ICT was here".into();
         Ok(())
     });
-    assert!(result.expect_err("refused").contains("read-only"));
+    let why = result.expect_err("refused");
+    assert!(
+        why.contains(app.lang.pick("อ่านอย่างเดียว", "read-only")),
+        "{why}"
+    );
     assert_eq!(app.register_value().cloned(), before);
     app.current = common::select_bureau(&mut app, "ICT");
     app.mutate(|reg, _, _| {
@@ -590,4 +618,28 @@ fn the_interface_is_read_only_for_other_bureaus_and_says_why() {
     })
     .expect("own bureau");
     assert!(app.ws.any_dirty());
+}
+
+#[test]
+fn the_people_example_of_the_file_format_page_parses_and_validates() {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/file-format.md"))
+            .expect("doc");
+    let section = &text[text.find("## `people.ron`").expect("section")..];
+    let open = section.find("```ron\n").expect("ron block") + "```ron\n".len();
+    let close = section[open..].find("```").expect("end of block");
+    let (_dir, root) = common::sample_workspace();
+    std::fs::write(root.join("people.ron"), &section[open..open + close]).expect("write");
+    let report = riskreg::check::check_root(&root, None);
+    let in_people: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.file.ends_with("people.ron"))
+        .collect();
+    assert!(in_people.is_empty(), "{in_people:?}");
+    assert!(
+        riskreg::audit::access::load_people(&root)
+            .expect("parses")
+            .is_some()
+    );
 }

@@ -156,7 +156,7 @@ fn parquet_rolled_up_by_polars_gives_the_summary_totals() {
 
 #[test]
 fn every_format_is_written_and_csv_is_partitioned() {
-    let (dir, _root) = sample_workspace();
+    let (dir, root) = sample_workspace();
     let csv = export(dir.path(), &["--format", "csv", "--output", "csv"]);
     assert!(csv.status.success(), "{}", stderr(&csv));
     let part = dir
@@ -170,6 +170,30 @@ fn every_format_is_written_and_csv_is_partitioned() {
         "partition keys live in the path: {header}"
     );
     assert!(text.contains("FIN-M1"), "{text}");
+    // an engine reads the CSV parts as they are: the money sums exactly
+    let glob = format!("{}/csv/measures/**/*.csv", dir.path().display());
+    // (a partition whose column is all empty would be read as text: give
+    // the documented type, as a reader of many partitions should)
+    let types = Schema::from_iter([Field::new("allocated_satang".into(), DataType::Int64)]);
+    let sums = LazyCsvReader::new(PlRefPath::new(glob))
+        .with_dtype_overwrite(Some(Arc::new(types)))
+        .finish()
+        .expect("scan csv")
+        .select([len().alias("measures"), col("allocated_satang").sum()])
+        .collect()
+        .expect("csv roll-up");
+    let summary = riskreg::report::summarize(
+        &root,
+        FiscalYear::new(2567).unwrap(),
+        &RoundId::new("12m").unwrap(),
+        None,
+    )
+    .unwrap();
+    assert_eq!(int(&sums, "measures", 0), summary.progress.measures as i64);
+    assert_eq!(
+        int(&sums, "allocated_satang", 0),
+        summary.progress.allocated_satang
+    );
 
     let json = export(dir.path(), &["--format", "json", "--output", "d.json"]);
     assert!(json.status.success(), "{}", stderr(&json));

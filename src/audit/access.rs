@@ -5,7 +5,7 @@
 
 use super::signing::{self, Checked};
 use crate::model::people::{ALLOWED_SIGNERS_FILE, PEOPLE_FILE};
-use crate::model::{Approval, People, Person, Register};
+use crate::model::{Approval, Lang, People, Person, Register};
 use crate::store::{self, LoadError};
 use std::path::{Path, PathBuf};
 
@@ -147,12 +147,7 @@ fn member_of(person: &Person) -> String {
 /// "belong to FIN, ICT" / "belongs to no bureau".
 fn belongs(person: &Person, third_person: bool) -> String {
     let verb = if third_person { "belongs" } else { "belong" };
-    let bureaus = People::bureaus_of(person);
-    if bureaus.is_empty() {
-        format!("{verb} to no bureau")
-    } else {
-        format!("{verb} to {}", bureaus.join(", "))
-    }
+    format!("{verb} to {}", bureaus_or_none(person, "no bureau"))
 }
 
 /// Why `who` may not change `paths` under `people`: one line per path
@@ -206,26 +201,53 @@ impl EditRights {
             broken,
         }
     }
-    /// `Ok` when the register of `bureau` may be edited; else why it is read-only.
-    pub fn check(&self, bureau: &str) -> Result<(), String> {
+    /// `Ok` when the register of `bureau` may be edited; else why it is
+    /// read-only, in `lang`.
+    pub fn check(&self, bureau: &str, lang: Lang) -> Result<(), String> {
         if let Some(e) = &self.broken {
-            return Err(format!("read-only: {PEOPLE_FILE} does not parse: {e}"));
+            return Err(format!(
+                "{}: {PEOPLE_FILE} {}: {e}",
+                lang.pick("อ่านอย่างเดียว", "read-only"),
+                lang.pick("อ่านไม่ได้", "does not parse")
+            ));
         }
         let Some(people) = &self.people else {
             return Ok(());
         };
         match self.who.person(people) {
-            None => Err(format!(
-                "read-only: you ({}) are not in {PEOPLE_FILE}; set RISKREG_USER to your login",
-                self.who.describe()
-            )),
+            None => Err(match lang {
+                Lang::Th => format!(
+                    "อ่านอย่างเดียว: คุณ ({}) ไม่อยู่ใน {PEOPLE_FILE}; ตั้ง RISKREG_USER เป็นชื่อผู้ใช้ของคุณ",
+                    self.who.describe()
+                ),
+                Lang::En => format!(
+                    "read-only: you ({}) are not in {PEOPLE_FILE}; set RISKREG_USER to your login",
+                    self.who.describe()
+                ),
+            }),
             Some(p) if p.may_change(bureau) => Ok(()),
-            Some(p) => Err(format!(
-                "read-only: only officers of {bureau} edit its register; {} {}",
-                p.name,
-                belongs(p, true)
-            )),
+            Some(p) => Err(match lang {
+                Lang::Th => format!(
+                    "อ่านอย่างเดียว: ทะเบียนของ {bureau} แก้ได้เฉพาะเจ้าหน้าที่ของ {bureau}; {} สังกัด {}",
+                    p.name,
+                    bureaus_or_none(p, "ไม่มีสำนัก")
+                ),
+                Lang::En => format!(
+                    "read-only: only officers of {bureau} edit its register; {} {}",
+                    p.name,
+                    belongs(p, true)
+                ),
+            }),
         }
+    }
+}
+
+fn bureaus_or_none(person: &Person, none: &str) -> String {
+    let bureaus = People::bureaus_of(person);
+    if bureaus.is_empty() {
+        none.to_string()
+    } else {
+        bureaus.join(", ")
     }
 }
 

@@ -11,6 +11,7 @@ pub mod install;
 pub mod log;
 pub mod out;
 pub mod progress;
+pub mod report;
 pub mod roll;
 pub mod summary;
 pub mod targets;
@@ -210,6 +211,26 @@ Examples:
   riskreg export --year 2567 --format parquet --output dataset
   riskreg export registers --year 2567 --bureau FIN --format xlsx --output FIN-2567.xlsx")]
     Export(export::Options),
+    /// The whole monitoring report of a round, ready to sign (docx, html, xlsx)
+    #[command(long_about = "\
+The monitoring report the secretariat submits (seed 002; seed 004 for the
+12-month kind): a cover with the fiscal year and round period, the monitoring
+table (two-level status heading, legend, numbered rows grouped by approach),
+charts of implementation, budget and status, a page per measure (the five
+implementation boxes, what was done, activities added, budget allocated /
+disbursed / remaining, indicators with target, result and met / not met,
+evidence), warnings (overspent, not reported), the comparison with an
+earlier round (--compare), and the sign-off blocks of the registers.
+
+docx (Word, LibreOffice: native charts, the table header repeated on each
+page, page numbers), html (self-contained; charts as inline SVG), xlsx
+(native charts; header rows repeated). A4, TH Sarabun New with fallbacks.
+The file is written atomically. See docs/report.md.
+
+Examples:
+  riskreg report --year 2567 --round 6 --format docx --output report-6m.docx
+  riskreg report --round 12 --compare 6 --thai-digits --output report-12m.html")]
+    Report(report::Options),
     /// Git hooks for registers
     #[command(subcommand)]
     Hook(HookCommand),

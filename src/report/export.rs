@@ -11,6 +11,7 @@ use super::ReportError;
 use super::dataset::{Dataset, KEYS};
 use crate::store::atomic::write_atomic;
 use polars::prelude::*;
+use polars_io::prelude::{CsvWriter, ParquetWriter, SerWriter};
 use std::path::{Path, PathBuf};
 
 /// The formats of `riskreg export`.
@@ -137,6 +138,7 @@ fn write_partitioned(
     };
     let mut files = 0;
     for (table, df) in &ds.frames {
+        let runs = runs(df)?;
         for bureau in bureaus {
             let dir = staging
                 .path()
@@ -144,7 +146,7 @@ fn write_partitioned(
                 .join(format!("year={year}"))
                 .join(format!("bureau={bureau}"));
             std::fs::create_dir_all(&dir).map_err(&err)?;
-            let mut part = partition(df, bureau)?;
+            let mut part = partition(df, runs.get(bureau).copied())?;
             let path = dir.join(format!("part-0.{ext}"));
             let file = std::fs::File::create(&path).map_err(&err)?;
             let mut file = std::io::BufWriter::new(file);
@@ -195,20 +197,44 @@ fn write_partitioned(
     Ok(files)
 }
 
-/// The rows of one bureau, without the partition keys (they are in the path).
-fn partition(df: &DataFrame, bureau: &str) -> Result<DataFrame, ReportError> {
-    let kept: Vec<Expr> = df
-        .get_column_names()
-        .into_iter()
-        .filter(|n| !KEYS.contains(&n.as_str()))
-        .map(|n| col(n.clone()))
-        .collect();
-    df.clone()
-        .lazy()
-        .filter(col("bureau").eq(lit(bureau)))
-        .select(kept)
-        .collect()
-        .map_err(frame_err)
+/// The rows of each bureau as (offset, length): rows come grouped by bureau
+/// (registers in code order, rows in file order), so one pass finds them —
+/// filtering the whole frame once per bureau would grow with bureaus × rows.
+fn runs(df: &DataFrame) -> Result<std::collections::HashMap<String, (i64, usize)>, ReportError> {
+    let codes = df
+        .column("bureau")
+        .and_then(|c| c.str().cloned())
+        .map_err(frame_err)?;
+    let mut out: std::collections::HashMap<String, (i64, usize)> = std::collections::HashMap::new();
+    let mut last: Option<&str> = None;
+    for (i, code) in codes.iter().enumerate() {
+        let code = code.unwrap_or_default();
+        if last == Some(code) {
+            if let Some(run) = out.get_mut(code) {
+                run.1 += 1;
+            }
+            continue;
+        }
+        if out.contains_key(code) {
+            // not grouped after all: a bug in the dataset's order
+            return Err(ReportError::Frame(format!(
+                "rows of bureau {code} are not contiguous"
+            )));
+        }
+        out.insert(code.to_string(), (i as i64, 1));
+        last = Some(code);
+    }
+    Ok(out)
+}
+
+/// One run of rows, without the partition keys (they are in the path).
+fn partition(df: &DataFrame, run: Option<(i64, usize)>) -> Result<DataFrame, ReportError> {
+    let (offset, len) = run.unwrap_or((0, 0));
+    let mut part = df.slice(offset, len);
+    for key in KEYS {
+        part = part.drop(key).map_err(frame_err)?;
+    }
+    Ok(part)
 }
 
 /// `{"dataset": "riskreg", "version": 1, "year": Y, "tables": {"risks":

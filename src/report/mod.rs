@@ -8,6 +8,7 @@
 mod build;
 pub mod dataset;
 mod dataset_xlsx;
+pub mod document;
 mod error;
 pub mod export;
 mod frames;

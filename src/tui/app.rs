@@ -365,7 +365,7 @@ impl App {
     /// Why the register on screen may not be edited by this user, if so.
     pub fn read_only(&self) -> Option<String> {
         let bureau = self.register_value()?.bureau.clone();
-        self.rights.check(bureau.as_str()).err()
+        self.rights.check(bureau.as_str(), self.lang).err()
     }
 
     fn go(&mut self, screen: Screen) {
