@@ -158,3 +158,44 @@ fn long_work_shows_a_bar_on_a_terminal_and_nothing_in_a_pipe() {
     assert!(terminal.contains("reading registers"), "{terminal:?}");
     assert!(root.join("2568/B00099.ron").is_file());
 }
+
+/// The editor validates only the risk it shows after an edit; what it gets
+/// is exactly what the whole register's check says of that risk.
+#[test]
+fn one_risk_checked_alone_gets_what_the_whole_register_says_of_it() {
+    use riskreg::validate::{self, Context};
+    let root = common::sample_registers();
+    let catalog = store::Catalog::load(&root).expect("catalog");
+    let file = root.join("2567/FIN.ron");
+    let mut reg = store::load_register(&file).expect("FIN").value;
+    // a risk copied to the end repeats its own id and its measures' ids;
+    // another gets a likelihood off the scale
+    let copy = reg.risks[0].clone();
+    reg.risks.push(copy.clone());
+    reg.risks.insert(1, copy);
+    reg.risks[2].inherent.likelihood = 9;
+    let methods = catalog.method_values();
+    let ctx = Context::new(&catalog.bureaus.value, &catalog.approaches.value, &methods);
+    let whole = validate::check_register(&ctx, &file, &reg);
+    assert!(whole.iter().any(|f| f.message.contains("used twice")));
+    let under = |f: &validate::Finding, at: &str| {
+        f.path == at
+            || f.path.starts_with(&format!("{at}."))
+            || f.path.starts_with(&format!("{at}["))
+    };
+    for ri in 0..reg.risks.len() {
+        let at = format!("risks[{ri}]");
+        let expected: Vec<_> = whole.iter().filter(|f| under(f, &at)).cloned().collect();
+        assert_eq!(
+            validate::check_register_risk(&ctx, &file, &reg, ri),
+            expected,
+            "{at}"
+        );
+    }
+    let header: Vec<_> = whole
+        .iter()
+        .filter(|f| !under(f, "risks"))
+        .cloned()
+        .collect();
+    assert_eq!(validate::check_register_header(&ctx, &file, &reg), header);
+}

@@ -161,8 +161,9 @@ pub struct App {
     /// The register's rows after filter and sort, kept until what they
     /// depend on changes: sorting 2 000 risks on every key would cost a frame.
     visible_cache: std::cell::RefCell<Option<(VisibleKey, Vec<usize>)>>,
-    /// The validator's findings for the register on screen, by (generation, entry).
-    findings_cache: std::cell::RefCell<Option<((u64, usize), Findings)>>,
+    /// The validator's findings for what the editor shows, by (generation,
+    /// entry, risk or None for the header).
+    findings_cache: std::cell::RefCell<Option<((u64, usize, Option<usize>), Findings)>>,
     /// The summary of the round, kept until a register or the round changes.
     summary_cache: std::cell::RefCell<Option<(SummaryKey, Result<crate::report::Summary, String>)>>,
     pub settings: Settings,

@@ -8,7 +8,10 @@ mod register;
 
 pub use cadence::check_cadence;
 pub use people::{SignerProblem, check_people, check_signers};
-pub use register::{YearKeys, check_register, check_year, check_year_keys};
+pub use register::{
+    YearKeys, check_register, check_register_header, check_register_risk, check_year,
+    check_year_keys,
+};
 
 use crate::method::Methodology;
 use crate::model::{ApproachList, BureauCode, BureauList, MethodRef};

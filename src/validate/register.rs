@@ -18,32 +18,94 @@ pub fn check_register(ctx: &Context<'_>, file: &Path, reg: &Register) -> Vec<Fin
     let mut risk_ids = BTreeMap::new();
     let mut measure_ids = BTreeMap::new();
     for (ri, risk) in reg.risks.iter().enumerate() {
-        let rp = format!("risks[{ri}]");
-        if let Some(first) = risk_ids.insert(&risk.id, ri) {
+        let first = risk_ids.insert(&risk.id, ri);
+        let mut first_measure =
+            |mi: usize, mp: &str| measure_ids.insert(&risk.measures[mi].id, mp.to_string());
+        check_risk_at(ctx, method, reg, ri, first, &mut first_measure, &mut s);
+    }
+    s.out
+}
+
+/// What [`check_register`] says of the header alone (bureau, year,
+/// methodology, signatures).
+pub fn check_register_header(ctx: &Context<'_>, file: &Path, reg: &Register) -> Vec<Finding> {
+    let mut s = Sink::new(file);
+    check_header(ctx, file, reg, &mut s);
+    s.out
+}
+
+/// What [`check_register`] says of risk `ri` and its measures, without
+/// checking the other risks: after an edit to one risk of a register of
+/// thousands, the editor needs no more. Ids used earlier in the register are
+/// still found, by a scan of the ids alone.
+pub fn check_register_risk(
+    ctx: &Context<'_>,
+    file: &Path,
+    reg: &Register,
+    ri: usize,
+) -> Vec<Finding> {
+    let mut s = Sink::new(file);
+    let Some(risk) = reg.risks.get(ri) else {
+        return s.out;
+    };
+    let method = ctx.method(&reg.methodology);
+    // the whole check names the latest earlier use of an id, as it goes
+    let first = reg.risks[..ri].iter().rposition(|r| r.id == risk.id);
+    let mut first_measure = |mi: usize, _: &str| {
+        let id = &risk.measures[mi].id;
+        reg.risks[..=ri]
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(rj, r)| {
+                let before = if rj == ri { mi } else { r.measures.len() };
+                r.measures[..before]
+                    .iter()
+                    .rposition(|m| &m.id == id)
+                    .map(|mj| format!("risks[{rj}].measures[{mj}]"))
+            })
+    };
+    check_risk_at(ctx, method, reg, ri, first, &mut first_measure, &mut s);
+    s.out
+}
+
+/// The rules of risk `ri`: `first` is the index of an earlier risk with its
+/// id, and `first_measure(mi, path)` the path of an earlier measure with
+/// measure `mi`'s id (the latest such).
+fn check_risk_at(
+    ctx: &Context<'_>,
+    method: Option<&Methodology>,
+    reg: &Register,
+    ri: usize,
+    first: Option<usize>,
+    first_measure: &mut dyn FnMut(usize, &str) -> Option<String>,
+    s: &mut Sink<'_>,
+) {
+    let risk = &reg.risks[ri];
+    let rp = format!("risks[{ri}]");
+    if let Some(first) = first {
+        s.error(
+            format!("{rp}.id"),
+            format!(
+                "risk id {} is used twice in this register (also risks[{first}])",
+                risk.id
+            ),
+        );
+    }
+    check_risk(ctx, method, risk, &rp, s);
+    for (mi, measure) in risk.measures.iter().enumerate() {
+        let mp = format!("{rp}.measures[{mi}]");
+        if let Some(first) = first_measure(mi, &mp) {
             s.error(
-                format!("{rp}.id"),
+                format!("{mp}.id"),
                 format!(
-                    "risk id {} is used twice in this register (also risks[{first}])",
-                    risk.id
+                    "measure id {} is used twice in this register (also {first})",
+                    measure.id
                 ),
             );
         }
-        check_risk(ctx, method, risk, &rp, &mut s);
-        for (mi, measure) in risk.measures.iter().enumerate() {
-            let mp = format!("{rp}.measures[{mi}]");
-            if let Some(first) = measure_ids.insert(&measure.id, mp.clone()) {
-                s.error(
-                    format!("{mp}.id"),
-                    format!(
-                        "measure id {} is used twice in this register (also {first})",
-                        measure.id
-                    ),
-                );
-            }
-            check_measure(ctx, method, reg, measure, &mp, &mut s);
-        }
+        check_measure(ctx, method, reg, measure, &mp, s);
     }
-    s.out
 }
 
 fn check_header(ctx: &Context<'_>, file: &Path, reg: &Register, s: &mut Sink<'_>) {

@@ -52,10 +52,14 @@ impl App {
         })
     }
 
-    /// What `riskreg validate` says of the register on screen as it is now
-    /// (unsaved edits included), so the editor can show it beside each field.
+    /// What `riskreg validate` says of what the editor shows — the risk (with
+    /// its measures and monitoring) or the header — of the register on screen
+    /// as it is now (unsaved edits included), so the editor can show it
+    /// beside each field. Only that part is validated after an edit: a
+    /// register of 2 000 risks would cost the redraw its budget.
     pub fn findings(&self) -> std::cell::Ref<'_, Findings> {
-        let key = (self.ws.generation, self.current);
+        let risk = self.editor.target.as_ref().and_then(target_risk);
+        let key = (self.ws.generation, self.current, risk);
         let fresh = self
             .findings_cache
             .borrow()
@@ -71,7 +75,11 @@ impl App {
                         &self.ws.catalog.approaches.value,
                         &methods,
                     );
-                    crate::validate::check_register(&ctx, &e.loaded.path, e.register())
+                    let (path, reg) = (&e.loaded.path, e.register());
+                    match risk {
+                        Some(ri) => crate::validate::check_register_risk(&ctx, path, reg, ri),
+                        None => crate::validate::check_register_header(&ctx, path, reg),
+                    }
                 }
             };
             *self.findings_cache.borrow_mut() = Some((key, value));
