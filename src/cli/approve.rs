@@ -45,7 +45,7 @@ fn approve(opts: &Options) -> Result<String, (u8, String)> {
         return Err(usage("--name and --position must not be empty".into()));
     }
     let date = match &opts.date {
-        Some(d) => Date::try_from(d.clone()).map_err(|e| usage(format!("--date {d}: {e}")))?,
+        Some(d) => Date::parse_written(d).map_err(|e| usage(format!("--date {d}: {e}")))?,
         None => today_in_thailand(),
     };
     let shown_file = shown(&opts.file);

@@ -10,6 +10,7 @@ pub mod label;
 pub mod register;
 pub mod rollover;
 pub mod status;
+pub mod written_date;
 
 pub use amount::{Decimal2, Money};
 pub use approval::{Approval, ContentDigest};

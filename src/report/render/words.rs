@@ -17,15 +17,7 @@ pub struct Words {
     names: HashMap<BureauCode, String>,
 }
 
-/// ASCII digits replaced by Thai digits.
-pub fn thai_digits(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '0'..='9' => char::from_u32(0x0E50 + (c as u32 - '0' as u32)).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
-}
+use crate::model::written_date::thai_digits;
 
 impl Words {
     pub fn new(opts: &RenderOptions, s: &Summary) -> Self {
