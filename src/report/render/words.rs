@@ -23,7 +23,8 @@ impl Words {
     pub fn new(opts: &RenderOptions, s: &Summary) -> Self {
         Words {
             lang: opts.lang,
-            thai_digits: opts.thai_digits,
+            // Thai digits are for Thai documents: English keeps 0–9
+            thai_digits: opts.thai_digits && opts.lang == Lang::Th,
             names: s
                 .bureau_names
                 .iter()
@@ -108,26 +109,36 @@ impl Words {
         }
         self.digits(&names.join(self.pick(" และ ", " and ")))
     }
-    /// The three statuses as seed 002's legend writes them.
+    /// The statuses in the legend's order.
+    pub const LEGEND: [TrafficLight; 3] =
+        [TrafficLight::Red, TrafficLight::Yellow, TrafficLight::Green];
+
+    /// What a status means, without its letter: `สถานะสีแดง (Red): …`.
+    pub fn legend_meaning(&self, s: TrafficLight) -> String {
+        match self.lang {
+            Lang::Th => format!(
+                "สถานะสี{} ({:?}): {}",
+                s.label(Lang::Th),
+                s,
+                s.meaning(Lang::Th)
+            ),
+            Lang::En => format!("{}: {}", s.label(Lang::En), s.meaning(Lang::En)),
+        }
+    }
+    /// The three statuses as seed 002's legend writes them: `R = …`.
     pub fn legend(&self) -> Vec<String> {
-        [TrafficLight::Red, TrafficLight::Yellow, TrafficLight::Green]
+        Self::LEGEND
             .iter()
-            .map(|s| match self.lang {
-                Lang::Th => format!(
-                    "{} = สถานะสี{} ({:?}): {}",
-                    s.letter(),
-                    s.label(Lang::Th),
-                    s,
-                    s.meaning(Lang::Th)
-                ),
-                Lang::En => format!(
-                    "{} = {}: {}",
-                    s.letter(),
-                    s.label(Lang::En),
-                    s.meaning(Lang::En)
-                ),
-            })
+            .map(|&s| format!("{} = {}", s.letter(), self.legend_meaning(s)))
             .collect()
+    }
+    /// A bureau in the per-bureau tables: its name in Thai, as a Thai
+    /// reader looks for it; its code in English, where names are long.
+    pub fn bureau_in_table(&self, code: &BureauCode) -> String {
+        match self.lang {
+            Lang::Th => self.digits(&self.name(code)),
+            Lang::En => code.to_string(),
+        }
     }
     /// `2 FIN-M1: Y yellow → R red`.
     pub fn status_move(&self, m: &StatusMove) -> String {
