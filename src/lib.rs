@@ -7,8 +7,10 @@
 
 pub mod audit;
 pub mod check;
+pub mod clock;
 pub mod method;
 pub mod model;
+pub mod progress;
 pub mod report;
 pub mod store;
 pub mod text;

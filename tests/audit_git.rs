@@ -17,6 +17,8 @@ fn isolated(cmd: &mut Command, home: &Path) {
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("HOME", home)
         .env("NO_COLOR", "1")
+        // the calendar's warnings (reviews due) see the day the tests name
+        .env("RISKREG_TODAY", common::TODAY)
         .env_remove("GIT_DIR")
         .env_remove("GIT_WORK_TREE")
         .env_remove("GIT_INDEX_FILE");

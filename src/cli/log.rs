@@ -33,13 +33,16 @@ pub struct Options {
 
 pub fn run(opts: &Options) -> ExitCode {
     match entries(opts) {
-        Ok(entries) => {
+        Ok((repo, entries)) => {
             let mut out = Out::default();
             match opts.format {
                 Format::Json => out.line(render::json(&entries)),
                 _ if entries.is_empty() => out.line("no commits changed it"),
                 Format::Text => out.line(text(&entries, opts.lang).trim_end()),
                 Format::Markdown => out.line(markdown(&entries, opts.lang).trim_end()),
+            }
+            if opts.format != Format::Json {
+                seals(&mut out, &repo, &entries);
             }
             ExitCode::SUCCESS
         }
@@ -50,7 +53,32 @@ pub fn run(opts: &Options) -> ExitCode {
     }
 }
 
-fn entries(opts: &Options) -> Result<Vec<LogEntry>, AuditError> {
+/// What the signature of each approval recorded in these commits says,
+/// judged as `riskreg verify` judges it (people.ron and allowed_signers of
+/// the commit before).
+fn seals(out: &mut Out, repo: &Repo, entries: &[LogEntry]) {
+    let approvals = entries.iter().filter(|e| {
+        e.changes
+            .iter()
+            .any(|c| matches!(c.kind, riskreg::audit::ChangeKind::Approved { .. }))
+    });
+    let mut first = true;
+    for e in approvals {
+        let Ok(verdict) = riskreg::audit::verify::check_commit(repo, &e.commit, None) else {
+            continue;
+        };
+        for line in &verdict.judgement.approvals {
+            if first {
+                out.line("\napprovals:");
+                first = false;
+            }
+            let id = &e.commit.id[..e.commit.id.len().min(10)];
+            out.line(format!("    {id} {line}"));
+        }
+    }
+}
+
+fn entries(opts: &Options) -> Result<(Repo, Vec<LogEntry>), AuditError> {
     let cwd = base_dir(opts.dir.as_deref())?;
     let repo = Repo::discover(&cwd)?;
     let target = match (&opts.risk, &opts.measure) {
@@ -61,7 +89,8 @@ fn entries(opts: &Options) -> Result<Vec<LogEntry>, AuditError> {
         }
         (None, None) => LogTarget::Files(revision_pathspecs(&repo, &cwd, &opts.files)?),
     };
-    history(&repo, &target)
+    let entries = history(&repo, &target)?;
+    Ok((repo, entries))
 }
 
 /// The author date in the Buddhist era: as the registers write dates in

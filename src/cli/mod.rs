@@ -1,16 +1,23 @@
 //! The command line: parse, dispatch, map outcomes to exit codes.
 
 pub mod approve;
+pub mod approve_sign;
 pub mod diff;
+pub mod export;
 pub mod fmt;
 pub mod hook;
+pub mod init;
+pub mod install;
 pub mod log;
 pub mod out;
+pub mod progress;
+pub mod report;
 pub mod roll;
 pub mod summary;
 pub mod targets;
 pub mod tui;
 pub mod validate;
+pub mod verify;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -54,7 +61,9 @@ Warnings (exit 0): disbursed more than allocated, a red or yellow status with
 no added activity, a completed measure with nothing recorded as done, a
 risk to reduce with no measures, an accepted risk without justification, a
 register changed since its approval (with what changed since the approved
-commit, found in git history).
+commit, found in git history); a risk whose review date has passed, a measure
+with no report for a round that has ended (judged on today's date in
+Thailand, or on RISKREG_TODAY=YYYY-MM-DD, Buddhist era).
 
 With no PATH, checks the registers/ directory of the current directory. A
 PATH may be the registers directory, a fiscal-year directory or single files;
@@ -134,6 +143,24 @@ Any later change to the register makes the digest differ: riskreg validate
 then warns that it changed since approval and, in a git repository, lists
 what changed since the approved version.")]
     Approve(approve::Options),
+    /// Every commit that changed a register without the right role, and each approval's signature
+    #[command(long_about = "\
+Check the commits of REV_RANGE (default: all of HEAD) that changed a register
+or a shared file against people.ron and allowed_signers as they were before
+each commit (a commit cannot grant itself rights): a register changed by
+someone who is not an officer, reviewer or approver of its bureau; a shared
+file (bureaus, approaches, methodologies, people.ron, allowed_signers)
+changed by someone outside the planning bureau; an approval that is forged
+(its signature does not verify, or is by someone who may not approve that
+bureau) or unsigned and recorded by someone who may not approve. Each
+approval recorded is listed with what its signature says.
+
+The author e-mail of a commit names its person. Commits made before a
+people.ron existed are counted but not judged.
+
+Exit codes: 0 nothing found, 1 changes without the right role or forged
+approvals, 2 it could not run (not a git repository, unknown revision).")]
+    Verify(verify::Options),
     /// The secretariat-wide monitoring table and progress summary of a round
     #[command(long_about = "\
 The secretariat-wide monitoring table of a round (as in the 6- and 12-month
@@ -162,9 +189,88 @@ Examples:
   riskreg summary registers --year 2567 --round 12m --compare 6m --lang en
   riskreg summary --round 6 --thai-digits --output report-6m.html")]
     Summary(summary::Options),
+    /// The registers of a year as a tidy dataset: Parquet, CSV, JSON or xlsx
+    #[command(long_about = "\
+Write the registers of a fiscal year as a tidy dataset of five tables:
+registers (the header of each register), risks, measures, monitoring (one row
+per measure and round, status empty when not reported) and indicators (one row
+per indicator and round with a result). Money is in satang (integers), dates
+in the Buddhist era as in the files. docs/file-format.md documents every
+column; docs/scale.md shows how DuckDB, Spark or polars roll it up.
+
+parquet and csv write a directory partitioned the hive way:
+OUT/<table>/year=<Y>/bureau=<CODE>/part-0.<ext>. json writes one document;
+xlsx one workbook with a sheet per table, holding every field of the
+registers.
+
+Registers with validation errors are refused (run riskreg validate). An
+existing OUT is refused; --force replaces it whole, never mixing old files
+with new ones. The output is built beside OUT and put in place when complete.
+
+Examples:
+  riskreg export --year 2567 --format parquet --output dataset
+  riskreg export registers --year 2567 --bureau FIN --format xlsx --output FIN-2567.xlsx")]
+    Export(export::Options),
+    /// The whole monitoring report of a round, ready to sign (docx, html, xlsx)
+    #[command(long_about = "\
+The monitoring report the secretariat submits (seed 002; seed 004 for the
+12-month kind): a cover with the fiscal year and round period, the monitoring
+table (two-level status heading, legend, numbered rows grouped by approach),
+charts of implementation, budget and status, a page per measure (the five
+implementation boxes, what was done, activities added, budget allocated /
+disbursed / remaining, indicators with target, result and met / not met,
+evidence), warnings (overspent, not reported), the comparison with an
+earlier round (--compare), and the sign-off blocks of the registers.
+
+docx (Word, LibreOffice: native charts, the table header repeated on each
+page, page numbers), html (self-contained; charts as inline SVG), xlsx
+(native charts; header rows repeated). A4, TH Sarabun New with fallbacks.
+The file is written atomically. See docs/report.md.
+
+Examples:
+  riskreg report --year 2567 --round 6 --format docx --output report-6m.docx
+  riskreg report --round 12 --compare 6 --thai-digits --output report-12m.html")]
+    Report(report::Options),
     /// Git hooks for registers
     #[command(subcommand)]
     Hook(HookCommand),
+    /// Start a registers directory: files, git repository, pre-commit hook
+    #[command(long_about = "\
+Start a registers directory for a secretariat in DIR (default: the current
+directory): registers/ with bureaus.ron (the secretariat's name and its
+bureaus, to fill in), approaches.ron, both shipped methodologies (COSO 5x5
+and PACC 3x3) and the directory of the current fiscal year; a git repository
+in DIR (or, when DIR is inside one, registers/ becomes a folder of it); the
+pre-commit hook (see riskreg hook install) and a .gitignore.
+
+Every file is new: a directory that already holds registers, or a
+registers/ that is not empty, is refused and nothing is written. When DIR is
+named registers, it is the registers directory itself.
+
+Afterwards riskreg validate passes, and riskreg opens the interface on it,
+where n on a bureau creates its register.
+
+Examples:
+  riskreg init senate-risks --secretariat \"สำนักงานเลขาธิการวุฒิสภา\"
+  riskreg init --bureau FIN=สำนักการคลังและงบประมาณ --bureau ICT")]
+    Init(init::Options),
+    /// Shell completions for bash, zsh or fish, on stdout
+    #[command(long_about = "\
+Print the completion script of a shell on stdout. Install it with, e.g.:
+  riskreg completions bash > ~/.local/share/bash-completion/completions/riskreg
+  riskreg completions zsh  > ~/.zfunc/_riskreg     (with fpath+=~/.zfunc)
+  riskreg completions fish > ~/.config/fish/completions/riskreg.fish")]
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff) on stdout
+    #[command(long_about = "\
+Print the manual page of riskreg in roff on stdout. Read it with
+  riskreg man | man -l -
+or install it with
+  riskreg man > ~/.local/share/man/man1/riskreg.1")]
+    Man,
     /// Open the full-screen interface (also what `riskreg` alone does)
     #[command(long_about = "\
 Open the full-screen interface on a registers directory: DIR, else the
@@ -185,13 +291,34 @@ Write .git/hooks/pre-commit (executable). Before each commit it runs riskreg
 validate and riskreg fmt --check on the staged *.ron files, as staged (not as
 in the working tree), and refuses the commit if there are errors or files not
 in canonical form. A pre-commit hook not written by riskreg is left alone
-unless --force is given.")]
+unless --force is given.
+
+Before that it runs `riskreg hook check-staged`: when people.ron (as
+committed at HEAD) exists, a commit changing a register of a bureau you are
+not an officer, reviewer or approver of, or a shared file when you are not
+of the planning bureau, is refused. You are $RISKREG_USER, else your login
+$USER, else your git user.email.
+
+With --server, writes hooks/pre-receive of the (bare) repository instead:
+every commit a push brings is judged as `riskreg verify` judges it, and the
+pushing login ($RISKREG_USER or $USER on the server) must have the same
+rights; any breach refuses the push.")]
     Install {
         /// Run as if started in DIR
         #[arg(short = 'C', value_name = "DIR")]
         dir: Option<PathBuf>,
-        /// Replace a pre-commit hook that riskreg did not write
+        /// Replace a hook that riskreg did not write
         #[arg(long)]
         force: bool,
+        /// Install the pre-receive hook of a central (bare) repository instead:
+        /// every commit pushed is checked against people.ron
+        #[arg(long)]
+        server: bool,
     },
+    /// Run by the pre-commit hook: the committer's roles over what is staged
+    #[command(hide = true)]
+    CheckStaged,
+    /// Run by the pre-receive hook: the roles of every commit pushed
+    #[command(hide = true)]
+    CheckPush,
 }

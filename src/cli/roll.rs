@@ -1,6 +1,7 @@
 //! `riskreg roll`: start next year's registers from this year's.
 
 use super::out::Out;
+use super::progress::StderrBar;
 use super::targets::{self, shown};
 use riskreg::model::{FiscalYear, Register};
 use riskreg::store::{self, Loaded, layout};
@@ -32,7 +33,7 @@ pub fn run(opts: &Options) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (registers, errors) = match store::load_year(root, from.be()) {
+    let (registers, errors) = match store::load_year_with(root, from.be(), &StderrBar::new()) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("error: {e}");

@@ -39,13 +39,13 @@ pub struct Options {
     pub output: Option<PathBuf>,
 }
 
-fn usage(msg: impl std::fmt::Display) -> ExitCode {
+pub(super) fn usage(msg: impl std::fmt::Display) -> ExitCode {
     eprintln!("error: {msg}");
     ExitCode::from(2)
 }
 
 /// `6m` as written, or `6` as the round of six months of the methodologies.
-fn round_id(root: &Path, text: &str) -> Result<RoundId, String> {
+pub(super) fn round_id(root: &Path, text: &str) -> Result<RoundId, String> {
     if let Ok(months) = text.parse::<u8>()
         && let Ok(catalog) = Catalog::load(root)
         && let Some(r) = catalog
@@ -74,7 +74,7 @@ fn format_of(opts: &Options) -> Result<Format, String> {
 }
 
 /// The latest fiscal year that has a directory.
-fn latest_year(root: &Path) -> Option<u16> {
+pub(super) fn latest_year(root: &Path) -> Option<u16> {
     layout::year_dirs(root).ok()?.last().map(|(y, _)| *y)
 }
 
@@ -120,7 +120,8 @@ pub fn run(opts: &Options) -> ExitCode {
         Ok(c) => c,
         Err(e) => return usage(e),
     };
-    let summary = match report::summarize(root, year, &round, compare.as_ref()) {
+    let bar = super::progress::StderrBar::new();
+    let summary = match report::summarize_with(root, year, &round, compare.as_ref(), &bar) {
         Ok(s) => s,
         Err(report::ReportError::Load(errors)) => {
             // one grep-friendly file:line:col line each, as `validate` prints

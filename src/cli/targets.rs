@@ -86,9 +86,14 @@ pub fn files_of(root: &Path, only: &Option<BTreeSet<PathBuf>>) -> Result<Vec<Pat
 /// A path as the user would like to read it: relative to the current
 /// directory when it is under it.
 pub fn shown(path: &Path) -> String {
-    let cwd = std::env::current_dir()
-        .ok()
-        .and_then(|d| d.canonicalize().ok());
+    // looked up once: validate prints thousands of lines, and the current
+    // directory does not change while a command runs
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    let cwd = CWD.get_or_init(|| {
+        std::env::current_dir()
+            .ok()
+            .and_then(|d| d.canonicalize().ok())
+    });
     match cwd.as_deref().and_then(|c| path.strip_prefix(c).ok()) {
         Some(rel) => rel.display().to_string(),
         None => path.display().to_string(),

@@ -10,10 +10,18 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
         Ok(t) => t,
         Err(code) => return code,
     };
+    let today = match riskreg::clock::today() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let mut out = super::out::Out::default();
+    let bar = super::progress::StderrBar::new();
     let (mut errors, mut warnings, mut files) = (0, 0, 0);
     for (root, only) in &targets {
-        let report = check::check_root(root, only.as_ref());
+        let report = check::check_root_with(root, only.as_ref(), Some(today), &bar);
         for d in &report.diagnostics {
             out.line(super::out::diagnostic_line(d));
         }

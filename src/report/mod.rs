@@ -6,17 +6,22 @@
 //! (text, Markdown, CSV, JSON, HTML, xlsx).
 
 mod build;
-mod compare;
+pub mod dataset;
+mod dataset_xlsx;
+pub mod document;
 mod error;
+pub mod export;
 mod frames;
 pub(crate) mod par;
 mod percent;
 mod render;
 pub mod synthetic;
+pub mod warnings;
 
 pub use error::ReportError;
 pub use percent::Percent;
 pub use render::{Format, RenderOptions, render, write_output};
+pub use warnings::Warning;
 
 use crate::method::Methodology;
 use crate::model::{
@@ -49,6 +54,10 @@ pub struct Summary {
     pub bureaus: Vec<BureauRow>,
     /// What changed since an earlier round, when one was asked for.
     pub comparison: Option<Comparison>,
+    /// Overspent and unreported measures, in table order (see
+    /// [`warnings`]); filled in once the table is built.
+    #[serde(default)]
+    pub warnings: Vec<Warning>,
 }
 
 /// An approach group (แนวทางการดำเนินการ) and its measures.
@@ -185,13 +194,24 @@ pub fn summarize(
     round: &RoundId,
     compare: Option<&RoundId>,
 ) -> Result<Summary, ReportError> {
+    summarize_with(root, year, round, compare, &crate::progress::Silent)
+}
+
+/// [`summarize`], telling `progress` how many registers are read.
+pub fn summarize_with(
+    root: &Path,
+    year: FiscalYear,
+    round: &RoundId,
+    compare: Option<&RoundId>,
+    progress: &dyn crate::progress::Progress,
+) -> Result<Summary, ReportError> {
     let catalog = Catalog::load(root).map_err(ReportError::Load)?;
     let year_dir = root.join(year.to_string());
     if !year_dir.is_dir() {
         return Err(ReportError::NoData { year });
     }
     let (loaded, errors) =
-        store::load_year(root, year.be()).map_err(|e| ReportError::Load(vec![e]))?;
+        store::load_year_with(root, year.be(), progress).map_err(|e| ReportError::Load(vec![e]))?;
     if !errors.is_empty() {
         return Err(ReportError::Load(errors));
     }
@@ -205,7 +225,13 @@ pub fn summarize(
     };
     // the registers are not needed afterwards: summarize_owned frees them
     // on the second core while it finishes the table
-    build::summarize_owned(&sources, registers, year, round, compare)
+    build::summarize_owned(&sources, registers, year, round, compare).map(with_warnings)
+}
+
+/// The summary with its warnings worked out from its table.
+fn with_warnings(mut s: Summary) -> Summary {
+    s.warnings = warnings::of(&s.groups);
+    s
 }
 
 /// Summarizes already-loaded registers (the TUI's). Without methodologies
@@ -244,4 +270,5 @@ pub fn summarize_with_methods(
         round,
         compare,
     )
+    .map(with_warnings)
 }

@@ -8,7 +8,8 @@
 //! wrappers (`Some(x)`, `Accept("…")`, `Bureaus([…])`) are transparent: their
 //! single value has the wrapper's own path.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 /// Positions of values by logical path.
 #[derive(Debug, Default)]
@@ -28,61 +29,77 @@ enum Kind {
     Brace,
 }
 
-struct Frame {
+struct Frame<'a> {
     kind: Kind,
     opened: (usize, usize),
     base: String,
     index: usize,
-    key: Option<String>,
+    key: Option<Cow<'a, str>>,
     has_keys: bool,
 }
 
-impl Frame {
-    fn value_path(&self) -> String {
+impl Frame<'_> {
+    /// Writes the path of the value at the frame's current place into `out`
+    /// (cleared first): one buffer reused for every value of the file.
+    fn value_path_into(&self, out: &mut String) {
+        use std::fmt::Write;
+        out.clear();
+        out.push_str(&self.base);
         match (&self.key, self.kind) {
-            (Some(k), Kind::Paren) => join_field(&self.base, k),
-            (Some(k), _) => format!("{}[{k:?}]", self.base),
-            (None, Kind::Paren) if !self.has_keys && self.index == 0 => self.base.clone(),
-            (None, _) => format!("{}[{}]", self.base, self.index),
+            (Some(k), Kind::Paren) => {
+                if !self.base.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            (Some(k), _) => {
+                let _ = write!(out, "[{:?}]", k.as_ref());
+            }
+            (None, Kind::Paren) if !self.has_keys && self.index == 0 => {}
+            (None, _) => {
+                let _ = write!(out, "[{}]", self.index);
+            }
         }
     }
 }
 
-fn join_field(base: &str, field: &str) -> String {
-    if base.is_empty() {
-        field.to_string()
-    } else {
-        format!("{base}.{field}")
-    }
-}
-
+/// Walks the text by byte offset, decoding characters as it goes: a file of
+/// 200 kB is scanned without first copying it into a vector of characters.
 struct Scanner<'a> {
-    chars: Vec<(usize, char)>,
+    text: &'a str,
+    /// Byte offset of the next character.
     pos: usize,
     line: usize,
     col: usize,
-    _text: &'a str,
 }
 
 impl<'a> Scanner<'a> {
     fn new(text: &'a str) -> Self {
         Scanner {
-            chars: text.char_indices().collect(),
+            text,
             pos: 0,
             line: 1,
             col: 1,
-            _text: text,
         }
     }
     fn peek(&self) -> Option<char> {
-        self.chars.get(self.pos).map(|&(_, c)| c)
+        // most of a register is ASCII: no decoding for it
+        match self.text.as_bytes().get(self.pos) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            Some(_) => self.text[self.pos..].chars().next(),
+            None => None,
+        }
     }
     fn peek_at(&self, ahead: usize) -> Option<char> {
-        self.chars.get(self.pos + ahead).map(|&(_, c)| c)
+        self.text[self.pos..].chars().nth(ahead)
+    }
+    /// The byte after the next one, when the next is ASCII (comment starts).
+    fn second_byte(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.pos + 1).copied()
     }
     fn bump(&mut self) -> Option<char> {
         let c = self.peek()?;
-        self.pos += 1;
+        self.pos += c.len_utf8();
         if c == '\n' {
             self.line += 1;
             self.col = 1;
@@ -93,18 +110,37 @@ impl<'a> Scanner<'a> {
     }
     fn skip_trivia(&mut self) {
         loop {
-            match (self.peek(), self.peek_at(1)) {
+            // indentation is a large share of a canonical file: skip ASCII
+            // blanks a byte at a time
+            while let Some(&b) = self.text.as_bytes().get(self.pos) {
+                match b {
+                    b'\n' => {
+                        self.line += 1;
+                        self.col = 1;
+                    }
+                    b' ' | b'\t' | b'\r' | 0x0b | 0x0c => self.col += 1,
+                    _ => break,
+                }
+                self.pos += 1;
+            }
+            let next = self.peek();
+            let second = if next == Some('/') {
+                self.second_byte()
+            } else {
+                None
+            };
+            match (next, second) {
                 (Some(c), _) if c.is_whitespace() => {
                     self.bump();
                 }
-                (Some('/'), Some('/')) => {
+                (Some('/'), Some(b'/')) => {
                     while let Some(c) = self.bump() {
                         if c == '\n' {
                             break;
                         }
                     }
                 }
-                (Some('/'), Some('*')) => {
+                (Some('/'), Some(b'*')) => {
                     self.bump();
                     self.bump();
                     let mut depth = 1;
@@ -127,19 +163,23 @@ impl<'a> Scanner<'a> {
             }
         }
     }
-    /// Skips a quoted string starting at `"`, returning its (escaped) content.
-    fn string(&mut self) -> String {
+    /// Skips a quoted string starting at `"`, returning its (unescaped)
+    /// content when `keep` (only map keys need it).
+    fn string(&mut self, keep: bool) -> String {
         let mut out = String::new();
         self.bump();
         while let Some(c) = self.bump() {
             match c {
                 '\\' => {
-                    if let Some(n) = self.bump() {
+                    if let Some(n) = self.bump()
+                        && keep
+                    {
                         out.push(n);
                     }
                 }
                 '"' => break,
-                _ => out.push(c),
+                _ if keep => out.push(c),
+                _ => {}
             }
         }
         out
@@ -178,17 +218,16 @@ impl<'a> Scanner<'a> {
             }
         }
     }
-    fn word(&mut self) -> String {
-        let mut out = String::new();
+    fn word(&mut self) -> &'a str {
+        let start = self.pos;
         while let Some(c) = self.peek() {
             if c.is_alphanumeric() || matches!(c, '_' | '.' | '+' | '-' | '#') {
-                out.push(c);
                 self.bump();
             } else {
                 break;
             }
         }
-        out
+        &self.text[start..self.pos]
     }
     fn is_raw_string_start(&self) -> bool {
         if self.peek() != Some('r') {
@@ -205,20 +244,58 @@ impl<'a> Scanner<'a> {
 /// Registers nest about ten levels; past this, paths are not recorded.
 const MAX_DEPTH: usize = 64;
 
+/// Which paths a scan records.
+enum Wanted<'w> {
+    /// Every value and every bracketed value (for parse errors).
+    All,
+    /// Only these paths (the findings' paths and their ancestors).
+    Only(HashSet<&'w str>),
+}
+
 impl SourceMap {
-    fn record(&mut self, deep: bool, path: String, at: (usize, usize)) {
-        if !deep {
-            self.positions.entry(path).or_insert(at);
+    fn record(&mut self, wanted: &Wanted<'_>, deep: bool, path: &str, at: (usize, usize)) {
+        let keep = !deep
+            && match wanted {
+                Wanted::All => true,
+                Wanted::Only(set) => set.contains(path),
+            };
+        if keep && !self.positions.contains_key(path) {
+            self.positions.insert(path.to_string(), at);
         }
     }
 
     /// Indexes `text`. Never fails: on malformed input it indexes what it can.
     pub fn build(text: &str) -> SourceMap {
+        Self::scan(text, &Wanted::All)
+    }
+
+    /// Indexes only what is needed to [`locate`](Self::locate) `paths` in
+    /// `text`: the same positions as [`build`](Self::build) for them, at a
+    /// fraction of the cost on a large file with few findings.
+    pub fn for_paths<'p>(text: &str, paths: impl IntoIterator<Item = &'p str>) -> SourceMap {
+        let mut set = HashSet::new();
+        set.insert("");
+        for path in paths {
+            // each ancestor too: locate falls back to the nearest one in the file
+            let mut p = path;
+            while set.insert(p) {
+                match p.rfind(['.', '[']) {
+                    Some(i) => p = &p[..i],
+                    None => break,
+                }
+            }
+        }
+        Self::scan(text, &Wanted::Only(set))
+    }
+
+    fn scan(text: &str, wanted: &Wanted<'_>) -> SourceMap {
         let mut map = SourceMap::default();
         let mut s = Scanner::new(text);
-        let mut stack: Vec<Frame> = Vec::new();
+        let mut stack: Vec<Frame<'_>> = Vec::new();
         // the path the next opening bracket belongs to, when a name preceded it
         let mut named_value: Option<String> = None;
+        // the path of the value being looked at, rebuilt in place for each
+        let mut path = String::new();
         loop {
             s.skip_trivia();
             let Some(c) = s.peek() else { break };
@@ -226,20 +303,20 @@ impl SourceMap {
             // deeper than any register goes: keep matching brackets but stop
             // building paths, whose length would grow with the depth
             let deep = stack.len() >= MAX_DEPTH;
-            let current_path = || {
-                if deep {
-                    String::new()
-                } else {
-                    stack.last().map_or(String::new(), Frame::value_path)
-                }
+            let current_path = |out: &mut String| match stack.last() {
+                Some(f) if !deep => f.value_path_into(out),
+                _ => out.clear(),
             };
             match c {
                 '(' | '[' | '{' => {
-                    let path = named_value.take().unwrap_or_else(|| {
-                        let p = current_path();
-                        map.record(deep, p.clone(), here);
-                        p
-                    });
+                    let base = match named_value.take() {
+                        Some(p) => p,
+                        None => {
+                            current_path(&mut path);
+                            map.record(wanted, deep, &path, here);
+                            path.clone()
+                        }
+                    };
                     s.bump();
                     let kind = match c {
                         '(' => Kind::Paren,
@@ -249,7 +326,7 @@ impl SourceMap {
                     stack.push(Frame {
                         kind,
                         opened: here,
-                        base: path,
+                        base,
                         index: 0,
                         key: None,
                         has_keys: false,
@@ -257,7 +334,9 @@ impl SourceMap {
                 }
                 ')' | ']' | '}' => {
                     s.bump();
-                    if let Some(f) = stack.pop() {
+                    if let Some(f) = stack.pop()
+                        && matches!(wanted, Wanted::All)
+                    {
                         map.containers.push((f.base, f.opened, here));
                     }
                     named_value = None;
@@ -274,28 +353,27 @@ impl SourceMap {
                     s.bump();
                 }
                 '"' => {
-                    let path = current_path();
-                    let content = s.string();
+                    current_path(&mut path);
+                    let in_map = stack.last().is_some_and(|f| f.kind == Kind::Brace);
+                    let content = s.string(in_map);
                     s.skip_trivia();
-                    let is_key = s.peek() == Some(':')
-                        && stack.last().is_some_and(|f| f.kind == Kind::Brace);
-                    if is_key {
+                    if in_map && s.peek() == Some(':') {
                         if let Some(f) = stack.last_mut() {
-                            f.key = Some(content);
+                            f.key = Some(Cow::Owned(content));
                         }
                     } else {
-                        map.record(deep, path, here);
+                        map.record(wanted, deep, &path, here);
                     }
                 }
                 _ if s.is_raw_string_start() => {
-                    let path = current_path();
+                    current_path(&mut path);
                     s.raw_string();
-                    map.record(deep, path, here);
+                    map.record(wanted, deep, &path, here);
                 }
                 '\'' => {
-                    let path = current_path();
+                    current_path(&mut path);
                     s.char_literal();
-                    map.record(deep, path, here);
+                    map.record(wanted, deep, &path, here);
                 }
                 _ => {
                     let word = s.word();
@@ -307,18 +385,18 @@ impl SourceMap {
                     match s.peek() {
                         Some(':') if stack.last().is_some_and(|f| f.kind == Kind::Paren) => {
                             if let Some(f) = stack.last_mut() {
-                                f.key = Some(word);
+                                f.key = Some(Cow::Borrowed(word));
                                 f.has_keys = true;
                             }
                         }
                         Some('(') => {
-                            let path = current_path();
-                            map.record(deep, path.clone(), here);
-                            named_value = Some(path);
+                            current_path(&mut path);
+                            map.record(wanted, deep, &path, here);
+                            named_value = Some(path.clone());
                         }
                         _ => {
-                            let path = current_path();
-                            map.record(deep, path, here);
+                            current_path(&mut path);
+                            map.record(wanted, deep, &path, here);
                         }
                     }
                 }
@@ -432,6 +510,30 @@ mod tests {
     }
 
     #[test]
+    fn for_paths_places_each_path_where_build_does() {
+        let full = SourceMap::build(SAMPLE);
+        let mut paths: Vec<&str> = full.positions.keys().map(String::as_str).collect();
+        // paths not in the file fall back to their nearest ancestor alike
+        paths.extend([
+            "risks[0].residual",
+            "risks[0].measures[0].monitoring[3].status",
+            "x",
+        ]);
+        for p in &paths {
+            let one = SourceMap::for_paths(SAMPLE, [*p]);
+            assert_eq!(one.locate(p), full.locate(p), "{p}");
+        }
+        let all = SourceMap::for_paths(SAMPLE, paths.iter().copied());
+        for p in &paths {
+            assert_eq!(all.locate(p), full.locate(p), "{p}");
+        }
+        // it records what was asked for, not every value of the file
+        let few = SourceMap::for_paths(SAMPLE, ["risks[0].inherent.impact"]);
+        assert_eq!(few.get("bureau"), None);
+        assert_eq!(few.get("risks[0].inherent.impact"), Some((11, 53)));
+    }
+
+    #[test]
     fn survives_garbage() {
         for text in [
             "",
@@ -456,7 +558,7 @@ pub fn first_comment(text: &str) -> Option<(usize, usize)> {
         match c {
             '/' if matches!(s.peek_at(1), Some('/') | Some('*')) => return Some((s.line, s.col)),
             '"' => {
-                s.string();
+                s.string(false);
             }
             _ if s.is_raw_string_start() => s.raw_string(),
             '\'' => s.char_literal(),

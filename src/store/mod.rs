@@ -6,7 +6,9 @@ pub mod atomic;
 pub mod error;
 pub mod layout;
 pub mod locate;
+pub mod merge;
 pub mod ron_text;
+pub mod starter;
 
 pub use atomic::{Expect, Fingerprint};
 pub use error::{LoadError, SaveError};
@@ -15,6 +17,7 @@ pub use ron_text::{parse, to_canonical};
 
 use crate::method::Methodology;
 use crate::model::{ApproachList, BureauList, MethodRef, Register};
+use crate::progress::{Progress, Silent};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
@@ -58,30 +61,75 @@ pub fn load_many<T: DeserializeOwned + Send>(
     paths: &[PathBuf],
     what: &str,
 ) -> Vec<Result<Loaded<T>, LoadError>> {
+    load_many_then(paths, what, &Silent, |loaded, _| loaded)
+}
+
+/// Loads many files on all cores and hands each outcome, with the file's
+/// bytes, to `then` on the core that read it, so that work on a file's text
+/// (placing findings on its lines) needs no second read. Results come back
+/// in the order of `paths`; `progress` counts the files as they are done.
+pub fn load_many_then<T, R, F>(
+    paths: &[PathBuf],
+    what: &str,
+    progress: &dyn Progress,
+    then: F,
+) -> Vec<R>
+where
+    T: DeserializeOwned,
+    R: Send,
+    F: Fn(Result<Loaded<T>, LoadError>, &[u8]) -> R + Sync,
+{
+    let one = |p: &PathBuf| {
+        let result = match read(p) {
+            Ok(bytes) => {
+                let loaded = parse(p, &bytes, what).map(|value| Loaded {
+                    path: p.clone(),
+                    value,
+                    fingerprint: Fingerprint::of(&bytes),
+                });
+                then(loaded, &bytes)
+            }
+            Err(e) => then(Err(e), &[]),
+        };
+        progress.advance(1);
+        result
+    };
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(paths.len())
         .max(1);
     if threads == 1 {
-        return paths.iter().map(|p| load_file(p, what)).collect();
+        return paths.iter().map(one).collect();
     }
-    let chunk = paths.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = paths
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || part.iter().map(|p| load_file(p, what)).collect::<Vec<_>>())
+    // files are handed out one at a time, so a core that drew small files
+    // does not sit idle while the other reads large ones
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let parts: Vec<Vec<(usize, R)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(p) = paths.get(i) else { break };
+                        done.push((i, one(p)));
+                    }
+                    done
+                })
             })
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| match h.join() {
+            .map(|h| match h.join() {
                 Ok(results) => results,
                 // a panic while parsing is a bug; re-raise it rather than hide files
                 Err(panic) => std::panic::resume_unwind(panic),
             })
             .collect()
-    })
+    });
+    let mut all: Vec<(usize, R)> = parts.into_iter().flatten().collect();
+    all.sort_unstable_by_key(|(i, _)| *i);
+    all.into_iter().map(|(_, r)| r).collect()
 }
 
 impl<T: Serialize> Loaded<T> {
@@ -186,16 +234,32 @@ pub fn load_year(
     root: &Path,
     year: u16,
 ) -> Result<(Vec<Loaded<Register>>, Vec<LoadError>), LoadError> {
-    let dir = root.join(year.to_string());
-    let files = layout::ron_files(&dir)
-        .map_err(|e| LoadError::whole(&dir, format!("cannot list registers: {e}")))?;
+    load_year_with(root, year, &Silent)
+}
+
+/// [`load_year`], telling `progress` how many files are read.
+pub fn load_year_with(
+    root: &Path,
+    year: u16,
+    progress: &dyn Progress,
+) -> Result<(Vec<Loaded<Register>>, Vec<LoadError>), LoadError> {
+    let files = year_files(root, year)?;
+    progress.start("reading registers", files.len());
     let mut ok = Vec::new();
     let mut errors = Vec::new();
-    for r in load_many::<Register>(&files, REGISTER) {
+    for r in load_many_then::<Register, _, _>(&files, REGISTER, progress, |r, _| r) {
         match r {
             Ok(reg) => ok.push(reg),
             Err(e) => errors.push(e),
         }
     }
+    progress.finish();
     Ok((ok, errors))
+}
+
+/// The register files of a fiscal year, sorted by name.
+pub fn year_files(root: &Path, year: u16) -> Result<Vec<PathBuf>, LoadError> {
+    let dir = root.join(year.to_string());
+    layout::ron_files(&dir)
+        .map_err(|e| LoadError::whole(&dir, format!("cannot list registers: {e}")))
 }

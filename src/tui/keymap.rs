@@ -20,6 +20,8 @@ pub enum Scope {
     Changes,
     /// The prompt shown when a file changed on disk under a save.
     Conflict,
+    /// A field both I and the version on disk changed, after a reload.
+    Merge,
     /// The question before quitting with unsaved changes.
     ConfirmQuit,
     /// The question before deleting something that takes recorded results with it.
@@ -27,7 +29,7 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const SCREENS: [Scope; 11] = [
+    pub const SCREENS: [Scope; 12] = [
         Scope::Global,
         Scope::Overview,
         Scope::Register,
@@ -37,6 +39,7 @@ impl Scope {
         Scope::Summary,
         Scope::Changes,
         Scope::Conflict,
+        Scope::Merge,
         Scope::ConfirmQuit,
         Scope::ConfirmDelete,
     ];
@@ -44,7 +47,7 @@ impl Scope {
     pub fn is_modal(self) -> bool {
         matches!(
             self,
-            Scope::Conflict | Scope::ConfirmQuit | Scope::ConfirmDelete
+            Scope::Conflict | Scope::Merge | Scope::ConfirmQuit | Scope::ConfirmDelete
         )
     }
 }
@@ -338,6 +341,10 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
             b(&[Key::ch('r')], Reload, true),
             b(&[Key::ch('c')], SaveCopy, true),
             b(&[ESC, Key::ch('n')], Back, true),
+        ],
+        Scope::Merge => vec![
+            b(&[Key::ch('m')], KeepMine, true),
+            b(&[Key::ch('t')], TakeTheirs, true),
         ],
         Scope::ConfirmQuit | Scope::ConfirmDelete => vec![
             b(&[Key::ch('y')], Yes, true),

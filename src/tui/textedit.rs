@@ -11,6 +11,9 @@ pub struct TextEdit {
     text: String,
     cursor: usize,
     pub multiline: bool,
+    /// The whole text is selected: typing or pasting replaces it, Backspace
+    /// and Delete clear it, a move keeps it (as a spreadsheet cell does).
+    selected: bool,
 }
 
 impl TextEdit {
@@ -19,7 +22,32 @@ impl TextEdit {
             text: text.to_string(),
             cursor: text.len(),
             multiline,
+            selected: false,
         }
+    }
+    /// Opens `text` selected whole, for values one retypes rather than
+    /// edits (amounts, dates): typing `12,000` over `0.00` gives `12,000`.
+    pub fn selected(text: &str) -> Self {
+        TextEdit {
+            selected: !text.is_empty(),
+            ..TextEdit::new(text, false)
+        }
+    }
+    pub fn is_selected(&self) -> bool {
+        self.selected
+    }
+    /// Drops a selection by replacing the text with nothing.
+    fn take_selection(&mut self) -> bool {
+        let was = std::mem::take(&mut self.selected);
+        if was {
+            self.text.clear();
+            self.cursor = 0;
+        }
+        was
+    }
+    /// Ends a selection, keeping the text (a cursor move).
+    fn deselect(&mut self) {
+        self.selected = false;
     }
     pub fn text(&self) -> &str {
         &self.text
@@ -32,6 +60,7 @@ impl TextEdit {
         if c == '\n' && !self.multiline {
             return;
         }
+        self.take_selection();
         self.text.insert(self.cursor, c);
         self.cursor += c.len_utf8();
         // a combining mark joins the cluster before it: keep the cursor after
@@ -73,6 +102,9 @@ impl TextEdit {
     /// (a line break `\r\n`, an emoji sequence). The cursor stays on a
     /// cluster boundary.
     pub fn backspace(&mut self) {
+        if self.take_selection() {
+            return;
+        }
         let Some(start) = self.prev_boundary() else {
             return;
         };
@@ -84,16 +116,21 @@ impl TextEdit {
         self.cursor = self.next_boundary_at_or_after(from);
     }
     pub fn delete(&mut self) {
+        if self.take_selection() {
+            return;
+        }
         if let Some(end) = self.next_boundary() {
             self.text.replace_range(self.cursor..end, "");
         }
     }
     pub fn left(&mut self) {
+        self.deselect();
         if let Some(p) = self.prev_boundary() {
             self.cursor = p;
         }
     }
     pub fn right(&mut self) {
+        self.deselect();
         if let Some(n) = self.next_boundary() {
             self.cursor = n;
         }
@@ -107,9 +144,11 @@ impl TextEdit {
             .map_or(self.text.len(), |i| self.cursor + i)
     }
     pub fn home(&mut self) {
+        self.deselect();
         self.cursor = self.line_start();
     }
     pub fn end(&mut self) {
+        self.deselect();
         self.cursor = self.line_end();
     }
     /// The byte offset in `line` at display column `col` (or its end).
@@ -124,6 +163,7 @@ impl TextEdit {
         line.len()
     }
     pub fn up(&mut self) {
+        self.deselect();
         let start = self.line_start();
         if start == 0 {
             return;
@@ -134,6 +174,7 @@ impl TextEdit {
         self.cursor = prev_start + Self::offset_at_column(prev, col);
     }
     pub fn down(&mut self) {
+        self.deselect();
         let end = self.line_end();
         if end == self.text.len() {
             return;
@@ -422,6 +463,26 @@ mod tests {
         let (rows, cursor) = e.layout(10);
         assert_eq!(rows, vec!["ที่นี่"]);
         assert_eq!(cursor, (0, 1), "after one cluster: one column");
+    }
+
+    #[test]
+    fn a_selected_value_is_replaced_by_typing_and_kept_by_a_move() {
+        let mut e = TextEdit::selected("0.00");
+        assert!(e.is_selected());
+        e.insert_str("12,000");
+        assert_eq!(e.text(), "12,000");
+        assert!(!e.is_selected());
+        let mut e = TextEdit::selected("2567-04-30");
+        e.backspace();
+        assert_eq!(e.text(), "");
+        let mut e = TextEdit::selected("2567-04-30");
+        e.left();
+        e.insert('1');
+        assert_eq!(e.text(), "2567-04-310", "after a move typing inserts");
+        let mut e = TextEdit::selected("5.00");
+        e.home();
+        e.delete();
+        assert_eq!(e.text(), ".00");
     }
 
     #[test]

@@ -2,12 +2,17 @@
 //! and reports every problem at once, each with the logical path of the
 //! value at fault; `store::SourceMap` turns paths into lines and columns.
 
+pub mod cadence;
+mod people;
 mod register;
 
-pub use register::{check_register, check_year};
+pub use cadence::check_cadence;
+pub use people::{SignerProblem, check_people, check_signers};
+pub use register::{YearKeys, check_register, check_year, check_year_keys};
 
 use crate::method::Methodology;
-use crate::model::{ApproachList, BureauList, MethodRef};
+use crate::model::{ApproachList, BureauCode, BureauList, MethodRef};
+use std::collections::HashSet;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -15,6 +20,8 @@ use std::path::PathBuf;
 pub enum Severity {
     Error,
     Warning,
+    /// Information that is neither: what an approval's signature says.
+    Note,
 }
 
 impl fmt::Display for Severity {
@@ -22,6 +29,7 @@ impl fmt::Display for Severity {
         f.write_str(match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         })
     }
 }
@@ -37,18 +45,38 @@ pub struct Finding {
 }
 
 /// What registers are checked against.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Context<'a> {
     pub bureaus: &'a BureauList,
     pub approaches: &'a ApproachList,
     pub methods: &'a [Methodology],
+    /// The bureau codes, looked up in constant time: every register and
+    /// co-responsible bureau is checked against a list that, for a national
+    /// body, holds thousands.
+    codes: HashSet<&'a str>,
 }
 
 impl<'a> Context<'a> {
+    pub fn new(
+        bureaus: &'a BureauList,
+        approaches: &'a ApproachList,
+        methods: &'a [Methodology],
+    ) -> Context<'a> {
+        Context {
+            bureaus,
+            approaches,
+            methods,
+            codes: bureaus.bureaus.iter().map(|b| b.code.as_str()).collect(),
+        }
+    }
     pub fn method(&self, r: &MethodRef) -> Option<&'a Methodology> {
         self.methods
             .iter()
             .find(|m| m.id == r.id && m.version == r.version)
+    }
+    /// Whether bureaus.ron lists `code`.
+    pub fn knows_bureau(&self, code: &BureauCode) -> bool {
+        self.codes.contains(code.as_str())
     }
 }
 

@@ -3,7 +3,8 @@
 use super::{Context, Finding, Sink};
 use crate::method::Methodology;
 use crate::model::{
-    Budget, CoResponsible, FiscalYear, Implementation, Measure, Rating, Register, Response, Risk,
+    Budget, BureauCode, CoResponsible, FiscalYear, Implementation, Measure, MeasureId, Rating,
+    Register, Response, Risk, RiskId,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -46,7 +47,7 @@ pub fn check_register(ctx: &Context<'_>, file: &Path, reg: &Register) -> Vec<Fin
 }
 
 fn check_header(ctx: &Context<'_>, file: &Path, reg: &Register, s: &mut Sink<'_>) {
-    if ctx.bureaus.get(&reg.bureau).is_none() {
+    if !ctx.knows_bureau(&reg.bureau) {
         s.error(
             "bureau",
             format!("bureau {} is not in bureaus.ron", reg.bureau),
@@ -239,7 +240,7 @@ fn check_measure(
         let mut seen = BTreeSet::new();
         for (i, b) in list.iter().enumerate() {
             let p = format!("{mp}.co_responsible[{i}]");
-            if ctx.bureaus.get(b).is_none() {
+            if !ctx.knows_bureau(b) {
                 s.error(
                     p.clone(),
                     format!("co-responsible bureau {b} is not in bureaus.ron"),
@@ -433,9 +434,48 @@ fn check_monitoring(
     }
 }
 
+/// What the rules across a year's registers need of one register: its
+/// bureau, year and ids. Checking keeps this rather than the registers
+/// themselves, so its memory does not grow with their content.
+#[derive(Clone, Debug)]
+pub struct YearKeys {
+    pub bureau: BureauCode,
+    pub year: FiscalYear,
+    /// Each risk's id and the ids of its measures, in file order.
+    pub risks: Vec<(RiskId, Vec<MeasureId>)>,
+}
+
+impl YearKeys {
+    pub fn of(reg: &Register) -> YearKeys {
+        YearKeys {
+            bureau: reg.bureau.clone(),
+            year: reg.year,
+            risks: reg
+                .risks
+                .iter()
+                .map(|r| {
+                    (
+                        r.id.clone(),
+                        r.measures.iter().map(|m| m.id.clone()).collect(),
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Problems across the registers of one year: a risk or measure id used by
 /// two bureaus, two files for one bureau.
 pub fn check_year(regs: &[(PathBuf, &Register)]) -> Vec<Finding> {
+    let keys: Vec<(PathBuf, YearKeys)> = regs
+        .iter()
+        .map(|(file, reg)| (file.clone(), YearKeys::of(reg)))
+        .collect();
+    check_year_keys(&keys)
+}
+
+/// [`check_year`] on what it needs of each register.
+pub fn check_year_keys(regs: &[(PathBuf, YearKeys)]) -> Vec<Finding> {
     let mut out = Vec::new();
     // id → the file and path that used it first
     let mut first_use: BTreeMap<(&str, &str), (&PathBuf, String)> = BTreeMap::new();
@@ -453,17 +493,21 @@ pub fn check_year(regs: &[(PathBuf, &Register)]) -> Vec<Finding> {
                 ),
             );
         }
-        let ids = reg.risks.iter().enumerate().flat_map(|(ri, risk)| {
-            std::iter::once(("risk", risk.id.as_str(), format!("risks[{ri}].id"))).chain(
-                risk.measures.iter().enumerate().map(move |(mi, m)| {
-                    (
-                        "measure",
-                        m.id.as_str(),
-                        format!("risks[{ri}].measures[{mi}].id"),
-                    )
-                }),
-            )
-        });
+        let ids = reg
+            .risks
+            .iter()
+            .enumerate()
+            .flat_map(|(ri, (risk, measures))| {
+                std::iter::once(("risk", risk.as_str(), format!("risks[{ri}].id"))).chain(
+                    measures.iter().enumerate().map(move |(mi, m)| {
+                        (
+                            "measure",
+                            m.as_str(),
+                            format!("risks[{ri}].measures[{mi}].id"),
+                        )
+                    }),
+                )
+            });
         for (kind, id, here) in ids {
             match first_use.get(&(kind, id)) {
                 Some((f, p)) if *f != file => {

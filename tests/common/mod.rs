@@ -32,12 +32,24 @@ pub fn sample_workspace() -> (tempfile::TempDir, PathBuf) {
     (dir, root)
 }
 
+/// The date the binary runs on in tests (`RISKREG_TODAY`), fiscal year 2567:
+/// just after the sample's 6-month round, before its reviews fall due, so
+/// the rules of the calendar stay quiet unless a test names another day.
+pub const TODAY: &str = "2567-04-01";
+
 /// Runs the real `riskreg` binary in `cwd`.
 pub fn riskreg(cwd: &Path, args: &[&str]) -> Output {
+    riskreg_on(TODAY, cwd, args)
+}
+
+/// Runs the real `riskreg` binary in `cwd` as if today were `today`
+/// (`RISKREG_TODAY`, Buddhist era).
+pub fn riskreg_on(today: &str, cwd: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_riskreg"))
         .args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")
+        .env("RISKREG_TODAY", today)
         .output()
         .expect("run riskreg")
 }

@@ -8,6 +8,8 @@ mod text;
 mod words;
 mod xlsx;
 
+pub(crate) use words::thai_digits;
+
 use super::{ReportError, Summary};
 use crate::model::Lang;
 use std::io::Write;

@@ -105,6 +105,14 @@ pub fn render(s: &Summary, w: &Words, total: usize) -> String {
     out.extend(wrap(w.in_progress_note(), total));
     out.extend(wrap(w.rounding_note(), total));
     out.push(String::new());
+    let warnings = w.warnings(s);
+    if let Some((head, lines)) = warnings.split_first() {
+        out.push(format!("{head}:"));
+        for l in lines {
+            out.extend(wrap(&format!("  ! {l}"), total));
+        }
+        out.push(String::new());
+    }
     bureau_tables(&mut out, s, w, total);
     if let Some(c) = &s.comparison {
         out.push(String::new());

@@ -66,11 +66,11 @@ impl App {
                 None => Vec::new(),
                 Some(e) => {
                     let methods = self.ws.catalog.method_values();
-                    let ctx = crate::validate::Context {
-                        bureaus: &self.ws.catalog.bureaus.value,
-                        approaches: &self.ws.catalog.approaches.value,
-                        methods: &methods,
-                    };
+                    let ctx = crate::validate::Context::new(
+                        &self.ws.catalog.bureaus.value,
+                        &self.ws.catalog.approaches.value,
+                        &methods,
+                    );
                     crate::validate::check_register(&ctx, &e.loaded.path, e.register())
                 }
             };

@@ -4,7 +4,9 @@
 
 use super::{band_counts, scroll_offset};
 use crate::model::{Money, TrafficLight};
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::{Scope, keys_text};
 use crate::tui::workspace::Entry;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -59,6 +61,25 @@ pub fn marks(entry: &Entry) -> String {
     s.push(if entry.uncommitted { '+' } else { ' ' });
     s.push(entry.approval_mark());
     s
+}
+
+/// What a bureau without a register shows: the key that creates one (a new
+/// registers directory has none yet), or just that there is none.
+fn no_register(app: &App) -> String {
+    let key = app
+        .keymap
+        .bindings(Scope::Overview)
+        .iter()
+        .find(|b| b.action == Action::NewRegister)
+        .map(keys_text);
+    match key {
+        Some(k) => format!(
+            "{} — {k} {}",
+            app.lang.pick("ยังไม่มี", "none"),
+            app.lang.pick("สร้าง", "creates")
+        ),
+        None => app.lang.pick("ยังไม่มีทะเบียน", "no register").into(),
+    }
 }
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App) {
@@ -146,7 +167,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
                         ),
                         t.error(),
                     ))),
-                    None => cells.push(Cell::from(lang.pick("ยังไม่มีทะเบียน", "no register"))),
+                    None => cells.push(Cell::from(no_register(app))),
                 },
             }
             let row = Row::new(cells);

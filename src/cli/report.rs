@@ -1,0 +1,168 @@
+//! `riskreg report`: the whole monitoring report of a round, as a docx,
+//! HTML or xlsx file, written atomically.
+
+use super::summary::{latest_year, round_id, usage};
+use super::targets;
+use riskreg::model::{FiscalYear, Lang, Register};
+use riskreg::report::document::{self, BuildOptions, DocFormat};
+use riskreg::report::{self, ReportError};
+use riskreg::store::{self, Catalog};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Options {
+    /// The registers directory; default the one of the current directory
+    pub dir: Option<PathBuf>,
+    /// Fiscal year (Buddhist era), e.g. 2567; default the latest one
+    #[arg(long)]
+    pub year: Option<u16>,
+    /// The round: 6 or 12 (months), or its id (6m, 12m)
+    #[arg(long)]
+    pub round: String,
+    /// docx, html or xlsx; default from the --output extension
+    #[arg(long)]
+    pub format: Option<String>,
+    /// The file to write
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Language of the report: th or en
+    #[arg(long, default_value = "th")]
+    pub lang: String,
+    /// Print digits as Thai digits (๐–๙), page numbers included
+    #[arg(long)]
+    pub thai_digits: bool,
+    /// An earlier round to compare with, e.g. 6
+    #[arg(long, value_name = "ROUND")]
+    pub compare: Option<String>,
+}
+
+fn format_of(opts: &Options) -> Result<DocFormat, String> {
+    let given = opts.format.clone().or_else(|| {
+        opts.output
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_string)
+    });
+    match given {
+        Some(f) => DocFormat::parse(&f)
+            .ok_or_else(|| format!("unknown report format {f:?}; use docx, html or xlsx")),
+        None => Err("give --format docx, html or xlsx (or an --output with that extension)".into()),
+    }
+}
+
+pub fn run(opts: &Options) -> ExitCode {
+    let root = match targets::root_or_exit(opts.dir.as_ref()) {
+        Ok(root) => root,
+        Err(code) => return code,
+    };
+    let root = root.as_path();
+    let Some(lang) = Lang::parse(&opts.lang) else {
+        return usage(format!("--lang {:?}: use th or en", opts.lang));
+    };
+    let format = match format_of(opts) {
+        Ok(f) => f,
+        Err(e) => return usage(e),
+    };
+    let Some(year) = opts.year.or_else(|| latest_year(root)) else {
+        return usage(format!(
+            "no fiscal-year directory under {}; give --year",
+            targets::shown(root)
+        ));
+    };
+    let year = match FiscalYear::new(year) {
+        Ok(y) => y,
+        Err(e) => return usage(format!("--year {year}: {e}")),
+    };
+    let round = match round_id(root, &opts.round) {
+        Ok(r) => r,
+        Err(e) => return usage(e),
+    };
+    let compare = match opts
+        .compare
+        .as_deref()
+        .map(|c| round_id(root, c))
+        .transpose()
+    {
+        Ok(c) => c,
+        Err(e) => return usage(e),
+    };
+    let load_errors = |errors: Vec<store::LoadError>| {
+        for e in errors {
+            eprintln!("{}", super::out::diagnostic_line(&e.into()));
+        }
+        eprintln!("error: fix the files above to make the report");
+        ExitCode::from(1)
+    };
+    let catalog = match Catalog::load(root) {
+        Ok(c) => c,
+        Err(errors) => return load_errors(errors),
+    };
+    let registers: Vec<Register> = match store::load_year(root, year.be()) {
+        Ok((loaded, errors)) if errors.is_empty() => loaded.into_iter().map(|l| l.value).collect(),
+        Ok((_, errors)) => return load_errors(errors),
+        Err(e) => return load_errors(vec![e]),
+    };
+    if registers.is_empty() {
+        eprintln!(
+            "error: no registers for {year} under {}",
+            targets::shown(root)
+        );
+        return ExitCode::from(1);
+    }
+    let methods = catalog.method_values();
+    let Some(months) = methods
+        .iter()
+        .find_map(|m| m.round(&round).map(|r| r.months))
+    else {
+        return usage(format!(
+            "--round {}: no methodology has this round",
+            opts.round
+        ));
+    };
+    let summary = match report::summarize_with_methods(
+        &catalog.bureaus.value,
+        &catalog.approaches.value,
+        &methods,
+        &registers,
+        year,
+        &round,
+        compare.as_ref(),
+    ) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let doc = document::build(
+        &summary,
+        &registers,
+        BuildOptions {
+            lang,
+            thai_digits: opts.thai_digits,
+            months,
+        },
+    );
+    let written = document::render(&doc, format).and_then(|bytes| {
+        store::atomic::write_atomic(&opts.output, &bytes).map_err(|error| ReportError::Output {
+            path: opts.output.clone(),
+            error,
+        })
+    });
+    match written {
+        Ok(()) => {
+            eprintln!(
+                "wrote {} ({} measures, {} warnings)",
+                opts.output.display(),
+                summary.progress.measures,
+                summary.warnings.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! The rules of the calendar: reviews and monitoring reports that have fallen
+//! due. Pure: the caller says what day it is (today in Thailand, or
+//! `RISKREG_TODAY`), so the same registers give the same answer on any day
+//! that is named.
+
+use super::{Finding, Sink};
+use crate::method::Methodology;
+use crate::model::{Date, Register, RoundId};
+use std::path::Path;
+
+/// A risk whose `next_review` has passed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OverdueReview {
+    /// Index of the risk in the register.
+    pub risk: usize,
+    pub since: Date,
+}
+
+/// A measure with no monitoring entry for a round that has ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OverdueReport {
+    /// Indexes of the risk and of the measure under it.
+    pub risk: usize,
+    pub measure: usize,
+    pub round: RoundId,
+    /// The last day of the round.
+    pub since: Date,
+}
+
+/// The risks whose review date is before `today`.
+pub fn overdue_reviews(reg: &Register, today: Date) -> Vec<OverdueReview> {
+    reg.risks
+        .iter()
+        .enumerate()
+        .filter_map(|(risk, r)| {
+            r.next_review
+                .filter(|d| *d < today)
+                .map(|since| OverdueReview { risk, since })
+        })
+        .collect()
+}
+
+/// The reports missing for rounds of `method` that ended before `today`:
+/// every measure that had started by a round's end owes a report for it.
+pub fn overdue_reports(reg: &Register, method: &Methodology, today: Date) -> Vec<OverdueReport> {
+    let mut out = Vec::new();
+    for (ri, risk) in reg.risks.iter().enumerate() {
+        for (mi, m) in risk.measures.iter().enumerate() {
+            for round in &method.rounds {
+                let end = reg.year.round_end(round.months);
+                if end < today && m.start.first_day() <= end && m.at_round(&round.id).is_none() {
+                    out.push(OverdueReport {
+                        risk: ri,
+                        measure: mi,
+                        round: round.id.clone(),
+                        since: end,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The texts of these warnings, kept together for translation.
+mod text {
+    use crate::model::{Date, MeasureId, RiskId, RoundId};
+
+    pub fn review_overdue(risk: &RiskId, since: Date) -> String {
+        format!("risk {risk}: review overdue since {since}")
+    }
+    pub fn report_overdue(measure: &MeasureId, round: &RoundId, since: Date) -> String {
+        format!(
+            "measure {measure}: report for round {round} overdue since {since} (the round's end)"
+        )
+    }
+}
+
+/// The calendar's warnings for one register on `today`. Without its
+/// methodology the rounds are unknown and only reviews are checked.
+pub fn check_cadence(
+    today: Date,
+    method: Option<&Methodology>,
+    file: &Path,
+    reg: &Register,
+) -> Vec<Finding> {
+    let mut s = Sink::new(file);
+    for o in overdue_reviews(reg, today) {
+        s.warn(
+            format!("risks[{}].next_review", o.risk),
+            text::review_overdue(&reg.risks[o.risk].id, o.since),
+        );
+    }
+    for o in method.map_or_else(Vec::new, |m| overdue_reports(reg, m, today)) {
+        let measure = &reg.risks[o.risk].measures[o.measure];
+        // the monitoring list when there is one, else the measure itself
+        let field = if measure.monitoring.is_empty() {
+            "id"
+        } else {
+            "monitoring"
+        };
+        s.warn(
+            format!("risks[{}].measures[{}].{field}", o.risk, o.measure),
+            text::report_overdue(&measure.id, &o.round, o.since),
+        );
+    }
+    s.out
+}
