@@ -71,11 +71,10 @@ fn rolling_over_drops_the_approval() {
     assert_eq!(approval_state(&next), ApprovalState::NotApproved);
 }
 
-#[test]
-fn approve_writes_the_digest_and_refuses_a_register_with_errors() {
-    let (dir, root) = common::sample_workspace();
-    let out = common::riskreg(
-        dir.path(),
+/// `riskreg approve` of FIN's register by its director on `date`.
+fn approve_fin(dir: &std::path::Path, date: &str) -> std::process::Output {
+    common::riskreg(
+        dir,
         &[
             "approve",
             "registers/2567/FIN.ron",
@@ -84,9 +83,15 @@ fn approve_writes_the_digest_and_refuses_a_register_with_errors() {
             "--position",
             "ผู้อำนวยการสำนัก",
             "--date",
-            "2567-10-15",
+            date,
         ],
-    );
+    )
+}
+
+#[test]
+fn approve_writes_the_digest_and_refuses_a_register_with_errors() {
+    let (dir, root) = common::sample_workspace();
+    let out = approve_fin(dir.path(), "2567-10-15");
     assert!(out.status.success(), "{}", common::stderr(&out));
     let fin = store::load_register(&root.join("2567/FIN.ron"))
         .expect("load")
@@ -165,4 +170,13 @@ fn the_approval_shown_in_docs_audit_md_is_the_sample_one() {
         "docs/audit.md shows:\n{}",
         &mtg[start..end]
     );
+}
+
+#[test]
+fn approve_reads_a_date_written_the_thai_way_and_stores_the_canonical_form() {
+    let (dir, root) = common::sample_workspace();
+    let out = approve_fin(dir.path(), "๑๕ ต.ค. ๒๕๖๗");
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let text = std::fs::read_to_string(root.join("2567/FIN.ron")).expect("read");
+    assert!(text.contains("\"2567-10-15\""), "{text}");
 }

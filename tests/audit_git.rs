@@ -547,3 +547,27 @@ fn log_leaves_out_commits_that_touched_no_register_and_one_revision_compares_wit
         ok(&repo.riskreg(&["diff", "HEAD~3", "HEAD"]))
     );
 }
+
+#[test]
+fn log_in_thai_shows_dates_the_thai_way() {
+    let repo = history();
+    let text = ok(&repo.riskreg(&["log", "--lang", "th", FIN]));
+    let dates: Vec<String> = text
+        .lines()
+        .filter(|l| !l.starts_with(' '))
+        .map(|l| l.split(" <").next().unwrap_or("")[11..].to_string())
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            "2 เม.ย. 2567 กาญจนา บุญประเสริฐ",
+            "1 มี.ค. 2567 Director Somchai",
+            "1 ก.พ. 2567 สุภาพร วงศ์ไทย",
+            "10 ม.ค. 2567 กาญจนา บุญประเสริฐ",
+        ]
+    );
+    assert!(
+        text.contains("อนุมัติโดย นายสมชาย ผู้อนุมัติ (ผู้อำนวยการสำนัก), 1 มี.ค. 2567\n"),
+        "{text}"
+    );
+}

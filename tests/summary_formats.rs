@@ -216,3 +216,37 @@ fn xlsx_opens_with_its_table_summary_and_status_fills() {
         assert!(styles.contains(rgb), "no fill {rgb} in styles.xml");
     }
 }
+
+#[test]
+fn thai_digits_never_reach_english_output_and_thai_uses_them_throughout() {
+    let s = summary_12m();
+    for f in [Format::Text, Format::Markdown, Format::Html] {
+        let en = rendered(&s, f, &opts(Lang::En, true));
+        assert!(
+            !en.chars().any(|c| ('๐'..='๙').contains(&c)),
+            "{f:?} in English has Thai digits"
+        );
+        assert!(en.contains("12"), "{f:?}");
+    }
+    // in Thai: the round, the figures, the numbering and the per-bureau tables
+    let th = rendered(&s, Format::Text, &opts(Lang::Th, true));
+    assert!(th.contains("รอบ ๑๒ เดือน"), "{th}");
+    assert!(th.contains("๓,๓๐๐.๐๐ บาท"), "{th}");
+}
+
+#[test]
+fn thai_output_names_the_bureaus_and_the_html_legend_says_each_letter_once() {
+    let s = summary_12m();
+    let th = rendered(&s, Format::Text, &opts(Lang::Th, false));
+    let tables = &th[th.find("รายสำนัก").expect("per-bureau tables")..];
+    assert!(tables.contains("สำนักการคลัง"), "{tables}");
+    assert!(!tables.contains("FIN "), "{tables}");
+    assert!(
+        th.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80)
+    );
+    let html = rendered(&s, Format::Html, &opts(Lang::Th, false));
+    for letter in ["R", "Y", "G"] {
+        assert!(!html.contains(&format!("{letter} = ")), "{letter} twice");
+    }
+}

@@ -239,14 +239,7 @@ fn editor_text_by_grapheme_and_bad_dates_refused_in_place() {
         .clone();
     assert_eq!(process, "การเบิกจ่ายเที่");
     // next review: a date in the Buddhist era
-    ch(&mut app, 'G');
-    key(&mut app, KeyCode::Home);
-    let fields = app.form_fields();
-    let review = fields
-        .iter()
-        .position(|f| *f == riskreg::tui::form::Field::NextReview)
-        .expect("next review field");
-    app.editor.cursor = review;
+    to_next_review(&mut app);
     key(&mut app, KeyCode::Enter);
     ctrl(&mut app, 'u');
     typed(&mut app, "2567-02-30");
@@ -1608,4 +1601,37 @@ fn a_thai_character_bound_in_the_settings_keeps_its_own_meaning() {
     ch(&mut app, 'ๆ');
     assert_eq!(app.screen, Screen::Matrix);
     assert!(!app.quit);
+}
+
+/// In the risk editor: the cursor on the next-review date.
+fn to_next_review(app: &mut App) {
+    ch(app, 'G');
+    key(app, KeyCode::Home);
+    let review = app
+        .form_fields()
+        .iter()
+        .position(|f| *f == riskreg::tui::form::Field::NextReview)
+        .expect("next review field");
+    app.editor.cursor = review;
+}
+
+#[test]
+fn a_date_typed_the_thai_way_is_stored_in_the_canonical_form() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    key(&mut app, KeyCode::Enter);
+    to_next_review(&mut app);
+    for (typed_text, stored) in [
+        ("31 มี.ค. 2567", "2567-03-31"),
+        ("๓๐/๐๔/๒๕๖๗", "2567-04-30"),
+        ("1/5/67", "2567-05-01"),
+    ] {
+        key(&mut app, KeyCode::Enter);
+        ctrl(&mut app, 'u');
+        typed(&mut app, typed_text);
+        key(&mut app, KeyCode::Enter);
+        assert_eq!(app.modal, Modal::None, "{typed_text} is accepted");
+        let review = app.ws.entries[app.current].register().risks[0].next_review;
+        assert_eq!(review.map(|d| d.to_string()).as_deref(), Some(stored));
+    }
 }

@@ -116,8 +116,9 @@ pub fn what(c: &Change, lang: Lang) -> String {
             position,
             date,
         } => format!(
-            "{} {name} ({position}), {date}",
-            lang.pick("อนุมัติโดย", "approved by")
+            "{} {name} ({position}), {}",
+            lang.pick("อนุมัติโดย", "approved by"),
+            shown_date(date, lang)
         ),
         ChangeKind::ApprovalWithdrawn { name } => {
             format!(
@@ -129,6 +130,15 @@ pub fn what(c: &Change, lang: Lang) -> String {
 }
 
 /// The change as one line without the file: `risk FIN-R1: inherent risk rises: medium → high`.
+/// A stored date (`2567-03-31`) as shown: unchanged in English, the Thai
+/// way (`31 มี.ค. 2567`) in Thai; text that is no date stays as it is.
+fn shown_date(stored: &str, lang: Lang) -> String {
+    match (lang, crate::model::Date::try_from(stored.to_string())) {
+        (Lang::Th, Ok(d)) => d.thai_short(),
+        _ => stored.to_string(),
+    }
+}
+
 pub fn line(c: &Change, lang: Lang) -> String {
     let s = subject(&c.target, lang);
     if s.is_empty() {

@@ -67,7 +67,7 @@ impl From<(u8, String)> for Failure {
 fn approve(opts: &Options) -> Result<String, Failure> {
     let usage = |m: String| Failure(2, m);
     let date = match &opts.date {
-        Some(d) => Date::try_from(d.clone()).map_err(|e| usage(format!("--date {d}: {e}")))?,
+        Some(d) => Date::parse_written(d).map_err(|e| usage(format!("--date {d}: {e}")))?,
         None => today_in_thailand(),
     };
     let shown_file = shown(&opts.file);

@@ -93,13 +93,16 @@ fn entries(opts: &Options) -> Result<(Repo, Vec<LogEntry>), AuditError> {
     Ok((repo, entries))
 }
 
-/// The author date in the Buddhist era, as the registers write dates.
-fn date(c: &Commit) -> String {
+/// The author date in the Buddhist era: as the registers write dates in
+/// English, the Thai way (`31 มี.ค. 2567`) in Thai.
+fn date(c: &Commit, lang: Lang) -> String {
     let mut parts = c.date.splitn(3, '-').map(|p| p.parse::<u32>().ok());
     match (parts.next(), parts.next(), parts.next()) {
-        (Some(Some(y)), Some(Some(m)), Some(Some(d))) => {
-            Date::from_ce(y as i32, m as u8, d as u8).map_or(c.date.clone(), |d| d.to_string())
-        }
+        (Some(Some(y)), Some(Some(m)), Some(Some(d))) => Date::from_ce(y as i32, m as u8, d as u8)
+            .map_or(c.date.clone(), |d| match lang {
+                Lang::Th => d.thai_short(),
+                Lang::En => d.to_string(),
+            }),
         _ => c.date.clone(),
     }
 }
@@ -114,7 +117,7 @@ pub fn text(entries: &[LogEntry], lang: Lang) -> String {
             out,
             "{} {} {} <{}>: {}",
             &c.id[..c.id.len().min(10)],
-            date(c),
+            date(c, lang),
             c.author,
             c.email,
             c.subject
@@ -144,7 +147,7 @@ pub fn markdown(entries: &[LogEntry], lang: Lang) -> String {
             out,
             "### {} {} {}\n\n{}\n",
             render::code(&c.id[..c.id.len().min(10)]),
-            date(c),
+            date(c, lang),
             render::md_escape(&c.author),
             render::md_escape(&c.subject)
         );

@@ -12,6 +12,7 @@ pub mod quoted;
 pub mod register;
 pub mod rollover;
 pub mod status;
+pub mod written_date;
 
 pub use amount::{Decimal2, Money};
 pub use approval::{Approval, ContentDigest};

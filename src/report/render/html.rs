@@ -105,15 +105,13 @@ pub fn render(s: &Summary, w: &Words) -> String {
         "<div class=\"legend\"><p>{}</p>\n<ul>\n",
         w.pick("หมายเหตุ :", "Note:")
     ));
-    for (t, l) in [TrafficLight::Red, TrafficLight::Yellow, TrafficLight::Green]
-        .iter()
-        .zip(w.legend())
-    {
+    // the swatch shows the letter: the text says only what it means
+    for t in Words::LEGEND {
         h.push_str(&format!(
             "<li><span class=\"swatch\" style=\"background:{};\">&nbsp;{}&nbsp;</span> {}</li>\n",
-            hex(*t),
+            hex(t),
             t.letter(),
-            esc(&l)
+            esc(&w.legend_meaning(t))
         ));
     }
     h.push_str("</ul></div>\n");

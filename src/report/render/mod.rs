@@ -8,7 +8,7 @@ mod text;
 mod words;
 mod xlsx;
 
-pub(crate) use words::thai_digits;
+pub(crate) use crate::model::written_date::thai_digits;
 
 use super::{ReportError, Summary};
 use crate::model::Lang;

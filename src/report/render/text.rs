@@ -3,7 +3,7 @@
 //! columns; a wider terminal widens the measure column.
 
 use super::words::{BUREAU_COUNTS, Words};
-use crate::model::TrafficLight;
+use crate::model::{Lang, TrafficLight};
 use crate::report::Summary;
 use crate::text::wrap::wrap;
 use unicode_width::UnicodeWidthStr;
@@ -113,7 +113,7 @@ pub fn render(s: &Summary, w: &Words, total: usize) -> String {
         }
         out.push(String::new());
     }
-    bureau_tables(&mut out, s, w);
+    bureau_tables(&mut out, s, w, total);
     if let Some(c) = &s.comparison {
         out.push(String::new());
         out.push(format!(
@@ -189,25 +189,13 @@ fn progress(out: &mut Vec<String>, w: &Words, p: &crate::report::Progress, total
     }
 }
 
-/// A line of cells: the first left-aligned, the rest (numbers) right-aligned.
-fn aligned(cells: &[String], widths: &[usize]) -> String {
-    cells
-        .iter()
-        .zip(widths)
-        .enumerate()
-        .map(|(i, (c, w))| if i == 0 { pad(c, *w) } else { pad_left(c, *w) })
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_end()
-        .to_string()
-}
-
-fn bureau_tables(out: &mut Vec<String>, s: &Summary, w: &Words) {
+/// The per-bureau tables: the bureau (its name in Thai, wrapped in the room
+/// the figures leave; its code in English), then the figures right-aligned.
+fn bureau_tables(out: &mut Vec<String>, s: &Summary, w: &Words, total: usize) {
     out.push(w.bureau_heading().into());
     // two tables to fit 80 columns: the counts, then the money, with the
     // shorter headings a terminal has room for
-    let counts: [(&str, usize); BUREAU_COUNTS + 1] = [
-        (w.pick("สำนัก", "Bureau"), 7),
+    let counts: [(&str, usize); BUREAU_COUNTS] = [
         (w.pick("ทั้งหมด", "Total"), 7),
         (w.pick("เสร็จ", "Done"), 5),
         ("%", 8),
@@ -218,8 +206,7 @@ fn bureau_tables(out: &mut Vec<String>, s: &Summary, w: &Words) {
         ("R", 3),
         (w.pick("ร่วม", "Co"), 4),
     ];
-    let money: [(&str, usize); 6] = [
-        (w.pick("สำนัก", "Bureau"), 7),
+    let money: [(&str, usize); 5] = [
         (w.pick("จัดสรร", "Allocated"), 14),
         (w.pick("เบิกจ่าย", "Disbursed"), 14),
         ("%", 8),
@@ -230,10 +217,24 @@ fn bureau_tables(out: &mut Vec<String>, s: &Summary, w: &Words) {
         if i > 0 {
             out.push(String::new());
         }
-        let widths: Vec<usize> = head.iter().map(|h| h.1).collect();
-        out.push(aligned(
-            &head.iter().map(|h| h.0.to_string()).collect::<Vec<_>>(),
-            &widths,
+        let figures: usize = head.iter().map(|h| h.1 + 1).sum();
+        let name_w = match w.lang {
+            Lang::Th => total.saturating_sub(figures).max(7),
+            Lang::En => 7,
+        };
+        let line = |first: Vec<String>, cells: Vec<String>| {
+            let mut row = vec![(first, name_w, false)];
+            row.extend(
+                cells
+                    .into_iter()
+                    .zip(head)
+                    .map(|(c, h)| (vec![c], h.1, true)),
+            );
+            row_lines(&row)
+        };
+        out.extend(line(
+            vec![w.pick("สำนัก", "Bureau").to_string()],
+            head.iter().map(|h| h.0.to_string()).collect(),
         ));
         for b in &s.bureaus {
             let cells = w.bureau_cells(b);
@@ -242,13 +243,13 @@ fn bureau_tables(out: &mut Vec<String>, s: &Summary, w: &Words) {
             } else {
                 &cells[BUREAU_COUNTS..]
             };
-            let mut line = vec![b.bureau.to_string()];
-            line.extend(part.iter().cloned());
-            out.push(aligned(&line, &widths));
+            out.extend(line(
+                wrap(&w.bureau_in_table(&b.bureau), name_w),
+                part.to_vec(),
+            ));
         }
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

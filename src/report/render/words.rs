@@ -17,21 +17,14 @@ pub struct Words {
     names: HashMap<BureauCode, String>,
 }
 
-/// ASCII digits replaced by Thai digits.
-pub fn thai_digits(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '0'..='9' => char::from_u32(0x0E50 + (c as u32 - '0' as u32)).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
-}
+use crate::model::written_date::thai_digits;
 
 impl Words {
     pub fn new(opts: &RenderOptions, s: &Summary) -> Self {
         Words {
             lang: opts.lang,
-            thai_digits: opts.thai_digits,
+            // Thai digits are for Thai documents: English keeps 0–9
+            thai_digits: opts.thai_digits && opts.lang == Lang::Th,
             names: s
                 .bureau_names
                 .iter()
@@ -116,26 +109,36 @@ impl Words {
         }
         self.digits(&names.join(self.pick(" และ ", " and ")))
     }
-    /// The three statuses as seed 002's legend writes them.
+    /// The statuses in the legend's order.
+    pub const LEGEND: [TrafficLight; 3] =
+        [TrafficLight::Red, TrafficLight::Yellow, TrafficLight::Green];
+
+    /// What a status means, without its letter: `สถานะสีแดง (Red): …`.
+    pub fn legend_meaning(&self, s: TrafficLight) -> String {
+        match self.lang {
+            Lang::Th => format!(
+                "สถานะสี{} ({:?}): {}",
+                s.label(Lang::Th),
+                s,
+                s.meaning(Lang::Th)
+            ),
+            Lang::En => format!("{}: {}", s.label(Lang::En), s.meaning(Lang::En)),
+        }
+    }
+    /// The three statuses as seed 002's legend writes them: `R = …`.
     pub fn legend(&self) -> Vec<String> {
-        [TrafficLight::Red, TrafficLight::Yellow, TrafficLight::Green]
+        Self::LEGEND
             .iter()
-            .map(|s| match self.lang {
-                Lang::Th => format!(
-                    "{} = สถานะสี{} ({:?}): {}",
-                    s.letter(),
-                    s.label(Lang::Th),
-                    s,
-                    s.meaning(Lang::Th)
-                ),
-                Lang::En => format!(
-                    "{} = {}: {}",
-                    s.letter(),
-                    s.label(Lang::En),
-                    s.meaning(Lang::En)
-                ),
-            })
+            .map(|&s| format!("{} = {}", s.letter(), self.legend_meaning(s)))
             .collect()
+    }
+    /// A bureau in the per-bureau tables: its name in Thai, as a Thai
+    /// reader looks for it; its code in English, where names are long.
+    pub fn bureau_in_table(&self, code: &BureauCode) -> String {
+        match self.lang {
+            Lang::Th => self.digits(&self.name(code)),
+            Lang::En => code.to_string(),
+        }
     }
     /// `2 FIN-M1: Y yellow → R red`.
     pub fn status_move(&self, m: &StatusMove) -> String {

@@ -3,7 +3,7 @@
 //! on another. Money is written as numbers of baht with two decimals.
 
 use super::words::Words;
-use crate::model::{Lang, TrafficLight};
+use crate::model::TrafficLight;
 use crate::report::{Percent, ReportError, Summary};
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
@@ -180,15 +180,15 @@ fn summary_sheet(ws: &mut Worksheet, s: &Summary, w: &Words) -> Result<(), XlsxE
             format!(
                 "{} {}",
                 w.pick("เทียบกับ", "Compared with"),
-                c.from_label.get(w.lang)
+                w.label(&c.from_label)
             ),
             &bold,
         )?;
         for m in &c.moves {
             r += 1;
             ws.write_string(r, 0, m.measure.as_str())?;
-            ws.write_string(r, 1, m.from.map_or("-", |t| t.label(Lang::En)))?;
-            ws.write_string(r, 2, m.to.map_or("-", |t| t.label(Lang::En)))?;
+            ws.write_string(r, 1, m.from.map_or("-", |t| t.label(w.lang)))?;
+            ws.write_string(r, 2, m.to.map_or("-", |t| t.label(w.lang)))?;
         }
         r += 1;
         ws.write_string(r, 0, w.pick("แล้วเสร็จเพิ่มขึ้น", "Newly completed"))?;

@@ -32,7 +32,7 @@ fn date(s: &str) -> Result<Option<Date>, String> {
     if s.is_empty() {
         return Ok(None);
     }
-    Date::try_from(s.to_string()).map(Some)
+    Date::parse_written(s).map(Some)
 }
 
 fn year_month(s: &str) -> Result<YearMonth, String> {

@@ -139,7 +139,7 @@ pub fn set_text(
     let text = text.trim();
     let is_date = matches!(field, Field::PreparedDate | Field::ReviewedDate);
     let date = if is_date && !text.is_empty() {
-        Some(Date::try_from(text.to_string())?)
+        Some(Date::parse_written(text)?)
     } else {
         None
     };
