@@ -4,8 +4,8 @@
 use super::frames::{self, Fact, Sums};
 use super::percent::Percent;
 use super::{
-    BandCount, BureauRow, Comparison, Group, Progress, ReportError, Row, StatusMove, Summary,
-    compare,
+    BandCount, BureauRow, Comparison, FollowUp, Group, Progress, ReportError, Row, StatusMove,
+    Summary, compare,
 };
 use crate::method::Methodology;
 use crate::model::{
@@ -446,6 +446,7 @@ fn finish(plan: Plan, rows: Vec<(ApproachId, Row)>, approaches: &ApproachList) -
             name: b.1.clone(),
             progress: progress(sums, &plan.bands),
             co_responsible: *co,
+            follow_up: FollowUp::default(),
         })
         .collect();
     let comparison = match (&plan.from, &plan.then) {
@@ -488,6 +489,7 @@ fn finish(plan: Plan, rows: Vec<(ApproachId, Row)>, approaches: &ApproachList) -
         groups,
         bureaus: bureau_rows,
         comparison,
+        follow_up: FollowUp::default(),
     }
 }
 
@@ -579,6 +581,7 @@ fn row(lead: &BureauCode, risk: RiskId, m: RowParts, band: Option<BandId>) -> Ro
         other_responsible: m.other_responsible,
         allocated_satang: m.allocated,
         band,
+        indicators: Vec::new(),
     }
 }
 

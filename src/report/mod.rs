@@ -8,6 +8,7 @@
 mod build;
 mod compare;
 mod error;
+mod follow_up;
 mod frames;
 pub(crate) mod par;
 mod percent;
@@ -20,8 +21,8 @@ pub use render::{Format, RenderOptions, render, write_output};
 
 use crate::method::Methodology;
 use crate::model::{
-    ApproachId, ApproachList, BandId, BureauCode, BureauList, FiscalYear, Implementation, Label,
-    MeasureId, Register, RiskId, RoundId, TrafficLight,
+    ApproachId, ApproachList, BandId, BureauCode, BureauList, FiscalYear, Implementation,
+    Judgement, Label, MeasureId, Register, RiskId, RoundId, TrafficLight,
 };
 use crate::store::{self, Catalog};
 use serde::{Deserialize, Serialize};
@@ -49,6 +50,9 @@ pub struct Summary {
     pub bureaus: Vec<BureauRow>,
     /// What changed since an earlier round, when one was asked for.
     pub comparison: Option<Comparison>,
+    /// Indicators judged and reviews and reports overdue, secretariat-wide.
+    #[serde(default)]
+    pub follow_up: FollowUp,
 }
 
 /// An approach group (แนวทางการดำเนินการ) and its measures.
@@ -87,6 +91,9 @@ pub struct Row {
     pub disbursed_satang: i64,
     /// The inherent band of the measure's risk; `None` when unrated.
     pub band: Option<BandId>,
+    /// Each indicator of the measure judged on its result at the round.
+    #[serde(default)]
+    pub indicators: Vec<Judgement>,
 }
 
 /// Counts and money for a set of measures.
@@ -136,6 +143,30 @@ pub struct BureauRow {
     /// Measures led by other bureaus that this one co-carries (named, or
     /// as one of all bureaus).
     pub co_responsible: u64,
+    /// Follow-up figures of the measures and risks in its register.
+    #[serde(default)]
+    pub follow_up: FollowUp,
+}
+
+/// What needs following up: indicators judged against their targets, and
+/// reviews and reports that have fallen due. Counted apart from the polars
+/// aggregation, from the registers themselves (see `follow_up.rs`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    /// Indicators of the measures, all of them.
+    pub indicators: u64,
+    /// Of those, the ones whose result at the round meets the target.
+    pub indicators_met: u64,
+    /// Of those, the ones whose result at the round misses the target; the
+    /// rest have no result yet (or a pending one).
+    pub indicators_not_met: u64,
+    /// Risks whose review date had passed on the report's day: the round's
+    /// last day, or today when the round is still running.
+    pub reviews_overdue: u64,
+    /// Measures with no report for this round once the round has ended
+    /// (measures that started after its end owe none).
+    pub reports_overdue: u64,
 }
 
 /// The changes between an earlier round and this one.
@@ -203,9 +234,11 @@ pub fn summarize(
         methods: &methods,
         registers: &[],
     };
+    let follow_up = follow_up::count(&registers, &methods, round, crate::clock::today().ok());
     // the registers are not needed afterwards: summarize_owned frees them
     // on the second core while it finishes the table
     build::summarize_owned(&sources, registers, year, round, compare)
+        .map(|summary| follow_up.attach(summary))
 }
 
 /// Summarizes already-loaded registers (the TUI's). Without methodologies
@@ -233,6 +266,7 @@ pub fn summarize_with_methods(
     round: &RoundId,
     compare: Option<&RoundId>,
 ) -> Result<Summary, ReportError> {
+    let follow_up = follow_up::count(registers, methods, round, crate::clock::today().ok());
     build::summarize(
         &build::Sources {
             bureaus,
@@ -244,4 +278,5 @@ pub fn summarize_with_methods(
         round,
         compare,
     )
+    .map(|summary| follow_up.attach(summary))
 }
