@@ -12,13 +12,22 @@
 //!   cores, the very loader `summary` uses;
 //! - summary: `report::summarize` (load + frames + figures), the figures
 //!   `riskreg summary` prints;
-//! - +text: the same and rendering the whole table as text.
+//! - +text: the same and rendering the whole table as text;
+//! - export: `report::export::export_year` to Parquet (load + dataset frames
+//!   + hive-partitioned files; the CLI's validation is not included);
+//! - roll-up: the secretariat's totals at the round from that Parquet
+//!   dataset alone — a lazy polars scan over the hive layout, monitoring
+//!   joined with measures, summed — as DuckDB or Spark would do it
+//!   (docs/scale.md), against `summary` from the RON files.
 //!
 //! It prints the median wall time of the repetitions, the ratios to parse
-//! (target ≤ 1.3), peak memory, and the summary's cost per register across
-//! sizes (linear cost keeps it flat).
+//! (target ≤ 1.3 for summary), the roll-up's time as a share of the
+//! summary's, peak memory, and the summary's cost per register across sizes
+//! (linear cost keeps it flat).
 
+use polars::prelude::*;
 use riskreg::model::{FiscalYear, Lang, RoundId};
+use riskreg::report::export::{self, ExportFormat};
 use riskreg::report::{self, Format, RenderOptions, synthetic};
 use std::path::Path;
 use std::process::Command;
@@ -73,6 +82,15 @@ fn child(what: &str, root: &Path) {
             }
             std::hint::black_box(&s);
         }
+        "export" => {
+            let out = root.with_file_name("export-bench");
+            let written = export::export_year(root, year, None, ExportFormat::Parquet, &out, true)
+                .expect("export");
+            std::hint::black_box(written);
+        }
+        "rollup" => {
+            std::hint::black_box(rollup(&root.with_file_name("dataset")));
+        }
         // where the summary's time goes beyond parsing: printed to stderr
         "phases" => {
             let (loaded, _) = riskreg::store::load_year(root, YEAR).expect("load");
@@ -104,6 +122,37 @@ fn child(what: &str, root: &Path) {
     }
     let secs = start.elapsed().as_secs_f64();
     println!("{secs} {}", peak_rss_kib());
+}
+
+/// The secretariat's totals at 12 months from the Parquet dataset alone.
+fn rollup(dataset: &Path) -> DataFrame {
+    let scan = |table: &str| {
+        let args = ScanArgsParquet {
+            hive_options: HiveOptions::new_enabled(),
+            ..ScanArgsParquet::default()
+        };
+        let glob = format!("{}/{table}/**/*.parquet", dataset.display());
+        LazyFrame::scan_parquet(PlRefPath::new(glob), args).expect("scan")
+    };
+    let keys = [col("year"), col("bureau"), col("measure_id")];
+    let count = |e: Expr| e.fill_null(lit(false)).cast(DataType::Int64).sum();
+    scan("monitoring")
+        .filter(col("round").eq(lit("12m")))
+        .join(
+            scan("measures"),
+            keys.clone(),
+            keys,
+            JoinArgs::new(JoinType::Inner),
+        )
+        .select([
+            len().alias("measures"),
+            count(col("implementation").eq(lit("Completed"))).alias("completed"),
+            count(col("status").eq(lit("red"))).alias("red"),
+            col("allocated_satang").sum(),
+            col("disbursed_satang").sum(),
+        ])
+        .collect()
+        .expect("roll-up")
 }
 
 fn measure(what: &str, root: &Path) -> (f64, u64) {
@@ -161,7 +210,7 @@ fn main() {
         std::thread::available_parallelism().map_or(1, usize::from)
     );
     println!(
-        "{:>6} {:>7} {:>8} {:>9} {:>6} {:>8} {:>6} {:>9} {:>9} {:>9} {:>8}",
+        "{:>6} {:>7} {:>8} {:>9} {:>6} {:>8} {:>6} {:>8} {:>6} {:>8} {:>7} {:>9} {:>9} {:>9} {:>8}",
         "regs",
         "MiB",
         "parse s",
@@ -169,6 +218,10 @@ fn main() {
         "ratio",
         "+text s",
         "ratio",
+        "export s",
+        "ratio",
+        "rollup s",
+        "/summ.",
         "parse MiB",
         "summ. MiB",
         "text MiB",
@@ -191,20 +244,31 @@ fn main() {
         let reps = if n <= 1000 { 5 } else { 3 };
         // warm the page cache once so both measurements read from memory
         measure("parse", &root);
-        let mut times = [Vec::new(), Vec::new(), Vec::new()];
-        let mut peaks = [0u64; 3];
+        // the dataset the roll-up reads
+        export::export_year(
+            &root,
+            FiscalYear::new(YEAR).expect("year"),
+            None,
+            ExportFormat::Parquet,
+            &dir.path().join("dataset"),
+            false,
+        )
+        .expect("export");
+        let mut times = [Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new()];
+        let mut peaks = [0u64; 5];
         for _ in 0..reps {
             // interleaved so drift on a shared machine hits all alike
-            for (i, what) in ["parse", "summary", "text"].iter().enumerate() {
+            let all = ["parse", "summary", "text", "export", "rollup"];
+            for (i, what) in all.iter().enumerate() {
                 let (t, k) = measure(what, &root);
                 times[i].push(t);
                 peaks[i] = peaks[i].max(k);
             }
         }
-        let [p, s, t] = times.map(median);
+        let [p, s, t, e, r] = times.map(median);
         let mib = |k: u64| k as f64 / 1024.0;
         println!(
-            "{:>6} {:>7.1} {:>8.3} {:>9.3} {:>6.2} {:>8.3} {:>6.2} {:>9.1} {:>9.1} {:>9.1} {:>8.3}",
+            "{:>6} {:>7.1} {:>8.3} {:>9.3} {:>6.2} {:>8.3} {:>6.2} {:>8.3} {:>6.2} {:>8.3} {:>7.2} {:>9.1} {:>9.1} {:>9.1} {:>8.3}",
             n,
             bytes as f64 / 1_048_576.0,
             p,
@@ -212,6 +276,10 @@ fn main() {
             s / p,
             t,
             t / p,
+            e,
+            e / p,
+            r,
+            r / s,
             mib(peaks[0]),
             mib(peaks[1]),
             mib(peaks[2]),

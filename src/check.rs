@@ -146,6 +146,7 @@ pub fn check_root_at(
         .filter(|f| wanted(&f.file)),
     );
     report.files += 2 + catalog.methods.len();
+    let people = check_people_files(root, &catalog, &wanted, &mut report, &mut findings);
     let ctx = Context {
         bureaus: &catalog.bureaus.value,
         approaches: &catalog.approaches.value,
@@ -181,6 +182,7 @@ pub fn check_root_at(
         for reg in &regs {
             if wanted(&reg.path) {
                 findings.extend(validate::check_register(&ctx, &reg.path, &reg.value));
+                findings.extend(seal_finding(root, &reg.path, &reg.value, people.as_ref()));
                 if let Some(today) = today {
                     let method = ctx.method(&reg.value.methodology);
                     findings.extend(validate::check_cadence(
@@ -215,4 +217,78 @@ pub fn check_root_at(
         report.files = set.len();
     }
     report
+}
+
+/// Loads and checks `people.ron` and `allowed_signers` when the root has
+/// them; the people, when they parse.
+fn check_people_files(
+    root: &Path,
+    catalog: &Catalog,
+    wanted: &dyn Fn(&Path) -> bool,
+    report: &mut Report,
+    findings: &mut Vec<Finding>,
+) -> Option<crate::model::People> {
+    use crate::model::people::{ALLOWED_SIGNERS_FILE, PEOPLE_FILE};
+    let path = root.join(PEOPLE_FILE);
+    let people = match crate::audit::access::load_people(root) {
+        Ok(p) => p,
+        Err(e) => {
+            if wanted(&path) {
+                report.diagnostics.push(e.into());
+            }
+            None
+        }
+    };
+    if path.exists() {
+        report.files += 1;
+    }
+    if let Some(p) = &people
+        && wanted(&path)
+    {
+        findings.extend(validate::check_people(&path, p, &catalog.bureaus.value));
+    }
+    let signers = root.join(ALLOWED_SIGNERS_FILE);
+    if let Ok(text) = std::fs::read_to_string(&signers) {
+        report.files += 1;
+        if wanted(&signers) {
+            for p in validate::check_signers(&text, people.as_ref()) {
+                report.diagnostics.push(Diagnostic {
+                    severity: p.severity,
+                    file: signers.clone(),
+                    line: p.line,
+                    col: p.col,
+                    path: String::new(),
+                    message: p.message,
+                });
+            }
+        }
+    }
+    people
+}
+
+/// What `validate` says of an approval's signature: forged is an error;
+/// unsigned a warning once roles are in force (a people file), else
+/// nothing, as before signing existed; signed a note.
+fn seal_finding(
+    root: &Path,
+    file: &Path,
+    reg: &Register,
+    people: Option<&crate::model::People>,
+) -> Option<Finding> {
+    use crate::audit::access::{self, Seal};
+    let approval = reg.approved_by.as_ref()?;
+    let signers = access::allowed_signers(root);
+    let seal = access::seal(reg, approval, people, signers.as_deref());
+    let severity = match &seal {
+        Seal::Forged(_) => Severity::Error,
+        Seal::Unsigned if people.is_none() => return None,
+        Seal::Unsigned | Seal::Unchecked(_) => Severity::Warning,
+        Seal::Signed { .. } => Severity::Note,
+    };
+    Some(Finding {
+        severity,
+        file: file.to_path_buf(),
+        path: "approved_by".into(),
+        message: format!("approval by {}: {}", approval.name, seal.describe()),
+    })
 }

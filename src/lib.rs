@@ -12,5 +12,6 @@ pub mod method;
 pub mod model;
 pub mod report;
 pub mod store;
+pub mod text;
 pub mod tui;
 pub mod validate;

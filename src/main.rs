@@ -23,8 +23,18 @@ fn main() -> ExitCode {
         Some(Command::Diff(opts)) => cli::diff::run(&opts),
         Some(Command::Log(opts)) => cli::log::run(&opts),
         Some(Command::Approve(opts)) => cli::approve::run(&opts),
-        Some(Command::Hook(HookCommand::Install { dir, force })) => cli::hook::install(dir, force),
+        Some(Command::Hook(HookCommand::Install { dir, force, server })) => {
+            if server {
+                cli::hook::install_server(dir, force)
+            } else {
+                cli::hook::install(dir, force)
+            }
+        }
+        Some(Command::Hook(HookCommand::CheckStaged)) => cli::hook::check_staged(),
+        Some(Command::Hook(HookCommand::CheckPush)) => cli::hook::check_push(),
+        Some(Command::Verify(opts)) => cli::verify::run(&opts),
         Some(Command::Summary(opts)) => cli::summary::run(&opts),
+        Some(Command::Export(opts)) => cli::export::run(&opts),
         Some(Command::Tui { dir }) => cli::tui::run(dir),
         Some(Command::Init(opts)) => cli::init::run(&opts),
         Some(Command::Completions { shell }) => cli::install::completions(shell),

@@ -68,12 +68,20 @@ fn signature() -> impl Strategy<Value = Signature> {
 }
 
 fn approval() -> impl Strategy<Value = Approval> {
-    (text(), text(), date(), "[0-9a-f]{64}").prop_map(|(name, position, date, hex)| Approval {
-        name,
-        position,
-        date,
-        digest: ContentDigest::from_hex(&hex).expect("64 hex digits"),
-    })
+    (
+        text(),
+        text(),
+        date(),
+        "[0-9a-f]{64}",
+        proptest::option::of("[A-Za-z0-9+/]{8,90}={0,2}"),
+    )
+        .prop_map(|(name, position, date, hex, signature)| Approval {
+            name,
+            position,
+            date,
+            digest: ContentDigest::from_hex(&hex).expect("64 hex digits"),
+            signature,
+        })
 }
 
 fn quantity() -> impl Strategy<Value = Quantity> {

@@ -5,7 +5,7 @@
 mod common;
 
 use riskreg::model::{FiscalYear, Implementation, RoundId, TrafficLight};
-use riskreg::report::{self, Format, Percent, Progress, RenderOptions, Summary};
+use riskreg::report::{self, Format, Percent, Progress, RenderOptions, Summary, Warning};
 use std::path::{Path, PathBuf};
 
 fn fixture() -> PathBuf {
@@ -68,6 +68,15 @@ fn fixture_table_is_grouped_and_numbered_like_seed_002() {
     let resp: Vec<&str> = rows[1].responsible.iter().map(|b| b.as_str()).collect();
     assert_eq!(resp, ["FIN", "LAW"]);
     assert!(rows[5].all_bureaus);
+    // LAW-M2 has no 6m entry; every 6m disbursement is within its allocation
+    // (FIN-M1 100.00 of 300.00, LAW-M1 333.33 of 2,000.00)
+    assert_eq!(
+        s.warnings,
+        [Warning::NotReported {
+            no: 4,
+            measure: riskreg::model::MeasureId::new("LAW-M2").expect("id"),
+        }]
+    );
     assert_eq!(rows[4].other_responsible, "สำนักที่มีบุคคลภายนอกเข้ามามีส่วนร่วม");
     let statuses: Vec<Option<TrafficLight>> = rows.iter().map(|r| r.status).collect();
     use TrafficLight::*;
@@ -314,6 +323,25 @@ fn sample_registers_reproduce_seed_002_at_6m() {
     .expect("utf-8");
     assert!(text.contains("91,200.00"), "{text}");
     assert!(text.contains("10,075.00"), "{text}");
+    // row 7 (HRD-M1) disbursed 10,075.00 of 9,800.00: 275.00 over, which the
+    // bureau total of HRD (9,800.00 + 0.00 allocated) would not show
+    assert_eq!(
+        s.warnings,
+        [Warning::Overspent {
+            no: 7,
+            measure: riskreg::model::MeasureId::new("HRD-M1").expect("id"),
+            allocated_satang: 980_000,
+            disbursed_satang: 1_007_500,
+        }]
+    );
+    let md = String::from_utf8(
+        report::render(&s, Format::Markdown, &RenderOptions::default()).expect("render"),
+    )
+    .expect("utf-8");
+    assert!(
+        md.contains("ลำดับที่ 7 (HRD-M1): เบิกจ่าย 10,075.00 บาท เกินงบประมาณที่ได้รับจัดสรร 9,800.00 บาท อยู่ 275.00 บาท"),
+        "{md}"
+    );
 }
 
 #[test]

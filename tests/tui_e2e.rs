@@ -452,3 +452,93 @@ fn pasted_thai_lines_go_into_the_field_as_text_and_never_run_as_keys() {
         "{diff}"
     );
 }
+
+/// Someone else's edit of FIN on disk, while FIN-R1 has unsaved edits here.
+fn change_fin_on_disk(fin: &Path, from: &str, to: &str) -> String {
+    let theirs = std::fs::read_to_string(fin)
+        .expect("read")
+        .replacen(from, to, 1);
+    std::fs::write(fin, &theirs).expect("write theirs");
+    theirs
+}
+
+#[test]
+fn reload_after_a_conflict_merges_and_undo_never_drops_the_change_on_disk() {
+    let (_dir, repo, config) = repo();
+    let fin = repo.join("registers/2567/FIN.ron");
+    let t = Tmux::start("merge", &repo, &config);
+    open_fin_r1(&t);
+    set_likelihood(&t, "5");
+    t.wait_for("[unsaved]");
+    change_fin_on_disk(
+        &fin,
+        "ผู้อำนวยการกลุ่มงานการเงิน",
+        "ผู้อำนวยการกลุ่มงานการเงิน (แก้โดยผู้อื่น)",
+    );
+    t.key("C-s");
+    t.wait_for("changed on disk");
+    t.key("r");
+    t.wait_for("merged your unsaved edits");
+    // the old bug: u restored my version wholesale and Ctrl-S wrote it over theirs
+    t.key("u");
+    t.key("C-s");
+    t.wait_for("nothing to save");
+    let now = std::fs::read_to_string(&fin).expect("read");
+    assert!(now.contains("แก้โดยผู้อื่น"), "their change is kept");
+    assert!(!now.contains("likelihood: 5,"));
+    // redo brings the merge back: saving it keeps both changes
+    t.key("C-r");
+    t.key("C-s");
+    t.wait_for("saved: FIN");
+    t.key("q");
+    t.wait_exit();
+    let now = std::fs::read_to_string(&fin).expect("read");
+    assert!(
+        now.contains("แก้โดยผู้อื่น") && now.contains("likelihood: 5,"),
+        "{now}"
+    );
+}
+
+#[test]
+fn a_field_changed_here_and_on_disk_is_shown_both_ways_and_chosen() {
+    let (_dir, repo, config) = repo();
+    let fin = repo.join("registers/2567/FIN.ron");
+    let t = Tmux::start("merge-same", &repo, &config);
+    open_fin_r1(&t);
+    set_likelihood(&t, "5");
+    t.wait_for("[unsaved]");
+    change_fin_on_disk(&fin, "likelihood: 3,", "likelihood: 2,");
+    t.key("C-s");
+    t.wait_for("changed on disk");
+    t.key("r");
+    let window = t.wait_for("Merge 1/1");
+    assert!(
+        window.contains("On disk (t):") && window.contains("Yours (m):"),
+        "{window}"
+    );
+    assert!(
+        window.contains("keep mine") && window.contains("take theirs"),
+        "{window}"
+    );
+    // mine, then undo: back to the version on disk, nothing of it lost
+    t.key("m");
+    t.wait_for("merged your unsaved edits");
+    t.key("u");
+    t.key("C-s");
+    t.wait_for("nothing to save");
+    let inherent = |fin: &Path| {
+        riskreg::store::load_register(fin)
+            .expect("reads")
+            .value
+            .risks[0]
+            .inherent
+            .likelihood
+    };
+    assert_eq!(inherent(&fin), 2, "theirs, as on disk");
+    t.key("C-r");
+    t.key("C-s");
+    t.wait_for("saved: FIN");
+    t.key("q");
+    t.wait_exit();
+    assert_eq!(inherent(&fin), 5, "mine, chosen");
+}

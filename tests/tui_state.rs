@@ -227,8 +227,10 @@ fn editor_text_by_grapheme_and_bad_dates_refused_in_place() {
     // Process is the field under the cursor on opening
     key(&mut app, KeyCode::Enter);
     assert!(matches!(app.modal, Modal::Edit { .. }));
-    // "…เงิน": the first Backspace takes "น", the second the whole "งิ"
+    // "…เงิน": Backspace takes the last character typed: "น", then "ิ", then "ง"
     key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Backspace);
+    assert!(matches!(&app.modal, Modal::Edit { edit, .. } if edit.text().ends_with("เง")));
     key(&mut app, KeyCode::Backspace);
     typed(&mut app, "ที่");
     key(&mut app, KeyCode::Enter);
@@ -347,6 +349,65 @@ fn monitoring_form_refuses_a_bad_amount_and_keeps_a_good_one() {
     assert_eq!(m.disbursed.satang(), 550_025);
 }
 
+#[test]
+fn amount_and_date_fields_open_selected_so_typing_replaces_the_value() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    ch(&mut app, 'o');
+    key(&mut app, KeyCode::Enter);
+    let at = |app: &App, field| {
+        app.form_fields()
+            .iter()
+            .position(|f| *f == field)
+            .expect("the field")
+    };
+    app.editor.cursor = at(&app, riskreg::tui::form::Field::Disbursed);
+    key(&mut app, KeyCode::Enter);
+    // typed over the value shown, as in a spreadsheet: no Ctrl-U first
+    typed(&mut app, "12,000");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.modal, Modal::None, "accepted");
+    let twelve = RoundId::new("12m").expect("id");
+    let disbursed = |app: &App| {
+        app.ws.entries[app.current].register().risks[0].measures[0]
+            .at_round(&twelve)
+            .expect("entry")
+            .disbursed
+            .satang()
+    };
+    assert_eq!(disbursed(&app), 1_200_000);
+    // a refusal quotes what was typed as typed: Thai, not \u{e48}
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "่12");
+    key(&mut app, KeyCode::Enter);
+    let Modal::Edit {
+        error: Some(error), ..
+    } = &app.modal
+    else {
+        panic!("refused in place: {:?}", app.modal)
+    };
+    assert!(error.contains("\"่12\""), "{error}");
+    assert!(!error.contains("\\u{"), "{error}");
+    key(&mut app, KeyCode::Esc);
+    // a date too: the as-of date is replaced, and Backspace clears it whole
+    app.editor.cursor = at(&app, riskreg::tui::form::Field::AsOf);
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "2567-09-30");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.modal, Modal::None, "accepted");
+    let as_of = app.ws.entries[app.current].register().risks[0].measures[0]
+        .at_round(&twelve)
+        .and_then(|m| m.as_of)
+        .map(|d| d.to_string());
+    assert_eq!(as_of.as_deref(), Some("2567-09-30"));
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Backspace);
+    let Modal::Edit { edit, .. } = &app.modal else {
+        panic!("editing")
+    };
+    assert_eq!(edit.text(), "");
+}
+
 // ---- matrix ----
 
 #[test]
@@ -405,19 +466,85 @@ fn ctrl_s_saves_and_a_conflict_offers_reload_copy_or_cancel() {
     assert!(app.ws.any_dirty(), "cancel keeps my changes");
     ctrl(&mut app, 's');
     ch(&mut app, 'r');
-    assert!(!app.ws.any_dirty(), "reload takes the version on disk");
-    let title = &app.ws.entries[app.current].register().risks[0].measures[0].title;
-    assert!(title.starts_with('X'), "{title}");
-    // and nothing is lost: undo brings my version back on top of theirs
+    // reload merges: their title and my status, both
+    assert_eq!(app.modal, Modal::None, "no field changed on both sides");
+    assert!(app.ws.any_dirty(), "my edit is re-applied, unsaved");
+    let merged = &app.ws.entries[app.current].register().risks[0].measures[0];
+    assert!(merged.title.starts_with('X'), "{}", merged.title);
+    let yellow = |m: &riskreg::model::Measure| {
+        m.at_round(&RoundId::new("12m").expect("id"))
+            .map(|m| m.status)
+    };
+    assert_eq!(yellow(merged), Some(TrafficLight::Yellow));
+    // undo goes back to the version on disk, never to mine alone
     ch(&mut app, 'u');
-    assert!(app.ws.any_dirty());
-    let mine = &app.ws.entries[app.current].register().risks[0].measures[0];
-    assert!(!mine.title.starts_with('X'));
-    assert_eq!(
-        mine.at_round(&RoundId::new("12m").expect("id"))
-            .map(|m| m.status),
-        Some(TrafficLight::Yellow)
+    assert!(!app.ws.any_dirty());
+    let theirs = &app.ws.entries[app.current].register().risks[0].measures[0];
+    assert!(theirs.title.starts_with('X'));
+    assert_eq!(yellow(theirs), Some(TrafficLight::Red));
+    ch(&mut app, 'u');
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.contains("nothing to undo")),
+        "{:?}",
+        app.status
     );
+    ctrl(&mut app, 's');
+    let after = std::fs::read_to_string(&path).expect("read");
+    assert!(
+        after.contains("title: \"X"),
+        "their change survives undo and save"
+    );
+    // redo brings the merge back, and saving it keeps both
+    ctrl(&mut app, 'y');
+    ctrl(&mut app, 's');
+    let after = std::fs::read_to_string(&path).expect("read");
+    assert!(after.contains("title: \"X") && after.contains("status: Yellow"));
+}
+
+#[test]
+fn a_field_changed_on_both_sides_is_chosen_after_reload() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    key(&mut app, KeyCode::Enter);
+    let path = app.ws.entries[app.current].loaded.path.clone();
+    let on_disk = std::fs::read_to_string(&path).expect("read");
+    assert_eq!(fin_r1_likelihood(&app), 3);
+    // mine: likelihood 5 and the process; theirs: likelihood 2
+    app.mutate(|reg, _, _| {
+        reg.risks[0].inherent.likelihood = 5;
+        reg.risks[0].process = "ของฉัน".into();
+        Ok(())
+    })
+    .expect("edit");
+    std::fs::write(
+        &path,
+        on_disk.replacen("likelihood: 3,", "likelihood: 2,", 1),
+    )
+    .expect("write theirs");
+    ctrl(&mut app, 's');
+    assert_eq!(app.modal, Modal::Conflict(app.current));
+    ch(&mut app, 'r');
+    let Modal::Merge(m) = &app.modal else {
+        panic!("expected the merge window, got {:?}", app.modal)
+    };
+    assert_eq!(m.merged.conflicts.len(), 1);
+    let (theirs, mine) = &m.words[0];
+    assert!(theirs.iter().any(|l| l.contains("FIN-R1")), "{theirs:?}");
+    assert!(mine.iter().any(|l| l.contains("FIN-R1")), "{mine:?}");
+    // other keys do nothing until it is settled
+    ctrl(&mut app, 's');
+    assert!(matches!(app.modal, Modal::Merge(_)));
+    ch(&mut app, 't');
+    assert_eq!(app.modal, Modal::None);
+    assert_eq!(fin_r1_likelihood(&app), 2, "theirs chosen");
+    let process = &app.ws.entries[app.current].register().risks[0].process;
+    assert_eq!(process, "ของฉัน", "my other field is kept");
+    ctrl(&mut app, 's');
+    let saved = riskreg::store::load_register(&path).expect("reads");
+    assert_eq!(saved.value.risks[0].inherent.likelihood, 2);
+    assert_eq!(saved.value.risks[0].process, "ของฉัน");
 }
 
 // ---- keys, help, settings ----
@@ -1370,4 +1497,56 @@ fn the_monitoring_form_sends_indicator_edits_to_the_risk_editor() {
         );
     }
     assert_eq!(app.register_value().expect("reg"), &before);
+}
+
+// ---- the Thai keyboard layout ----
+
+#[test]
+fn with_the_thai_layout_on_every_command_key_works_by_its_place() {
+    let (_d, mut app) = english();
+    // ่ is on j: down to FIN; ส is on l: open it
+    ch(&mut app, '่');
+    ch(&mut app, 'ส');
+    assert_eq!(app.screen, Screen::Register);
+    assert_eq!(app.register_value().map(|r| r.bureau.as_str()), Some("FIN"));
+    // the number row types ๅ / - ภ ถ ุ: screens 1, (search), 3, 4, 5, 6
+    ch(&mut app, '-');
+    assert_eq!(app.screen, Screen::Monitoring);
+    ch(&mut app, 'ภ');
+    assert_eq!(app.screen, Screen::Matrix);
+    ch(&mut app, 'ถ');
+    assert_eq!(app.screen, Screen::Summary);
+    ch(&mut app, 'ุ');
+    assert_eq!(app.screen, Screen::Changes);
+    ch(&mut app, 'ๅ');
+    assert_eq!(app.screen, Screen::Overview);
+    // `/` is on 2: nothing on the overview takes it, so it is screen 2 ...
+    ch(&mut app, '/');
+    assert_eq!(app.screen, Screen::Register);
+    // ... where `/` searches: a key is first looked up as itself
+    ch(&mut app, '/');
+    assert!(matches!(app.modal, Modal::Search(_)));
+    // in a text field Thai is text, not commands
+    typed(&mut app, "ๆก");
+    assert!(matches!(&app.modal, Modal::Search(e) if e.text() == "ๆก"));
+    key(&mut app, KeyCode::Esc);
+    // ศ is Shift-L: the language toggle; ๆ is q: quit
+    ch(&mut app, 'ศ');
+    assert_eq!(app.lang, Lang::Th);
+    ch(&mut app, 'ๆ');
+    assert!(app.quit);
+}
+
+#[test]
+fn a_thai_character_bound_in_the_settings_keeps_its_own_meaning() {
+    let mut keys = BTreeMap::new();
+    keys.insert("ToMatrix".to_string(), "ๆ".to_string());
+    let (_d, mut app) = app_with(Settings {
+        lang: Lang::En,
+        keys,
+        ..Settings::default()
+    });
+    ch(&mut app, 'ๆ');
+    assert_eq!(app.screen, Screen::Matrix);
+    assert!(!app.quit);
 }

@@ -47,6 +47,7 @@ pub fn approve(reg: &Register, name: &str, position: &str, date: crate::model::D
         position: position.to_string(),
         date,
         digest: content_digest(reg),
+        signature: None,
     });
     out
 }

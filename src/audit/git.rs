@@ -52,6 +52,11 @@ impl Repo {
             .output()
             .map_err(|e| AuditError::NoGit(e.to_string()))?;
         if !out.status.success() {
+            // a bare repository (the central one the server hook runs in)
+            // has no work tree: work in its git directory instead
+            if let Some(git_dir) = bare_git_dir(dir) {
+                return Ok(Repo { root: git_dir });
+            }
             return Err(AuditError::NotARepo {
                 dir: dir.to_path_buf(),
                 message: String::from_utf8_lossy(&out.stderr).trim().to_string(),
@@ -61,6 +66,48 @@ impl Repo {
         Ok(Repo {
             root: PathBuf::from(root),
         })
+    }
+
+    /// The value of a git setting (`user.email`, `user.signingkey`) as git
+    /// would use it here; `None` when unset.
+    pub fn config(&self, key: &str) -> Option<String> {
+        config_value(&self.root, key)
+    }
+
+    /// Paths (relative to the top) whose staged content differs from `HEAD`
+    /// (from nothing, before the first commit): what a commit would change.
+    pub fn staged(&self) -> Result<Vec<String>, AuditError> {
+        let base = match self.resolve("HEAD") {
+            Ok(head) => head,
+            Err(_) => self.empty_tree()?,
+        };
+        let out = self.run(&[
+            "diff",
+            "--cached",
+            "--name-only",
+            "-z",
+            "--no-renames",
+            &base,
+        ])?;
+        Ok(split_z(&out))
+    }
+
+    /// The content of `path` at commit `rev`; `None` when it has no such file.
+    pub fn file_at(&self, rev: &str, path: &str) -> Result<Option<Vec<u8>>, AuditError> {
+        Ok(self
+            .blobs(&[format!("{rev}:{path}")])?
+            .into_iter()
+            .next()
+            .flatten())
+    }
+
+    /// The staged content of `path` (in the index); `None` when not staged.
+    pub fn staged_file(&self, path: &str) -> Result<Option<Vec<u8>>, AuditError> {
+        Ok(self
+            .blobs(&[format!(":{path}")])?
+            .into_iter()
+            .next()
+            .flatten())
     }
 
     /// Makes `dir` (created if missing) a new git work tree.
@@ -267,14 +314,27 @@ impl Repo {
     /// Commits (newest first, merges left out: their changes are shown at
     /// the commits that made them) touching `pathspecs`.
     pub fn log(&self, pathspecs: &[String]) -> Result<Vec<Commit>, AuditError> {
+        self.log_of(&[], pathspecs)
+    }
+
+    /// `log` over the commits `revs` names (a range such as `v1..main`, or
+    /// `<new> --not --all` for what a push brings); every rev that is not one
+    /// of git's `--not`/`--all` markers is refused if it looks like an option.
+    pub fn log_of(&self, revs: &[&str], pathspecs: &[String]) -> Result<Vec<Commit>, AuditError> {
+        if let Some(bad) = revs.iter().find(|r| {
+            !matches!(**r, "--not" | "--all") && (r.starts_with('-') || r.contains(['\n', '\0']))
+        }) {
+            return Err(AuditError::UnknownRevision(bad.to_string()));
+        }
         let mut args = vec![
             "log",
             "-z",
             "--no-merges",
             "--date=short",
             "--format=%H%x1f%P%x1f%an%x1f%ae%x1f%ad%x1f%s",
-            "--",
         ];
+        args.extend(revs);
+        args.push("--");
         args.extend(pathspecs.iter().map(String::as_str));
         let out = match self.run(&args) {
             Ok(o) => o,
@@ -305,6 +365,34 @@ impl Repo {
             }
         }
         Ok(commits)
+    }
+}
+
+/// A git setting as git would use it in `dir` (inside a repository or not).
+pub fn config_value(dir: &Path, key: &str) -> Option<String> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["config", "--get", key])
+        .output()
+        .ok()?;
+    let value = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    (out.status.success() && !value.is_empty()).then_some(value)
+}
+
+/// The git directory of the bare repository `dir` is in, if it is one.
+fn bare_git_dir(dir: &Path) -> Option<PathBuf> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["rev-parse", "--is-bare-repository", "--absolute-git-dir"])
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut lines = text.lines();
+    match (out.status.success(), lines.next(), lines.next()) {
+        (true, Some("true"), Some(git_dir)) => Some(PathBuf::from(git_dir)),
+        _ => None,
     }
 }
 

@@ -3,6 +3,7 @@
 //! pre-commit hook. Git is reached through the `git` binary (see
 //! docs/audit.md for why); the diff itself is pure.
 
+pub mod access;
 pub mod approval;
 pub mod change;
 pub mod diff;
@@ -11,6 +12,8 @@ pub mod history;
 pub mod hook;
 pub mod render;
 mod revision;
+pub mod signing;
+pub mod verify;
 
 pub use approval::{ApprovalState, approval_state, approve, content_digest};
 pub use change::{Change, ChangeKind, Target};

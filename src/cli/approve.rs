@@ -15,12 +15,21 @@ use std::process::ExitCode;
 pub struct Options {
     /// The register file
     pub file: PathBuf,
-    /// The approver's name
+    /// The approver's name (with --sign, default: yours in people.ron)
+    #[arg(long, required_unless_present = "sign")]
+    pub name: Option<String>,
+    /// The approver's position (with --sign, default: yours in people.ron)
+    #[arg(long, required_unless_present = "sign")]
+    pub position: Option<String>,
+    /// Also sign the approval with your SSH key (ssh-keygen -Y sign); you must
+    /// be an approver of the register's bureau in people.ron and your key
+    /// must be in allowed_signers
     #[arg(long)]
-    pub name: String,
-    /// The approver's position
-    #[arg(long)]
-    pub position: String,
+    pub sign: bool,
+    /// The SSH key to sign with (a private key, or a .pub whose private half
+    /// is in ssh-agent); default git's user.signingkey
+    #[arg(long, value_name = "FILE", requires = "sign")]
+    pub key: Option<PathBuf>,
     /// Date of approval in the Buddhist era, e.g. 2567-10-15; default today (Thai time)
     #[arg(long)]
     pub date: Option<String>,
@@ -41,9 +50,6 @@ pub fn run(opts: &Options) -> ExitCode {
 
 fn approve(opts: &Options) -> Result<String, (u8, String)> {
     let usage = |m: String| (2, m);
-    if opts.name.trim().is_empty() || opts.position.trim().is_empty() {
-        return Err(usage("--name and --position must not be empty".into()));
-    }
     let date = match &opts.date {
         Some(d) => Date::try_from(d.clone()).map_err(|e| usage(format!("--date {d}: {e}")))?,
         None => today_in_thailand(),
@@ -66,6 +72,8 @@ fn approve(opts: &Options) -> Result<String, (u8, String)> {
         .diagnostics
         .iter()
         .filter(|d| d.severity == riskreg::validate::Severity::Error)
+        // the approval being replaced (even a forged one) is no reason to refuse
+        .filter(|d| !d.path.starts_with("approved_by"))
         .map(super::out::diagnostic_line)
         .collect();
     if !errors.is_empty() {
@@ -79,7 +87,39 @@ fn approve(opts: &Options) -> Result<String, (u8, String)> {
     }
     let mut loaded = store::load_register(&file).map_err(|e| (1, e.to_string()))?;
     let previous = audit::approval_state(&loaded.value);
-    loaded.value = audit::approve(&loaded.value, opts.name.trim(), opts.position.trim(), date);
+    let signer = if opts.sign {
+        Some(super::approve_sign::signer(
+            &root,
+            loaded.value.bureau.as_str(),
+        )?)
+    } else {
+        None
+    };
+    let pick = |given: &Option<String>, from_people: Option<&str>, what: &str| {
+        given
+            .as_deref()
+            .or(from_people)
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+            .ok_or_else(|| usage(format!("--{what} must not be empty")))
+    };
+    let name = pick(&opts.name, signer.as_ref().map(|s| s.name.as_str()), "name")?;
+    let position = pick(
+        &opts.position,
+        signer.as_ref().map(|s| s.position.as_str()),
+        "position",
+    )?;
+    loaded.value = audit::approve(&loaded.value, &name, &position, date);
+    let seal = match &signer {
+        Some(_) => Some(super::approve_sign::sign(
+            &root,
+            &file,
+            &mut loaded.value,
+            opts.key.as_deref(),
+        )?),
+        None => None,
+    };
     loaded.save().map_err(|e| (1, e.to_string()))?;
     let digest = audit::content_digest(&loaded.value);
     let note = match previous {
@@ -88,10 +128,15 @@ fn approve(opts: &Options) -> Result<String, (u8, String)> {
             format!(" (replacing the approval by {} of {})", a.name, a.date)
         }
     };
+    // unsigned is worth saying only where roles are in force (a people file)
+    let in_force = root.join(riskreg::model::people::PEOPLE_FILE).exists();
+    let sealed = match seal {
+        Some(s) => format!(", {}", s.describe()),
+        None if in_force => ", unsigned (riskreg approve --sign would sign it)".to_string(),
+        None => String::new(),
+    };
     Ok(format!(
-        "approved {shown_file}: {} ({}), {date}, {digest}{note}",
-        opts.name.trim(),
-        opts.position.trim()
+        "approved {shown_file}: {name} ({position}), {date}, {digest}{sealed}{note}"
     ))
 }
 

@@ -1,8 +1,13 @@
-//! `riskreg hook install`: the git pre-commit hook.
+//! `riskreg hook`: the git pre-commit hook, the server's pre-receive hook,
+//! and the checks they run.
 
 use super::diff::base_dir;
 use super::out::Out;
+use riskreg::audit::access::Identity;
+use riskreg::audit::git::Repo;
 use riskreg::audit::hook::{self, Installed};
+use riskreg::audit::{AuditError, verify};
+use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -11,6 +16,10 @@ pub fn install(dir: Option<PathBuf>, force: bool) -> ExitCode {
         let exe = std::env::current_exe().unwrap_or_else(|_| PathBuf::from("riskreg"));
         hook::install(&cwd, &exe, force)
     });
+    installed(result)
+}
+
+fn installed(result: Result<Installed, AuditError>) -> ExitCode {
     let shown = |p: &PathBuf| super::targets::shown(p);
     match result {
         Ok(done) => {
@@ -25,6 +34,82 @@ pub fn install(dir: Option<PathBuf>, force: bool) -> ExitCode {
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// `riskreg hook install --server`: the pre-receive hook of a central repository.
+pub fn install_server(dir: Option<PathBuf>, force: bool) -> ExitCode {
+    let result = base_dir(dir.as_deref()).and_then(|cwd| {
+        let exe = std::env::current_exe().unwrap_or_else(|_| PathBuf::from("riskreg"));
+        hook::install_server(&cwd, &exe, force)
+    });
+    installed(result)
+}
+
+/// Run by the pre-commit hook: refuses a commit that changes a register of
+/// a bureau the committer does not belong to (people.ron of HEAD).
+pub fn check_staged() -> ExitCode {
+    let result = base_dir(None).and_then(|cwd| {
+        let repo = Repo::discover(&cwd)?;
+        let who = Identity::current(&repo.root, true);
+        verify::check_staged(&repo, &who).map(|j| (who, j))
+    });
+    match result {
+        Ok((who, j)) => {
+            for a in &j.approvals {
+                eprintln!("riskreg: {a}");
+            }
+            if j.breaches.is_empty() {
+                return ExitCode::SUCCESS;
+            }
+            for b in &j.breaches {
+                eprintln!("riskreg: {b}");
+            }
+            eprintln!(
+                "riskreg: commit refused: you are {}; see people.ron and docs/audit.md",
+                who.describe()
+            );
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("riskreg: commit refused: cannot check roles: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Run by the server's pre-receive hook: `<old> <new> <ref>` lines on stdin.
+pub fn check_push() -> ExitCode {
+    let mut updates = String::new();
+    if let Err(e) = std::io::stdin().read_to_string(&mut updates) {
+        eprintln!("riskreg: push refused: cannot read the refs pushed: {e}");
+        return ExitCode::from(1);
+    }
+    // the pusher is the server login, never a git setting they control
+    let pusher = Identity::current(std::path::Path::new("."), false);
+    let result = base_dir(None)
+        .and_then(|cwd| verify::check_push(&Repo::discover(&cwd)?, &updates, &pusher));
+    match result {
+        Ok(verdicts) => {
+            let mut refused = false;
+            for v in &verdicts {
+                for b in &v.judgement.breaches {
+                    let id = &v.commit.id[..v.commit.id.len().min(10)];
+                    eprintln!("riskreg: {id} {}: {b}", v.commit.email);
+                    refused = true;
+                }
+            }
+            if refused {
+                eprintln!("riskreg: push refused (see people.ron and docs/audit.md)");
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => {
+            eprintln!("riskreg: push refused: cannot check roles: {e}");
+            ExitCode::from(1)
         }
     }
 }

@@ -1,7 +1,9 @@
 //! The command line: parse, dispatch, map outcomes to exit codes.
 
 pub mod approve;
+pub mod approve_sign;
 pub mod diff;
+pub mod export;
 pub mod fmt;
 pub mod hook;
 pub mod init;
@@ -13,6 +15,7 @@ pub mod summary;
 pub mod targets;
 pub mod tui;
 pub mod validate;
+pub mod verify;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -138,6 +141,24 @@ Any later change to the register makes the digest differ: riskreg validate
 then warns that it changed since approval and, in a git repository, lists
 what changed since the approved version.")]
     Approve(approve::Options),
+    /// Every commit that changed a register without the right role, and each approval's signature
+    #[command(long_about = "\
+Check the commits of REV_RANGE (default: all of HEAD) that changed a register
+or a shared file against people.ron and allowed_signers as they were before
+each commit (a commit cannot grant itself rights): a register changed by
+someone who is not an officer, reviewer or approver of its bureau; a shared
+file (bureaus, approaches, methodologies, people.ron, allowed_signers)
+changed by someone outside the planning bureau; an approval that is forged
+(its signature does not verify, or is by someone who may not approve that
+bureau) or unsigned and recorded by someone who may not approve. Each
+approval recorded is listed with what its signature says.
+
+The author e-mail of a commit names its person. Commits made before a
+people.ron existed are counted but not judged.
+
+Exit codes: 0 nothing found, 1 changes without the right role or forged
+approvals, 2 it could not run (not a git repository, unknown revision).")]
+    Verify(verify::Options),
     /// The secretariat-wide monitoring table and progress summary of a round
     #[command(long_about = "\
 The secretariat-wide monitoring table of a round (as in the 6- and 12-month
@@ -166,6 +187,28 @@ Examples:
   riskreg summary registers --year 2567 --round 12m --compare 6m --lang en
   riskreg summary --round 6 --thai-digits --output report-6m.html")]
     Summary(summary::Options),
+    /// The registers of a year as a tidy dataset: Parquet, CSV, JSON or xlsx
+    #[command(long_about = "\
+Write the registers of a fiscal year as a tidy dataset of five tables:
+registers (the header of each register), risks, measures, monitoring (one row
+per measure and round, status empty when not reported) and indicators (one row
+per indicator and round with a result). Money is in satang (integers), dates
+in the Buddhist era as in the files. docs/file-format.md documents every
+column; docs/scale.md shows how DuckDB, Spark or polars roll it up.
+
+parquet and csv write a directory partitioned the hive way:
+OUT/<table>/year=<Y>/bureau=<CODE>/part-0.<ext>. json writes one document;
+xlsx one workbook with a sheet per table, holding every field of the
+registers.
+
+Registers with validation errors are refused (run riskreg validate). An
+existing OUT is refused; --force replaces it whole, never mixing old files
+with new ones. The output is built beside OUT and put in place when complete.
+
+Examples:
+  riskreg export --year 2567 --format parquet --output dataset
+  riskreg export registers --year 2567 --bureau FIN --format xlsx --output FIN-2567.xlsx")]
+    Export(export::Options),
     /// Git hooks for registers
     #[command(subcommand)]
     Hook(HookCommand),
@@ -226,13 +269,34 @@ Write .git/hooks/pre-commit (executable). Before each commit it runs riskreg
 validate and riskreg fmt --check on the staged *.ron files, as staged (not as
 in the working tree), and refuses the commit if there are errors or files not
 in canonical form. A pre-commit hook not written by riskreg is left alone
-unless --force is given.")]
+unless --force is given.
+
+Before that it runs `riskreg hook check-staged`: when people.ron (as
+committed at HEAD) exists, a commit changing a register of a bureau you are
+not an officer, reviewer or approver of, or a shared file when you are not
+of the planning bureau, is refused. You are $RISKREG_USER, else your login
+$USER, else your git user.email.
+
+With --server, writes hooks/pre-receive of the (bare) repository instead:
+every commit a push brings is judged as `riskreg verify` judges it, and the
+pushing login ($RISKREG_USER or $USER on the server) must have the same
+rights; any breach refuses the push.")]
     Install {
         /// Run as if started in DIR
         #[arg(short = 'C', value_name = "DIR")]
         dir: Option<PathBuf>,
-        /// Replace a pre-commit hook that riskreg did not write
+        /// Replace a hook that riskreg did not write
         #[arg(long)]
         force: bool,
+        /// Install the pre-receive hook of a central (bare) repository instead:
+        /// every commit pushed is checked against people.ron
+        #[arg(long)]
+        server: bool,
     },
+    /// Run by the pre-commit hook: the committer's roles over what is staged
+    #[command(hide = true)]
+    CheckStaged,
+    /// Run by the pre-receive hook: the roles of every commit pushed
+    #[command(hide = true)]
+    CheckPush,
 }

@@ -9,8 +9,12 @@ use std::fmt;
 /// Parses a non-negative decimal with at most two fractional digits into
 /// hundredths: `"12"` → 1200, `"12.5"` → 1250, `"0.07"` → 7.
 pub fn parse_hundredths(s: &str) -> Result<i64, String> {
-    let expected =
-        || format!("expected a number with at most two decimals like \"1234.50\", found {s:?}");
+    let expected = || {
+        format!(
+            "expected a number with at most two decimals like \"1234.50\", found {}",
+            super::quoted(s)
+        )
+    };
     let (whole, frac) = match s.split_once('.') {
         Some((w, f)) => (w, f),
         None => (s, ""),
@@ -24,7 +28,9 @@ pub fn parse_hundredths(s: &str) -> Result<i64, String> {
     {
         return Err(expected());
     }
-    let whole: i64 = whole.parse().map_err(|_| format!("{s:?} is too large"))?;
+    let whole: i64 = whole
+        .parse()
+        .map_err(|_| format!("{} is too large", super::quoted(s)))?;
     let mut cents: i64 = if frac.is_empty() {
         0
     } else {
@@ -36,7 +42,7 @@ pub fn parse_hundredths(s: &str) -> Result<i64, String> {
     whole
         .checked_mul(100)
         .and_then(|v| v.checked_add(cents))
-        .ok_or_else(|| format!("{s:?} is too large"))
+        .ok_or_else(|| format!("{} is too large", super::quoted(s)))
 }
 
 /// Formats hundredths with two decimals and no grouping: 1007500 → `"10075.00"`.

@@ -70,6 +70,13 @@ pub struct Approval {
     pub position: String,
     pub date: Date,
     pub digest: ContentDigest,
+    /// The approver's SSH signature (`ssh-keygen -Y sign`, the base64 body
+    /// of the armoured signature on one line) over the approval statement:
+    /// bureau, year, name, position, date and digest. `None` for an
+    /// unsigned approval; left out of the file then, so unsigned registers
+    /// keep their canonical text. See `crate::audit::signing`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
 }
 
 #[cfg(test)]

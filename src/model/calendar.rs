@@ -235,7 +235,12 @@ impl Date {
 impl TryFrom<String> for Date {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {
-        let bad = || format!("expected a Buddhist-era date like \"2567-01-12\", found {s:?}");
+        let bad = || {
+            format!(
+                "expected a Buddhist-era date like \"2567-01-12\", found {}",
+                super::quoted(&s)
+            )
+        };
         let mut parts = s.split('-');
         let (Some(y), Some(m), Some(d), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
@@ -319,7 +324,12 @@ impl YearMonth {
 impl TryFrom<String> for YearMonth {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {
-        let bad = || format!("expected a Buddhist-era month like \"2566-10\", found {s:?}");
+        let bad = || {
+            format!(
+                "expected a Buddhist-era month like \"2566-10\", found {}",
+                super::quoted(&s)
+            )
+        };
         let Some((y, m)) = s.split_once('-') else {
             return Err(bad());
         };

@@ -7,6 +7,8 @@ pub mod calendar;
 pub mod ids;
 pub mod indicator;
 pub mod label;
+pub mod people;
+pub mod quoted;
 pub mod register;
 pub mod rollover;
 pub mod status;
@@ -22,6 +24,8 @@ pub use indicator::{
     Achieved, Comparator, Indicator, IndicatorResult, Judgement, Quantity, Target, judge,
 };
 pub use label::{Label, Lang};
+pub use people::{People, Person, Role};
+pub use quoted::quoted;
 pub use register::{
     Budget, CoResponsible, Measure, MethodRef, Monitoring, Rating, Register, Risk, Signature,
 };

@@ -1,11 +1,11 @@
 //! From registers to a [`Summary`]: check the year and rounds, order the
 //! table as seed 002 does, and turn the frame sums into figures.
 
-use super::frames::{self, Fact, Sums};
+use super::frames::{self, Facts, MeasureFact, Placed, RoundFact, Sums};
 use super::percent::Percent;
 use super::{
     BandCount, BureauRow, Comparison, FollowUp, Group, Progress, ReportError, Row, StatusMove,
-    Summary, compare,
+    Summary,
 };
 use crate::method::Methodology;
 use crate::model::{
@@ -19,19 +19,6 @@ pub struct Sources<'a> {
     pub approaches: &'a ApproachList,
     pub methods: &'a [Methodology],
     pub registers: &'a [Register],
-}
-
-/// A measure with what the table needs to place and number it.
-pub(super) struct Item<'a> {
-    pub measure: &'a Measure,
-    pub lead: u32,
-    pub band: u32,
-    /// Position among the year's measures in file order (register, risk,
-    /// measure), the index `measures_in_order` and `rows_owned` use.
-    pub ix: usize,
-    /// Place in the table: approach group, all-bureaus last, lead bureau,
-    /// then the measure's id order within its register.
-    pub order: (u32, bool, u32, u32),
 }
 
 /// Bureaus in official order, then any bureau with a register that is not
@@ -201,14 +188,12 @@ fn round_label(methods: &[Option<&Methodology>], round: &RoundId) -> Label {
 /// Everything of a summary but the table's rows, owning its data so that the
 /// registers can be consumed afterwards.
 pub struct Plan {
-    /// Table position → the measure's index in file order, with its band.
-    order: Vec<(usize, u32)>,
+    /// The measures in table order: number, index in file order, band.
+    order: Vec<Placed>,
     now: frames::Aggregates,
     then: Option<frames::Aggregates>,
     co: Vec<u64>,
-    /// (table position, status then, status now).
-    moves: Vec<(usize, Option<TrafficLight>, Option<TrafficLight>)>,
-    newly_completed: Vec<usize>,
+    changes: frames::Changes,
     bureaus: Vec<(BureauCode, Label)>,
     bands: Vec<(Option<BandId>, Label)>,
     with_register: Vec<bool>,
@@ -228,17 +213,16 @@ pub fn summarize(
 ) -> Result<Summary, ReportError> {
     let plan = plan(s, year, round, compare_to)?;
     let flat = measures_in_order(s.registers, year);
-    let rows = super::par::map(&plan.order, |(ix, band)| {
-        let (reg, risk, m) = flat[*ix];
-        (
-            m.approach.clone(),
-            row(
-                &reg.bureau,
-                risk.id.clone(),
-                RowParts::copied(m, round),
-                band_id(&plan.bands, *band),
-            ),
-        )
+    let rows = super::par::map(&plan.order, |p| {
+        let (reg, risk, m) = flat[p.ix];
+        let mut row = row(
+            &reg.bureau,
+            risk.id.clone(),
+            RowParts::copied(m, round),
+            band_id(&plan.bands, p.band),
+        );
+        row.no = p.no;
+        (m.approach.clone(), row)
     });
     Ok(finish(plan, rows, s.approaches))
 }
@@ -282,9 +266,10 @@ pub fn summarize_owned(
     let rows: Vec<(ApproachId, Row)> = plan
         .order
         .iter()
-        .filter_map(|(ix, band)| {
-            let (approach, mut row) = slots.get_mut(*ix).and_then(Option::take)?;
-            row.band = band_id(&plan.bands, *band);
+        .filter_map(|p| {
+            let (approach, mut row) = slots.get_mut(p.ix).and_then(Option::take)?;
+            row.band = band_id(&plan.bands, p.band);
+            row.no = p.no;
             Some((approach, row))
         })
         .collect();
@@ -294,7 +279,7 @@ pub fn summarize_owned(
     }))
 }
 
-/// The year's measures in file order, as `Item::ix` numbers them.
+/// The year's measures in file order, as the facts' `ix` numbers them.
 fn measures_in_order(
     registers: &[Register],
     year: FiscalYear,
@@ -346,59 +331,70 @@ fn plan(
         .collect();
 
     let approach_ix = approach_table(s);
-    let mut items: Vec<Item> = Vec::new();
+    let rounds: Vec<&RoundId> = std::iter::once(round).chain(compare_to).collect();
+    let mut gathered = Gathered::default();
     for (reg, method) in s.registers.iter().zip(&all_methods) {
         if reg.year != year {
             continue;
         }
         let lead = bureau_ix.get(&reg.bureau).copied().unwrap_or(0);
-        let local = id_order(reg);
-        // the band is the risk's: rate each risk once, not once per measure
-        let risk_bands: Vec<u32> = reg
-            .risks
-            .iter()
-            .map(|risk| {
-                method
-                    .and_then(|m| m.inherent_band(risk).ok())
-                    .and_then(|b| band_ix.get(&b.id).copied())
-                    .unwrap_or(0)
-            })
-            .collect();
-        let measures = reg
-            .risks
-            .iter()
-            .zip(&risk_bands)
-            .flat_map(|(risk, band)| risk.measures.iter().map(move |m| (m, *band)));
-        for ((measure, band), local) in measures.zip(local) {
-            let all = matches!(measure.co_responsible, CoResponsible::AllBureaus);
-            let approach = approach_ix
-                .get(&measure.approach)
-                .copied()
-                .unwrap_or(u32::MAX);
-            items.push(Item {
-                measure,
-                lead,
-                band,
-                ix: items.len(),
-                order: (approach, all, lead, local),
-            });
+        let mut local = id_order(reg).into_iter();
+        for risk in &reg.risks {
+            // the band is the risk's: rate each risk once, not once per measure
+            let band = method
+                .and_then(|m| m.inherent_band(risk).ok())
+                .and_then(|b| band_ix.get(&b.id).copied())
+                .unwrap_or(0);
+            let risk_ix = gathered.risk_bands.len() as u32;
+            gathered.risk_bands.push(band);
+            for measure in &risk.measures {
+                let ix = gathered.measures.len() as u32;
+                gathered.measures.push(MeasureFact {
+                    lead,
+                    approach: approach_ix
+                        .get(&measure.approach)
+                        .copied()
+                        .unwrap_or(u32::MAX),
+                    all_bureaus: matches!(measure.co_responsible, CoResponsible::AllBureaus),
+                    local: local.next().unwrap_or(u32::MAX),
+                    risk: risk_ix,
+                    allocated: measure.budget.allocated().satang(),
+                });
+                for (n, r) in rounds.iter().enumerate() {
+                    if let Some(entry) = measure.at_round(r) {
+                        gathered.rounds.push(RoundFact {
+                            measure: ix,
+                            round: n as u8,
+                            status: Some(entry.status),
+                            completed: entry.implementation.is_completed(),
+                            disbursed: entry.disbursed.satang(),
+                        });
+                    }
+                }
+                if let CoResponsible::Bureaus(list) = &measure.co_responsible {
+                    gathered.co.extend(
+                        list.iter()
+                            .filter_map(|c| bureau_ix.get(c).copied())
+                            .filter(|b| *b != lead)
+                            .map(|b| (ix, b)),
+                    );
+                }
+            }
         }
     }
-    // seed 002's order: approach group, then measures of named bureaus in
-    // official bureau order, then those of all bureaus (ทุกสำนัก), by id
-    items.sort_by_key(|it| it.order);
-
-    let facts_at = |r: &RoundId| -> Vec<Fact> { items.iter().map(|it| fact(it, r)).collect() };
-    let now = frames::aggregate(&facts_at(round), bureaus.len(), bands.len())?;
+    let facts = Facts::new(
+        &gathered.risk_bands,
+        &gathered.measures,
+        &gathered.rounds,
+        &gathered.co,
+    )?;
+    drop(gathered);
+    let now = facts.aggregate(0, bureaus.len(), bands.len())?;
     let then = match compare_to {
-        Some(from) => Some(frames::aggregate(
-            &facts_at(from),
-            bureaus.len(),
-            bands.len(),
-        )?),
+        Some(_) => Some(facts.aggregate(1, bureaus.len(), bands.len())?),
         None => None,
     };
-    let named = frames::co_responsible(&co_pairs(&items, &bureau_ix), bureaus.len())?;
+    let named = facts.co_responsible(bureaus.len())?;
     // a measure of all bureaus is co-carried by every bureau but its lead
     let co: Vec<u64> = named
         .iter()
@@ -410,16 +406,16 @@ fn plan(
         .iter()
         .map(|(c, _)| has_register.contains(c))
         .collect();
-    let changes = compare_to.map(|from| compare::changes(&items, from, round));
-    let (moves, newly_completed) =
-        changes.map_or((Vec::new(), Vec::new()), |c| (c.moves, c.newly_completed));
+    let changes = match compare_to {
+        Some(_) => facts.changes()?,
+        None => frames::Changes::default(),
+    };
     Ok(Plan {
-        order: items.iter().map(|it| (it.ix, it.band)).collect(),
+        order: facts.order()?,
         now,
         then,
         co,
-        moves,
-        newly_completed,
+        changes,
         with_register,
         year,
         round: round.clone(),
@@ -429,6 +425,17 @@ fn plan(
         bureaus,
         bands,
     })
+}
+
+/// The year's facts as plain rows, before they become frames.
+#[derive(Default)]
+struct Gathered {
+    /// Band index per risk, in file order.
+    risk_bands: Vec<u32>,
+    measures: Vec<MeasureFact>,
+    rounds: Vec<RoundFact>,
+    /// (measure, named co-responsible bureau other than the lead).
+    co: Vec<(u32, u32)>,
 }
 
 /// The summary from its plan and its rows in table order.
@@ -452,11 +459,16 @@ fn finish(plan: Plan, rows: Vec<(ApproachId, Row)>, approaches: &ApproachList) -
     let comparison = match (&plan.from, &plan.then) {
         (Some((from, from_label)), Some(then)) => {
             let flat: Vec<&Row> = groups.iter().flat_map(|g| g.rows.iter()).collect();
-            let id = |pos: usize| flat.get(pos).map(|r| (r.no, r.measure.clone()));
+            // table numbers run 1, 2, … through the flattened rows
+            let id = |no: u32| {
+                let pos = (no as usize).checked_sub(1)?;
+                flat.get(pos).map(|r| (r.no, r.measure.clone()))
+            };
             Some(Comparison {
                 from_round: from.clone(),
                 from_label: from_label.clone(),
                 moves: plan
+                    .changes
                     .moves
                     .iter()
                     .filter_map(|(pos, from, to)| {
@@ -469,6 +481,7 @@ fn finish(plan: Plan, rows: Vec<(ApproachId, Row)>, approaches: &ApproachList) -
                     })
                     .collect(),
                 newly_completed: plan
+                    .changes
                     .newly_completed
                     .iter()
                     .filter_map(|p| id(*p).map(|x| x.1))
@@ -490,43 +503,11 @@ fn finish(plan: Plan, rows: Vec<(ApproachId, Row)>, approaches: &ApproachList) -
         bureaus: bureau_rows,
         comparison,
         follow_up: FollowUp::default(),
+        warnings: Vec::new(),
     }
 }
 
-fn fact(it: &Item, round: &RoundId) -> Fact {
-    let m = it.measure.at_round(round);
-    let status = m.map(|m| m.status);
-    Fact {
-        lead: it.lead,
-        band: it.band,
-        completed: m.is_some_and(|m| m.implementation.is_completed()),
-        reported: m.is_some(),
-        green: status == Some(TrafficLight::Green),
-        yellow: status == Some(TrafficLight::Yellow),
-        red: status == Some(TrafficLight::Red),
-        all_bureaus: matches!(it.measure.co_responsible, CoResponsible::AllBureaus),
-        allocated: it.measure.budget.allocated().satang(),
-        disbursed: m.map_or(0, |m| m.disbursed.satang()),
-    }
-}
-
-/// One bureau index per (measure, named co-responsible bureau other than
-/// the lead).
-fn co_pairs(items: &[Item], ix: &HashMap<&BureauCode, u32>) -> Vec<u32> {
-    let mut out = Vec::new();
-    for it in items {
-        if let CoResponsible::Bureaus(list) = &it.measure.co_responsible {
-            out.extend(
-                list.iter()
-                    .filter_map(|c| ix.get(c).copied())
-                    .filter(|b| *b != it.lead),
-            );
-        }
-    }
-    out
-}
-
-/// Groups rows (in table order) under their approach and numbers them.
+/// Groups rows (in table order, numbered) under their approach.
 fn table(approaches: &ApproachList, rows: Vec<(ApproachId, Row)>) -> Vec<Group> {
     // rows come sorted by approach: size each group once, no regrowing
     let mut sizes: Vec<usize> = Vec::new();
@@ -539,7 +520,7 @@ fn table(approaches: &ApproachList, rows: Vec<(ApproachId, Row)>) -> Vec<Group> 
         }
     }
     let mut groups: Vec<Group> = Vec::new();
-    for (i, (approach, mut row)) in rows.into_iter().enumerate() {
+    for (approach, row) in rows {
         if groups.last().is_none_or(|g| g.approach != approach) {
             let label = approaches.get(&approach).map_or_else(
                 || Label::new(approach.as_str(), approach.as_str()),
@@ -551,7 +532,6 @@ fn table(approaches: &ApproachList, rows: Vec<(ApproachId, Row)>) -> Vec<Group> 
                 rows: Vec::with_capacity(sizes.get(groups.len()).copied().unwrap_or(0)),
             });
         }
-        row.no = i as u32 + 1;
         if let Some(g) = groups.last_mut() {
             g.rows.push(row);
         }

@@ -1,33 +1,50 @@
-//! The registers of a year as polars frames, and the sums a report needs.
+//! The year's facts as polars frames, and the lazy queries that make every
+//! figure of the summary from them.
 //!
-//! Two frames are built from plain facts gathered by `build`:
-//! - `measures`: one row per measure at a round — lead bureau, band,
-//!   0/1 indicator columns (completed, reported, green, yellow, red) and the
-//!   money in satang (Int64), so every count and total is an exact integer
-//!   column sum;
-//! - `responsibility`: one row per (measure, co-responsible bureau), for
-//!   how many measures each bureau carries besides those it leads.
+//! `build` gathers plain facts (indexes into its bureau, approach and band
+//! tables, flags and satang); this file turns them into four frames:
+//! - `risks`: one row per risk — its inherent band;
+//! - `measures`: one row per measure — lead bureau, approach, all bureaus,
+//!   its id rank within its register, its risk, the allocated satang;
+//! - `rounds`: one row per measure and round asked for — reported, status,
+//!   completed, disbursed satang;
+//! - `co`: one row per (measure, named co-responsible bureau).
 //!
-//! Only this file touches polars; it returns plain Rust values.
+//! The table's order and numbering, the sums per lead bureau and band, the
+//! co-carried counts and the comparison of two rounds are `group_by` /
+//! `agg` / `join` / `sort` queries over them. Money is Int64 satang
+//! throughout, so every total is exact. Only this file and `dataset`
+//! touch polars; they return plain Rust values.
 
 use super::ReportError;
+use crate::model::TrafficLight;
 use polars::prelude::*;
 
-/// What is known of one measure at one round, as numbers.
+/// One measure, as numbers. Its index in the caller's list is its `ix`.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Fact {
+pub struct MeasureFact {
     /// Index of the lead bureau in the caller's bureau table.
     pub lead: u32,
-    /// Index of the risk's band in the caller's band table (0 = unrated).
-    pub band: u32,
-    pub completed: bool,
-    pub reported: bool,
-    pub green: bool,
-    pub yellow: bool,
-    pub red: bool,
+    /// Index of the approach group in report order.
+    pub approach: u32,
     /// Carried by every bureau (ทุกสำนัก).
     pub all_bureaus: bool,
+    /// Rank of the measure's id among its register's ids.
+    pub local: u32,
+    /// Index of its risk in the caller's risk list.
+    pub risk: u32,
     pub allocated: i64,
+}
+
+/// One measure at one round. `round` is 0 for the round reported on, 1 for
+/// the round compared with.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RoundFact {
+    pub measure: u32,
+    pub round: u8,
+    /// `None` when the measure has no monitoring entry for the round.
+    pub status: Option<TrafficLight>,
+    pub completed: bool,
     pub disbursed: i64,
 }
 
@@ -55,63 +72,395 @@ pub struct Aggregates {
     pub per_lead: Vec<Sums>,
 }
 
-const SUMMED: [&str; 9] = [
-    "one",
-    "completed",
-    "reported",
-    "green",
-    "yellow",
-    "red",
-    "all_bureaus",
-    "allocated",
-    "disbursed",
-];
+/// A measure's place in the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placed {
+    /// 1, 2, … in table order.
+    pub no: u32,
+    /// The measure's index in the caller's list.
+    pub ix: usize,
+    /// Index of its risk's band in the caller's band table (0 = unrated).
+    pub band: u32,
+}
+
+/// What changed between the round compared with and the round reported on,
+/// by table number.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// (table number, status then, status now) where they differ.
+    pub moves: Vec<(u32, Option<TrafficLight>, Option<TrafficLight>)>,
+    /// Table numbers of measures completed now but not then.
+    pub newly_completed: Vec<u32>,
+}
+
+/// The facts of a year as frames.
+pub struct Facts {
+    risks: DataFrame,
+    measures: DataFrame,
+    rounds: DataFrame,
+    co: DataFrame,
+}
 
 fn frame_err(e: PolarsError) -> ReportError {
     ReportError::Frame(e.to_string())
 }
 
-/// The measures frame of a round.
-fn measures_frame(facts: &[Fact]) -> PolarsResult<DataFrame> {
-    let flag =
-        |f: fn(&Fact) -> bool| -> Vec<i64> { facts.iter().map(|x| i64::from(f(x))).collect() };
-    DataFrame::new_infer_height(vec![
-        Column::new(
-            "lead".into(),
-            facts.iter().map(|f| f.lead).collect::<Vec<u32>>(),
-        ),
-        Column::new(
-            "band".into(),
-            facts.iter().map(|f| f.band).collect::<Vec<u32>>(),
-        ),
-        Column::new("one".into(), vec![1i64; facts.len()]),
-        Column::new("completed".into(), flag(|f| f.completed)),
-        Column::new("reported".into(), flag(|f| f.reported)),
-        Column::new("green".into(), flag(|f| f.green)),
-        Column::new("yellow".into(), flag(|f| f.yellow)),
-        Column::new("red".into(), flag(|f| f.red)),
-        Column::new("all_bureaus".into(), flag(|f| f.all_bureaus)),
-        Column::new(
-            "allocated".into(),
-            facts.iter().map(|f| f.allocated).collect::<Vec<i64>>(),
-        ),
-        Column::new(
-            "disbursed".into(),
-            facts.iter().map(|f| f.disbursed).collect::<Vec<i64>>(),
-        ),
-    ])
+const GREEN: u8 = 0;
+const YELLOW: u8 = 1;
+const RED: u8 = 2;
+
+fn status_code(s: TrafficLight) -> u8 {
+    match s {
+        TrafficLight::Green => GREEN,
+        TrafficLight::Yellow => YELLOW,
+        TrafficLight::Red => RED,
+    }
 }
 
-fn col_i64(df: &DataFrame, name: &str) -> PolarsResult<Vec<i64>> {
-    Ok(df
-        .column(name)?
-        .i64()?
-        .iter()
-        .map(|v| v.unwrap_or(0))
-        .collect())
+fn status_of(code: Option<u8>) -> Option<TrafficLight> {
+    match code? {
+        GREEN => Some(TrafficLight::Green),
+        YELLOW => Some(TrafficLight::Yellow),
+        RED => Some(TrafficLight::Red),
+        _ => None,
+    }
 }
 
-fn col_u32(df: &DataFrame, name: &str) -> PolarsResult<Vec<u32>> {
+impl Facts {
+    /// The frames of `risk_bands` (band index per risk), `measures`,
+    /// `rounds` and `co` ((measure, bureau) pairs).
+    pub fn new(
+        risk_bands: &[u32],
+        measures: &[MeasureFact],
+        rounds: &[RoundFact],
+        co: &[(u32, u32)],
+    ) -> Result<Facts, ReportError> {
+        Facts::frames(risk_bands, measures, rounds, co).map_err(frame_err)
+    }
+
+    fn frames(
+        risk_bands: &[u32],
+        measures: &[MeasureFact],
+        rounds: &[RoundFact],
+        co: &[(u32, u32)],
+    ) -> PolarsResult<Facts> {
+        let n = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
+        let risks = DataFrame::new_infer_height(vec![
+            Column::new(
+                "risk".into(),
+                (0..n(risk_bands.len())).collect::<Vec<u32>>(),
+            ),
+            Column::new("band".into(), risk_bands.to_vec()),
+        ])?;
+        let m = |f: fn(&MeasureFact) -> u32| measures.iter().map(f).collect::<Vec<u32>>();
+        let measures = DataFrame::new_infer_height(vec![
+            Column::new("ix".into(), (0..n(measures.len())).collect::<Vec<u32>>()),
+            Column::new("lead".into(), m(|f| f.lead)),
+            Column::new("approach".into(), m(|f| f.approach)),
+            Column::new(
+                "all_bureaus".into(),
+                measures
+                    .iter()
+                    .map(|f| f.all_bureaus)
+                    .collect::<Vec<bool>>(),
+            ),
+            Column::new("local".into(), m(|f| f.local)),
+            Column::new("risk".into(), m(|f| f.risk)),
+            Column::new(
+                "allocated".into(),
+                measures.iter().map(|f| f.allocated).collect::<Vec<i64>>(),
+            ),
+        ])?;
+        let rounds = DataFrame::new_infer_height(vec![
+            Column::new(
+                "ix".into(),
+                rounds.iter().map(|r| r.measure).collect::<Vec<u32>>(),
+            ),
+            Column::new(
+                "round".into(),
+                rounds
+                    .iter()
+                    .map(|r| u32::from(r.round))
+                    .collect::<Vec<u32>>(),
+            ),
+            Column::new(
+                "status".into(),
+                rounds
+                    .iter()
+                    .map(|r| r.status.map(|s| u32::from(status_code(s))))
+                    .collect::<Vec<Option<u32>>>(),
+            ),
+            Column::new(
+                "completed".into(),
+                rounds.iter().map(|r| r.completed).collect::<Vec<bool>>(),
+            ),
+            Column::new(
+                "disbursed".into(),
+                rounds.iter().map(|r| r.disbursed).collect::<Vec<i64>>(),
+            ),
+        ])?;
+        let co = DataFrame::new_infer_height(vec![
+            Column::new("ix".into(), co.iter().map(|p| p.0).collect::<Vec<u32>>()),
+            Column::new(
+                "bureau".into(),
+                co.iter().map(|p| p.1).collect::<Vec<u32>>(),
+            ),
+        ])?;
+        Ok(Facts {
+            risks,
+            measures,
+            rounds,
+            co,
+        })
+    }
+
+    /// Measures with their risk's band.
+    fn banded(&self) -> LazyFrame {
+        self.measures.clone().lazy().join(
+            self.risks.clone().lazy(),
+            [col("risk")],
+            [col("risk")],
+            JoinArgs::new(JoinType::Left),
+        )
+    }
+
+    /// Seed 002's order: approach group, then the measures of named bureaus
+    /// in official bureau order, then those of all bureaus (ทุกสำนัก), each
+    /// by id; numbered from 1.
+    fn ordered(&self) -> LazyFrame {
+        self.banded()
+            .sort(
+                ["approach", "all_bureaus", "lead", "local"],
+                SortMultipleOptions::default().with_maintain_order(true),
+            )
+            .with_row_index("no", Some(1))
+    }
+
+    /// The table's order and numbering.
+    pub fn order(&self) -> Result<Vec<Placed>, ReportError> {
+        let run = || -> PolarsResult<Vec<Placed>> {
+            let df = self
+                .ordered()
+                .select([
+                    col("no").cast(DataType::UInt32),
+                    col("ix"),
+                    col("band").fill_null(lit(0u32)),
+                ])
+                .collect()?;
+            let (no, ix, band) = (u32s(&df, "no")?, u32s(&df, "ix")?, u32s(&df, "band")?);
+            Ok(no
+                .into_iter()
+                .zip(ix)
+                .zip(band)
+                .map(|((no, ix), band)| Placed {
+                    no,
+                    ix: ix as usize,
+                    band,
+                })
+                .collect())
+        };
+        run().map_err(frame_err)
+    }
+
+    /// Measures with their figures at `round` (0 or 1): every measure, a
+    /// measure with no entry for the round counting as not reported.
+    fn at_round(&self, round: u8) -> LazyFrame {
+        let entries = self
+            .rounds
+            .clone()
+            .lazy()
+            .filter(col("round").eq(lit(u32::from(round))));
+        self.banded().join(
+            entries,
+            [col("ix")],
+            [col("ix")],
+            JoinArgs::new(JoinType::Left),
+        )
+    }
+
+    /// Sums at `round` (0 or 1), in total and per lead bureau, with counts
+    /// per band. `bureaus` and `bands` are the sizes of the caller's tables.
+    pub fn aggregate(
+        &self,
+        round: u8,
+        bureaus: usize,
+        bands: usize,
+    ) -> Result<Aggregates, ReportError> {
+        self.aggregate_frames(round, bureaus, bands)
+            .map_err(frame_err)
+    }
+
+    fn aggregate_frames(
+        &self,
+        round: u8,
+        bureaus: usize,
+        bands: usize,
+    ) -> PolarsResult<Aggregates> {
+        let sums = || {
+            let flag = |e: Expr| e.cast(DataType::Int64).sum();
+            let status =
+                |code: u8| flag(col("status").eq(lit(u32::from(code))).fill_null(lit(false)));
+            [
+                len().cast(DataType::Int64).alias("measures"),
+                flag(col("completed").fill_null(lit(false))).alias("completed"),
+                flag(col("status").is_not_null()).alias("reported"),
+                status(GREEN).alias("green"),
+                status(YELLOW).alias("yellow"),
+                status(RED).alias("red"),
+                flag(col("all_bureaus")).alias("all_bureaus"),
+                col("allocated").sum().alias("allocated"),
+                col("disbursed")
+                    .fill_null(lit(0i64))
+                    .sum()
+                    .alias("disbursed"),
+            ]
+        };
+        let facts = self
+            .at_round(round)
+            .with_column(col("band").fill_null(lit(0u32)));
+        let per_lead_df = facts
+            .clone()
+            .group_by([col("lead")])
+            .agg(sums())
+            .collect()?;
+        let total_df = facts.clone().select(sums()).collect()?;
+        let per_band = facts
+            .clone()
+            .group_by([col("lead"), col("band")])
+            .agg([len().cast(DataType::Int64).alias("count")])
+            .collect()?;
+
+        let empty = Sums {
+            bands: vec![0; bands],
+            ..Sums::default()
+        };
+        let mut per_lead = vec![empty.clone(); bureaus];
+        for (row, lead) in u32s(&per_lead_df, "lead")?.into_iter().enumerate() {
+            if let Some(slot) = per_lead.get_mut(lead as usize) {
+                *slot = sums_at(&per_lead_df, row, bands)?;
+            }
+        }
+        let mut total = if total_df.height() == 1 {
+            sums_at(&total_df, 0, bands)?
+        } else {
+            empty
+        };
+        let (leads, band_ix, counts) = (
+            u32s(&per_band, "lead")?,
+            u32s(&per_band, "band")?,
+            i64s(&per_band, "count")?,
+        );
+        for ((lead, band), count) in leads.into_iter().zip(band_ix).zip(counts) {
+            let count = u64::try_from(count).unwrap_or(0);
+            if let Some(slot) = per_lead
+                .get_mut(lead as usize)
+                .and_then(|s| s.bands.get_mut(band as usize))
+            {
+                *slot = count;
+            }
+            if let Some(slot) = total.bands.get_mut(band as usize) {
+                *slot += count;
+            }
+        }
+        Ok(Aggregates { total, per_lead })
+    }
+
+    /// How many measures each bureau co-carries by name, indexed like the
+    /// caller's bureau table. (Measures of all bureaus are counted from
+    /// `Sums`, not expanded into a pair per bureau, which would grow with
+    /// bureaus².)
+    pub fn co_responsible(&self, bureaus: usize) -> Result<Vec<u64>, ReportError> {
+        let run = || -> PolarsResult<Vec<u64>> {
+            let by = self
+                .co
+                .clone()
+                .lazy()
+                .group_by([col("bureau")])
+                .agg([len().cast(DataType::Int64).alias("count")])
+                .collect()?;
+            let mut out = vec![0u64; bureaus];
+            for (b, n) in u32s(&by, "bureau")?.into_iter().zip(i64s(&by, "count")?) {
+                if let Some(slot) = out.get_mut(b as usize) {
+                    *slot = u64::try_from(n).unwrap_or(0);
+                }
+            }
+            Ok(out)
+        };
+        run().map_err(frame_err)
+    }
+
+    /// The comparison of round 1 (then) with round 0 (now): a join of the
+    /// two rounds' facts on the measure, in table order.
+    pub fn changes(&self) -> Result<Changes, ReportError> {
+        self.changes_frames().map_err(frame_err)
+    }
+
+    fn changes_frames(&self) -> PolarsResult<Changes> {
+        let side = |round: u8, suffix: &str| {
+            self.rounds
+                .clone()
+                .lazy()
+                .filter(col("round").eq(lit(u32::from(round))))
+                .select([
+                    col("ix"),
+                    col("status").alias(format!("status_{suffix}")),
+                    col("completed").alias(format!("completed_{suffix}")),
+                ])
+        };
+        let left = JoinArgs::new(JoinType::Left);
+        let joined = self
+            .ordered()
+            .select([col("no").cast(DataType::UInt32), col("ix")])
+            .join(side(1, "then"), [col("ix")], [col("ix")], left.clone())
+            .join(side(0, "now"), [col("ix")], [col("ix")], left)
+            .with_columns([
+                col("completed_then").fill_null(lit(false)),
+                col("completed_now").fill_null(lit(false)),
+            ])
+            .filter(
+                col("status_then")
+                    .neq_missing(col("status_now"))
+                    .or(col("completed_now").and(col("completed_then").not())),
+            )
+            .sort(["no"], SortMultipleOptions::default())
+            .collect()?;
+        let no = u32s(&joined, "no")?;
+        let then = opt_u32s(&joined, "status_then")?;
+        let now = opt_u32s(&joined, "status_now")?;
+        let done_now = bools(&joined, "completed_now")?;
+        let done_then = bools(&joined, "completed_then")?;
+        let mut out = Changes::default();
+        for i in 0..no.len() {
+            let (a, b) = (status_of(then[i]), status_of(now[i]));
+            if a != b {
+                out.moves.push((no[i], a, b));
+            }
+            if done_now[i] && !done_then[i] {
+                out.newly_completed.push(no[i]);
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn sums_at(df: &DataFrame, row: usize, bands: usize) -> PolarsResult<Sums> {
+    let v = |name: &str| -> PolarsResult<i64> { Ok(df.column(name)?.i64()?.get(row).unwrap_or(0)) };
+    let n = |name: &str| -> PolarsResult<u64> { Ok(u64::try_from(v(name)?).unwrap_or(0)) };
+    Ok(Sums {
+        measures: n("measures")?,
+        completed: n("completed")?,
+        reported: n("reported")?,
+        green: n("green")?,
+        yellow: n("yellow")?,
+        red: n("red")?,
+        all_bureaus: n("all_bureaus")?,
+        allocated: v("allocated")?,
+        disbursed: v("disbursed")?,
+        bands: vec![0; bands],
+    })
+}
+
+fn u32s(df: &DataFrame, name: &str) -> PolarsResult<Vec<u32>> {
     Ok(df
         .column(name)?
         .u32()?
@@ -120,155 +469,120 @@ fn col_u32(df: &DataFrame, name: &str) -> PolarsResult<Vec<u32>> {
         .collect())
 }
 
-fn sums_from(values: &[i64], bands: usize) -> Sums {
-    let n = |i: usize| u64::try_from(values[i]).unwrap_or(0);
-    Sums {
-        measures: n(0),
-        completed: n(1),
-        reported: n(2),
-        green: n(3),
-        yellow: n(4),
-        red: n(5),
-        all_bureaus: n(6),
-        allocated: values[7],
-        disbursed: values[8],
-        bands: vec![0; bands],
-    }
+fn opt_u32s(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<u8>>> {
+    Ok(df
+        .column(name)?
+        .u32()?
+        .iter()
+        .map(|v| v.and_then(|v| u8::try_from(v).ok()))
+        .collect())
 }
 
-/// Sums the facts of a round: totals and per lead bureau, with counts per
-/// band. `bureaus` and `bands` are the sizes of the caller's tables.
-pub fn aggregate(facts: &[Fact], bureaus: usize, bands: usize) -> Result<Aggregates, ReportError> {
-    aggregate_frames(facts, bureaus, bands).map_err(frame_err)
+fn i64s(df: &DataFrame, name: &str) -> PolarsResult<Vec<i64>> {
+    Ok(df
+        .column(name)?
+        .i64()?
+        .iter()
+        .map(|v| v.unwrap_or(0))
+        .collect())
 }
 
-#[allow(deprecated)] // the eager group-by sums: exact, and no lazy engine to compile
-fn aggregate_frames(facts: &[Fact], bureaus: usize, bands: usize) -> PolarsResult<Aggregates> {
-    let df = measures_frame(facts)?;
-    let mut per_lead = vec![
-        Sums {
-            bands: vec![0; bands],
-            ..Sums::default()
-        };
-        bureaus
-    ];
-    let mut total_values = [0i64; SUMMED.len()];
-    if df.height() > 0 {
-        let by_lead = df.group_by(["lead"])?.select(SUMMED).sum()?;
-        let leads = col_u32(&by_lead, "lead")?;
-        let columns: Vec<Vec<i64>> = SUMMED
-            .iter()
-            .map(|c| col_i64(&by_lead, &format!("{c}_sum")))
-            .collect::<PolarsResult<_>>()?;
-        for (row, lead) in leads.iter().enumerate() {
-            let values: Vec<i64> = columns.iter().map(|c| c[row]).collect();
-            for (t, v) in total_values.iter_mut().zip(&values) {
-                *t += v;
-            }
-            if let Some(slot) = per_lead.get_mut(*lead as usize) {
-                *slot = sums_from(&values, bands);
-            }
-        }
-        let by_band = df.group_by(["lead", "band"])?.select(["one"]).sum()?;
-        let (leads, band_ix, counts) = (
-            col_u32(&by_band, "lead")?,
-            col_u32(&by_band, "band")?,
-            col_i64(&by_band, "one_sum")?,
-        );
-        for ((lead, band), count) in leads.iter().zip(&band_ix).zip(&counts) {
-            if let Some(slot) = per_lead
-                .get_mut(*lead as usize)
-                .and_then(|s| s.bands.get_mut(*band as usize))
-            {
-                *slot += u64::try_from(*count).unwrap_or(0);
-            }
-        }
-    }
-    let mut total = sums_from(&total_values, bands);
-    for s in &per_lead {
-        for (t, c) in total.bands.iter_mut().zip(&s.bands) {
-            *t += c;
-        }
-    }
-    Ok(Aggregates { total, per_lead })
-}
-
-/// How many measures each bureau co-carries by name: `pairs` holds one
-/// bureau index per (measure, named co-responsible bureau). Indexed like the
-/// caller's table. (Measures of all bureaus are counted from `Sums`, not
-/// expanded into a pair per bureau, which would grow with bureaus².)
-#[allow(deprecated)]
-pub fn co_responsible(pairs: &[u32], bureaus: usize) -> Result<Vec<u64>, ReportError> {
-    let run = || -> PolarsResult<Vec<u64>> {
-        let mut out = vec![0u64; bureaus];
-        if pairs.is_empty() {
-            return Ok(out);
-        }
-        let df = DataFrame::new_infer_height(vec![
-            Column::new("bureau".into(), pairs.to_vec()),
-            Column::new("one".into(), vec![1i64; pairs.len()]),
-        ])?;
-        let by = df.group_by(["bureau"])?.select(["one"]).sum()?;
-        for (b, n) in col_u32(&by, "bureau")?.iter().zip(col_i64(&by, "one_sum")?) {
-            if let Some(slot) = out.get_mut(*b as usize) {
-                *slot = u64::try_from(n).unwrap_or(0);
-            }
-        }
-        Ok(out)
-    };
-    run().map_err(frame_err)
+fn bools(df: &DataFrame, name: &str) -> PolarsResult<Vec<bool>> {
+    Ok(df
+        .column(name)?
+        .bool()?
+        .iter()
+        .map(|v| v.unwrap_or(false))
+        .collect())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn measure(lead: u32, approach: u32, local: u32, risk: u32, allocated: i64) -> MeasureFact {
+        MeasureFact {
+            lead,
+            approach,
+            all_bureaus: false,
+            local,
+            risk,
+            allocated,
+        }
+    }
+
+    fn entry(measure: u32, round: u8, status: TrafficLight, completed: bool) -> RoundFact {
+        RoundFact {
+            measure,
+            round,
+            status: Some(status),
+            completed,
+            disbursed: 10 * i64::from(measure + 1),
+        }
+    }
+
     #[test]
-    fn sums_per_lead_and_band_exactly() {
-        let facts = [
-            Fact {
-                lead: 0,
-                band: 1,
-                completed: true,
-                reported: true,
-                green: true,
-                allocated: 100,
-                disbursed: 150,
-                ..Fact::default()
-            },
-            Fact {
-                lead: 0,
-                band: 2,
-                reported: true,
-                red: true,
-                allocated: 7,
-                ..Fact::default()
-            },
-            Fact {
-                lead: 2,
-                band: 1,
-                reported: true,
-                yellow: true,
-                disbursed: 3,
-                ..Fact::default()
-            },
+    fn orders_sums_and_compares_with_queries() {
+        use TrafficLight::*;
+        // risk 0 is banded 2, risk 1 unrated; measure 2 is of all bureaus
+        let mut measures = vec![
+            measure(1, 0, 0, 0, 100),
+            measure(0, 1, 1, 1, 7),
+            measure(0, 0, 0, 0, 0),
+            measure(0, 1, 0, 1, 0),
         ];
-        let a = aggregate(&facts, 3, 3).expect("aggregate");
-        assert_eq!(a.total.measures, 3);
-        assert_eq!(a.total.completed, 1);
-        assert_eq!((a.total.green, a.total.yellow, a.total.red), (1, 1, 1));
-        assert_eq!(a.total.allocated, 107);
-        assert_eq!(a.total.disbursed, 153);
-        assert_eq!(a.total.bands, vec![0, 2, 1]);
-        assert_eq!(a.per_lead[0].measures, 2);
+        measures[2].all_bureaus = true;
+        let rounds = [
+            entry(0, 0, Green, true),
+            entry(1, 0, Red, false),
+            entry(2, 0, Yellow, false),
+            entry(0, 1, Yellow, false),
+            entry(1, 1, Red, false),
+            entry(3, 1, Green, false),
+        ];
+        let facts = Facts::new(&[2, 0], &measures, &rounds, &[(0, 2), (1, 2), (1, 1)]).unwrap();
+        let order: Vec<(u32, usize, u32)> = facts
+            .order()
+            .unwrap()
+            .iter()
+            .map(|p| (p.no, p.ix, p.band))
+            .collect();
+        // approach 0: lead 1's measure before the all-bureaus one; then
+        // approach 1 by id rank
+        assert_eq!(order, vec![(1, 0, 2), (2, 2, 2), (3, 3, 0), (4, 1, 0)]);
+
+        let now = facts.aggregate(0, 3, 3).unwrap();
+        assert_eq!(now.total.measures, 4);
+        assert_eq!(now.total.reported, 3);
+        assert_eq!(now.total.completed, 1);
         assert_eq!(
-            a.per_lead[1],
+            (now.total.green, now.total.yellow, now.total.red),
+            (1, 1, 1)
+        );
+        assert_eq!(now.total.allocated, 107);
+        assert_eq!(now.total.disbursed, 10 + 20 + 30);
+        assert_eq!(now.total.bands, vec![2, 0, 2]);
+        assert_eq!(now.per_lead[0].measures, 3);
+        assert_eq!(now.per_lead[0].all_bureaus, 1);
+        assert_eq!(now.per_lead[1].bands, vec![0, 0, 1]);
+        assert_eq!(
+            now.per_lead[2],
             Sums {
-                bands: vec![0, 0, 0],
+                bands: vec![0; 3],
                 ..Sums::default()
             }
         );
-        assert_eq!(a.per_lead[2].bands, vec![0, 1, 0]);
-        assert_eq!(co_responsible(&[1, 1, 0], 3).expect("co"), vec![1, 2, 0]);
+        assert_eq!(facts.co_responsible(3).unwrap(), vec![0, 1, 2]);
+
+        let changes = facts.changes().unwrap();
+        assert_eq!(
+            changes.moves,
+            vec![
+                (1, Some(Yellow), Some(Green)),
+                (2, None, Some(Yellow)),
+                (3, Some(Green), None),
+            ]
+        );
+        assert_eq!(changes.newly_completed, vec![1]);
     }
 }

@@ -6,18 +6,22 @@
 //! (text, Markdown, CSV, JSON, HTML, xlsx).
 
 mod build;
-mod compare;
+pub mod dataset;
+mod dataset_xlsx;
 mod error;
+pub mod export;
 mod follow_up;
 mod frames;
 pub(crate) mod par;
 mod percent;
 mod render;
 pub mod synthetic;
+pub mod warnings;
 
 pub use error::ReportError;
 pub use percent::Percent;
 pub use render::{Format, RenderOptions, render, write_output};
+pub use warnings::Warning;
 
 use crate::method::Methodology;
 use crate::model::{
@@ -50,6 +54,10 @@ pub struct Summary {
     pub bureaus: Vec<BureauRow>,
     /// What changed since an earlier round, when one was asked for.
     pub comparison: Option<Comparison>,
+    /// Overspent and unreported measures, in table order (see
+    /// [`warnings`]); filled in once the table is built.
+    #[serde(default)]
+    pub warnings: Vec<Warning>,
     /// Indicators judged and reviews and reports overdue, secretariat-wide.
     #[serde(default)]
     pub follow_up: FollowUp,
@@ -238,7 +246,13 @@ pub fn summarize(
     // the registers are not needed afterwards: summarize_owned frees them
     // on the second core while it finishes the table
     build::summarize_owned(&sources, registers, year, round, compare)
-        .map(|summary| follow_up.attach(summary))
+        .map(|summary| follow_up.attach(with_warnings(summary)))
+}
+
+/// The summary with its warnings worked out from its table.
+fn with_warnings(mut s: Summary) -> Summary {
+    s.warnings = warnings::of(&s.groups);
+    s
 }
 
 /// Summarizes already-loaded registers (the TUI's). Without methodologies
@@ -278,5 +292,5 @@ pub fn summarize_with_methods(
         round,
         compare,
     )
-    .map(|summary| follow_up.attach(summary))
+    .map(|summary| follow_up.attach(with_warnings(summary)))
 }

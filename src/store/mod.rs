@@ -6,6 +6,7 @@ pub mod atomic;
 pub mod error;
 pub mod layout;
 pub mod locate;
+pub mod merge;
 pub mod ron_text;
 pub mod starter;
 

@@ -66,8 +66,10 @@ actions! {
     ToggleResidual => ("สลับก่อน/หลังควบคุม", "inherent/residual"),
     Export => ("ส่งออก", "export"),
     ToggleLang => ("ไทย/อังกฤษ", "Thai/English"),
-    Reload => ("โหลดใหม่ (ทิ้งของฉัน)", "reload (drop mine)"),
+    Reload => ("โหลดฉบับบนดิสก์ แล้วรวมการแก้ไขของฉัน", "reload and merge mine"),
     SaveCopy => ("บันทึกของฉันเป็นสำเนา", "save mine as a copy"),
+    KeepMine => ("ใช้ของฉัน", "keep mine"),
+    TakeTheirs => ("ใช้ฉบับบนดิสก์", "take theirs (on disk)"),
     Yes => ("ใช่", "yes"),
     No => ("ไม่", "no"),
     SignPrepared => (

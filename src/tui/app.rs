@@ -6,6 +6,7 @@ mod derived;
 mod edits;
 mod indicators;
 mod keys;
+pub mod merge;
 
 pub use edits::today;
 
@@ -96,6 +97,9 @@ pub enum Modal {
     },
     ConfirmQuit,
     Conflict(usize),
+    /// After a reload, the fields both I and the version on disk changed,
+    /// settled one by one.
+    Merge(Box<merge::Merging>),
     /// Delete indicator `indicator` of a measure, and its results recorded
     /// at `rounds` monitoring rounds?
     ConfirmDeleteIndicator {
@@ -193,6 +197,8 @@ pub struct App {
     undo: Vec<(usize, Register)>,
     redo: Vec<(usize, Register)>,
     pub quit: bool,
+    /// Whose registers the user may edit (people.ron); the others are read-only.
+    pub rights: crate::audit::access::EditRights,
     /// The terminal's size as last reported (columns, rows); `None` until
     /// the event loop knows it (as in tests driving the state alone).
     pub terminal_size: Option<(u16, u16)>,
@@ -202,6 +208,7 @@ impl App {
     pub fn new(ws: Workspace, settings: Settings, theme: Theme) -> App {
         let (keymap, problems) = Keymap::with_overrides(&settings.keys);
         let lang = settings.lang;
+        let rights = crate::audit::access::EditRights::load(&ws.root);
         let mut app = App {
             ws,
             visible_cache: std::cell::RefCell::new(None),
@@ -235,6 +242,7 @@ impl App {
             undo: Vec::new(),
             redo: Vec::new(),
             quit: false,
+            rights,
             terminal_size: None,
         };
         app.round = app.default_round();
@@ -321,6 +329,7 @@ impl App {
         match self.modal {
             Modal::ConfirmQuit => Scope::ConfirmQuit,
             Modal::Conflict(_) => Scope::Conflict,
+            Modal::Merge(_) => Scope::Merge,
             Modal::ConfirmDeleteIndicator { .. } => Scope::ConfirmDelete,
             _ => self.screen.scope(),
         }
@@ -347,6 +356,15 @@ impl App {
     pub(crate) fn open_register(&mut self) {
         self.register = RegisterView::default();
         self.go(Screen::Register);
+        if let Some(why) = self.read_only() {
+            self.status = Some(why);
+        }
+    }
+
+    /// Why the register on screen may not be edited by this user, if so.
+    pub fn read_only(&self) -> Option<String> {
+        let bureau = self.register_value()?.bureau.clone();
+        self.rights.check(bureau.as_str()).err()
     }
 
     fn go(&mut self, screen: Screen) {
@@ -468,6 +486,10 @@ impl App {
                 {
                     self.delete_indicator(risk, measure, indicator);
                 }
+                return None;
+            }
+            Action::KeepMine | Action::TakeTheirs => {
+                self.settle_conflict(action == Action::KeepMine);
                 return None;
             }
             Action::Help => {

@@ -19,7 +19,7 @@ pub fn perform(app: &mut App, effect: Effect) {
                 Ok(_) => {
                     let shown = path.display().to_string();
                     // the copy holds our version; show the one on disk now
-                    match app.reload_keeping_undo(ix) {
+                    match app.reload_dropping_mine(ix) {
                         Ok(()) => {
                             app.status = Some(format!(
                                 "{} {shown}; {}",
@@ -33,16 +33,10 @@ pub fn perform(app: &mut App, effect: Effect) {
                 Err(e) => app.status = Some(e.to_string()),
             }
         }
-        Effect::Reload(ix) => match app.reload_keeping_undo(ix) {
-            Ok(()) => {
-                app.status = Some(
-                    lang.pick(
-                        "โหลดฉบับบนดิสก์แล้ว (กด u เพื่อเอาฉบับของคุณกลับมา)",
-                        "loaded the version on disk (u brings yours back)",
-                    )
-                    .into(),
-                );
-            }
+        Effect::Reload(ix) => match app.reload_merging(ix) {
+            // with conflicts, the merge window asks, then says what it kept
+            Ok(0) => app.status = Some(app.merged_status()),
+            Ok(_) => {}
             Err(e) => app.status = Some(e),
         },
         Effect::LoadYear(year) => match app.ws.load_year(year) {
@@ -119,16 +113,7 @@ fn unsaved_changes(app: &App) -> Vec<String> {
     let Some(e) = app.ws.entries.get(app.current) else {
         return Vec::new();
     };
-    let key = e.loaded.path.display().to_string();
-    let methods = app.ws.catalog.method_values();
-    let snapshot = |reg: &crate::model::Register| crate::audit::Snapshot {
-        registers: [(key.clone(), Ok(reg.clone()))].into_iter().collect(),
-        methods: methods.clone(),
-    };
-    crate::audit::diff(&snapshot(&e.saved), &snapshot(e.register()))
-        .iter()
-        .map(|c| crate::audit::render::one_line(c, app.lang))
-        .collect()
+    app.change_lines(app.current, &e.saved, e.register())
 }
 
 /// Saves every register with unsaved edits; stops at the first conflict and

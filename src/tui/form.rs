@@ -103,6 +103,23 @@ pub enum Field {
     Approval,
 }
 
+/// Fields whose value is retyped rather than edited (amounts, dates,
+/// months): they open with the value selected, so typing replaces it.
+pub fn retyped(field: Field) -> bool {
+    use Field::*;
+    matches!(
+        field,
+        NextReview
+            | MeasureStart(_)
+            | MeasureEnd(_)
+            | MeasureAmount(_)
+            | AsOf
+            | Disbursed
+            | PreparedDate
+            | ReviewedDate
+    )
+}
+
 /// How a field is edited.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Kind {

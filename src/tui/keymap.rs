@@ -20,6 +20,8 @@ pub enum Scope {
     Changes,
     /// The prompt shown when a file changed on disk under a save.
     Conflict,
+    /// A field both I and the version on disk changed, after a reload.
+    Merge,
     /// The question before quitting with unsaved changes.
     ConfirmQuit,
     /// The question before deleting something that takes recorded results with it.
@@ -27,7 +29,7 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const SCREENS: [Scope; 11] = [
+    pub const SCREENS: [Scope; 12] = [
         Scope::Global,
         Scope::Overview,
         Scope::Register,
@@ -37,6 +39,7 @@ impl Scope {
         Scope::Summary,
         Scope::Changes,
         Scope::Conflict,
+        Scope::Merge,
         Scope::ConfirmQuit,
         Scope::ConfirmDelete,
     ];
@@ -44,7 +47,7 @@ impl Scope {
     pub fn is_modal(self) -> bool {
         matches!(
             self,
-            Scope::Conflict | Scope::ConfirmQuit | Scope::ConfirmDelete
+            Scope::Conflict | Scope::Merge | Scope::ConfirmQuit | Scope::ConfirmDelete
         )
     }
 }
@@ -87,6 +90,17 @@ impl Key {
             code,
             ctrl: e.modifiers.contains(KeyModifiers::CONTROL),
             alt: e.modifiers.contains(KeyModifiers::ALT),
+        }
+    }
+    /// The key at the same place on a US keyboard, for a character the
+    /// Thai Kedmanee layout types there.
+    pub fn on_us_layout(self) -> Option<Key> {
+        match self.code {
+            KeyCode::Char(c) => Some(Key {
+                code: KeyCode::Char(crate::text::kedmanee::us_key(c)?),
+                ..self
+            }),
+            _ => None,
         }
     }
     /// Parses `ctrl-s`, `alt-x`, `enter`, `esc`, `tab`, `f2`, `a`, `?`.
@@ -328,6 +342,10 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
             b(&[Key::ch('c')], SaveCopy, true),
             b(&[ESC, Key::ch('n')], Back, true),
         ],
+        Scope::Merge => vec![
+            b(&[Key::ch('m')], KeepMine, true),
+            b(&[Key::ch('t')], TakeTheirs, true),
+        ],
         Scope::ConfirmQuit | Scope::ConfirmDelete => vec![
             b(&[Key::ch('y')], Yes, true),
             b(&[Key::ch('n'), ESC], No, true),
@@ -376,8 +394,15 @@ impl Keymap {
         self.scopes.get(&scope).map_or(&[], Vec::as_slice)
     }
 
-    /// The screen's own bindings first, then the global ones (except in modals).
+    /// The screen's own bindings first, then the global ones (except in
+    /// modals); a key nothing takes is tried as the US key at its place on
+    /// the Thai Kedmanee layout (`ๆ` is `q`), see [`crate::text::kedmanee`].
     pub fn lookup(&self, scope: Scope, key: Key) -> Option<Action> {
+        self.lookup_as_is(scope, key)
+            .or_else(|| self.lookup_as_is(scope, key.on_us_layout()?))
+    }
+
+    fn lookup_as_is(&self, scope: Scope, key: Key) -> Option<Action> {
         let own = self.bindings(scope).iter();
         let global = if scope.is_modal() {
             [].iter()

@@ -11,6 +11,9 @@ pub struct TextEdit {
     text: String,
     cursor: usize,
     pub multiline: bool,
+    /// The whole text is selected: typing or pasting replaces it, Backspace
+    /// and Delete clear it, a move keeps it (as a spreadsheet cell does).
+    selected: bool,
 }
 
 impl TextEdit {
@@ -19,7 +22,32 @@ impl TextEdit {
             text: text.to_string(),
             cursor: text.len(),
             multiline,
+            selected: false,
         }
+    }
+    /// Opens `text` selected whole, for values one retypes rather than
+    /// edits (amounts, dates): typing `12,000` over `0.00` gives `12,000`.
+    pub fn selected(text: &str) -> Self {
+        TextEdit {
+            selected: !text.is_empty(),
+            ..TextEdit::new(text, false)
+        }
+    }
+    pub fn is_selected(&self) -> bool {
+        self.selected
+    }
+    /// Drops a selection by replacing the text with nothing.
+    fn take_selection(&mut self) -> bool {
+        let was = std::mem::take(&mut self.selected);
+        if was {
+            self.text.clear();
+            self.cursor = 0;
+        }
+        was
+    }
+    /// Ends a selection, keeping the text (a cursor move).
+    fn deselect(&mut self) {
+        self.selected = false;
     }
     pub fn text(&self) -> &str {
         &self.text
@@ -32,6 +60,7 @@ impl TextEdit {
         if c == '\n' && !self.multiline {
             return;
         }
+        self.take_selection();
         self.text.insert(self.cursor, c);
         self.cursor += c.len_utf8();
         // a combining mark joins the cluster before it: keep the cursor after
@@ -67,23 +96,41 @@ impl TextEdit {
         pos
     }
 
+    /// Removes the last character typed, as Thai input does everywhere:
+    /// the last code point of the cluster before the cursor (ที่ → ที,
+    /// น้ำ → น้), or the whole cluster where a code point alone means nothing
+    /// (a line break `\r\n`, an emoji sequence). The cursor stays on a
+    /// cluster boundary.
     pub fn backspace(&mut self) {
-        if let Some(start) = self.prev_boundary() {
-            self.text.replace_range(start..self.cursor, "");
-            self.cursor = start;
+        if self.take_selection() {
+            return;
         }
+        let Some(start) = self.prev_boundary() else {
+            return;
+        };
+        let from = match backspace_removes(&self.text[start..self.cursor]) {
+            Some(len) => self.cursor - len,
+            None => start,
+        };
+        self.text.replace_range(from..self.cursor, "");
+        self.cursor = self.next_boundary_at_or_after(from);
     }
     pub fn delete(&mut self) {
+        if self.take_selection() {
+            return;
+        }
         if let Some(end) = self.next_boundary() {
             self.text.replace_range(self.cursor..end, "");
         }
     }
     pub fn left(&mut self) {
+        self.deselect();
         if let Some(p) = self.prev_boundary() {
             self.cursor = p;
         }
     }
     pub fn right(&mut self) {
+        self.deselect();
         if let Some(n) = self.next_boundary() {
             self.cursor = n;
         }
@@ -97,9 +144,11 @@ impl TextEdit {
             .map_or(self.text.len(), |i| self.cursor + i)
     }
     pub fn home(&mut self) {
+        self.deselect();
         self.cursor = self.line_start();
     }
     pub fn end(&mut self) {
+        self.deselect();
         self.cursor = self.line_end();
     }
     /// The byte offset in `line` at display column `col` (or its end).
@@ -114,6 +163,7 @@ impl TextEdit {
         line.len()
     }
     pub fn up(&mut self) {
+        self.deselect();
         let start = self.line_start();
         if start == 0 {
             return;
@@ -124,6 +174,7 @@ impl TextEdit {
         self.cursor = prev_start + Self::offset_at_column(prev, col);
     }
     pub fn down(&mut self) {
+        self.deselect();
         let end = self.line_end();
         if end == self.text.len() {
             return;
@@ -187,6 +238,24 @@ impl TextEdit {
     }
 }
 
+/// How many bytes Backspace takes off the end of `cluster`: its last code
+/// point, or `None` for the whole cluster when it is a line break or an
+/// emoji sequence (a skin tone or a joiner left behind would mean nothing).
+fn backspace_removes(cluster: &str) -> Option<usize> {
+    let last = cluster.chars().next_back()?;
+    let emoji = |c: char| {
+        matches!(
+            c,
+            '\u{200D}' | '\u{FE0F}' | '\u{20E3}' | '\u{E0020}'..='\u{E007F}'
+        ) || c >= '\u{1F000}'
+    };
+    if cluster == "\r\n" || cluster.chars().any(emoji) {
+        None
+    } else {
+        Some(last.len_utf8())
+    }
+}
+
 /// Cuts `s` to at most `width` columns by whole grapheme clusters, with `…`
 /// when something was cut.
 pub fn truncate(s: &str, width: usize) -> String {
@@ -214,11 +283,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn thai_cluster_moves_and_deletes_as_one() {
+    fn the_cursor_moves_by_cluster_and_delete_removes_a_cluster() {
         // "ที่" is ท + ี + ่: one cluster, one column
         let mut e = TextEdit::new("การที่", false);
         assert_eq!(e.cursor_position(), (0, 4));
-        e.backspace();
+        e.left();
+        assert_eq!(e.cursor_position(), (0, 3));
+        e.delete();
         assert_eq!(e.text(), "การ");
         e.left();
         e.left();
@@ -228,14 +299,126 @@ mod tests {
     }
 
     #[test]
+    fn backspace_removes_the_last_character_typed_not_the_cluster() {
+        let mut e = TextEdit::new("การที่", false);
+        e.backspace();
+        assert_eq!(e.text(), "การที");
+        assert_eq!(e.cursor(), e.text().len());
+        e.backspace();
+        assert_eq!(e.text(), "การท");
+        e.backspace();
+        assert_eq!(e.text(), "การ");
+        // after typing จ้, Backspace takes the tone mark and keeps the consonant
+        let mut e = TextEdit::new("", false);
+        e.insert_str("จ้");
+        e.backspace();
+        assert_eq!(e.text(), "จ");
+        // inside the text: the cluster before the cursor, the rest untouched
+        let mut e = TextEdit::new("ที่นี่", false);
+        e.home();
+        e.right();
+        e.backspace();
+        assert_eq!(e.text(), "ทีนี่");
+        assert_eq!(&e.text()[..e.cursor()], "ที");
+    }
+
+    #[test]
+    fn backspace_takes_a_line_break_or_an_emoji_whole() {
+        let mut e = TextEdit::new("a\r\n", true);
+        e.backspace();
+        assert_eq!(e.text(), "a");
+        let mut e = TextEdit::new("ok👍🏽", false);
+        e.backspace();
+        assert_eq!(e.text(), "ok");
+    }
+
+    #[test]
     fn sara_am_and_tone_marks_never_split() {
-        // "น้ำ" = น + ้ + ำ: a single grapheme in extended clusters
+        // "น้ำ" = น + ้ + ำ: a single grapheme in extended clusters, drawn in
+        // two columns (ำ is a spacing vowel: ํ over น, then า)
         let mut e = TextEdit::new("น้ำดี", false);
         e.home();
         e.right();
         assert_eq!(&e.text()[..e.cursor()], "น้ำ");
+        assert_eq!(e.cursor_position(), (0, 2));
+        e.delete();
+        assert_eq!(e.text(), "น้ำ", "Delete takes the cluster after: ดี");
         e.backspace();
-        assert_eq!(e.text(), "ดี");
+        assert_eq!(e.text(), "น้", "Backspace takes ำ alone");
+        e.insert('ำ');
+        assert_eq!(e.text(), "น้ำ");
+        assert_eq!(e.cursor_position(), (0, 2), "ำ joins its cluster");
+        e.left();
+        assert_eq!(e.cursor(), 0, "one step back over the whole of น้ำ");
+        // a row with one column left sends น้ำ whole to the next row
+        let e = TextEdit::new("กขน้ำ", false);
+        let (rows, _) = e.layout(3);
+        assert_eq!(rows, vec!["กข", "น้ำ"]);
+        assert_eq!(truncate("น้ำตก", 3), "น้ำ…");
+    }
+
+    use proptest::prelude::*;
+
+    /// Thai letters, vowels, tone marks (ำ among them), digits and Latin.
+    fn typed_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                proptest::char::range('\u{0E01}', '\u{0E3A}'),
+                proptest::char::range('\u{0E40}', '\u{0E4E}'),
+                proptest::char::range('a', 'z'),
+            ],
+            0..24,
+        )
+        .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn backspace_undoes_the_last_character_typed(s in typed_text(), c in proptest::char::range('\u{0E01}', '\u{0E4E}')) {
+            let mut e = TextEdit::new("", false);
+            e.insert_str(&s);
+            let before = e.text().to_string();
+            e.insert(c);
+            e.backspace();
+            prop_assert_eq!(e.text(), before.as_str());
+            prop_assert_eq!(e.cursor(), e.text().len());
+        }
+
+        #[test]
+        fn the_cursor_stays_on_a_cluster_boundary(
+            s in typed_text(),
+            keys in proptest::collection::vec(0u8..6, 0..30),
+        ) {
+            let mut e = TextEdit::new(&s, false);
+            for k in keys {
+                match k {
+                    0 => e.backspace(),
+                    1 => e.delete(),
+                    2 => e.left(),
+                    3 => e.right(),
+                    4 => e.home(),
+                    _ => e.insert('ำ'),
+                }
+                let at = e.cursor();
+                prop_assert!(e.text().is_char_boundary(at));
+                let boundaries: Vec<usize> = e
+                    .text()
+                    .grapheme_indices(true)
+                    .map(|(i, _)| i)
+                    .chain([e.text().len()])
+                    .collect();
+                prop_assert!(boundaries.contains(&at), "{:?} at {}", e.text(), at);
+            }
+        }
+
+        #[test]
+        fn backspacing_every_character_empties_the_text(s in typed_text()) {
+            let mut e = TextEdit::new(&s, false);
+            for _ in 0..s.chars().count() {
+                e.backspace();
+            }
+            prop_assert_eq!(e.text(), "");
+        }
     }
 
     #[test]
@@ -280,6 +463,26 @@ mod tests {
         let (rows, cursor) = e.layout(10);
         assert_eq!(rows, vec!["ที่นี่"]);
         assert_eq!(cursor, (0, 1), "after one cluster: one column");
+    }
+
+    #[test]
+    fn a_selected_value_is_replaced_by_typing_and_kept_by_a_move() {
+        let mut e = TextEdit::selected("0.00");
+        assert!(e.is_selected());
+        e.insert_str("12,000");
+        assert_eq!(e.text(), "12,000");
+        assert!(!e.is_selected());
+        let mut e = TextEdit::selected("2567-04-30");
+        e.backspace();
+        assert_eq!(e.text(), "");
+        let mut e = TextEdit::selected("2567-04-30");
+        e.left();
+        e.insert('1');
+        assert_eq!(e.text(), "2567-04-310", "after a move typing inserts");
+        let mut e = TextEdit::selected("5.00");
+        e.home();
+        e.delete();
+        assert_eq!(e.text(), ".00");
     }
 
     #[test]

@@ -101,7 +101,13 @@ fn draw_screen(f: &mut Frame, app: &App) {
             let rect_w = body.width.saturating_sub(4);
             let inner_w = rect_w.saturating_sub(2) as usize;
             let (rows, (line, col)) = edit.layout(inner_w.saturating_sub(1));
-            let mut all: Vec<Line> = rows.into_iter().map(Line::raw).collect();
+            // a selected value shows reversed: typing replaces it
+            let style = if edit.is_selected() {
+                app.theme.selected()
+            } else {
+                ratatui::style::Style::default()
+            };
+            let mut all: Vec<Line> = rows.into_iter().map(|r| Line::styled(r, style)).collect();
             let text_rows = all.len();
             if let Some(e) = error {
                 all.push(Line::styled(format!("✗ {e}"), app.theme.error()));
@@ -111,12 +117,19 @@ fn draw_screen(f: &mut Frame, app: &App) {
             f.render_widget(Clear, rect);
             let hint = if edit.multiline {
                 app.lang.pick(
-                    " Enter ตกลง · Alt-Enter/Ctrl-J ขึ้นบรรทัด · Esc ยกเลิก ",
-                    " Enter ok · Alt-Enter/Ctrl-J new line · Esc cancel ",
+                    " Enter ตกลง · Alt-Enter/Ctrl-J ขึ้นบรรทัด · Ctrl-U ล้าง · Esc ยกเลิก ",
+                    " Enter ok · Alt-Enter/Ctrl-J new line · Ctrl-U clear · Esc cancel ",
+                )
+            } else if edit.is_selected() {
+                app.lang.pick(
+                    " Enter ตกลง · พิมพ์ทับค่าเดิม · Bksp/Ctrl-U ล้าง · Esc ยกเลิก ",
+                    " Enter ok · type to replace · Bksp/Ctrl-U clear · Esc cancel ",
                 )
             } else {
-                app.lang
-                    .pick(" Enter ตกลง · Esc ยกเลิก ", " Enter ok · Esc cancel ")
+                app.lang.pick(
+                    " Enter ตกลง · Ctrl-U ล้าง · Esc ยกเลิก ",
+                    " Enter ok · Ctrl-U clear · Esc cancel ",
+                )
             };
             let block = Block::bordered()
                 .title(format!(" {title} "))
@@ -208,6 +221,7 @@ fn draw_screen(f: &mut Frame, app: &App) {
             );
             prompt(f, body, app, Scope::Conflict, &text);
         }
+        Modal::Merge(m) => draw_merge(f, body, app, m),
         Modal::ConfirmDeleteIndicator {
             risk,
             measure,
@@ -230,6 +244,57 @@ fn draw_screen(f: &mut Frame, app: &App) {
             prompt(f, body, app, Scope::ConfirmDelete, &text);
         }
     }
+}
+
+/// A field both I and the version on disk changed: each side's change, and
+/// the keys that choose one.
+fn draw_merge(f: &mut Frame, area: Rect, app: &App, m: &crate::tui::app::merge::Merging) {
+    let lang = app.lang;
+    let (theirs, mine) = m.words.get(m.at).cloned().unwrap_or_default();
+    let mut lines = vec![Line::raw(lang.pick(
+        "ทั้งฉบับบนดิสก์และคุณแก้ไขช่องเดียวกัน เลือกว่าจะใช้ของใคร:",
+        "The version on disk and you both changed the same field; choose one:",
+    ))];
+    lines.push(Line::styled(
+        lang.pick("ฉบับบนดิสก์ (t):", "On disk (t):"),
+        app.theme.key(),
+    ));
+    lines.extend(theirs.iter().map(|l| Line::raw(format!("  {l}"))));
+    lines.push(Line::styled(
+        lang.pick("ของคุณ (m):", "Yours (m):"),
+        app.theme.key(),
+    ));
+    lines.extend(mine.iter().map(|l| Line::raw(format!("  {l}"))));
+    lines.push(Line::raw(""));
+    lines.push(Line::from(
+        app.keymap
+            .help(Scope::Merge)
+            .iter()
+            .flat_map(|b| {
+                [
+                    Span::styled(keys_text(b), app.theme.key()),
+                    Span::raw(format!(" {}   ", b.action.label(lang))),
+                ]
+            })
+            .collect::<Vec<_>>(),
+    ));
+    let width = area.width.saturating_sub(4).max(20);
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    let rect = centered(area, width, (rows as u16 + 2).min(area.height));
+    let title = format!(
+        " {} {}/{} ",
+        lang.pick("รวมการแก้ไข", "Merge"),
+        m.at + 1,
+        m.merged.conflicts.len()
+    );
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(title)),
+        rect,
+    );
 }
 
 fn prompt(f: &mut Frame, area: Rect, app: &App, scope: Scope, text: &str) {
@@ -315,7 +380,12 @@ fn draw_help(f: &mut Frame, area: Rect, app: &App) {
         app.lang.pick("วิธีใช้", "Help"),
         app.screen.title(app.lang)
     );
-    let block = Block::bordered().title(title);
+    // the rule of crate::text::kedmanee, where every key is explained
+    let layout = app.lang.pick(
+        " แป้นพิมพ์ไทย: ปุ่มคำสั่งใช้ตามตำแหน่ง (ๆ = q) ",
+        " Thai keyboard: keys work by their place (ๆ = q) ",
+    );
+    let block = Block::bordered().title(title).title_bottom(layout);
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     let cols = Layout::horizontal(vec![Constraint::Ratio(1, columns as u32); columns]).split(inner);

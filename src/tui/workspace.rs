@@ -175,10 +175,17 @@ impl Workspace {
     pub fn reload(&mut self, entry: usize) -> Result<(), LoadError> {
         let path = self.entries[entry].loaded.path.clone();
         let fresh = store::load_register(&path)?;
-        self.entries[entry] = Entry::new(fresh);
-        self.generation += 1;
-        self.refresh_git();
+        self.install(entry, fresh);
         Ok(())
+    }
+
+    /// Replaces an entry with a file just read: it is the new "as saved".
+    pub fn install(&mut self, entry: usize, fresh: Loaded<Register>) {
+        if let Some(e) = self.entries.get_mut(entry) {
+            *e = Entry::new(fresh);
+            self.generation += 1;
+            self.refresh_git();
+        }
     }
 }
 

@@ -3,9 +3,11 @@
 //! value at fault; `store::SourceMap` turns paths into lines and columns.
 
 pub mod cadence;
+mod people;
 mod register;
 
 pub use cadence::check_cadence;
+pub use people::{SignerProblem, check_people, check_signers};
 pub use register::{check_register, check_year};
 
 use crate::method::Methodology;
@@ -17,6 +19,8 @@ use std::path::PathBuf;
 pub enum Severity {
     Error,
     Warning,
+    /// Information that is neither: what an approval's signature says.
+    Note,
 }
 
 impl fmt::Display for Severity {
@@ -24,6 +28,7 @@ impl fmt::Display for Severity {
         f.write_str(match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         })
     }
 }

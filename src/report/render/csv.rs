@@ -1,9 +1,10 @@
 //! CSV for spreadsheets and scripts: ids and plain numbers (baht with two
 //! decimals, percentages without the sign), in two blocks separated by an
-//! empty line — the table, then the figures per bureau with a final `ALL` row.
+//! empty line — the table, then the figures per bureau with a final `ALL` row,
+//! then (when there are any) the warnings.
 
 use crate::model::amount::format_hundredths;
-use crate::report::{FollowUp, Percent, Progress, Summary};
+use crate::report::{FollowUp, Percent, Progress, Summary, Warning};
 
 /// A field quoted when it holds a comma, quote or line break (RFC 4180).
 fn field(s: &str) -> String {
@@ -96,5 +97,34 @@ pub fn render(s: &Summary) -> String {
     cols.extend(follow_up(&s.follow_up));
     out.push_str(&cols.join(","));
     out.push('\n');
+    if !s.warnings.is_empty() {
+        out.push_str("\nwarning,no,measure,allocated,disbursed\n");
+        for x in &s.warnings {
+            let cols = match x {
+                Warning::Overspent {
+                    no,
+                    measure,
+                    allocated_satang,
+                    disbursed_satang,
+                } => [
+                    "overspent".to_string(),
+                    no.to_string(),
+                    measure.to_string(),
+                    format_hundredths(*allocated_satang),
+                    format_hundredths(*disbursed_satang),
+                ],
+                Warning::NotReported { no, measure } => [
+                    "not_reported".to_string(),
+                    no.to_string(),
+                    measure.to_string(),
+                    String::new(),
+                    String::new(),
+                ],
+            };
+            let line: Vec<String> = cols.iter().map(|c| field(c)).collect();
+            out.push_str(&line.join(","));
+            out.push('\n');
+        }
+    }
     out
 }

@@ -135,6 +135,16 @@ pub fn render(s: &Summary, w: &Words) -> String {
         esc(w.in_progress_note()),
         esc(w.rounding_note())
     ));
+    if let Some((head, lines)) = w.warnings(s).split_first() {
+        h.push_str(&format!(
+            "<h2>{}</h2>\n<ul class=\"warnings\">\n",
+            esc(head)
+        ));
+        for l in lines {
+            h.push_str(&format!("<li>{}</li>\n", esc(l)));
+        }
+        h.push_str("</ul>\n");
+    }
     h.push_str(&format!(
         "<h2>{}</h2>\n<table class=\"bureaus\">\n<tr><th>{}</th>",
         esc(w.bureau_heading()),

@@ -67,6 +67,12 @@ pub fn render(s: &Summary, w: &Words) -> String {
         w.in_progress_note(),
         w.rounding_note()
     ));
+    if let Some((head, lines)) = w.warnings(s).split_first() {
+        out.push_str(&format!("\n## {head}\n\n"));
+        for l in lines {
+            out.push_str(&format!("- {}\n", cell(l)));
+        }
+    }
     let heads = w.bureau_headings();
     out.push_str(&format!(
         "\n## {}\n\n| {} | {} |\n|---|{}\n",

@@ -5,115 +5,11 @@
 use super::words::{BUREAU_COUNTS, Words};
 use crate::model::TrafficLight;
 use crate::report::Summary;
-use unicode_segmentation::UnicodeSegmentation;
-#[cfg(test)]
-use unicode_width::UnicodeWidthChar;
+use crate::text::wrap::wrap;
 use unicode_width::UnicodeWidthStr;
 
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
-}
-
-/// Breaks `s` into lines of at most `w` columns: at spaces where it can,
-/// otherwise between Thai syllables (see [`may_break_between`]), and only
-/// where nothing else fits between any two grapheme clusters, so a vowel or
-/// tone mark always stays with the letter it sits on.
-pub fn wrap(s: &str, w: usize) -> Vec<String> {
-    let w = w.max(1);
-    let mut lines = Vec::new();
-    for para in s.lines() {
-        // the width of `line` so far, kept as characters are added
-        let (mut line, mut lw) = (String::new(), 0usize);
-        for word in para.split_inclusive(' ') {
-            let ww = width(word.trim_end());
-            if lw + ww <= w {
-                line.push_str(word);
-                lw += width(word);
-                continue;
-            }
-            if !line.trim_end().is_empty() {
-                lines.push(line.trim_end().to_string());
-            }
-            (line, lw) = (String::new(), 0);
-            break_run(word, w, &mut lines, &mut line, &mut lw);
-        }
-        let rest = line.trim_end();
-        if !rest.is_empty() {
-            lines.push(rest.to_string());
-        }
-    }
-    if lines.is_empty() {
-        lines.push(String::new());
-    }
-    lines
-}
-
-/// Lays out a run with no space in it (Thai writes none between words),
-/// filling lines of `w` columns and breaking where [`may_break_between`]
-/// allows — at the last such place that fits — or, if a line holds none,
-/// between any two grapheme clusters.
-fn break_run(run: &str, w: usize, lines: &mut Vec<String>, line: &mut String, lw: &mut usize) {
-    // places in `line` where it may break: (byte offset, width before it)
-    let mut breaks: Vec<(usize, usize)> = Vec::new();
-    let mut prev: Option<&str> = None;
-    let mut clusters = run.graphemes(true).peekable();
-    while let Some(g) = clusters.next() {
-        let gw = width(g);
-        if gw > 0 && *lw + gw > w && !line.is_empty() {
-            match breaks.iter().rev().find(|&&(at, _)| at > 0).copied() {
-                Some((at, before)) => {
-                    let rest = line.split_off(at);
-                    lines.push(std::mem::replace(line, rest));
-                    *lw -= before;
-                    breaks.retain(|&(b, _)| b > at);
-                    for b in &mut breaks {
-                        *b = (b.0 - at, b.1 - before);
-                    }
-                }
-                None => {
-                    lines.push(std::mem::take(line));
-                    *lw = 0;
-                    breaks.clear();
-                }
-            }
-        }
-        if prev.is_some_and(|p| may_break_between(p, g, clusters.peek().copied())) {
-            breaks.push((line.len(), *lw));
-        }
-        line.push_str(g);
-        *lw += gw;
-        prev = Some(g);
-    }
-}
-
-/// Whether a line may break between the grapheme clusters `prev` and `next`
-/// of a run (`after` is the cluster after `next`). Thai puts no spaces
-/// between words, and without a dictionary the safe places are where a
-/// syllable visibly begins: before a leading vowel (เ แ โ ใ ไ), or before a
-/// consonant that carries a vowel or tone mark or is followed by ะ า ำ. Even
-/// there, not after a leading vowel, after a consonant carrying ั or ็ (its
-/// syllable goes on), after a silent ห or อ (หมาย, อย่าง), nor inside an
-/// initial cluster (ปร, กล, คว). Elsewhere Thai does not break; other
-/// scripts break anywhere but inside a run of Latin letters or digits.
-pub fn may_break_between(prev: &str, next: &str, after: Option<&str>) -> bool {
-    let first = |s: &str| s.chars().next().unwrap_or(' ');
-    let thai = |c: char| ('\u{0E01}'..='\u{0E5B}').contains(&c);
-    let consonant = |c: char| ('\u{0E01}'..='\u{0E2E}').contains(&c);
-    let leading_vowel = |c: char| ('\u{0E40}'..='\u{0E44}').contains(&c);
-    let bare = |s: &str| s.chars().count() == 1 && consonant(first(s));
-    let (p, n) = (first(prev), first(next));
-    if !thai(n) || !thai(p) {
-        return !(p.is_ascii_alphanumeric() && n.is_ascii_alphanumeric());
-    }
-    let marks = next.chars().skip(1).any(|c| c != '\u{0E4C}') && !next.contains('\u{0E4C}');
-    let vowel_follows =
-        after.is_some_and(|a| matches!(first(a), '\u{0E30}' | '\u{0E32}' | '\u{0E33}'));
-    let starts_syllable = leading_vowel(n) || (consonant(n) && (marks || vowel_follows));
-    let syllable_goes_on = leading_vowel(p)
-        || prev.contains(['\u{0E31}', '\u{0E47}'])
-        || (bare(prev) && matches!(p, 'ห' | 'อ'))
-        || (bare(prev) && matches!(n, 'ร' | 'ล' | 'ว'));
-    starts_syllable && !syllable_goes_on
 }
 
 pub fn pad(s: &str, w: usize) -> String {
@@ -209,6 +105,14 @@ pub fn render(s: &Summary, w: &Words, total: usize) -> String {
     out.extend(wrap(w.in_progress_note(), total));
     out.extend(wrap(w.rounding_note(), total));
     out.push(String::new());
+    let warnings = w.warnings(s);
+    if let Some((head, lines)) = warnings.split_first() {
+        out.push(format!("{head}:"));
+        for l in lines {
+            out.extend(wrap(&format!("  ! {l}"), total));
+        }
+        out.push(String::new());
+    }
     bureau_tables(&mut out, s, w);
     if let Some(c) = &s.comparison {
         out.push(String::new());
@@ -350,43 +254,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn wraps_thai_without_splitting_marks_from_their_base() {
-        let s = "โครงการเสริมสร้างความเข้มแข็ง";
-        for line in wrap(s, 6) {
-            assert!(width(&line) <= 6, "{line:?}");
-            let first = line.chars().next().expect("non-empty");
-            assert_ne!(
-                UnicodeWidthChar::width(first),
-                Some(0),
-                "{line:?} starts with a mark"
-            );
+    fn table_cells_wrap_between_thai_words() {
+        // the words the old syllable heuristic cut: ประ|สิทธิภาพ, เลขาธิ|การ
+        let cell = "เพิ่มประสิทธิภาพงานของเลขาธิการวุฒิสภาและโน้ตบุ๊ก";
+        let lines = wrap(cell, 16);
+        assert_eq!(lines.concat(), cell);
+        for word in ["ประสิทธิภาพ", "เลขาธิการ", "วุฒิสภา", "โน้ตบุ๊ก"]
+        {
+            assert!(lines.iter().any(|l| l.contains(word)), "{word}: {lines:?}");
         }
-        assert_eq!(wrap(s, 6).concat(), s);
-    }
-
-    #[test]
-    fn thai_breaks_between_syllables_not_inside_them() {
-        assert_eq!(wrap("ความสัมพันธ์", 5), ["ความ", "สัมพันธ์"]);
-        assert_eq!(
-            wrap("ตามกฎหมายว่าด้วยระเบียบข้าราชการ", 12),
-            ["ตามกฎหมายว่า", "ด้วยระเบียบข้า", "ราชการ"]
-        );
-        assert_eq!(wrap("งบประมาณ", 6), ["งบประ", "มาณ"]);
-        // not after a leading vowel, before a following vowel or a silent letter,
-        // after a vowel that closes on the next consonant, or inside a cluster
-        assert!(!may_break_between("เ", "ท็", Some("จ")));
-        assert!(!may_break_between("ภ", "า", None));
-        assert!(!may_break_between("น", "ธ์", None));
-        assert!(!may_break_between("ท็", "จ", None));
-        assert!(!may_break_between("อ", "ย่", Some("า")));
-        assert!(!may_break_between("ป", "ร", Some("ะ")));
-        assert!(!may_break_between("O", "I", None));
-        assert!(may_break_between("ม", "สั", Some("ม")));
-        assert!(may_break_between("ร", "เ", Some("บี")));
-    }
-
-    #[test]
-    fn a_run_with_no_break_place_still_fits() {
-        assert_eq!(wrap("ABCDEFG", 3), ["ABC", "DEF", "G"]);
+        assert!(lines.iter().all(|l| width(l) <= 16), "{lines:?}");
     }
 }

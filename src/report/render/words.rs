@@ -233,6 +233,20 @@ impl Words {
             self.pct(p.remaining_pct),
         ]
     }
+    /// The summary's warnings as sentences, with the heading first; empty
+    /// when there is nothing to warn about.
+    pub fn warnings(&self, s: &Summary) -> Vec<String> {
+        if s.warnings.is_empty() {
+            return Vec::new();
+        }
+        let mut out = vec![crate::report::warnings::heading(self.lang).to_string()];
+        out.extend(
+            s.warnings
+                .iter()
+                .map(|x| x.text_with(self.lang, &|n| self.digits(n))),
+        );
+        out
+    }
     pub fn in_progress_note(&self) -> &'static str {
         self.pick(
             "อยู่ระหว่างดำเนินการ นับทุกมาตรการที่ยังไม่แล้วเสร็จ: ยังไม่ได้ดำเนินการ ดำเนินการไปบ้าง ปรับปรุงแผน เหตุผลอื่น และที่ยังไม่ได้รายงานผลในรอบนี้",

@@ -191,6 +191,15 @@ fn summary_sheet(ws: &mut Worksheet, s: &Summary, w: &Words) -> Result<(), XlsxE
     ws.write_string(r, 0, w.in_progress_note())?;
     r += 1;
     ws.write_string(r, 0, w.rounding_note())?;
+    let warnings = w.warnings(s);
+    if let Some((head, lines)) = warnings.split_first() {
+        r += 2;
+        ws.write_string_with_format(r, 0, head, &bold)?;
+        for l in lines {
+            r += 1;
+            ws.write_string(r, 0, l)?;
+        }
+    }
     if let Some(c) = &s.comparison {
         r += 2;
         ws.write_string_with_format(

@@ -15,6 +15,9 @@ impl App {
             &crate::model::ApproachList,
         ) -> Result<(), String>,
     ) -> Result<(), String> {
+        if let Some(why) = self.read_only() {
+            return Err(why);
+        }
         let entry_ix = self.current;
         let ws = &mut self.ws;
         let entry = ws
@@ -58,27 +61,18 @@ impl App {
         self.current = ix;
     }
 
-    /// Replaces an entry with what is on disk, keeping the version on screen
-    /// as the last undo step: `u` brings it back, so a reload loses nothing.
-    pub fn reload_keeping_undo(&mut self, entry: usize) -> Result<(), String> {
-        let mine = self
-            .ws
-            .entries
-            .get(entry)
-            .map(|e| e.register().clone())
-            .ok_or("no such register")?;
-        self.ws.reload(entry).map_err(|e| e.to_string())?;
-        if self.ws.entries[entry].register() != &mine {
-            self.undo.push((entry, mine));
-            self.redo.clear();
-        }
-        Ok(())
-    }
-
     /// Forgets all undo history (another fiscal year was loaded).
     pub fn forget_history(&mut self) {
         self.undo.clear();
         self.redo.clear();
+    }
+
+    /// Forgets the undo history of one register: its steps hold whole
+    /// versions from before a reload, and undoing to one would put back,
+    /// wholesale, a file the version on disk has since replaced.
+    pub fn forget_history_of(&mut self, entry: usize) {
+        self.undo.retain(|(ix, _)| *ix != entry);
+        self.redo.retain(|(ix, _)| *ix != entry);
     }
 
     /// Sets the status of the measure under the cursor at the round.

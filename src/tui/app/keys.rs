@@ -146,6 +146,10 @@ impl App {
         let Some((field, target)) = self.field_under_cursor() else {
             return;
         };
+        if let Some(why) = self.read_only() {
+            self.status = Some(why);
+            return;
+        }
         let Some(ctx) = self.form_ctx() else { return };
         match form::kind(field, &ctx) {
             Kind::ReadOnly => {
@@ -183,9 +187,14 @@ impl App {
                     }
                     _ => now,
                 };
+                let edit = if form::retyped(field) {
+                    TextEdit::selected(&now)
+                } else {
+                    TextEdit::new(&now, multiline)
+                };
                 self.modal = Modal::Edit {
                     field,
-                    edit: TextEdit::new(&now, multiline),
+                    edit,
                     error: None,
                 };
             }

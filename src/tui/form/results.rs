@@ -20,7 +20,7 @@ pub fn achieved_text(a: &Achieved) -> String {
 fn number<T: std::str::FromStr>(s: &str) -> Result<T, String> {
     s.replace(',', "")
         .parse::<T>()
-        .map_err(|_| format!("expected a whole number, found {s:?}"))
+        .map_err(|_| format!("expected a whole number, found {}", crate::model::quoted(s)))
 }
 
 /// Reads a typed result for an indicator whose target is `target`.
@@ -51,7 +51,12 @@ pub fn parse_achieved(text: &str, target: &Quantity) -> Result<Achieved, String>
             "no" | "n" | "ไม่มี" | "ไม่ใช่" | "false" => {
                 Achieved::YesNo(false)
             }
-            _ => return Err(format!("expected yes or no (มี/ไม่มี), found {t:?}")),
+            _ => {
+                return Err(format!(
+                    "expected yes or no (มี/ไม่มี), found {}",
+                    crate::model::quoted(t)
+                ));
+            }
         },
     })
 }
@@ -105,7 +110,7 @@ pub fn parse_target(text: &str) -> Result<Target, String> {
             "yes" | "มี" => Quantity::YesNo(true),
             "no" | "ไม่มี" => Quantity::YesNo(false),
             _ => Quantity::Count(number(rest).map_err(|_| {
-                format!("expected a target like \">= 80%\", \"= yes\", \"<= 3\", \">= 2/year\" or \">= level 4\", found {text:?}")
+                format!("expected a target like \">= 80%\", \"= yes\", \"<= 3\", \">= 2/year\" or \">= level 4\", found {}", crate::model::quoted(text))
             })?),
         }
     };

@@ -104,6 +104,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         let (mark, style) = match f.severity {
             crate::validate::Severity::Error => ("✗", t.error()),
             crate::validate::Severity::Warning => ("⚠", t.key()),
+            crate::validate::Severity::Note => ("·", t.key()),
         };
         Span::styled(format!("  {mark} {}", f.message), style)
     };

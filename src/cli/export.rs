@@ -1,0 +1,130 @@
+//! `riskreg export`: the registers of a year as a tidy dataset (Parquet,
+//! CSV, JSON or xlsx) for DuckDB, Spark, polars or a spreadsheet.
+
+use super::targets;
+use riskreg::check;
+use riskreg::model::{BureauCode, FiscalYear};
+use riskreg::report::{self, ReportError, export::ExportFormat};
+use riskreg::store::layout;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Options {
+    /// The registers directory; default the one of the current directory
+    pub dir: Option<PathBuf>,
+    /// Fiscal year (Buddhist era), e.g. 2567
+    #[arg(long)]
+    pub year: u16,
+    /// Only this bureau's register, e.g. FIN
+    #[arg(long, value_name = "CODE")]
+    pub bureau: Option<String>,
+    /// parquet, csv, json or xlsx
+    #[arg(long)]
+    pub format: String,
+    /// The directory (parquet, csv) or file (json, xlsx) to write
+    #[arg(long, short, value_name = "OUT")]
+    pub output: PathBuf,
+    /// Replace OUT whole if it exists (never mixed with old files)
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn usage(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {msg}");
+    ExitCode::from(2)
+}
+
+pub fn run(opts: &Options) -> ExitCode {
+    let root = match targets::root_or_exit(opts.dir.as_ref()) {
+        Ok(root) => root,
+        Err(code) => return code,
+    };
+    let Some(format) = ExportFormat::parse(&opts.format) else {
+        return usage(format!(
+            "--format {:?}: use parquet, csv, json or xlsx",
+            opts.format
+        ));
+    };
+    let year = match FiscalYear::new(opts.year) {
+        Ok(y) => y,
+        Err(e) => return usage(format!("--year {}: {e}", opts.year)),
+    };
+    let bureau = match opts.bureau.as_deref().map(BureauCode::new).transpose() {
+        Ok(b) => b,
+        Err(e) => return usage(format!("--bureau: {e}")),
+    };
+    let year_dir = root.join(year.to_string());
+    let files = match layout::ron_files(&year_dir) {
+        Ok(files) => files,
+        Err(_) => {
+            eprintln!(
+                "error: no registers for {year}: {} is not a directory",
+                targets::shown(&year_dir)
+            );
+            return ExitCode::from(1);
+        }
+    };
+    // refuse registers with errors, as `summary` does: only those exported
+    // count, but rules across registers still see the whole year
+    let only: BTreeSet<PathBuf> = files
+        .into_iter()
+        .filter(|f| {
+            bureau
+                .as_ref()
+                .is_none_or(|b| f.file_stem().and_then(|s| s.to_str()) == Some(b.as_str()))
+        })
+        .collect();
+    let checked = check::check_root(&root, Some(&only));
+    if checked.errors() > 0 {
+        for d in checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == riskreg::validate::Severity::Error)
+        {
+            eprintln!("{}", super::out::diagnostic_line(d));
+        }
+        eprintln!("error: fix the errors above (riskreg validate) to export the registers");
+        return ExitCode::from(1);
+    }
+    match report::export::export_year(
+        &root,
+        year,
+        bureau.as_ref(),
+        format,
+        &opts.output,
+        opts.force,
+    ) {
+        Ok(written) => {
+            let rows: Vec<String> = written
+                .rows
+                .iter()
+                .map(|(t, n)| format!("{t} {n}"))
+                .collect();
+            eprintln!(
+                "wrote {} ({} file{}; rows: {})",
+                targets::shown(&opts.output),
+                written.files,
+                if written.files == 1 { "" } else { "s" },
+                rows.join(", ")
+            );
+            ExitCode::SUCCESS
+        }
+        Err(ReportError::NoData { year }) => {
+            match &bureau {
+                Some(b) => eprintln!("error: no register of {b} for {year}"),
+                None => eprintln!("error: no register for {year}"),
+            }
+            ExitCode::from(1)
+        }
+        Err(ReportError::Output { path, error }) => {
+            eprintln!("error: {}: {error}", targets::shown(&path));
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! Line breaking between words, for every place text wraps. Thai writes no
+//! spaces between words, so where a line may break comes from ICU4X's line
+//! segmenter (UAX #14, with its Thai, Lao, Khmer and Myanmar dictionaries
+//! compiled in): `ประสิทธิภาพ` never becomes `ประ|สิทธิภาพ`.
+
+use icu_segmenter::options::LineBreakOptions;
+use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed};
+use std::sync::LazyLock;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Built once: the dictionary is baked into the binary, only looked up here.
+static SEGMENTER: LazyLock<LineSegmenterBorrowed<'static>> =
+    LazyLock::new(|| LineSegmenter::new_dictionary(LineBreakOptions::default()));
+
+/// The pieces of `para` between the places a line may break, each with the
+/// spaces after it; a bullet (`-`, `•`, `*`) or a lone dash is joined to the
+/// piece after it, so it is never left alone at the end of a line.
+fn pieces(para: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    // where the piece being built starts, and where its last part starts
+    let (mut start, mut part) = (0, 0);
+    for at in SEGMENTER.segment_str(para).filter(|&at| at > 0) {
+        let bullet = matches!(para[part..at].trim(), "-" | "–" | "—" | "•" | "*" | "·");
+        part = at;
+        if !bullet {
+            out.push(&para[start..at]);
+            start = at;
+        }
+    }
+    if start < para.len() {
+        out.push(&para[start..]);
+    }
+    out
+}
+
+/// Breaks `s` into lines of at most `width` columns (measured with
+/// unicode-width: Thai vowels and tone marks take none). Lines break between
+/// words, after spaces, and at hard line breaks; a word wider than a whole
+/// line is cut between grapheme clusters, so a mark stays with its letter.
+/// Leading spaces of a paragraph are kept, trailing ones dropped. Always at
+/// least one line.
+pub fn wrap(s: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for para in s.lines() {
+        // the line being filled and its width, trailing spaces included
+        let (mut line, mut used) = (String::new(), 0);
+        for piece in pieces(para) {
+            let text_width = piece.trim_end().width();
+            if used + text_width > width {
+                if !line.trim().is_empty() {
+                    lines.push(line.trim_end().to_string());
+                }
+                (line, used) = (String::new(), 0);
+            }
+            if used + text_width <= width {
+                line.push_str(piece);
+                used += piece.width();
+                continue;
+            }
+            // a word longer than a line: fill lines cluster by cluster
+            for g in piece.graphemes(true) {
+                let w = g.width();
+                if used + w > width && !line.is_empty() && w > 0 {
+                    lines.push(line.trim_end().to_string());
+                    (line, used) = (String::new(), 0);
+                }
+                line.push_str(g);
+                used += w;
+            }
+        }
+        if !line.trim().is_empty() || lines.is_empty() {
+            lines.push(line.trim_end().to_string());
+        }
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thai_breaks_between_words_only() {
+        // the issue's examples: none of these words may be cut
+        for word in ["ประสิทธิภาพ", "เลขาธิการ", "วุฒิสภา", "โน้ตบุ๊ก"]
+        {
+            for w in 4..20 {
+                let text = format!("การเพิ่ม{word}ของสำนักงาน");
+                let lines = wrap(&text, w);
+                assert_eq!(lines.concat(), text);
+                if word.width() <= w {
+                    assert!(
+                        lines.iter().any(|l| l.contains(word)),
+                        "{word} cut at width {w}: {lines:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_issue_s_words_wrap_whole() {
+        assert_eq!(
+            wrap("ประสิทธิภาพการทำงานของเลขาธิการวุฒิสภา", 11),
+            ["ประสิทธิภาพ", "การทำงานของ", "เลขาธิการ", "วุฒิสภา"]
+        );
+    }
+
+    #[test]
+    fn spaces_and_hard_breaks_still_break() {
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("a\nb", 10), ["a", "b"]);
+        assert_eq!(wrap("", 10), [""]);
+        assert_eq!(wrap("  indented text", 10), ["  indented", "text"]);
+    }
+
+    #[test]
+    fn a_bullet_s_dash_is_never_alone_on_its_line() {
+        assert_eq!(wrap("- ประสิทธิภาพ", 11), ["- ประสิทธิภาพ"]);
+        // too long for any line: cut between clusters, the dash kept in front
+        assert_eq!(wrap("- ประสิทธิภาพ", 8), ["- ประสิทธิ", "ภาพ"]);
+        let lines = wrap("ข้อหนึ่ง - ประสิทธิภาพ", 11);
+        assert!(!lines.iter().any(|l| l.trim() == "-"), "{lines:?}");
+        assert_eq!(lines, ["ข้อหนึ่ง", "- ประสิทธิภาพ"]);
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_cut_between_clusters() {
+        assert_eq!(wrap("ABCDEFG", 3), ["ABC", "DEF", "G"]);
+        for line in wrap("ประสิทธิภาพ", 3) {
+            assert!(line.width() <= 3, "{line:?}");
+            let first = line.chars().next().expect("a line is never empty here");
+            assert!(first.to_string().width() > 0, "{line:?} starts with a mark");
+        }
+    }
+}
