@@ -206,3 +206,33 @@ fn the_interface_opens_on_a_new_directory_and_offers_to_create_a_register() {
     let v = riskreg(tmp.path(), &["validate"]);
     assert_eq!(v.status.code(), Some(0), "{}", stdout(&v));
 }
+
+#[test]
+fn completions_and_the_manual_page_come_from_the_command_definition() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    for (shell, sign) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef riskreg"),
+        ("fish", "complete -c riskreg"),
+    ] {
+        let out = riskreg(tmp.path(), &["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert!(text.contains(sign), "{shell}: {text}");
+        // every command is offered, the new ones too
+        for cmd in ["validate", "summary", "init", "completions"] {
+            assert!(text.contains(cmd), "{shell} lacks {cmd}");
+        }
+    }
+    let bad = riskreg(tmp.path(), &["completions", "cmd.exe"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let man = riskreg(tmp.path(), &["man"]);
+    assert_eq!(man.status.code(), Some(0), "{}", stderr(&man));
+    let page = stdout(&man);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH riskreg"),
+        "{page}"
+    );
+    assert!(page.contains(".TH riskreg 1"), "{page}");
+    assert!(page.contains("init"), "{page}");
+}

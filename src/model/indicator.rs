@@ -192,6 +192,31 @@ impl Target {
     }
 }
 
+/// An indicator judged at a round: whether its result meets its target.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Judgement {
+    pub indicator: IndicatorId,
+    /// `None` while it cannot be judged: no result, `Pending`, a whole of
+    /// zero, or a result in other terms than the target (a validation error).
+    pub met: Option<bool>,
+}
+
+/// Each indicator of a measure, in order, judged on the results recorded at
+/// a round (the first result of an indicator counts).
+pub fn judge(indicators: &[Indicator], results: &[IndicatorResult]) -> Vec<Judgement> {
+    indicators
+        .iter()
+        .map(|ind| Judgement {
+            indicator: ind.id.clone(),
+            met: results
+                .iter()
+                .find(|r| r.indicator == ind.id)
+                .and_then(|r| ind.target.is_met(&r.value).ok().flatten()),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,6 +278,51 @@ mod tests {
                 target: "Count",
                 achieved: "Percent"
             })
+        );
+    }
+
+    #[test]
+    fn judging_compares_each_indicator_with_its_own_result() {
+        let ind = |id: &str, t: Quantity| Indicator {
+            id: IndicatorId::new(id).unwrap(),
+            name: id.into(),
+            target: Target {
+                cmp: Comparator::AtLeast,
+                value: t,
+            },
+            unit: String::new(),
+        };
+        let res = |id: &str, v: Achieved| IndicatorResult {
+            indicator: IndicatorId::new(id).unwrap(),
+            value: v,
+        };
+        let indicators = [
+            ind("i1", Quantity::Percent(pct("80"))),
+            ind("i2", Quantity::Count(3)),
+            ind("i3", Quantity::YesNo(true)),
+            ind("i4", Quantity::Level(2)),
+            ind("i5", Quantity::Count(1)),
+        ];
+        let results = [
+            res("i2", Achieved::Count(2)),
+            res("i1", Achieved::Fraction(654, 662)),
+            res("i3", Achieved::Pending),
+            // in other terms than the target: validate reports it; not judged
+            res("i4", Achieved::Percent(pct("50"))),
+        ];
+        let met: Vec<(String, Option<bool>)> = judge(&indicators, &results)
+            .into_iter()
+            .map(|j| (j.indicator.to_string(), j.met))
+            .collect();
+        assert_eq!(
+            met,
+            [
+                ("i1".to_string(), Some(true)),
+                ("i2".to_string(), Some(false)),
+                ("i3".to_string(), None),
+                ("i4".to_string(), None),
+                ("i5".to_string(), None),
+            ]
         );
     }
 

@@ -21,7 +21,9 @@ pub use calendar::{Date, FiscalYear, YearMonth};
 pub use ids::{
     ApproachId, BandId, BureauCode, CategoryId, IndicatorId, MeasureId, MethodId, RiskId, RoundId,
 };
-pub use indicator::{Achieved, Comparator, Indicator, IndicatorResult, Quantity, Target};
+pub use indicator::{
+    Achieved, Comparator, Indicator, IndicatorResult, Judgement, Quantity, Target, judge,
+};
 pub use label::{Label, Lang};
 pub use people::{People, Person, Role};
 pub use quoted::quoted;

@@ -4,7 +4,8 @@
 use super::frames::{self, Facts, MeasureFact, Placed, RoundFact, Sums};
 use super::percent::Percent;
 use super::{
-    BandCount, BureauRow, Comparison, Group, Progress, ReportError, Row, StatusMove, Summary,
+    BandCount, BureauRow, Comparison, FollowUp, Group, Progress, ReportError, Row, StatusMove,
+    Summary,
 };
 use crate::method::Methodology;
 use crate::model::{
@@ -452,6 +453,7 @@ fn finish(plan: Plan, rows: Vec<(ApproachId, Row)>, approaches: &ApproachList) -
             name: b.1.clone(),
             progress: progress(sums, &plan.bands),
             co_responsible: *co,
+            follow_up: FollowUp::default(),
         })
         .collect();
     let comparison = match (&plan.from, &plan.then) {
@@ -500,6 +502,7 @@ fn finish(plan: Plan, rows: Vec<(ApproachId, Row)>, approaches: &ApproachList) -
         groups,
         bureaus: bureau_rows,
         comparison,
+        follow_up: FollowUp::default(),
         warnings: Vec::new(),
     }
 }
@@ -558,6 +561,7 @@ fn row(lead: &BureauCode, risk: RiskId, m: RowParts, band: Option<BandId>) -> Ro
         other_responsible: m.other_responsible,
         allocated_satang: m.allocated,
         band,
+        indicators: Vec::new(),
     }
 }
 

@@ -11,6 +11,7 @@ mod dataset_xlsx;
 pub mod document;
 mod error;
 pub mod export;
+mod follow_up;
 mod frames;
 pub(crate) mod par;
 mod percent;
@@ -25,8 +26,8 @@ pub use warnings::Warning;
 
 use crate::method::Methodology;
 use crate::model::{
-    ApproachId, ApproachList, BandId, BureauCode, BureauList, FiscalYear, Implementation, Label,
-    MeasureId, Register, RiskId, RoundId, TrafficLight,
+    ApproachId, ApproachList, BandId, BureauCode, BureauList, FiscalYear, Implementation,
+    Judgement, Label, MeasureId, Register, RiskId, RoundId, TrafficLight,
 };
 use crate::store::{self, Catalog};
 use serde::{Deserialize, Serialize};
@@ -58,6 +59,9 @@ pub struct Summary {
     /// [`warnings`]); filled in once the table is built.
     #[serde(default)]
     pub warnings: Vec<Warning>,
+    /// Indicators judged and reviews and reports overdue, secretariat-wide.
+    #[serde(default)]
+    pub follow_up: FollowUp,
 }
 
 /// An approach group (แนวทางการดำเนินการ) and its measures.
@@ -96,6 +100,9 @@ pub struct Row {
     pub disbursed_satang: i64,
     /// The inherent band of the measure's risk; `None` when unrated.
     pub band: Option<BandId>,
+    /// Each indicator of the measure judged on its result at the round.
+    #[serde(default)]
+    pub indicators: Vec<Judgement>,
 }
 
 /// Counts and money for a set of measures.
@@ -145,6 +152,30 @@ pub struct BureauRow {
     /// Measures led by other bureaus that this one co-carries (named, or
     /// as one of all bureaus).
     pub co_responsible: u64,
+    /// Follow-up figures of the measures and risks in its register.
+    #[serde(default)]
+    pub follow_up: FollowUp,
+}
+
+/// What needs following up: indicators judged against their targets, and
+/// reviews and reports that have fallen due. Counted apart from the polars
+/// aggregation, from the registers themselves (see `follow_up.rs`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    /// Indicators of the measures, all of them.
+    pub indicators: u64,
+    /// Of those, the ones whose result at the round meets the target.
+    pub indicators_met: u64,
+    /// Of those, the ones whose result at the round misses the target; the
+    /// rest have no result yet (or a pending one).
+    pub indicators_not_met: u64,
+    /// Risks whose review date had passed on the report's day: the round's
+    /// last day, or today when the round is still running.
+    pub reviews_overdue: u64,
+    /// Measures with no report for this round once the round has ended
+    /// (measures that started after its end owe none).
+    pub reports_overdue: u64,
 }
 
 /// The changes between an earlier round and this one.
@@ -223,9 +254,11 @@ pub fn summarize_with(
         methods: &methods,
         registers: &[],
     };
+    let follow_up = follow_up::count(&registers, &methods, round, crate::clock::today().ok());
     // the registers are not needed afterwards: summarize_owned frees them
     // on the second core while it finishes the table
-    build::summarize_owned(&sources, registers, year, round, compare).map(with_warnings)
+    build::summarize_owned(&sources, registers, year, round, compare)
+        .map(|summary| follow_up.attach(with_warnings(summary)))
 }
 
 /// The summary with its warnings worked out from its table.
@@ -259,6 +292,7 @@ pub fn summarize_with_methods(
     round: &RoundId,
     compare: Option<&RoundId>,
 ) -> Result<Summary, ReportError> {
+    let follow_up = follow_up::count(registers, methods, round, crate::clock::today().ok());
     build::summarize(
         &build::Sources {
             bureaus,
@@ -270,5 +304,5 @@ pub fn summarize_with_methods(
         round,
         compare,
     )
-    .map(with_warnings)
+    .map(|summary| follow_up.attach(with_warnings(summary)))
 }

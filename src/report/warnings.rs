@@ -124,6 +124,7 @@ mod tests {
             allocated_satang: allocated,
             disbursed_satang: disbursed,
             band: None,
+            indicators: Vec::new(),
         }
     }
 

@@ -4,7 +4,7 @@
 //! then (when there are any) the warnings.
 
 use crate::model::amount::format_hundredths;
-use crate::report::{Percent, Progress, Summary, Warning};
+use crate::report::{FollowUp, Percent, Progress, Summary, Warning};
 
 /// A field quoted when it holds a comma, quote or line break (RFC 4180);
 /// one a spreadsheet would run as a formula is made text first.
@@ -37,6 +37,16 @@ fn figures(p: &Progress) -> Vec<String> {
         p.green.to_string(),
         p.yellow.to_string(),
         p.red.to_string(),
+    ]
+}
+
+fn follow_up(f: &FollowUp) -> [String; 5] {
+    [
+        f.indicators.to_string(),
+        f.indicators_met.to_string(),
+        f.indicators_not_met.to_string(),
+        f.reviews_overdue.to_string(),
+        f.reports_overdue.to_string(),
     ]
 }
 
@@ -74,17 +84,19 @@ pub fn render(s: &Summary) -> String {
             out.push('\n');
         }
     }
-    out.push_str("\nbureau,measures,completed,completed_pct,in_progress,in_progress_pct,not_reported,allocated,disbursed,disbursed_pct,remaining,remaining_pct,green,yellow,red,co_responsible\n");
+    out.push_str("\nbureau,measures,completed,completed_pct,in_progress,in_progress_pct,not_reported,allocated,disbursed,disbursed_pct,remaining,remaining_pct,green,yellow,red,co_responsible,indicators,indicators_met,indicators_not_met,reviews_overdue,reports_overdue\n");
     for b in &s.bureaus {
         let mut cols = vec![b.bureau.to_string()];
         cols.extend(figures(&b.progress));
         cols.push(b.co_responsible.to_string());
+        cols.extend(follow_up(&b.follow_up));
         out.push_str(&cols.join(","));
         out.push('\n');
     }
     let mut cols = vec!["ALL".to_string()];
     cols.extend(figures(&s.progress));
     cols.push(String::new());
+    cols.extend(follow_up(&s.follow_up));
     out.push_str(&cols.join(","));
     out.push('\n');
     if !s.warnings.is_empty() {

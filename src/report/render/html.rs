@@ -120,7 +120,7 @@ pub fn render(s: &Summary, w: &Words) -> String {
         w.pick("ความก้าวหน้า", "Progress"),
         esc(&w.round(s))
     ));
-    for (label, value, pct) in w.progress_lines(&s.progress) {
+    for (label, value, pct) in w.summary_lines(s) {
         h.push_str(&format!(
             "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
             esc(label.trim()),

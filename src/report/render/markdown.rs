@@ -54,7 +54,7 @@ pub fn render(s: &Summary, w: &Words) -> String {
         w.pick("ความก้าวหน้า", "Progress"),
         w.round(s)
     ));
-    for (label, value, pct) in w.progress_lines(&s.progress) {
+    for (label, value, pct) in w.summary_lines(s) {
         out.push_str(&format!(
             "| {} | {} | {} |\n",
             cell(label.trim()),

@@ -101,7 +101,7 @@ pub fn render(s: &Summary, w: &Words, total: usize) -> String {
         w.pick("ความก้าวหน้า", "Progress"),
         w.round(s)
     ));
-    progress(&mut out, w, &s.progress, total);
+    progress(&mut out, w.summary_lines(s), total);
     out.extend(wrap(w.in_progress_note(), total));
     out.extend(wrap(w.rounding_note(), total));
     out.push(String::new());
@@ -169,8 +169,7 @@ fn table_row(r: &crate::report::Row, w: &Words, c: &Columns) -> Vec<String> {
     ])
 }
 
-fn progress(out: &mut Vec<String>, w: &Words, p: &crate::report::Progress, total: usize) {
-    let lines = w.progress_lines(p);
+fn progress(out: &mut Vec<String>, lines: Vec<(String, String, String)>, total: usize) {
     let label_w = lines
         .iter()
         .map(|l| width(&l.0))
@@ -205,6 +204,7 @@ fn bureau_tables(out: &mut Vec<String>, s: &Summary, w: &Words, total: usize) {
         ("Y", 3),
         ("R", 3),
         (w.pick("ร่วม", "Co"), 4),
+        (w.pick("บรรลุ", "Met"), 7),
     ];
     let money: [(&str, usize); 5] = [
         (w.pick("จัดสรร", "Allocated"), 14),

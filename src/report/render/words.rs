@@ -4,11 +4,11 @@
 use super::RenderOptions;
 use crate::model::amount::format_hundredths_grouped;
 use crate::model::{BureauCode, Label, Lang, TrafficLight};
-use crate::report::{BureauRow, Comparison, Percent, Progress, Row, StatusMove, Summary};
+use crate::report::{BureauRow, Comparison, FollowUp, Percent, Progress, Row, StatusMove, Summary};
 use std::collections::HashMap;
 
 /// How many of [`Words::bureau_cells`] are counts; the rest are money.
-pub const BUREAU_COUNTS: usize = 9;
+pub const BUREAU_COUNTS: usize = 10;
 
 pub struct Words {
     pub lang: Lang,
@@ -195,7 +195,7 @@ impl Words {
     }
     /// The per-bureau table's column headings, after the bureau's: the counts
     /// then the money, in the order of [`Words::bureau_cells`].
-    pub fn bureau_headings(&self) -> [&'static str; 14] {
+    pub fn bureau_headings(&self) -> [&'static str; 15] {
         [
             self.pick("ทั้งหมด", "Total"),
             self.pick("แล้วเสร็จ", "Completed"),
@@ -206,6 +206,7 @@ impl Words {
             "Y",
             "R",
             self.pick("ร่วมรับผิดชอบ", "Co-carried"),
+            self.pick("ตัวชี้วัดที่บรรลุ", "Indicators met"),
             self.pick("จัดสรร", "Allocated"),
             self.pick("เบิกจ่าย", "Disbursed"),
             "%",
@@ -215,7 +216,7 @@ impl Words {
     }
     /// A bureau's figures as every format prints them: the first
     /// [`BUREAU_COUNTS`] are counts, the rest money.
-    pub fn bureau_cells(&self, b: &BureauRow) -> [String; 14] {
+    pub fn bureau_cells(&self, b: &BureauRow) -> [String; 15] {
         let p = &b.progress;
         [
             self.count(p.measures),
@@ -227,6 +228,7 @@ impl Words {
             self.count(p.yellow),
             self.count(p.red),
             self.count(b.co_responsible),
+            self.met_of(&b.follow_up),
             self.money(p.allocated_satang),
             self.money(p.disbursed_satang),
             self.pct(p.disbursed_pct),
@@ -259,6 +261,51 @@ impl Words {
             "ร้อยละคำนวณจากจำนวนเต็มที่แน่นอน ปัดเศษทศนิยมสองตำแหน่งแบบครึ่งขึ้น (ห่างจากศูนย์)",
             "percentages are computed on exact integers and rounded to two decimals, half away from zero",
         )
+    }
+    /// Indicators met of all indicators: `3/5`.
+    pub fn met_of(&self, f: &FollowUp) -> String {
+        self.digits(&format!("{}/{}", f.indicators_met, f.indicators))
+    }
+    /// (label, value, percentage) lines of the whole summary: the progress,
+    /// then what needs following up.
+    pub fn summary_lines(&self, s: &Summary) -> Vec<(String, String, String)> {
+        let mut out = self.progress_lines(&s.progress);
+        out.extend(self.follow_up_lines(&s.follow_up));
+        out
+    }
+    /// (label, value, percentage) lines of the follow-up figures.
+    pub fn follow_up_lines(&self, f: &FollowUp) -> Vec<(String, String, String)> {
+        vec![
+            (
+                self.pick("ตัวชี้วัดที่บรรลุค่าเป้าหมาย", "Indicators meeting their target")
+                    .into(),
+                self.met_of(f),
+                self.pct(Percent::of(
+                    i64::try_from(f.indicators_met).unwrap_or(i64::MAX),
+                    i64::try_from(f.indicators).unwrap_or(i64::MAX),
+                )),
+            ),
+            (
+                self.pick("  ไม่บรรลุค่าเป้าหมาย", "  not meeting it").into(),
+                self.count(f.indicators_not_met),
+                String::new(),
+            ),
+            (
+                self.pick("ความเสี่ยงที่เลยกำหนดทบทวน", "Risks overdue for review")
+                    .into(),
+                self.count(f.reviews_overdue),
+                String::new(),
+            ),
+            (
+                self.pick(
+                    "มาตรการที่ยังไม่รายงานผลเมื่อสิ้นรอบ",
+                    "Measures unreported after round end",
+                )
+                .into(),
+                self.count(f.reports_overdue),
+                String::new(),
+            ),
+        ]
     }
     /// (label, value, percentage) lines of the progress summary.
     pub fn progress_lines(&self, p: &Progress) -> Vec<(String, String, String)> {

@@ -113,13 +113,25 @@ fn summary_sheet(ws: &mut Worksheet, s: &Summary, w: &Words) -> Result<(), XlsxE
         TrafficLight::Yellow.label(w.lang),
         TrafficLight::Red.label(w.lang),
         w.pick("ร่วมรับผิดชอบ", "Co-carried"),
+        w.pick("ตัวชี้วัด", "Indicators"),
+        w.pick("บรรลุ", "Met"),
+        w.pick("ไม่บรรลุ", "Not met"),
+        w.pick("เลยกำหนดทบทวน", "Reviews overdue"),
+        w.pick("ยังไม่รายงานเมื่อสิ้นรอบ", "Reports overdue"),
     ];
     for (c, h) in heads.iter().enumerate() {
         ws.write_string_with_format(3, c as u16, *h, &bold)?;
     }
     ws.set_column_width(0, 40.0)?;
     let total_name = w.pick("รวมทั้งสำนักงาน", "Whole secretariat");
-    let mut rows: Vec<(String, String, &crate::report::Progress, Option<u64>)> = s
+    type Line<'a> = (
+        String,
+        String,
+        &'a crate::report::Progress,
+        Option<u64>,
+        &'a crate::report::FollowUp,
+    );
+    let mut rows: Vec<Line> = s
         .bureaus
         .iter()
         .map(|b| {
@@ -128,11 +140,18 @@ fn summary_sheet(ws: &mut Worksheet, s: &Summary, w: &Words) -> Result<(), XlsxE
                 b.bureau.to_string(),
                 &b.progress,
                 Some(b.co_responsible),
+                &b.follow_up,
             )
         })
         .collect();
-    rows.push((total_name.to_string(), "ALL".into(), &s.progress, None));
-    for (i, (name, code, p, co)) in rows.iter().enumerate() {
+    rows.push((
+        total_name.to_string(),
+        "ALL".into(),
+        &s.progress,
+        None,
+        &s.follow_up,
+    ));
+    for (i, (name, code, p, co, f)) in rows.iter().enumerate() {
         let r = 4 + i as u32;
         ws.write_string(r, 0, name)?;
         ws.write_string(r, 1, code)?;
@@ -157,6 +176,15 @@ fn summary_sheet(ws: &mut Worksheet, s: &Summary, w: &Words) -> Result<(), XlsxE
         ws.write_number(r, 14, p.red as f64)?;
         if let Some(co) = co {
             ws.write_number(r, 15, *co as f64)?;
+        }
+        for (col, n) in [
+            (16, f.indicators),
+            (17, f.indicators_met),
+            (18, f.indicators_not_met),
+            (19, f.reviews_overdue),
+            (20, f.reports_overdue),
+        ] {
+            ws.write_number(r, col, n as f64)?;
         }
     }
     let mut r = 6 + rows.len() as u32;
