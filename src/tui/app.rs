@@ -156,6 +156,10 @@ type VisibleKey = (
 type SummaryKey = (u64, u16, Option<RoundId>, bool);
 type Findings = Vec<crate::validate::Finding>;
 
+/// What the editor's findings depend on: the workspace's generation, the
+/// register on screen and the risk in the editor (none for the header).
+type FindingsKey = (u64, usize, Option<usize>);
+
 pub struct App {
     pub ws: Workspace,
     /// The register's rows after filter and sort, kept until what they
@@ -163,7 +167,7 @@ pub struct App {
     visible_cache: std::cell::RefCell<Option<(VisibleKey, Vec<usize>)>>,
     /// The validator's findings for what the editor shows, by (generation,
     /// entry, risk or None for the header).
-    findings_cache: std::cell::RefCell<Option<((u64, usize, Option<usize>), Findings)>>,
+    findings_cache: std::cell::RefCell<Option<(FindingsKey, Findings)>>,
     /// The summary of the round, kept until a register or the round changes.
     summary_cache: std::cell::RefCell<Option<(SummaryKey, Result<crate::report::Summary, String>)>>,
     pub settings: Settings,

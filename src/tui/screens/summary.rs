@@ -84,17 +84,6 @@ fn bars(p: &crate::report::Progress, lang: crate::model::Lang, width: usize) -> 
     ]
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn bars_round_to_the_nearest_cell() {
-        // 3 of 15 over 10 cells = 2 cells; 10,075 of 91,200 = 1.1 → 1 cell
-        assert_eq!(super::split(3, 15, 10), "██░░░░░░░░");
-        assert_eq!(super::split(1_007_500, 9_120_000, 10), "█░░░░░░░░░");
-        assert_eq!(super::split(5, 0, 4), "░░░░");
-    }
-}
-
 pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang;
     let block = Block::bordered().title(format!(
@@ -140,5 +129,16 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
             inner.x + (col as u16).min(inner.width.saturating_sub(1)),
             inner.y,
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bars_round_to_the_nearest_cell() {
+        // 3 of 15 over 10 cells = 2 cells; 10,075 of 91,200 = 1.1 → 1 cell
+        assert_eq!(super::split(3, 15, 10), "██░░░░░░░░");
+        assert_eq!(super::split(1_007_500, 9_120_000, 10), "█░░░░░░░░░");
+        assert_eq!(super::split(5, 0, 4), "░░░░");
     }
 }
