@@ -6,21 +6,7 @@ use super::words::{BUREAU_COUNTS, Words};
 use crate::model::{Lang, TrafficLight};
 use crate::report::Summary;
 use crate::text::wrap::wrap;
-use unicode_width::UnicodeWidthStr;
-
-pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
-}
-
-pub fn pad(s: &str, w: usize) -> String {
-    let n = w.saturating_sub(width(s));
-    format!("{s}{}", " ".repeat(n))
-}
-
-pub fn pad_left(s: &str, w: usize) -> String {
-    let n = w.saturating_sub(width(s));
-    format!("{}{s}", " ".repeat(n))
-}
+pub use crate::text::{pad, pad_left, width};
 
 /// Lays out cells that may wrap to several lines, side by side.
 fn row_lines(cells: &[(Vec<String>, usize, bool)]) -> Vec<String> {

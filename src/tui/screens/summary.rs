@@ -4,6 +4,7 @@
 //! `x` exports it to a file whose extension chooses the format.
 
 use crate::report::{Format, RenderOptions, render};
+use crate::text::pad;
 use crate::tui::app::{App, Modal};
 use crate::tui::screens::centered;
 use ratatui::Frame;
@@ -59,22 +60,22 @@ fn bars(p: &crate::report::Progress, lang: crate::model::Lang, width: usize) -> 
     }
     vec![
         format!(
-            "{:<12}{} {}/{} {}",
-            lang.pick("แล้วเสร็จ", "completed"),
+            "{}{} {}/{} {}",
+            pad(lang.pick("แล้วเสร็จ", "completed"), 12),
             split(count(p.completed), n, cells),
             p.completed,
             p.measures,
             pct(p.completed_pct)
         ),
         format!(
-            "{:<12}{} {}",
-            lang.pick("เบิกจ่าย", "disbursed"),
+            "{}{} {}",
+            pad(lang.pick("เบิกจ่าย", "disbursed"), 12),
             split(p.disbursed_satang, p.allocated_satang, cells),
             pct(p.disbursed_pct)
         ),
         format!(
-            "{:<12}{} G{} Y{} R{}",
-            lang.pick("สถานะ", "status"),
+            "{}{} G{} Y{} R{}",
+            pad(lang.pick("สถานะ", "status"), 12),
             status,
             p.green,
             p.yellow,
@@ -140,5 +141,20 @@ mod tests {
         assert_eq!(super::split(3, 15, 10), "██░░░░░░░░");
         assert_eq!(super::split(1_007_500, 9_120_000, 10), "█░░░░░░░░░");
         assert_eq!(super::split(5, 0, 4), "░░░░");
+    }
+
+    #[test]
+    fn thai_labels_line_the_bars_up_by_display_width() {
+        let p = crate::report::Progress {
+            measures: 15,
+            completed: 3,
+            ..Default::default()
+        };
+        let rows = super::bars(&p, crate::model::Lang::Th, 80);
+        // แล้วเสร็จ has two zero-width marks: by characters the bar would sit
+        // two columns left of the others
+        let at = |row: &str| crate::text::width(&row[..row.find(['█', '░', 'G']).unwrap_or(0)]);
+        assert_eq!(at(&rows[0]), 12);
+        assert_eq!(at(&rows[1]), 12);
     }
 }
