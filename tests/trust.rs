@@ -105,6 +105,37 @@ fn summary_and_roll_refuse_a_likelihood_of_9_but_not_warnings() {
     assert!(!root.join("2568").exists(), "nothing rolled over");
 }
 
+#[test]
+fn report_refuses_a_likelihood_of_9_and_writes_nothing() {
+    let (dir, root) = sample_workspace();
+    replace_in(
+        &root.join("2567/FIN.ron"),
+        "likelihood: 3,",
+        "likelihood: 9,",
+    );
+    let out = riskreg(
+        dir.path(),
+        &[
+            "report",
+            "--year",
+            "2567",
+            "--round",
+            "6",
+            "--format",
+            "html",
+            "--output",
+            "report.html",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("FIN.ron:28:29: error: likelihood 9 is outside the scale"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("report.html").exists(), "nothing written");
+}
+
 // ---- 9. failed writes ----
 
 fn to_dev_full(cwd: &Path, args: &[&str]) -> Output {

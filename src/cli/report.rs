@@ -1,9 +1,9 @@
 //! `riskreg report`: the whole monitoring report of a round, as a docx,
 //! HTML or xlsx file, written atomically.
 
-use super::summary::{latest_year, round_id, usage};
+use super::summary::{refuse_invalid, usage, year_and_rounds};
 use super::targets;
-use riskreg::model::{FiscalYear, Lang, Register};
+use riskreg::model::{Lang, Register};
 use riskreg::report::document::{self, BuildOptions, DocFormat};
 use riskreg::report::{self, ReportError};
 use riskreg::store::{self, Catalog};
@@ -64,29 +64,14 @@ pub fn run(opts: &Options) -> ExitCode {
         Ok(f) => f,
         Err(e) => return usage(e),
     };
-    let Some(year) = opts.year.or_else(|| latest_year(root)) else {
-        return usage(format!(
-            "no fiscal-year directory under {}; give --year",
-            targets::shown(root)
-        ));
-    };
-    let year = match FiscalYear::new(year) {
-        Ok(y) => y,
-        Err(e) => return usage(format!("--year {year}: {e}")),
-    };
-    let round = match round_id(root, &opts.round) {
-        Ok(r) => r,
-        Err(e) => return usage(e),
-    };
-    let compare = match opts
-        .compare
-        .as_deref()
-        .map(|c| round_id(root, c))
-        .transpose()
-    {
-        Ok(c) => c,
-        Err(e) => return usage(e),
-    };
+    let (year, round, compare) =
+        match year_and_rounds(root, opts.year, &opts.round, opts.compare.as_deref()) {
+            Ok(x) => x,
+            Err(code) => return code,
+        };
+    if let Some(code) = refuse_invalid(root, year, "the report") {
+        return code;
+    }
     let load_errors = |errors: Vec<store::LoadError>| {
         for e in errors {
             eprintln!("{}", super::out::diagnostic_line(&e.into()));

@@ -45,6 +45,42 @@ pub(super) fn usage(msg: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The fiscal year (the latest one under `root` when not given), the round
+/// and the round to compare with, as `summary` and `report` take them; a
+/// usage error (exit 2) already printed when one is wrong.
+pub(super) fn year_and_rounds(
+    root: &Path,
+    year: Option<u16>,
+    round: &str,
+    compare: Option<&str>,
+) -> Result<(FiscalYear, RoundId, Option<RoundId>), ExitCode> {
+    let Some(year) = year.or_else(|| latest_year(root)) else {
+        return Err(usage(format!(
+            "no fiscal-year directory under {}; give --year",
+            targets::shown(root)
+        )));
+    };
+    let year = FiscalYear::new(year).map_err(|e| usage(format!("--year {year}: {e}")))?;
+    let round = round_id(root, round).map_err(usage)?;
+    let compare = compare
+        .map(|c| round_id(root, c))
+        .transpose()
+        .map_err(usage)?;
+    Ok((year, round, compare))
+}
+
+/// Refuses (exit 1, each error printed where it is) when the shared files or
+/// the year's registers have validation errors: figures from them would be
+/// wrong figures. Warnings do not block.
+pub(super) fn refuse_invalid(root: &Path, year: FiscalYear, what: &str) -> Option<ExitCode> {
+    super::out::refuse_on_errors(
+        &check::check_year(root, year.be()),
+        &format!(
+            "fix the files above to make {what} (`riskreg validate` shows them with the warnings)"
+        ),
+    )
+}
+
 /// `6m` as written, or `6` as the round of six months of the methodologies.
 pub(super) fn round_id(root: &Path, text: &str) -> Result<RoundId, String> {
     if let Ok(months) = text.parse::<u8>()
@@ -95,38 +131,12 @@ pub fn run(opts: &Options) -> ExitCode {
     if format == Format::Xlsx && opts.output.is_none() {
         return usage("an xlsx workbook is not text; give --output FILE.xlsx");
     }
-    let year = match opts.year.or_else(|| latest_year(root)) {
-        Some(y) => y,
-        None => {
-            return usage(format!(
-                "no fiscal-year directory under {}; give --year",
-                targets::shown(root)
-            ));
-        }
-    };
-    let year = match FiscalYear::new(year) {
-        Ok(y) => y,
-        Err(e) => return usage(format!("--year {year}: {e}")),
-    };
-    let round = match round_id(root, &opts.round) {
-        Ok(r) => r,
-        Err(e) => return usage(e),
-    };
-    let compare = match opts
-        .compare
-        .as_deref()
-        .map(|c| round_id(root, c))
-        .transpose()
-    {
-        Ok(c) => c,
-        Err(e) => return usage(e),
-    };
-    // figures from registers that fail validation would be wrong figures:
-    // errors block (each printed where it is), warnings do not
-    if let Some(code) = super::out::refuse_on_errors(
-        &check::check_year(root, year.be()),
-        "fix the files above to make the summary (`riskreg validate` shows them with the warnings)",
-    ) {
+    let (year, round, compare) =
+        match year_and_rounds(root, opts.year, &opts.round, opts.compare.as_deref()) {
+            Ok(x) => x,
+            Err(code) => return code,
+        };
+    if let Some(code) = refuse_invalid(root, year, "the summary") {
         return code;
     }
     let bar = super::progress::StderrBar::new();
