@@ -489,6 +489,28 @@ fn control_characters_from_registers_and_commits_are_shown_not_sent() {
             );
         }
     }
+    // the whole report too: its HTML is read with `cat` as often as in a browser
+    let out = riskreg(
+        dir.path(),
+        &[
+            "report",
+            "--year",
+            "2567",
+            "--round",
+            "6",
+            "--format",
+            "html",
+            "--output",
+            "report.html",
+        ],
+    );
+    assert!(out.status.success(), "report: {}", stderr(&out));
+    let html = std::fs::read(dir.path().join("report.html")).expect("report.html");
+    assert!(!html.contains(&0x1b), "report: raw ESC");
+    assert!(
+        String::from_utf8_lossy(&html).contains("\\u{1b}[2J"),
+        "report: shown"
+    );
 
     // a commit message and an author name carrying escapes
     let status = Command::new("git")

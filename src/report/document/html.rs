@@ -5,26 +5,7 @@
 use super::{MeasurePage, Report};
 use crate::model::TrafficLight;
 
-pub(super) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' => out.push_str("<br>"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-fn hex(t: TrafficLight) -> String {
-    let (r, g, b) = t.rgb();
-    format!("#{r:02x}{g:02x}{b:02x}")
-}
+pub(super) use crate::report::render::html::{esc, hex};
 
 fn css(r: &Report) -> String {
     // Thai digits in the page counter when the report prints them

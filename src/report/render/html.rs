@@ -6,7 +6,11 @@ use super::words::Words;
 use crate::model::TrafficLight;
 use crate::report::Summary;
 
-fn esc(s: &str) -> String {
+/// Text as HTML, for the summary and the report alike: markup characters
+/// escaped, control characters shown as in the canonical files (an ESC from
+/// a register must not reach whoever `cat`s the page), line breaks as `<br>`.
+pub(in crate::report) fn esc(s: &str) -> String {
+    let s = crate::visible::visible(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -14,6 +18,7 @@ fn esc(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
             '\n' => out.push_str("<br>"),
             _ => out.push(c),
         }
@@ -21,7 +26,8 @@ fn esc(s: &str) -> String {
     out
 }
 
-fn hex(t: TrafficLight) -> String {
+/// A status colour as CSS.
+pub(in crate::report) fn hex(t: TrafficLight) -> String {
     let (r, g, b) = t.rgb();
     format!("#{r:02x}{g:02x}{b:02x}")
 }

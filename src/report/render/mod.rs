@@ -2,7 +2,7 @@
 //! and the same words.
 
 mod csv;
-mod html;
+pub(super) mod html;
 mod markdown;
 mod text;
 mod words;
