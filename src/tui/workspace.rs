@@ -5,8 +5,8 @@
 
 use crate::audit::{ApprovalState, approval_state};
 use crate::method::Methodology;
-use crate::model::{Bureau, Register};
-use crate::store::{self, Catalog, LoadError, Loaded};
+use crate::model::{ApproachList, Bureau, Register};
+use crate::store::{self, Catalog, LoadError, Loaded, SaveError};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -54,6 +54,32 @@ impl Entry {
     pub fn code(&self) -> &str {
         self.loaded.value.bureau.as_str()
     }
+    pub fn key(&self) -> RegisterKey {
+        RegisterKey(self.loaded.path.clone())
+    }
+}
+
+/// Which register a step of undo history, an effect or a prompt is about:
+/// its file, which stays the same however the list of entries changes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct RegisterKey(PathBuf);
+
+impl RegisterKey {
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+/// What saving every register with unsaved edits came to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// These bureaus' registers were written (none: nothing to save).
+    All(Vec<String>),
+    /// The file changed on disk since it was loaded: nothing was written
+    /// over it (the registers before it in the list were saved).
+    Conflict(RegisterKey),
+    /// Writing failed; the file on disk is as it was.
+    Failed(String),
 }
 
 #[derive(Clone, Debug)]
@@ -67,8 +93,9 @@ pub struct Workspace {
     /// Files of the year that could not be read; shown on the overview.
     pub errors: Vec<LoadError>,
     /// Bumped whenever any register changes, so views can cache what they
-    /// compute from them.
-    pub generation: u64,
+    /// compute from them; only the methods here that change a register bump
+    /// it, so a cache can never miss a change.
+    generation: u64,
 }
 
 /// Why the registers could not be opened at all.
@@ -113,6 +140,74 @@ impl Workspace {
         self.generation += 1;
         self.refresh_git();
         Ok(())
+    }
+
+    /// Changes with every change of a register's value (edit, undo, reload,
+    /// another year): what a cache of something computed from them keys on.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The entry of a register, if it is still loaded.
+    pub fn find(&self, key: &RegisterKey) -> Option<usize> {
+        self.entries.iter().position(|e| e.loaded.path == key.0)
+    }
+
+    /// Runs a change on an entry's register, with its methodology and the
+    /// approach groups to check against. Gives the value from before when
+    /// the change changed anything; on error nothing changes.
+    pub fn edit(
+        &mut self,
+        entry: usize,
+        change: impl FnOnce(&mut Register, Option<&Methodology>, &ApproachList) -> Result<(), String>,
+    ) -> Result<Option<Register>, String> {
+        let e = self.entries.get_mut(entry).ok_or("no register on screen")?;
+        let method = self.catalog.method(&e.loaded.value.methodology);
+        let before = e.loaded.value.clone();
+        change(&mut e.loaded.value, method, &self.catalog.approaches.value)?;
+        if e.loaded.value == before {
+            return Ok(None);
+        }
+        e.touched();
+        self.generation += 1;
+        Ok(Some(before))
+    }
+
+    /// Puts another value in an entry (undo, redo, a merge); gives the one
+    /// it replaced.
+    pub fn replace(&mut self, entry: usize, value: Register) -> Option<Register> {
+        let e = self.entries.get_mut(entry)?;
+        let before = std::mem::replace(&mut e.loaded.value, value);
+        e.touched();
+        self.generation += 1;
+        Some(before)
+    }
+
+    /// Saves every register with unsaved edits through the store's atomic,
+    /// conflict-checked save; stops at the first that cannot be saved.
+    pub fn save_all(&mut self) -> Saved {
+        let mut saved = Vec::new();
+        let mut stopped = None;
+        for e in self.entries.iter_mut().filter(|e| e.dirty) {
+            match e.loaded.save() {
+                Ok(()) => {
+                    e.saved = e.loaded.value.clone();
+                    e.touched();
+                    e.changed_on_disk = false;
+                    saved.push(e.code().to_string());
+                }
+                Err(SaveError::Conflict { .. }) => {
+                    stopped = Some(Saved::Conflict(e.key()));
+                    break;
+                }
+                Err(err) => {
+                    stopped = Some(Saved::Failed(err.to_string()));
+                    break;
+                }
+            }
+        }
+        self.refresh_git();
+        stopped.unwrap_or(Saved::All(saved))
     }
 
     pub fn method(&self, entry: usize) -> Option<&Methodology> {

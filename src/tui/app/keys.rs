@@ -227,7 +227,7 @@ impl App {
                 return None;
             }
             self.modal = Modal::None;
-            return Some(Effect::Export(path));
+            return self.export(path);
         }
         let Modal::Edit { field, edit, .. } = &self.modal else {
             return None;
