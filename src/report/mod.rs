@@ -237,7 +237,7 @@ pub fn summarize_with(
     progress: &dyn crate::progress::Progress,
 ) -> Result<Summary, ReportError> {
     let catalog = Catalog::load(root).map_err(ReportError::Load)?;
-    let year_dir = root.join(year.to_string());
+    let year_dir = store::layout::year_dir(root, year.be());
     if !year_dir.is_dir() {
         return Err(ReportError::NoData { year });
     }

@@ -263,7 +263,7 @@ pub fn load_year_with(
 
 /// The register files of a fiscal year, sorted by name.
 pub fn year_files(root: &Path, year: u16) -> Result<Vec<PathBuf>, LoadError> {
-    let dir = root.join(year.to_string());
+    let dir = layout::year_dir(root, year);
     layout::ron_files(&dir)
         .map_err(|e| LoadError::whole(&dir, format!("cannot list registers: {e}")))
 }

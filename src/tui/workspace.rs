@@ -84,7 +84,7 @@ impl Workspace {
     /// Opens a registers directory at its latest fiscal year.
     pub fn open(root: &Path) -> Result<Workspace, String> {
         let catalog = Catalog::load(root).map_err(|e| describe(&e))?;
-        let years = fiscal_years(root);
+        let years = store::layout::fiscal_years(root);
         let Some(&year) = years.last() else {
             return Err(format!(
                 "{}: no fiscal-year directory (e.g. 2567/) with registers",
@@ -160,10 +160,7 @@ impl Workspace {
     /// Writes a new register file for the year (never over an existing one)
     /// and adds it; returns its entry.
     pub fn create(&mut self, reg: Register) -> Result<usize, String> {
-        let path = self
-            .root
-            .join(self.year.to_string())
-            .join(format!("{}.ron", reg.bureau));
+        let path = store::layout::register_path(&self.root, self.year, reg.bureau.as_str());
         let loaded = Loaded::create(&path, reg).map_err(|e| e.to_string())?;
         self.entries.push(Entry::new(loaded));
         self.generation += 1;
@@ -187,20 +184,6 @@ impl Workspace {
             self.refresh_git();
         }
     }
-}
-
-/// Directories of `root` named by a Buddhist-era year.
-pub fn fiscal_years(root: &Path) -> Vec<u16> {
-    let mut years: Vec<u16> = std::fs::read_dir(root)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-        .filter_map(|e| e.file_name().to_str()?.parse::<u16>().ok())
-        .filter(|y| (2400..3000).contains(y))
-        .collect();
-    years.sort_unstable();
-    years
 }
 
 /// Absolute paths of files under `dir` that `git status` reports as
