@@ -19,9 +19,7 @@ pub struct Snapshot {
 
 impl Snapshot {
     fn method(&self, r: &MethodRef) -> Option<&Methodology> {
-        self.methods
-            .iter()
-            .find(|m| m.id == r.id && m.version == r.version)
+        crate::method::find(&self.methods, r)
     }
 }
 

@@ -154,14 +154,12 @@ fn methods_of<'a>(
             out.push(None);
             continue;
         }
-        let m = s
-            .methods
-            .iter()
-            .find(|m| m.id == r.methodology.id && m.version == r.methodology.version)
-            .ok_or_else(|| ReportError::UnknownMethod {
+        let m = crate::method::find(s.methods, &r.methodology).ok_or_else(|| {
+            ReportError::UnknownMethod {
                 bureau: r.bureau.to_string(),
-                method: format!("{} v{}", r.methodology.id, r.methodology.version),
-            })?;
+                method: r.methodology.to_string(),
+            }
+        })?;
         for round in rounds {
             if m.round(round).is_none() {
                 return Err(ReportError::UnknownRound {
@@ -311,7 +309,7 @@ fn plan(
     let used: Vec<&Methodology> = {
         let mut v: Vec<&Methodology> = Vec::new();
         for m in all_methods.iter().flatten() {
-            if !v.iter().any(|u| u.id == m.id && u.version == m.version) {
+            if !v.iter().any(|u| u.is(&m.reference())) {
                 v.push(m);
             }
         }

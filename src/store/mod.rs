@@ -221,10 +221,7 @@ impl Catalog {
 
     /// The methodology a register names.
     pub fn method(&self, r: &MethodRef) -> Option<&Methodology> {
-        self.methods
-            .iter()
-            .map(|m| &m.value)
-            .find(|m| m.id == r.id && m.version == r.version)
+        crate::method::find(self.methods.iter().map(|m| &m.value), r)
     }
 
     /// The methodologies by value, for pure functions that take a slice.

@@ -146,7 +146,7 @@ fn check_header(ctx: &Context<'_>, file: &Path, reg: &Register, s: &mut Sink<'_>
         let known: Vec<String> = ctx
             .methods
             .iter()
-            .map(|m| format!("{} v{}", m.id, m.version))
+            .map(|m| m.reference().to_string())
             .collect();
         s.error(
             "methodology",
