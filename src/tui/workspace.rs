@@ -9,7 +9,6 @@ use crate::model::{Bureau, Register};
 use crate::store::{self, Catalog, LoadError, Loaded};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 #[derive(Clone, Debug)]
 pub struct Entry {
@@ -187,67 +186,15 @@ impl Workspace {
 }
 
 /// Absolute paths of files under `dir` that `git status` reports as
-/// modified, added or untracked. Runs git directly, never through a shell.
+/// modified, added or untracked. Outside a repository (or without git),
+/// none.
 pub fn git_changed_files(dir: &Path) -> HashSet<PathBuf> {
-    let run = |args: &[&str]| -> Option<Vec<u8>> {
-        let out = Command::new("git")
-            .args(args)
-            .current_dir(dir)
-            .output()
-            .ok()?;
-        out.status.success().then_some(out.stdout)
-    };
-    let Some(top) = run(&["rev-parse", "--show-toplevel"]) else {
+    let Ok(repo) = crate::audit::git::Repo::discover(dir) else {
         return HashSet::new();
     };
-    let top = PathBuf::from(String::from_utf8_lossy(&top).trim());
-    let Some(status) = run(&[
-        "status",
-        "--porcelain=v1",
-        "-z",
-        "--untracked-files=all",
-        "--",
-        ".",
-    ]) else {
-        return HashSet::new();
-    };
-    parse_porcelain(&status)
+    repo.uncommitted_under(dir)
+        .unwrap_or_default()
         .into_iter()
-        .map(|p| {
-            let abs = top.join(p);
-            std::fs::canonicalize(&abs).unwrap_or(abs)
-        })
+        .map(|abs| std::fs::canonicalize(&abs).unwrap_or(abs))
         .collect()
-}
-
-/// Paths of `git status --porcelain=v1 -z` (renames give their new path).
-pub fn parse_porcelain(out: &[u8]) -> Vec<String> {
-    let mut paths = Vec::new();
-    let mut fields = out.split(|&b| b == 0).filter(|f| !f.is_empty());
-    while let Some(f) = fields.next() {
-        if f.len() < 4 {
-            continue;
-        }
-        let (xy, path) = (&f[..2], &f[3..]);
-        paths.push(String::from_utf8_lossy(path).into_owned());
-        if xy[0] == b'R' || xy[0] == b'C' {
-            // the original path follows as its own field
-            fields.next();
-        }
-    }
-    paths
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn porcelain_paths_and_renames() {
-        let out = b" M registers/2567/FIN.ron\0R  new.ron\0old.ron\0?? x.ron\0";
-        assert_eq!(
-            parse_porcelain(out),
-            vec!["registers/2567/FIN.ron", "new.ron", "x.ron"]
-        );
-    }
 }
