@@ -10,6 +10,7 @@ pub mod check;
 pub mod clock;
 pub mod method;
 pub mod model;
+pub mod par;
 pub mod progress;
 pub mod report;
 pub mod store;

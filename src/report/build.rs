@@ -211,7 +211,7 @@ pub fn summarize(
 ) -> Result<Summary, ReportError> {
     let plan = plan(s, year, round, compare_to)?;
     let flat = measures_in_order(s.registers, year);
-    let rows = super::par::map(&plan.order, |p| {
+    let rows = crate::par::map(&plan.order, crate::par::LIGHT, |p| {
         let (reg, risk, m) = flat[p.ix];
         let mut row = row(
             &reg.bureau,

@@ -13,7 +13,6 @@ mod error;
 pub mod export;
 mod follow_up;
 mod frames;
-pub(crate) mod par;
 mod percent;
 mod render;
 pub mod synthetic;
