@@ -1,11 +1,11 @@
 //! From registers to a [`Summary`]: check the year and rounds, order the
 //! table as seed 002 does, and turn the frame sums into figures.
 
+use super::ReportError;
 use super::frames::{self, Facts, MeasureFact, Placed, RoundFact, Sums};
 use super::percent::Percent;
-use super::{
-    BandCount, BureauRow, Comparison, FollowUp, Group, Progress, ReportError, Row, StatusMove,
-    Summary,
+use super::summary::{
+    BandCount, BureauRow, Comparison, FollowUp, Group, Progress, Row, StatusMove, Summary,
 };
 use crate::method::Methodology;
 use crate::model::ids::natural_cmp;

@@ -3,7 +3,7 @@
 //! at the round, and the reviews and reports that have fallen due (the same
 //! rules `riskreg validate` warns with).
 
-use super::{FollowUp, Summary};
+use super::summary::{FollowUp, Summary};
 use crate::method::Methodology;
 use crate::model::{BureauCode, Date, Judgement, MeasureId, Register, RoundId, judge};
 use crate::validate::cadence;
