@@ -30,7 +30,7 @@ pub struct Options {
     /// is in ssh-agent); default git's user.signingkey
     #[arg(long, value_name = "FILE", requires = "sign")]
     pub key: Option<PathBuf>,
-    /// Date of approval in the Buddhist era, e.g. 2567-10-15; default today (Thai time)
+    /// Date of approval in the Buddhist era, e.g. 2567-10-15; default today (Thai time, or RISKREG_TODAY)
     #[arg(long)]
     pub date: Option<String>,
 }
