@@ -8,6 +8,7 @@
 pub mod audit;
 pub mod check;
 pub mod clock;
+pub mod import;
 pub mod method;
 pub mod model;
 pub mod par;
