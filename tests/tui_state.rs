@@ -1421,7 +1421,7 @@ fn a_reviewer_typed_where_there_was_none_is_dated_today() {
         .expect("a reviewer");
     assert_eq!(sig.name, "นางสาวสมศรี ใจดี");
     assert_eq!(sig.position, "");
-    assert_eq!(Some(sig.date), riskreg::tui::app::today());
+    assert_eq!(Some(sig.date), riskreg::clock::today().ok());
 }
 
 // ---- indicators: add and delete ----

@@ -10,8 +10,6 @@ mod indicators;
 mod keys;
 pub mod merge;
 
-pub use edits::today;
-
 use super::action::Action;
 use super::form::{self, Ctx, Field, Kind, Target};
 use super::keymap::{Key, Keymap, Scope};

@@ -9,7 +9,6 @@ use crate::model::{ApproachList, Bureau, Register};
 use crate::store::{self, Catalog, LoadError, Loaded, SaveError};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 #[derive(Clone, Debug)]
 pub struct Entry {
@@ -111,7 +110,7 @@ impl Workspace {
     /// Opens a registers directory at its latest fiscal year.
     pub fn open(root: &Path) -> Result<Workspace, String> {
         let catalog = Catalog::load(root).map_err(|e| describe(&e))?;
-        let years = fiscal_years(root);
+        let years = store::layout::fiscal_years(root);
         let Some(&year) = years.last() else {
             return Err(format!(
                 "{}: no fiscal-year directory (e.g. 2567/) with registers",
@@ -255,10 +254,7 @@ impl Workspace {
     /// Writes a new register file for the year (never over an existing one)
     /// and adds it; returns its entry.
     pub fn create(&mut self, reg: Register) -> Result<usize, String> {
-        let path = self
-            .root
-            .join(self.year.to_string())
-            .join(format!("{}.ron", reg.bureau));
+        let path = store::layout::register_path(&self.root, self.year, reg.bureau.as_str());
         let loaded = Loaded::create(&path, reg).map_err(|e| e.to_string())?;
         self.entries.push(Entry::new(loaded));
         self.generation += 1;
@@ -284,82 +280,16 @@ impl Workspace {
     }
 }
 
-/// Directories of `root` named by a Buddhist-era year.
-pub fn fiscal_years(root: &Path) -> Vec<u16> {
-    let mut years: Vec<u16> = std::fs::read_dir(root)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-        .filter_map(|e| e.file_name().to_str()?.parse::<u16>().ok())
-        .filter(|y| (2400..3000).contains(y))
-        .collect();
-    years.sort_unstable();
-    years
-}
-
 /// Absolute paths of files under `dir` that `git status` reports as
-/// modified, added or untracked. Runs git directly, never through a shell.
+/// modified, added or untracked. Outside a repository (or without git),
+/// none.
 pub fn git_changed_files(dir: &Path) -> HashSet<PathBuf> {
-    let run = |args: &[&str]| -> Option<Vec<u8>> {
-        let out = Command::new("git")
-            .args(args)
-            .current_dir(dir)
-            .output()
-            .ok()?;
-        out.status.success().then_some(out.stdout)
-    };
-    let Some(top) = run(&["rev-parse", "--show-toplevel"]) else {
+    let Ok(repo) = crate::audit::git::Repo::discover(dir) else {
         return HashSet::new();
     };
-    let top = PathBuf::from(String::from_utf8_lossy(&top).trim());
-    let Some(status) = run(&[
-        "status",
-        "--porcelain=v1",
-        "-z",
-        "--untracked-files=all",
-        "--",
-        ".",
-    ]) else {
-        return HashSet::new();
-    };
-    parse_porcelain(&status)
+    repo.uncommitted_under(dir)
+        .unwrap_or_default()
         .into_iter()
-        .map(|p| {
-            let abs = top.join(p);
-            std::fs::canonicalize(&abs).unwrap_or(abs)
-        })
+        .map(|abs| std::fs::canonicalize(&abs).unwrap_or(abs))
         .collect()
-}
-
-/// Paths of `git status --porcelain=v1 -z` (renames give their new path).
-pub fn parse_porcelain(out: &[u8]) -> Vec<String> {
-    let mut paths = Vec::new();
-    let mut fields = out.split(|&b| b == 0).filter(|f| !f.is_empty());
-    while let Some(f) = fields.next() {
-        if f.len() < 4 {
-            continue;
-        }
-        let (xy, path) = (&f[..2], &f[3..]);
-        paths.push(String::from_utf8_lossy(path).into_owned());
-        if xy[0] == b'R' || xy[0] == b'C' {
-            // the original path follows as its own field
-            fields.next();
-        }
-    }
-    paths
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn porcelain_paths_and_renames() {
-        let out = b" M registers/2567/FIN.ron\0R  new.ron\0old.ron\0?? x.ron\0";
-        assert_eq!(
-            parse_porcelain(out),
-            vec!["registers/2567/FIN.ron", "new.ron", "x.ron"]
-        );
-    }
 }

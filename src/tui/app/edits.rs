@@ -108,9 +108,12 @@ impl App {
             );
             return;
         }
-        let Some(date) = today() else {
-            self.status = Some("the system clock gives no usable date".into());
-            return;
+        let date = match crate::clock::today() {
+            Ok(date) => date,
+            Err(e) => {
+                self.status = Some(e);
+                return;
+            }
         };
         let result = self.mutate(|reg, _, _| {
             let position = reg
@@ -265,13 +268,4 @@ impl App {
         let len = self.form_fields().len();
         self.editor.cursor = self.editor.cursor.min(len.saturating_sub(1));
     }
-}
-
-/// Today's date in Thailand (UTC+7), in the Buddhist era.
-pub fn today() -> Option<crate::model::Date> {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
-        .as_secs();
-    crate::model::Date::in_thailand_at(secs).ok()
 }
