@@ -372,6 +372,66 @@ fn check_year_files(
     kept
 }
 
+/// What `validate` would say of `reg` were it saved at `path` (a register
+/// file under `root`) as `text`: its own rules, the calendar's on `today`,
+/// its approval, and the rules across its year with the other registers as
+/// they are on disk (the file at `path` itself is left out). For a register
+/// not written yet, so that one that fails is never written (`import`).
+pub fn check_unsaved(
+    root: &Path,
+    path: &Path,
+    reg: &Register,
+    text: &str,
+    today: Option<crate::model::Date>,
+) -> Report {
+    let mut report = Report::default();
+    let catalog = match Catalog::load(root) {
+        Ok(c) => c,
+        Err(errors) => {
+            report
+                .diagnostics
+                .extend(errors.into_iter().map(Diagnostic::from));
+            return report;
+        }
+    };
+    let methods = catalog.method_values();
+    let ctx = Context::new(&catalog.bureaus.value, &catalog.approaches.value, &methods);
+    let people = crate::audit::access::load_people(root).ok().flatten();
+    let checking = Checking {
+        root,
+        ctx: &ctx,
+        people: people.as_ref(),
+        today,
+    };
+    let loaded = Loaded {
+        path: path.to_path_buf(),
+        value: reg.clone(),
+        fingerprint: store::Fingerprint::of(text.as_bytes()),
+    };
+    report
+        .diagnostics
+        .extend(check_one(&checking, &loaded, text.as_bytes()));
+    // the new register last, so that an id it shares with another register
+    // is reported in it, where the import can say so
+    let mut keys: Vec<(PathBuf, YearKeys)> = match store::load_year(root, reg.year.be()) {
+        Ok((others, _)) => others
+            .into_iter()
+            .filter(|o| o.path != path)
+            .map(|o| (o.path, YearKeys::of(&o.value)))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    keys.push((path.to_path_buf(), YearKeys::of(reg)));
+    let across: Vec<Finding> = validate::check_year_keys(&keys)
+        .into_iter()
+        .filter(|f| f.file == path)
+        .collect();
+    report.diagnostics.extend(place_in(text, across));
+    report.diagnostics.sort_by_key(|d| (d.line, d.col));
+    report.files = 1;
+    report
+}
+
 /// Loads and checks `people.ron` and `allowed_signers` when the root has
 /// them; the people, when they parse.
 fn check_people_files(
@@ -459,7 +519,7 @@ fn year_scope(root: &Path, year: u16) -> BTreeSet<PathBuf> {
     // needed them for
     for dir in [
         root.join(layout::METHODOLOGY_DIR),
-        root.join(year.to_string()),
+        layout::year_dir(root, year),
     ] {
         only.extend(layout::ron_files(&dir).unwrap_or_default());
     }
