@@ -268,9 +268,24 @@ pub fn export_year(
     if !errors.is_empty() {
         return Err(ReportError::Load(errors));
     }
-    let mut registers: Vec<crate::model::Register> = loaded
+    let registers = loaded.into_iter().map(|l| l.value).collect();
+    export_registers(&catalog, registers, year, bureau, format, out, replace)
+}
+
+/// Writes the dataset of registers already read (and checked) with their
+/// shared files, as `riskreg export` does after `check::load_year_for`:
+/// only `year`'s registers, only `bureau`'s when given.
+pub fn export_registers(
+    catalog: &crate::store::Catalog,
+    registers: Vec<crate::model::Register>,
+    year: crate::model::FiscalYear,
+    bureau: Option<&crate::model::BureauCode>,
+    format: ExportFormat,
+    out: &Path,
+    replace: bool,
+) -> Result<Written, ReportError> {
+    let mut registers: Vec<crate::model::Register> = registers
         .into_iter()
-        .map(|l| l.value)
         .filter(|r| r.year == year && bureau.is_none_or(|b| &r.bureau == b))
         .collect();
     if registers.is_empty() {

@@ -61,6 +61,19 @@ pub fn summarize_with(
         return Err(ReportError::Load(errors));
     }
     let registers: Vec<Register> = loaded.into_iter().map(|l| l.value).collect();
+    summarize_loaded(&catalog, registers, year, round, compare)
+}
+
+/// Summarizes registers already read (and checked) with their shared
+/// files, as `riskreg summary` does after `check::load_year`: nothing is
+/// read again.
+pub fn summarize_loaded(
+    catalog: &Catalog,
+    registers: Vec<Register>,
+    year: FiscalYear,
+    round: &RoundId,
+    compare: Option<&RoundId>,
+) -> Result<Summary, ReportError> {
     let methods = catalog.method_values();
     let sources = build::Sources {
         bureaus: &catalog.bureaus.value,
