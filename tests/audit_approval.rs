@@ -71,21 +71,21 @@ fn rolling_over_drops_the_approval() {
     assert_eq!(approval_state(&next), ApprovalState::NotApproved);
 }
 
-/// `riskreg approve` of FIN's register by its director on `date`.
+/// `riskreg approve` of FIN's register by its director.
+const APPROVE_FIN: [&str; 6] = [
+    "approve",
+    "registers/2567/FIN.ron",
+    "--name",
+    "นายสมชาย ผู้อนุมัติ",
+    "--position",
+    "ผู้อำนวยการสำนัก",
+];
+
+/// [`APPROVE_FIN`] on `date`.
 fn approve_fin(dir: &std::path::Path, date: &str) -> std::process::Output {
-    common::riskreg(
-        dir,
-        &[
-            "approve",
-            "registers/2567/FIN.ron",
-            "--name",
-            "นายสมชาย ผู้อนุมัติ",
-            "--position",
-            "ผู้อำนวยการสำนัก",
-            "--date",
-            date,
-        ],
-    )
+    let mut args = APPROVE_FIN.to_vec();
+    args.extend(["--date", date]);
+    common::riskreg(dir, &args)
 }
 
 #[test]
@@ -187,15 +187,7 @@ fn approve_reads_a_date_written_the_thai_way_and_stores_the_canonical_form() {
 #[test]
 fn approve_without_a_date_is_dated_by_riskreg_today() {
     let (dir, root) = common::sample_workspace();
-    let args = [
-        "approve",
-        "registers/2567/FIN.ron",
-        "--name",
-        "นายสมชาย ผู้อนุมัติ",
-        "--position",
-        "ผู้อำนวยการสำนัก",
-    ];
-    let out = common::riskreg_on("2568-01-20", dir.path(), &args);
+    let out = common::riskreg_on("2568-01-20", dir.path(), &APPROVE_FIN);
     assert!(out.status.success(), "{}", common::stderr(&out));
     assert!(
         common::stdout(&out).contains("(ผู้อำนวยการสำนัก), 2568-01-20, "),
@@ -205,7 +197,7 @@ fn approve_without_a_date_is_dated_by_riskreg_today() {
     let text = std::fs::read_to_string(root.join("2567/FIN.ron")).expect("read");
     assert!(text.contains("\"2568-01-20\""), "{text}");
 
-    let out = common::riskreg_on("20-01-2568", dir.path(), &args);
+    let out = common::riskreg_on("20-01-2568", dir.path(), &APPROVE_FIN);
     assert_eq!(out.status.code(), Some(2), "{}", common::stderr(&out));
     assert!(
         common::stderr(&out).contains("RISKREG_TODAY=20-01-2568"),

@@ -137,18 +137,7 @@ impl Repo {
 
     /// Runs git with `args`, returning stdout.
     pub fn run(&self, args: &[&str]) -> Result<Vec<u8>, AuditError> {
-        let out = self
-            .command()
-            .args(args)
-            .output()
-            .map_err(|e| AuditError::NoGit(e.to_string()))?;
-        if !out.status.success() {
-            return Err(AuditError::Git {
-                command: format!("git {}", args.join(" ")),
-                message: String::from_utf8_lossy(&out.stderr).trim().to_string(),
-            });
-        }
-        Ok(out.stdout)
+        stdout_of(self.command().args(args), args)
     }
 
     /// Absolute paths of the files under `dir` that `git status` reports as
@@ -164,20 +153,8 @@ impl Repo {
             "--",
             ".",
         ];
-        let out = self
-            .command()
-            .arg("-C")
-            .arg(&dir)
-            .args(args)
-            .output()
-            .map_err(|e| AuditError::NoGit(e.to_string()))?;
-        if !out.status.success() {
-            return Err(AuditError::Git {
-                command: format!("git {}", args.join(" ")),
-                message: String::from_utf8_lossy(&out.stderr).trim().to_string(),
-            });
-        }
-        Ok(parse_porcelain(&out.stdout)
+        let out = stdout_of(self.command().arg("-C").arg(&dir).args(args), &args)?;
+        Ok(parse_porcelain(&out)
             .into_iter()
             .map(|p| self.root.join(p))
             .collect())
@@ -434,6 +411,19 @@ fn split_z(bytes: &[u8]) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .map(|s| String::from_utf8_lossy(s).into_owned())
         .collect()
+}
+
+/// Runs a prepared git command (`args` name it in errors) and returns its
+/// stdout, or what git said when it failed.
+fn stdout_of(cmd: &mut Command, args: &[&str]) -> Result<Vec<u8>, AuditError> {
+    let out = cmd.output().map_err(|e| AuditError::NoGit(e.to_string()))?;
+    if !out.status.success() {
+        return Err(AuditError::Git {
+            command: format!("git {}", args.join(" ")),
+            message: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+        });
+    }
+    Ok(out.stdout)
 }
 
 /// Paths of `git status --porcelain=v1 -z`, relative to the top of the work
