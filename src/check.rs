@@ -430,7 +430,7 @@ pub fn check_year(root: &Path, year: u16) -> Report {
     // needed them for
     for dir in [
         root.join(layout::METHODOLOGY_DIR),
-        root.join(year.to_string()),
+        layout::year_dir(root, year),
     ] {
         only.extend(layout::ron_files(&dir).unwrap_or_default());
     }

@@ -11,6 +11,7 @@ pub mod clock;
 pub mod import;
 pub mod method;
 pub mod model;
+pub mod par;
 pub mod progress;
 pub mod report;
 pub mod store;

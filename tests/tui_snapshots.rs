@@ -14,7 +14,7 @@ use riskreg::tui::theme::Theme;
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 fn press(app: &mut App, code: KeyCode) {
-    app.press(KeyEvent::new(code, KeyModifiers::NONE));
+    riskreg::tui::press(app, KeyEvent::new(code, KeyModifiers::NONE));
 }
 fn keys(app: &mut App, s: &str) {
     for c in s.chars() {
@@ -165,7 +165,10 @@ fn changes() {
         common::git(dir, &["commit", "-q", "-m", "samples"]);
         fin(app);
         keys(app, "or");
-        app.press(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+        riskreg::tui::press(
+            app,
+            KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+        );
         // and one more edit, not saved
         keys(app, "y6");
     });
@@ -225,7 +228,10 @@ fn header_form_refuses_a_bad_date_in_place() {
         fin(app);
         keys(app, "Hjjjj");
         press(app, KeyCode::Enter);
-        app.press(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        riskreg::tui::press(
+            app,
+            KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+        );
         keys(app, "2567-02-30");
         press(app, KeyCode::Enter);
     });

@@ -25,13 +25,13 @@ fn english() -> (tempfile::TempDir, App) {
 }
 
 fn key(app: &mut App, code: KeyCode) {
-    app.press(KeyEvent::new(code, KeyModifiers::NONE));
+    riskreg::tui::press(app, KeyEvent::new(code, KeyModifiers::NONE));
 }
 fn ch(app: &mut App, c: char) {
     key(app, KeyCode::Char(c));
 }
 fn ctrl(app: &mut App, c: char) {
-    app.press(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    riskreg::tui::press(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
 }
 fn typed(app: &mut App, s: &str) {
     for c in s.chars() {
@@ -453,7 +453,10 @@ fn ctrl_s_saves_and_a_conflict_offers_reload_copy_or_cancel() {
     )
     .expect("write theirs");
     ctrl(&mut app, 's');
-    assert_eq!(app.modal, Modal::Conflict(app.current));
+    assert_eq!(
+        app.modal,
+        Modal::Conflict(app.ws.entries[app.current].key())
+    );
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.modal, Modal::None);
     assert!(app.ws.any_dirty(), "cancel keeps my changes");
@@ -517,7 +520,10 @@ fn a_field_changed_on_both_sides_is_chosen_after_reload() {
     )
     .expect("write theirs");
     ctrl(&mut app, 's');
-    assert_eq!(app.modal, Modal::Conflict(app.current));
+    assert_eq!(
+        app.modal,
+        Modal::Conflict(app.ws.entries[app.current].key())
+    );
     ch(&mut app, 'r');
     let Modal::Merge(m) = &app.modal else {
         panic!("expected the merge window, got {:?}", app.modal)
@@ -1204,7 +1210,7 @@ fn multi_line_fields_take_new_lines_and_single_line_ones_do_not() {
     key(&mut app, KeyCode::Enter);
     ch(&mut app, 'j'); // description: multi-line
     key(&mut app, KeyCode::Enter);
-    app.press(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
+    riskreg::tui::press(&mut app, KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
     typed(&mut app, "บรรทัดที่สอง");
     ctrl(&mut app, 'j');
     typed(&mut app, "สาม");
@@ -1215,7 +1221,7 @@ fn multi_line_fields_take_new_lines_and_single_line_ones_do_not() {
     assert!(d.ends_with("\nบรรทัดที่สอง\nสาม"), "{d:?}");
     ch(&mut app, 'k'); // process: one line
     key(&mut app, KeyCode::Enter);
-    app.press(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
+    riskreg::tui::press(&mut app, KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
     key(&mut app, KeyCode::Enter);
     assert!(
         !app.register_value().expect("reg").risks[0]
@@ -1415,7 +1421,7 @@ fn a_reviewer_typed_where_there_was_none_is_dated_today() {
         .expect("a reviewer");
     assert_eq!(sig.name, "นางสาวสมศรี ใจดี");
     assert_eq!(sig.position, "");
-    assert_eq!(Some(sig.date), riskreg::tui::app::today());
+    assert_eq!(Some(sig.date), riskreg::clock::today().ok());
 }
 
 // ---- indicators: add and delete ----

@@ -55,7 +55,7 @@ pub fn run(opts: &Options) -> ExitCode {
         Ok(b) => b,
         Err(e) => return usage(format!("--bureau: {e}")),
     };
-    let year_dir = root.join(year.to_string());
+    let year_dir = layout::year_dir(&root, year.be());
     let files = match layout::ron_files(&year_dir) {
         Ok(files) => files,
         Err(_) => {

@@ -112,7 +112,7 @@ fn format_of(opts: &Options) -> Result<Format, String> {
 
 /// The latest fiscal year that has a directory.
 pub(super) fn latest_year(root: &Path) -> Option<u16> {
-    layout::year_dirs(root).ok()?.last().map(|(y, _)| *y)
+    layout::fiscal_years(root).last().copied()
 }
 
 pub fn run(opts: &Options) -> ExitCode {

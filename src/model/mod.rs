@@ -22,7 +22,7 @@ pub use ids::{
     ApproachId, BandId, BureauCode, CategoryId, IndicatorId, MeasureId, MethodId, RiskId, RoundId,
 };
 pub use indicator::{
-    Achieved, Comparator, Indicator, IndicatorResult, Judgement, Quantity, Target, judge,
+    Achieved, Comparator, Indicator, IndicatorResult, Judgement, Quantity, Threshold, judge,
 };
 pub use label::{Label, Lang};
 pub use people::{People, Person, Role};

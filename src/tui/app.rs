@@ -1,14 +1,14 @@
 //! The application state and the one place it changes: `App::update` takes
-//! an action and returns the I/O it needs done (an `Effect`), which the
-//! event loop carries out in `effects`. Keys become actions in `on_key`.
+//! a message (a key, a paste, a resize, or what an effect did) and returns
+//! the I/O it needs done (an `Effect`), which the event loop carries out in
+//! `effects` and hands back as `Msg::Done`. Keys become actions in `on_key`.
 
 mod derived;
+mod done;
 mod edits;
 mod indicators;
 mod keys;
 pub mod merge;
-
-pub use edits::today;
 
 use super::action::Action;
 use super::form::{self, Ctx, Field, Kind, Target};
@@ -57,20 +57,26 @@ impl Screen {
     }
 }
 
-/// I/O the event loop must do for an action.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Effect {
-    Save,
-    /// Write the unsaved version of an entry beside the file, then reload it.
-    SaveCopy(usize),
-    Reload(usize),
-    LoadYear(u16),
-    /// Write the summary to this file, in the format its extension names.
-    Export(std::path::PathBuf),
-    /// Create an empty register file for this bureau in the year on screen.
-    CreateRegister(String),
-    /// Compute the changes of the register on screen against git HEAD.
-    LoadChanges,
+pub use super::effects::{Done, Effect};
+use super::workspace::RegisterKey;
+
+/// What changes the state: everything the event loop hands to `App::update`.
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    /// Text pasted in one piece (bracketed paste), never taken as keys.
+    Paste(String),
+    /// The terminal's new size, in columns and rows.
+    Resize(u16, u16),
+    Action(Action),
+    /// What an effect the app asked for did.
+    Done(Done),
+}
+
+impl From<Action> for Msg {
+    fn from(action: Action) -> Msg {
+        Msg::Action(action)
+    }
 }
 
 /// A window over the screen that takes the keys first.
@@ -96,7 +102,8 @@ pub enum Modal {
         error: Option<String>,
     },
     ConfirmQuit,
-    Conflict(usize),
+    /// Saving found this register's file changed on disk since it was loaded.
+    Conflict(RegisterKey),
     /// After a reload, the fields both I and the version on disk changed,
     /// settled one by one.
     Merge(Box<merge::Merging>),
@@ -198,8 +205,9 @@ pub struct App {
     pub modal: Modal,
     /// A line of feedback (saved, refused, …).
     pub status: Option<String>,
-    undo: Vec<(usize, Register)>,
-    redo: Vec<(usize, Register)>,
+    /// Whole versions of registers to go back (and forth) to, latest last.
+    undo: Vec<(RegisterKey, Register)>,
+    redo: Vec<(RegisterKey, Register)>,
     pub quit: bool,
     /// Whose registers the user may edit (people.ron); the others are read-only.
     pub rights: crate::audit::access::EditRights,
@@ -257,10 +265,21 @@ impl App {
         Ok(App::new(Workspace::open(root)?, settings, theme))
     }
 
-    /// Feeds a key, then does the I/O it asked for: what the event loop does.
-    pub fn press(&mut self, key: KeyEvent) {
-        if let Some(effect) = self.on_key(key) {
-            super::effects::perform(self, effect);
+    /// The one place the state changes: returns the I/O the message asks
+    /// for, if any (`tui::handle` performs it and hands back what it did).
+    pub fn update(&mut self, msg: impl Into<Msg>) -> Option<Effect> {
+        match msg.into() {
+            Msg::Key(key) => self.on_key(key),
+            Msg::Paste(text) => {
+                self.paste(&text);
+                None
+            }
+            Msg::Resize(w, h) => {
+                self.terminal_size = Some((w, h));
+                None
+            }
+            Msg::Action(action) => self.act(action),
+            Msg::Done(done) => self.on_done(done),
         }
     }
 
@@ -454,7 +473,7 @@ impl App {
         })
     }
 
-    pub fn update(&mut self, action: Action) -> Option<Effect> {
+    fn act(&mut self, action: Action) -> Option<Effect> {
         self.status = None;
         match action {
             Action::Quit => {
@@ -517,15 +536,16 @@ impl App {
             }
             _ => {}
         }
-        if let Modal::Conflict(entry) = self.modal {
+        if let Modal::Conflict(key) = &self.modal {
+            let key = key.clone();
             return match action {
                 Action::Reload => {
                     self.modal = Modal::None;
-                    Some(Effect::Reload(entry))
+                    Some(Effect::Reread(key))
                 }
                 Action::SaveCopy => {
                     self.modal = Modal::None;
-                    Some(Effect::SaveCopy(entry))
+                    Some(Effect::SaveCopy(key))
                 }
                 Action::Back => {
                     self.modal = Modal::None;
@@ -569,7 +589,7 @@ impl App {
             Action::ToChanges => {
                 self.go(Screen::Changes);
                 self.changes_scroll = 0;
-                return Some(Effect::LoadChanges);
+                return self.load_changes();
             }
             Action::Back if self.screen == Screen::Register && self.register.detail_focus => {
                 self.register.detail_focus = false

@@ -5,7 +5,7 @@ use crate::method::Methodology;
 use crate::model::{
     ApproachList, Budget, BureauCode, CoResponsible, Comparator, ControlQuality, Factor,
     FiscalYear, Indicator, IndicatorId, Measure, MeasureId, MeasureKind, MethodRef, Quantity,
-    Rating, Register, Response, Risk, RiskId, Target, YearMonth,
+    Rating, Register, Response, Risk, RiskId, Threshold, YearMonth,
 };
 
 /// The next number after the highest `<BUREAU>-<letter><n>` id in use.
@@ -86,7 +86,7 @@ pub fn new_indicator(measure: &Measure) -> Result<Indicator, String> {
     Ok(Indicator {
         id: IndicatorId::new(format!("i{n}"))?,
         name: String::new(),
-        target: Target {
+        target: Threshold {
             cmp: Comparator::Exactly,
             value: Quantity::YesNo(true),
         },

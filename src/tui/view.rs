@@ -214,13 +214,8 @@ fn draw_screen(f: &mut Frame, app: &App) {
             );
             prompt(f, body, app, Scope::ConfirmQuit, &text);
         }
-        Modal::Conflict(entry) => {
-            let path = app
-                .ws
-                .entries
-                .get(*entry)
-                .map(|e| e.loaded.path.display().to_string())
-                .unwrap_or_default();
+        Modal::Conflict(key) => {
+            let path = key.path().display().to_string();
             let text = format!(
                 "{path}: {}",
                 app.lang.pick(

@@ -10,7 +10,7 @@ impl App {
         let v = &self.register;
         let key: VisibleKey = (
             self.current,
-            self.ws.generation,
+            self.ws.generation(),
             v.sort,
             v.reverse,
             v.band.clone(),
@@ -32,7 +32,7 @@ impl App {
     /// are on screen (unsaved edits included), as `riskreg summary` makes it.
     pub fn summary(&self) -> std::cell::Ref<'_, Result<crate::report::Summary, String>> {
         let key: SummaryKey = (
-            self.ws.generation,
+            self.ws.generation(),
             self.ws.year,
             self.round.clone(),
             self.summary_compare,
@@ -59,7 +59,7 @@ impl App {
     /// register of 2 000 risks would cost the redraw its budget.
     pub fn findings(&self) -> std::cell::Ref<'_, Findings> {
         let risk = self.editor.target.as_ref().and_then(target_risk);
-        let key = (self.ws.generation, self.current, risk);
+        let key = (self.ws.generation(), self.current, risk);
         let fresh = self
             .findings_cache
             .borrow()

@@ -18,26 +18,11 @@ impl App {
         if let Some(why) = self.read_only() {
             return Err(why);
         }
-        let entry_ix = self.current;
-        let ws = &mut self.ws;
-        let entry = ws
-            .entries
-            .get_mut(entry_ix)
-            .ok_or("no register on screen")?;
-        let method = ws.catalog.method(&entry.loaded.value.methodology);
-        let before = entry.loaded.value.clone();
-        change(
-            &mut entry.loaded.value,
-            method,
-            &ws.catalog.approaches.value,
-        )?;
-        if entry.loaded.value == before {
-            return Ok(());
+        if let Some(before) = self.ws.edit(self.current, change)? {
+            let key = self.ws.entries[self.current].key();
+            self.undo.push((key, before));
+            self.redo.clear();
         }
-        entry.touched();
-        ws.generation += 1;
-        self.undo.push((entry_ix, before));
-        self.redo.clear();
         Ok(())
     }
 
@@ -47,17 +32,16 @@ impl App {
         } else {
             (&mut self.redo, &mut self.undo)
         };
-        let Some((ix, value)) = stack.pop() else {
+        let Some((key, value)) = stack.pop() else {
             self.status = Some(self.lang.pick("ไม่มีอะไรให้ย้อน", "nothing to undo").into());
             return;
         };
-        let Some(entry) = self.ws.entries.get_mut(ix) else {
+        let Some(ix) = self.ws.find(&key) else {
             return;
         };
-        let now = std::mem::replace(&mut entry.loaded.value, value);
-        other.push((ix, now));
-        entry.touched();
-        self.ws.generation += 1;
+        if let Some(now) = self.ws.replace(ix, value) {
+            other.push((key, now));
+        }
         self.current = ix;
     }
 
@@ -70,9 +54,9 @@ impl App {
     /// Forgets the undo history of one register: its steps hold whole
     /// versions from before a reload, and undoing to one would put back,
     /// wholesale, a file the version on disk has since replaced.
-    pub fn forget_history_of(&mut self, entry: usize) {
-        self.undo.retain(|(ix, _)| *ix != entry);
-        self.redo.retain(|(ix, _)| *ix != entry);
+    pub fn forget_history_of(&mut self, register: &RegisterKey) {
+        self.undo.retain(|(k, _)| k != register);
+        self.redo.retain(|(k, _)| k != register);
     }
 
     /// Sets the status of the measure under the cursor at the round.
@@ -124,9 +108,12 @@ impl App {
             );
             return;
         }
-        let Some(date) = today() else {
-            self.status = Some("the system clock gives no usable date".into());
-            return;
+        let date = match crate::clock::today() {
+            Ok(date) => date,
+            Err(e) => {
+                self.status = Some(e);
+                return;
+            }
         };
         let result = self.mutate(|reg, _, _| {
             let position = reg
@@ -281,13 +268,4 @@ impl App {
         let len = self.form_fields().len();
         self.editor.cursor = self.editor.cursor.min(len.saturating_sub(1));
     }
-}
-
-/// Today's date in Thailand (UTC+7), in the Buddhist era.
-pub fn today() -> Option<crate::model::Date> {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
-        .as_secs();
-    crate::model::Date::in_thailand_at(secs).ok()
 }

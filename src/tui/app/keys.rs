@@ -227,7 +227,7 @@ impl App {
                 return None;
             }
             self.modal = Modal::None;
-            return Some(Effect::Export(path));
+            return self.export(path);
         }
         let Modal::Edit { field, edit, .. } = &self.modal else {
             return None;
@@ -235,7 +235,9 @@ impl App {
         let (field, text) = (*field, edit.text().to_string());
         let target = self.editor.target.clone()?;
         // a new signature in the header is dated today unless a date is typed
-        let today = (target == Target::Header).then(today).flatten();
+        let today = (target == Target::Header)
+            .then(|| crate::clock::today().ok())
+            .flatten();
         match self.mutate(|reg, _, _| match target {
             Target::Header => form::header::set_text(field, reg, &text, today),
             _ => form::set_text(field, &target, reg, &text),

@@ -90,7 +90,7 @@ pub fn value(field: Field, ctx: &Ctx) -> String {
                 .method
                 .map(|m| format!(" — {}", m.name.get(ctx.lang)))
                 .unwrap_or_default();
-            format!("{} v{}{name}", reg.methodology.id, reg.methodology.version)
+            format!("{}{name}", reg.methodology)
         }
         Field::Approval => approval_text(reg, ctx.lang),
         _ => String::new(),
