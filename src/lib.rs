@@ -8,6 +8,7 @@
 pub mod audit;
 pub mod check;
 pub mod clock;
+pub mod locale;
 pub mod method;
 pub mod model;
 pub mod progress;

@@ -1036,7 +1036,7 @@ fn co_responsible_bureaus_typed_as_codes_and_unknown_ones_flagged_in_place() {
         .findings()
         .iter()
         .filter(|f| riskreg::tui::form::is_under(&f.path, "risks[0].measures[0].co_responsible"))
-        .map(|f| f.message.clone())
+        .map(|f| f.message.to_string())
         .collect();
     assert_eq!(flagged.len(), 1, "{flagged:?}");
     assert!(flagged[0].contains("NOPE"), "{flagged:?}");
@@ -1330,7 +1330,7 @@ fn h_opens_the_header_whose_note_and_signatures_edit_with_undo_and_the_unsaved_m
     assert!(
         app.findings()
             .iter()
-            .any(|f| f.path == "prepared_by.name" && f.message.contains("needs a name")),
+            .any(|f| f.path == "prepared_by.name" && f.message.to_string().contains("needs a name")),
         "{:?}",
         app.findings()
     );
@@ -1516,7 +1516,7 @@ fn deleting_an_indicator_with_results_asks_then_removes_them_too() {
     assert!(
         !app.findings()
             .iter()
-            .any(|f| f.message.contains("has no indicator")),
+            .any(|f| f.message.to_string().contains("has no indicator")),
         "{:?}",
         app.findings()
     );
