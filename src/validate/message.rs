@@ -1002,9 +1002,7 @@ pub(crate) mod tests {
                 since: date,
             },
             M::PersonNoName,
-            M::Unrecognisable {
-                name: s("สมชาย")
-            },
+            M::Unrecognisable { name: s("Somchai") },
             M::LoginWithSpace { login: s("a b") },
             M::LoginTwice {
                 login: s("a"),
@@ -1015,9 +1013,7 @@ pub(crate) mod tests {
                 email: s("a@b"),
                 first: 0,
             },
-            M::NoRole {
-                name: s("สมชาย")
-            },
+            M::NoRole { name: s("Somchai") },
             M::SignerLine,
             M::SignerPattern { principal: s("*") },
             M::SignerNobody { principal: s("x") },
