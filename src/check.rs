@@ -5,7 +5,7 @@
 use crate::model::Register;
 use crate::progress::{Progress, Silent};
 use crate::store::{self, Catalog, LoadError, Loaded, SourceMap, layout};
-use crate::validate::{self, Context, Finding, Severity, YearKeys};
+use crate::validate::{self, Context, Finding, Message, Severity, YearKeys};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -20,7 +20,27 @@ pub struct Diagnostic {
     /// The logical path of the value (`risks[0].inherent.likelihood`); empty
     /// for syntax errors.
     pub path: String,
-    pub message: String,
+    pub message: Message,
+}
+
+impl Diagnostic {
+    /// `file:line:col: severity: message [path]` in `lang` (the place and
+    /// the path stay as they are, for editors and grep); with no line,
+    /// `file: severity: message`.
+    pub fn text(&self, lang: crate::model::Lang) -> String {
+        let mut out = if self.line == 0 {
+            format!("{}: ", self.file.display())
+        } else {
+            format!("{}:{}:{}: ", self.file.display(), self.line, self.col)
+        };
+        out.push_str(self.severity.label(lang));
+        out.push_str(": ");
+        out.push_str(&self.message.text(lang));
+        if !self.path.is_empty() && self.line != 0 {
+            out.push_str(&format!(" [{}]", self.path));
+        }
+        out
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -50,7 +70,7 @@ impl From<LoadError> for Diagnostic {
             line,
             col,
             path: String::new(),
-            message: e.message,
+            message: Message::Load(e.message),
         }
     }
 }
@@ -112,7 +132,7 @@ fn check_one(at: &Checking<'_>, reg: &Loaded<Register>, text: &[u8]) -> Vec<Diag
             severity: Severity::Warning,
             file: reg.path.clone(),
             path: "approved_by.digest".into(),
-            message,
+            message: Message::Composed(message),
         });
     }
     // a register that parsed is UTF-8
@@ -271,9 +291,16 @@ fn check_keeping(
     let years = match layout::year_dirs(root) {
         Ok(y) => y,
         Err(e) => {
-            report
-                .diagnostics
-                .push(LoadError::whole(root, format!("cannot list fiscal years: {e}")).into());
+            report.diagnostics.push(
+                LoadError::whole(
+                    root,
+                    store::LoadMessage::CannotList {
+                        what: store::Listing::FiscalYears,
+                        error: e.to_string(),
+                    },
+                )
+                .into(),
+            );
             Vec::new()
         }
     };
@@ -503,7 +530,14 @@ fn seal_finding(
         severity,
         file: file.to_path_buf(),
         path: "approved_by".into(),
-        message: format!("approval by {}: {}", approval.name, seal.describe()),
+        message: Message::Composed(crate::model::Label::new(
+            format!(
+                "การอนุมัติโดย {}: {}",
+                approval.name,
+                seal.describe_in(crate::model::Lang::Th)
+            ),
+            format!("approval by {}: {}", approval.name, seal.describe()),
+        )),
     })
 }
 

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod check;
 pub mod clock;
 pub mod import;
+pub mod locale;
 pub mod method;
 pub mod model;
 pub mod par;

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    cli::lang::settle(cli.lang);
     match cli.command {
         Some(Command::Validate { paths }) => cli::validate::run(&paths),
         Some(Command::Fmt {

@@ -62,6 +62,7 @@ fn every_finding_is_placed_where_an_index_of_the_whole_file_puts_it() {
     assert!(report.errors() >= 2, "{:#?}", report.diagnostics);
     assert!(report.diagnostics.iter().any(|d| {
         d.message
+            .to_string()
             .contains("co-responsible bureau NOPE is not in bureaus.ron")
     }));
     assert!(report.warnings() > 40, "the synthetic registers warn");
@@ -177,7 +178,11 @@ fn one_risk_checked_alone_gets_what_the_whole_register_says_of_it() {
     let methods = catalog.method_values();
     let ctx = Context::new(&catalog.bureaus.value, &catalog.approaches.value, &methods);
     let whole = validate::check_register(&ctx, &file, &reg);
-    assert!(whole.iter().any(|f| f.message.contains("used twice")));
+    assert!(
+        whole
+            .iter()
+            .any(|f| f.message.to_string().contains("used twice"))
+    );
     let under = |f: &validate::Finding, at: &str| {
         f.path == at
             || f.path.starts_with(&format!("{at}."))

@@ -268,7 +268,7 @@ fn co_responsible_bureaus_typed_as_codes_and_unknown_ones_flagged_in_place() {
         .findings()
         .iter()
         .filter(|f| riskreg::tui::form::is_under(&f.path, "risks[0].measures[0].co_responsible"))
-        .map(|f| f.message.clone())
+        .map(|f| f.message.to_string())
         .collect();
     assert_eq!(flagged.len(), 1, "{flagged:?}");
     assert!(flagged[0].contains("NOPE"), "{flagged:?}");

@@ -60,7 +60,7 @@ fn h_opens_the_header_whose_note_and_signatures_edit_with_undo_and_the_unsaved_m
     assert!(
         app.findings()
             .iter()
-            .any(|f| f.path == "prepared_by.name" && f.message.contains("needs a name")),
+            .any(|f| f.path == "prepared_by.name" && f.message.to_string().contains("needs a name")),
         "{:?}",
         app.findings()
     );

@@ -104,7 +104,7 @@ fn deleting_an_indicator_with_results_asks_then_removes_them_too() {
     assert!(
         !app.findings()
             .iter()
-            .any(|f| f.message.contains("has no indicator")),
+            .any(|f| f.message.to_string().contains("has no indicator")),
         "{:?}",
         app.findings()
     );

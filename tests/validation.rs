@@ -29,7 +29,7 @@ fn finding<'a>(report: &'a Report, severity: Severity, part: &str, field: &str) 
     let matches: Vec<&Diagnostic> = report
         .diagnostics
         .iter()
-        .filter(|d| d.message.contains(part))
+        .filter(|d| d.message.to_string().contains(part))
         .collect();
     assert_eq!(
         matches.len(),
@@ -78,6 +78,7 @@ fn the_samples_have_no_errors_and_one_known_overspend() {
     assert_eq!(report.warnings(), 2, "{}", dump(&report));
     assert!(report.diagnostics.iter().all(|d| {
         d.message
+            .to_string()
             .contains("HRD-M1 disbursed 10,075.00 baht, more than the 9,800.00")
     }));
 }
@@ -104,7 +105,7 @@ fn duplicate_measure_id_across_bureaus() {
         "id: \"FIN-M1\"",
     );
     assert!(
-        d.file.ends_with("2567/PR.ron") && d.message.contains("FIN.ron"),
+        d.file.ends_with("2567/PR.ron") && d.message.to_string().contains("FIN.ron"),
         "{d}"
     );
 }

@@ -267,6 +267,21 @@ pub enum Seal {
 impl Seal {
     /// One phrase for validate, log and verify.
     pub fn describe(&self) -> String {
+        self.describe_in(crate::model::Lang::En)
+    }
+    /// [`Seal::describe`] in `lang`; the reason of a forged or unchecked
+    /// signature is the checker's own words.
+    pub fn describe_in(&self, lang: crate::model::Lang) -> String {
+        if lang == crate::model::Lang::Th {
+            return match self {
+                Seal::Unsigned => "ยังไม่ได้ลงลายมือชื่อดิจิทัล (ยังใช้ได้; riskreg approve --sign \
+                                   บันทึกลายมือชื่อของผู้อนุมัติ)"
+                    .into(),
+                Seal::Signed { by } => format!("ลงลายมือชื่อโดย {by} ผู้อนุมัติของสำนักนี้"),
+                Seal::Forged(why) => format!("ลายมือชื่อปลอม: {why}"),
+                Seal::Unchecked(why) => format!("ยังตรวจลายมือชื่อไม่ได้: {why}"),
+            };
+        }
         match self {
             Seal::Unsigned => "unsigned (still accepted; riskreg approve --sign records the \
                                approver's signature)"

@@ -154,7 +154,7 @@ impl FileDiff<'_> {
     fn unparsable(&mut self, side: Side, e: &LoadError) {
         let message = match e.position {
             Some((line, col)) => format!("line {line}, column {col}: {}", e.message),
-            None => e.message.clone(),
+            None => e.message.to_string(),
         };
         self.push(Subject::Register, ChangeKind::Unparsable { side, message });
     }

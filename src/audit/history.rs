@@ -6,7 +6,7 @@ use super::git::{Commit, Repo};
 use super::revision::{Compare, compare};
 use super::{AuditError, Change, content_digest, diff::Snapshot};
 use crate::method::Methodology;
-use crate::model::{Approval, Register};
+use crate::model::{Approval, Lang, Register};
 use crate::store;
 use std::path::Path;
 
@@ -123,45 +123,71 @@ pub fn approval_warning(
     file: &Path,
     current: &Register,
     methods: &[Methodology],
-) -> Option<String> {
+) -> Option<crate::model::Label> {
     let super::ApprovalState::ChangedSinceApproval { approval } = super::approval_state(current)
     else {
         return None;
     };
-    let who = format!(
-        "changed since its approval by {} ({}) on {}",
-        approval.name, approval.position, approval.date
-    );
     let found = since_approval(file, current, &approval, methods);
-    Some(match found {
-        Ok(Some(SinceApproval { commit, changes })) => {
-            const SHOWN: usize = 8;
-            let short = &commit.id[..commit.id.len().min(10)];
-            let mut listed: Vec<String> = changes
-                .iter()
-                .take(SHOWN)
-                .map(|c| super::render::line(c, crate::model::Lang::En))
-                .collect();
-            if changes.len() > SHOWN {
-                listed.push(format!(
-                    "and {} more (riskreg diff {short} -- <file>)",
-                    changes.len() - SHOWN
-                ));
-            }
+    let said = |lang: Lang| {
+        let th = lang == Lang::Th;
+        let who = if th {
             format!(
-                "{who}; the approved content is commit {short} ({}: {}); changed since: {}",
-                commit.author,
-                commit.subject,
-                if listed.is_empty() {
-                    "nothing in domain terms".to_string()
+                "แก้ไขหลังจากที่ {} ({}) อนุมัติเมื่อ {}",
+                approval.name,
+                approval.position,
+                approval.date.thai_short()
+            )
+        } else {
+            format!(
+                "changed since its approval by {} ({}) on {}",
+                approval.name, approval.position, approval.date
+            )
+        };
+        match &found {
+            Ok(Some(SinceApproval { commit, changes })) => {
+                const SHOWN: usize = 8;
+                let short = &commit.id[..commit.id.len().min(10)];
+                let mut listed: Vec<String> = changes
+                    .iter()
+                    .take(SHOWN)
+                    .map(|c| super::render::line(c, lang))
+                    .collect();
+                if changes.len() > SHOWN {
+                    let more = changes.len() - SHOWN;
+                    listed.push(if th {
+                        format!("และอีก {more} รายการ (riskreg diff {short} -- <file>)")
+                    } else {
+                        format!("and {more} more (riskreg diff {short} -- <file>)")
+                    });
+                }
+                let listed = if listed.is_empty() {
+                    lang.pick("ไม่มีการเปลี่ยนแปลงเนื้อหา", "nothing in domain terms")
+                        .to_string()
                 } else {
                     listed.join("; ")
+                };
+                if th {
+                    format!(
+                        "{who}; ฉบับที่อนุมัติคือ commit {short} ({}: {}); เปลี่ยนแปลงตั้งแต่นั้น: {listed}",
+                        commit.author, commit.subject
+                    )
+                } else {
+                    format!(
+                        "{who}; the approved content is commit {short} ({}: {}); changed since: {listed}",
+                        commit.author, commit.subject
+                    )
                 }
-            )
+            }
+            _ if th => format!(
+                "{who}; เนื้อหาไม่ตรงกับค่าย่อย (digest) ที่อนุมัติ {} แล้ว",
+                approval.digest.short()
+            ),
+            _ => format!(
+                "{who}; the content no longer matches the approved digest {}",
+                approval.digest.short()
+            ),
         }
-        _ => format!(
-            "{who}; the content no longer matches the approved digest {}",
-            approval.digest.short()
-        ),
-    })
+    };
+    Some(crate::model::Label::new(said(Lang::Th), said(Lang::En)))
 }

@@ -123,7 +123,7 @@ fn parse_blob(path: &str, blob: Option<Vec<u8>>) -> Result<Register, LoadError> 
         Some(bytes) => store::parse(Path::new(path), &bytes, store::REGISTER),
         None => Err(LoadError::whole(
             Path::new(path),
-            "missing from the git object store",
+            store::LoadMessage::MissingFromGit,
         )),
     }
 }
@@ -150,7 +150,12 @@ fn working_snapshot(repo: &Repo, raw: &[RawChange]) -> Snapshot {
             // deleted in the working tree: absent at the new side
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => {
-                let err = LoadError::whole(Path::new(&c.path), format!("cannot read: {e}"));
+                let err = LoadError::whole(
+                    Path::new(&c.path),
+                    store::LoadMessage::CannotRead {
+                        error: e.to_string(),
+                    },
+                );
                 snap.registers.insert(c.path.clone(), Err(err));
             }
         }

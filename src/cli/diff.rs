@@ -4,7 +4,6 @@
 use super::out::Out;
 use riskreg::audit::git::Repo;
 use riskreg::audit::{AuditError, Compare, compare, render};
-use riskreg::model::Lang;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -30,9 +29,6 @@ pub struct Options {
     /// Run as if started in DIR
     #[arg(short = 'C', value_name = "DIR")]
     pub dir: Option<PathBuf>,
-    /// Language of the words around the data: th or en
-    #[arg(long, default_value = "en", value_parser = parse_lang)]
-    pub lang: riskreg::model::Lang,
 }
 
 /// The directory commands run in: `-C DIR` or the current one.
@@ -47,17 +43,12 @@ pub fn base_dir(dir: Option<&Path>) -> Result<PathBuf, AuditError> {
     })
 }
 
-/// Parses `--lang`.
-pub fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: use th or en"))
-}
-
 pub fn run(opts: &Options) -> ExitCode {
     match changes(opts) {
         Ok(changes) => {
             let text = match opts.format {
-                Format::Text => render::text(&changes, opts.lang),
-                Format::Markdown => render::markdown(&changes, opts.lang),
+                Format::Text => render::text(&changes, super::lang::current()),
+                Format::Markdown => render::markdown(&changes, super::lang::current()),
                 Format::Json => render::json(&changes) + "\n",
             };
             let mut out = Out::default();

@@ -26,9 +26,6 @@ pub struct Options {
     /// Run as if started in DIR
     #[arg(short = 'C', value_name = "DIR")]
     pub dir: Option<PathBuf>,
-    /// Language of the words around the data: th or en
-    #[arg(long, default_value = "en", value_parser = super::diff::parse_lang)]
-    pub lang: riskreg::model::Lang,
 }
 
 pub fn run(opts: &Options) -> ExitCode {
@@ -38,8 +35,8 @@ pub fn run(opts: &Options) -> ExitCode {
             match opts.format {
                 Format::Json => out.line(render::json(&entries)),
                 _ if entries.is_empty() => out.line("no commits changed it"),
-                Format::Text => out.line(text(&entries, opts.lang).trim_end()),
-                Format::Markdown => out.line(markdown(&entries, opts.lang).trim_end()),
+                Format::Text => out.line(text(&entries, super::lang::current()).trim_end()),
+                Format::Markdown => out.line(markdown(&entries, super::lang::current()).trim_end()),
             }
             if opts.format != Format::Json {
                 seals(&mut out, &repo, &entries);

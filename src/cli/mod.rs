@@ -9,6 +9,7 @@ pub mod hook;
 pub mod import;
 pub mod init;
 pub mod install;
+pub mod lang;
 pub mod log;
 pub mod out;
 pub mod progress;
@@ -45,6 +46,10 @@ escaped (\\u{1b}), never sent to the terminal raw.";
 #[derive(Debug, Parser)]
 #[command(name = "riskreg", version, about = ABOUT, long_about = LONG_ABOUT)]
 pub struct Cli {
+    /// Language of messages and output: th or en (default: the settings'
+    /// lang, else LC_ALL, LC_MESSAGES or LANG starting with th → Thai, else English)
+    #[arg(long, global = true, value_parser = lang::parse)]
+    pub lang: Option<riskreg::model::Lang>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -55,7 +55,10 @@ impl Out {
         }
         match self.failed {
             Some(e) => {
-                eprintln!("error: cannot write the output: {e}");
+                error(super::lang::current().pick(
+                    &format!("เขียนผลลัพธ์ไม่ได้: {e}"),
+                    &format!("cannot write the output: {e}"),
+                ));
                 ExitCode::from(1)
             }
             None => code,
@@ -64,17 +67,13 @@ impl Out {
 }
 
 /// A diagnostic as one grep-friendly line, its path relative to the current
-/// directory: `registers/2567/FIN.ron:42:23: error: … [risks[1].inherent.likelihood]`.
+/// directory: `registers/2567/FIN.ron:42:23: error: … [risks[1].inherent.likelihood]`,
+/// in the language of the run (the place and path stay as they are).
 /// Control characters of the values it quotes are shown, not sent.
 pub fn diagnostic_line(d: &riskreg::check::Diagnostic) -> String {
     let mut d = d.clone();
     d.file = std::path::PathBuf::from(super::targets::shown(&d.file));
-    let line = if d.line == 0 {
-        format!("{}: {}: {}", d.file.display(), d.severity, d.message)
-    } else {
-        d.to_string()
-    };
-    visible(&line).into_owned()
+    visible(&d.text(super::lang::current())).into_owned()
 }
 
 /// Refuses to compute or write from registers with errors: prints each
@@ -95,7 +94,9 @@ pub fn refuse_on_errors(report: &riskreg::check::Report, why: &str) -> Option<Ex
     Some(ExitCode::from(1))
 }
 
-/// An error message on stderr, its control characters shown.
+/// An error message on stderr, its control characters shown, after the
+/// word `error:` in the language of the run.
 pub fn error(message: impl Display) {
-    eprintln!("error: {}", visible(&message.to_string()));
+    let word = super::lang::current().pick("ข้อผิดพลาด", "error");
+    eprintln!("{word}: {}", visible(&message.to_string()));
 }

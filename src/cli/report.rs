@@ -3,7 +3,7 @@
 
 use super::summary::{load_valid, usage, year_and_rounds};
 use super::targets;
-use riskreg::model::{Lang, Register};
+use riskreg::model::Register;
 use riskreg::report::document::{self, BuildOptions, DocFormat};
 use riskreg::report::{self, ReportError};
 use riskreg::store;
@@ -26,9 +26,6 @@ pub struct Options {
     /// The file to write
     #[arg(long, short, value_name = "FILE")]
     pub output: PathBuf,
-    /// Language of the report: th or en
-    #[arg(long, default_value = "th")]
-    pub lang: String,
     /// Print digits as Thai digits (๐–๙), page numbers included
     #[arg(long)]
     pub thai_digits: bool,
@@ -57,9 +54,7 @@ pub fn run(opts: &Options) -> ExitCode {
         Err(code) => return code,
     };
     let root = root.as_path();
-    let Some(lang) = Lang::parse(&opts.lang) else {
-        return usage(format!("--lang {:?}: use th or en", opts.lang));
-    };
+    let lang = super::lang::current();
     let format = match format_of(opts) {
         Ok(f) => f,
         Err(e) => return usage(e),
@@ -111,7 +106,8 @@ pub fn run(opts: &Options) -> ExitCode {
         &registers,
         BuildOptions {
             lang,
-            thai_digits: opts.thai_digits,
+            // Thai digits are for Thai text: never in English output
+            thai_digits: opts.thai_digits && lang == riskreg::model::Lang::Th,
             months,
         },
     );

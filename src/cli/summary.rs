@@ -26,9 +26,6 @@ pub struct Options {
     /// text, markdown, csv, json, html or xlsx
     #[arg(long)]
     pub format: Option<String>,
-    /// Language of the labels: th or en
-    #[arg(long, default_value = "th")]
-    pub lang: String,
     /// Print digits as Thai digits (๐–๙), as official documents do
     #[arg(long)]
     pub thai_digits: bool,
@@ -134,9 +131,7 @@ pub fn run(opts: &Options) -> ExitCode {
         Err(code) => return code,
     };
     let root = root.as_path();
-    let Some(lang) = Lang::parse(&opts.lang) else {
-        return usage(format!("--lang {:?}: use th or en", opts.lang));
-    };
+    let lang = super::lang::current();
     let format = match format_of(opts) {
         Ok(f) => f,
         Err(e) => return usage(e),
@@ -164,7 +159,8 @@ pub fn run(opts: &Options) -> ExitCode {
         };
     let render_opts = RenderOptions {
         lang,
-        thai_digits: opts.thai_digits,
+        // Thai digits are for Thai text: never in English output
+        thai_digits: opts.thai_digits && lang == Lang::Th,
         width: opts.width,
     };
     let mut out = Out::default();

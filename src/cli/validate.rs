@@ -2,6 +2,7 @@
 
 use super::targets;
 use riskreg::check;
+use riskreg::model::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,7 +14,7 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
     let today = match riskreg::clock::today() {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("error: {e}");
+            super::out::error(e);
             return ExitCode::from(2);
         }
     };
@@ -29,16 +30,27 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
         warnings += report.warnings();
         files += report.files;
     }
-    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-    out.line(format!(
-        "{}, {} in {}",
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        plural(files, "file")
-    ));
+    out.line(tally(super::lang::current(), errors, warnings, files));
     out.finish(if errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The last line: how many errors and warnings in how many files.
+fn tally(lang: Lang, errors: usize, warnings: usize, files: usize) -> String {
+    match lang {
+        Lang::Th => format!("ข้อผิดพลาด {errors} รายการ คำเตือน {warnings} รายการ ใน {files} ไฟล์"),
+        Lang::En => {
+            let plural =
+                |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+            format!(
+                "{}, {} in {}",
+                plural(errors, "error"),
+                plural(warnings, "warning"),
+                plural(files, "file")
+            )
+        }
+    }
 }

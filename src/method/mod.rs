@@ -5,7 +5,7 @@
 mod check;
 mod rating;
 
-pub use check::{MethodProblem, check_methodology};
+pub use check::{MethodMessage, MethodProblem, check_methodology};
 pub use rating::RatingError;
 
 use crate::model::{BandId, CategoryId, ControlQuality, Label, MethodId, MethodRef, RoundId};

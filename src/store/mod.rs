@@ -11,7 +11,7 @@ pub mod ron_text;
 pub mod starter;
 
 pub use atomic::{Expect, Fingerprint, Locked, lock, update};
-pub use error::{LoadError, SaveError};
+pub use error::{Hint, Listing, LoadError, LoadMessage, SaveError};
 pub use locate::SourceMap;
 pub use ron_text::{parse, to_canonical};
 
@@ -42,7 +42,14 @@ pub const METHODOLOGY: &str = "a methodology: Methodology(id: …, version: …,
 pub fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
     atomic::require_regular(path)
         .and_then(|()| std::fs::read(path))
-        .map_err(|e| LoadError::whole(path, format!("cannot read: {e}")))
+        .map_err(|e| {
+            LoadError::whole(
+                path,
+                LoadMessage::CannotRead {
+                    error: e.to_string(),
+                },
+            )
+        })
 }
 
 /// Reads and parses one file.
@@ -170,7 +177,10 @@ impl Catalog {
             }
             Err(e) => errors.push(LoadError::whole(
                 &method_dir,
-                format!("cannot list methodologies: {e}"),
+                LoadMessage::CannotList {
+                    what: Listing::Methodologies,
+                    error: e.to_string(),
+                },
             )),
         }
         match (bureaus, approaches, errors.is_empty()) {
@@ -226,6 +236,13 @@ pub fn load_year_with(
 /// The register files of a fiscal year, sorted by name.
 pub fn year_files(root: &Path, year: u16) -> Result<Vec<PathBuf>, LoadError> {
     let dir = layout::year_dir(root, year);
-    layout::ron_files(&dir)
-        .map_err(|e| LoadError::whole(&dir, format!("cannot list registers: {e}")))
+    layout::ron_files(&dir).map_err(|e| {
+        LoadError::whole(
+            &dir,
+            LoadMessage::CannotList {
+                what: Listing::Registers,
+                error: e.to_string(),
+            },
+        )
+    })
 }

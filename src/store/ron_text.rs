@@ -1,6 +1,6 @@
 //! RON in and out: parsing with positions, and the one canonical form.
 
-use super::error::LoadError;
+use super::error::{Hint, LoadError, LoadMessage};
 use ron::ser::PrettyConfig;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -119,12 +119,7 @@ pub fn parse<T: DeserializeOwned>(path: &Path, bytes: &[u8], what: &str) -> Resu
             // the valid prefix is UTF-8 by definition
             let prefix = std::str::from_utf8(valid).unwrap_or_default();
             let (line, col) = line_col(prefix, prefix.len());
-            return Err(LoadError::at(
-                path,
-                line,
-                col,
-                "invalid UTF-8: files must be saved as UTF-8 text",
-            ));
+            return Err(LoadError::at(path, line, col, LoadMessage::InvalidUtf8));
         }
     };
     // a byte-order mark, as Windows editors write; `fmt` drops it
@@ -134,7 +129,9 @@ pub fn parse<T: DeserializeOwned>(path: &Path, bytes: &[u8], what: &str) -> Resu
             path,
             1,
             1,
-            format!("the file is empty; expected {what}"),
+            LoadMessage::Empty {
+                what: what.to_string(),
+            },
         ));
     }
     let normalised;
@@ -148,48 +145,40 @@ pub fn parse<T: DeserializeOwned>(path: &Path, bytes: &[u8], what: &str) -> Resu
         if matches!(e.code, ron::Error::UnclosedBlockComment)
             && let Some((line, col)) = super::locate::unclosed_comment(text)
         {
-            return LoadError::at(
-                path,
-                line,
-                col,
-                "this block comment is never closed (add `*/` where it should end)",
-            );
+            return LoadError::at(path, line, col, LoadMessage::UnclosedComment);
         }
         let (line, col) = (e.span.start.line, e.span.start.col);
         let field = super::SourceMap::build(text)
             .path_at(line, col)
             .map(str::to_string);
-        let message = explain(&e.code.to_string(), what, field.as_deref());
-        LoadError::at(path, line, col, message)
+        LoadError::at(path, line, col, explain(e.code, what, field))
     })
 }
 
 /// Makes ron's messages read as advice to the person editing the file,
 /// naming the value they are about (`risks[0].inherent.likelihood`).
-fn explain(message: &str, what: &str, field: Option<&str>) -> String {
-    if message.contains("Unexpected end of RON") {
-        return format!("the file ends too early (truncated?); expected the rest of {what}");
+fn explain(code: ron::Error, what: &str, field: Option<String>) -> LoadMessage {
+    let what = what.to_string();
+    match code {
+        ron::Error::Eof => return LoadMessage::Truncated { what },
+        ron::Error::ExceededRecursionLimit => return LoadMessage::TooDeep { what },
+        _ => {}
     }
-    if message.contains("Exceeded recursion limit") {
-        return format!("the file is nested too deeply to be {what}");
+    let expected = code.to_string().starts_with("Expected");
+    let hint = field.as_deref().and_then(|field| {
+        let last = field.rsplit(['.', '[']).next().unwrap_or(field);
+        match last {
+            "amount" | "disbursed" if expected => Some(Hint::Amount),
+            "date" | "as_of" | "next_review" if expected => Some(Hint::Date),
+            "start" | "end" if expected => Some(Hint::Month),
+            _ => None,
+        }
+    });
+    LoadMessage::Syntax {
+        field,
+        code: Box::new(code),
+        hint,
     }
-    let Some(field) = field else {
-        return message.to_string();
-    };
-    let last = field.rsplit(['.', '[']).next().unwrap_or(field);
-    let hint = match last {
-        "amount" | "disbursed" if message.starts_with("Expected") => {
-            " (amounts are written in baht as a string with two decimals, e.g. \"10075.50\")"
-        }
-        "date" | "as_of" | "next_review" if message.starts_with("Expected") => {
-            " (dates are written in the Buddhist era as a string, e.g. \"2567-03-31\")"
-        }
-        "start" | "end" if message.starts_with("Expected") => {
-            " (months are written in the Buddhist era as a string, e.g. \"2566-10\")"
-        }
-        _ => "",
-    };
-    format!("{field}: {message}{hint}")
 }
 
 #[cfg(test)]

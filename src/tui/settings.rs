@@ -68,6 +68,31 @@ pub fn load_from(path: &std::path::Path) -> (Settings, Option<String>) {
     }
 }
 
+/// The language the settings file names, if it names one: the default of
+/// every command's `--lang` (see [`crate::locale`]). Only the `lang` key is
+/// read, so a file the interface would refuse for another key still gives
+/// its language; a missing or unreadable file, or no `lang` key, gives `None`.
+pub fn chosen_lang() -> Option<Lang> {
+    chosen_lang_in(&path()?)
+}
+
+/// [`chosen_lang`] of a given file.
+pub fn chosen_lang_in(path: &std::path::Path) -> Option<Lang> {
+    #[derive(Deserialize)]
+    #[serde(rename = "Settings")]
+    struct LangOnly {
+        #[serde(default, deserialize_with = "named")]
+        lang: Option<Lang>,
+    }
+    fn named<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Lang>, D::Error> {
+        Lang::deserialize(d).map(Some)
+    }
+    let bytes = std::fs::read(path).ok()?;
+    crate::store::parse::<LangOnly>(path, &bytes, "Settings(lang: Th, …)")
+        .ok()?
+        .lang
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +113,23 @@ mod tests {
         assert_eq!(
             (s.lang, s.theme, s.name.as_str()),
             (Lang::En, ThemeChoice::Mono, "ทดสอบ")
+        );
+    }
+
+    #[test]
+    fn the_command_line_reads_only_the_language_of_the_settings() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join(FILE_NAME);
+        assert_eq!(chosen_lang_in(&path), None, "no file");
+        std::fs::write(&path, "Settings(theme: Mono)").expect("write");
+        assert_eq!(chosen_lang_in(&path), None, "no lang key");
+        std::fs::write(&path, "Settings(lang: En, keys: {\"Save\": \"ctrl-w\"})").expect("write");
+        assert_eq!(chosen_lang_in(&path), Some(Lang::En));
+        std::fs::write(&path, "Settings(\n    lang: Th,\n    colour: Mono,\n)\n").expect("write");
+        assert_eq!(
+            chosen_lang_in(&path),
+            Some(Lang::Th),
+            "another key's mistake"
         );
     }
 }

@@ -3,7 +3,7 @@
 //! `RISKREG_TODAY`), so the same registers give the same answer on any day
 //! that is named.
 
-use super::{Finding, Sink};
+use super::{Finding, Message, Sink};
 use crate::method::Methodology;
 use crate::model::{Date, Register, RoundId};
 use std::path::Path;
@@ -62,20 +62,6 @@ pub fn overdue_reports(reg: &Register, method: &Methodology, today: Date) -> Vec
     out
 }
 
-/// The texts of these warnings, kept together for translation.
-mod text {
-    use crate::model::{Date, MeasureId, RiskId, RoundId};
-
-    pub fn review_overdue(risk: &RiskId, since: Date) -> String {
-        format!("risk {risk}: review overdue since {since}")
-    }
-    pub fn report_overdue(measure: &MeasureId, round: &RoundId, since: Date) -> String {
-        format!(
-            "measure {measure}: report for round {round} overdue since {since} (the round's end)"
-        )
-    }
-}
-
 /// The calendar's warnings for one register on `today`. Without its
 /// methodology the rounds are unknown and only reviews are checked.
 pub fn check_cadence(
@@ -88,7 +74,10 @@ pub fn check_cadence(
     for o in overdue_reviews(reg, today) {
         s.warn(
             format!("risks[{}].next_review", o.risk),
-            text::review_overdue(&reg.risks[o.risk].id, o.since),
+            Message::ReviewOverdue {
+                risk: reg.risks[o.risk].id.to_string(),
+                since: o.since,
+            },
         );
     }
     for o in method.map_or_else(Vec::new, |m| overdue_reports(reg, m, today)) {
@@ -101,7 +90,11 @@ pub fn check_cadence(
         };
         s.warn(
             format!("risks[{}].measures[{}].{field}", o.risk, o.measure),
-            text::report_overdue(&measure.id, &o.round, o.since),
+            Message::ReportOverdue {
+                measure: measure.id.to_string(),
+                round: o.round.to_string(),
+                since: o.since,
+            },
         );
     }
     s.out

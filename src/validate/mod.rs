@@ -3,10 +3,12 @@
 //! value at fault; `store::SourceMap` turns paths into lines and columns.
 
 pub mod cadence;
+mod message;
 mod people;
 mod register;
 
 pub use cadence::check_cadence;
+pub use message::{Allowed, Axis, IdKind, Message};
 pub use people::{SignerProblem, check_people, check_signers};
 pub use register::{
     YearKeys, check_register, check_register_header, check_register_risk, check_year,
@@ -27,6 +29,17 @@ pub enum Severity {
     Note,
 }
 
+impl Severity {
+    /// The word before a message: `error`, or `ข้อผิดพลาด` in Thai.
+    pub fn label(self, lang: crate::model::Lang) -> &'static str {
+        match self {
+            Severity::Error => lang.pick("ข้อผิดพลาด", "error"),
+            Severity::Warning => lang.pick("คำเตือน", "warning"),
+            Severity::Note => lang.pick("หมายเหตุ", "note"),
+        }
+    }
+}
+
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -44,7 +57,7 @@ pub struct Finding {
     pub file: PathBuf,
     /// Logical path of the value, e.g. `risks[0].inherent.likelihood`.
     pub path: String,
-    pub message: String,
+    pub message: Message,
 }
 
 /// What registers are checked against.
@@ -94,13 +107,13 @@ impl<'f> Sink<'f> {
             out: Vec::new(),
         }
     }
-    pub(crate) fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.push(Severity::Error, path.into(), message.into());
+    pub(crate) fn error(&mut self, path: impl Into<String>, message: Message) {
+        self.push(Severity::Error, path.into(), message);
     }
-    pub(crate) fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.push(Severity::Warning, path.into(), message.into());
+    pub(crate) fn warn(&mut self, path: impl Into<String>, message: Message) {
+        self.push(Severity::Warning, path.into(), message);
     }
-    fn push(&mut self, severity: Severity, path: String, message: String) {
+    fn push(&mut self, severity: Severity, path: String, message: Message) {
         self.out.push(Finding {
             severity,
             file: self.file.to_path_buf(),
@@ -125,13 +138,18 @@ pub fn check_catalog(
         if let Some(first) = seen.insert(&b.code, i) {
             sink.error(
                 format!("bureaus[{i}].code"),
-                format!("bureau {} is listed twice (also bureaus[{first}])", b.code),
+                Message::BureauTwice {
+                    code: b.code.to_string(),
+                    first,
+                },
             );
         }
         if b.name.th.trim().is_empty() {
             sink.warn(
                 format!("bureaus[{i}].name.th"),
-                format!("bureau {} has no Thai name", b.code),
+                Message::BureauNoThaiName {
+                    code: b.code.to_string(),
+                },
             );
         }
     }
@@ -142,10 +160,10 @@ pub fn check_catalog(
         if let Some(first) = seen.insert(&a.id, i) {
             sink.error(
                 format!("approaches[{i}].id"),
-                format!(
-                    "approach {} is listed twice (also approaches[{first}])",
-                    a.id
-                ),
+                Message::ApproachTwice {
+                    id: a.id.to_string(),
+                    first,
+                },
             );
         }
     }
@@ -154,17 +172,16 @@ pub fn check_catalog(
     for (path, m) in methods {
         let mut sink = Sink::new(path);
         for p in crate::method::check_methodology(m) {
-            sink.error(p.path, p.message);
+            sink.error(p.path, Message::Method(p.message));
         }
         if let Some(other) = versions.insert((m.id.to_string(), m.version), path) {
             sink.error(
                 "id",
-                format!(
-                    "methodology {} version {} is also defined in {}",
-                    m.id,
-                    m.version,
-                    other.display()
-                ),
+                Message::MethodDefinedTwice {
+                    id: m.id.to_string(),
+                    version: m.version,
+                    other: other.to_path_buf(),
+                },
             );
         }
         out.append(&mut sink.out);

@@ -1,6 +1,6 @@
 //! The rules of `people.ron` and `allowed_signers`. Pure.
 
-use super::{Finding, Severity, Sink};
+use super::{Finding, Message, Severity, Sink};
 use crate::model::{BureauList, People};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -14,41 +14,58 @@ pub fn check_people(path: &Path, people: &People, bureaus: &BureauList) -> Vec<F
     for (i, p) in people.people.iter().enumerate() {
         let at = |f: &str| format!("people[{i}].{f}");
         if p.name.trim().is_empty() {
-            sink.error(at("name"), "a person needs a name");
+            sink.error(at("name"), Message::PersonNoName);
         }
         if p.login.trim().is_empty() && p.email.trim().is_empty() {
             sink.error(
                 at("name"),
-                format!(
-                    "{} has neither a login nor an e-mail, so riskreg can never recognise them",
-                    p.name
-                ),
+                Message::Unrecognisable {
+                    name: p.name.clone(),
+                },
             );
         }
         if p.login.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            sink.error(at("login"), format!("a login has no spaces: {:?}", p.login));
+            sink.error(
+                at("login"),
+                Message::LoginWithSpace {
+                    login: p.login.clone(),
+                },
+            );
         } else if !p.login.is_empty()
             && let Some(first) = logins.insert(&p.login, i)
         {
             sink.error(
                 at("login"),
-                format!("login {} is also people[{first}]'s", p.login),
+                Message::LoginTwice {
+                    login: p.login.clone(),
+                    first,
+                },
             );
         }
         if !p.email.is_empty() {
             if !p.email.contains('@') || p.email.chars().any(|c| c.is_whitespace()) {
-                sink.error(at("email"), format!("not an e-mail address: {:?}", p.email));
+                sink.error(
+                    at("email"),
+                    Message::NotAnEmail {
+                        email: p.email.clone(),
+                    },
+                );
             } else if let Some(first) = emails.insert(p.email.to_ascii_lowercase(), i) {
                 sink.error(
                     at("email"),
-                    format!("e-mail {} is also people[{first}]'s", p.email),
+                    Message::EmailTwice {
+                        email: p.email.clone(),
+                        first,
+                    },
                 );
             }
         }
         if p.roles.is_empty() {
             sink.warn(
                 at("roles"),
-                format!("{} has no role, so may change nothing", p.name),
+                Message::NoRole {
+                    name: p.name.clone(),
+                },
             );
         }
         for (j, r) in p.roles.iter().enumerate() {
@@ -57,7 +74,9 @@ pub fn check_people(path: &Path, people: &People, bureaus: &BureauList) -> Vec<F
             {
                 sink.error(
                     format!("people[{i}].roles[{j}]"),
-                    format!("bureau {b} is not in bureaus.ron"),
+                    Message::UnknownBureau {
+                        code: b.to_string(),
+                    },
                 );
             }
         }
@@ -71,7 +90,7 @@ pub struct SignerProblem {
     pub line: usize,
     pub col: usize,
     pub severity: Severity,
-    pub message: String,
+    pub message: Message,
 }
 
 /// Problems in `allowed_signers` (ssh-keygen's format: `principals
@@ -85,7 +104,7 @@ pub fn check_signers(text: &str, people: Option<&People>) -> Vec<SignerProblem> 
             continue;
         }
         let indent = line.len() - trimmed.len();
-        let mut problem = |col: usize, severity, message: String| {
+        let mut problem = |col: usize, severity, message: Message| {
             out.push(SignerProblem {
                 line: n + 1,
                 col: col + 1,
@@ -98,13 +117,7 @@ pub fn check_signers(text: &str, people: Option<&People>) -> Vec<SignerProblem> 
         match key_at {
             Some(k) if k >= 1 && tokens.get(k + 1).is_some_and(|b| is_base64(b)) => {}
             _ => {
-                problem(
-                    indent,
-                    Severity::Error,
-                    "expected `principals [options] key-type base64-key`, e.g. \
-                     `somchai@senate.go.th ssh-ed25519 AAAA…`"
-                        .into(),
-                );
+                problem(indent, Severity::Error, Message::SignerLine);
                 continue;
             }
         }
@@ -116,16 +129,18 @@ pub fn check_signers(text: &str, people: Option<&People>) -> Vec<SignerProblem> 
                 problem(
                     col,
                     Severity::Error,
-                    format!(
-                        "{principal}: a pattern could let unknown people sign; name each person"
-                    ),
+                    Message::SignerPattern {
+                        principal: principal.to_string(),
+                    },
                 );
             } else {
                 match people.find(principal) {
                     None => problem(
                         col,
                         Severity::Error,
-                        format!("{principal} is nobody in people.ron (give their login or e-mail)"),
+                        Message::SignerNobody {
+                            principal: principal.to_string(),
+                        },
                     ),
                     Some(p)
                         if !p
@@ -136,10 +151,7 @@ pub fn check_signers(text: &str, people: Option<&People>) -> Vec<SignerProblem> 
                         problem(
                             col,
                             Severity::Warning,
-                            format!(
-                                "{} approves no bureau; their signature will read as forged",
-                                p.shown()
-                            ),
+                            Message::SignerApprovesNothing { who: p.shown() },
                         )
                     }
                     Some(_) => {}

@@ -1,6 +1,6 @@
 //! Rules for one register, and for all registers of a year together.
 
-use super::{Context, Finding, Sink};
+use super::{Allowed, Axis, Context, Finding, IdKind, Message, Sink};
 use crate::method::Methodology;
 use crate::model::{
     Budget, BureauCode, CoResponsible, FiscalYear, Implementation, Measure, MeasureId, Rating,
@@ -86,10 +86,10 @@ fn check_risk_at(
     if let Some(first) = first {
         s.error(
             format!("{rp}.id"),
-            format!(
-                "risk id {} is used twice in this register (also risks[{first}])",
-                risk.id
-            ),
+            Message::RiskIdTwice {
+                id: risk.id.to_string(),
+                first,
+            },
         );
     }
     check_risk(ctx, method, risk, &rp, s);
@@ -98,10 +98,10 @@ fn check_risk_at(
         if let Some(first) = first_measure(mi, &mp) {
             s.error(
                 format!("{mp}.id"),
-                format!(
-                    "measure id {} is used twice in this register (also {first})",
-                    measure.id
-                ),
+                Message::MeasureIdTwice {
+                    id: measure.id.to_string(),
+                    first,
+                },
             );
         }
         check_measure(ctx, method, reg, measure, &mp, s);
@@ -112,7 +112,9 @@ fn check_header(ctx: &Context<'_>, file: &Path, reg: &Register, s: &mut Sink<'_>
     if !ctx.knows_bureau(&reg.bureau) {
         s.error(
             "bureau",
-            format!("bureau {} is not in bureaus.ron", reg.bureau),
+            Message::UnknownBureau {
+                code: reg.bureau.to_string(),
+            },
         );
     }
     if let Some(stem) = file.file_stem().and_then(|x| x.to_str())
@@ -120,10 +122,10 @@ fn check_header(ctx: &Context<'_>, file: &Path, reg: &Register, s: &mut Sink<'_>
     {
         s.error(
             "bureau",
-            format!(
-                "the register of bureau {} must be named {}.ron, not {stem}.ron",
-                reg.bureau, reg.bureau
-            ),
+            Message::MisnamedFile {
+                bureau: reg.bureau.to_string(),
+                stem: stem.to_string(),
+            },
         );
     }
     let dir_year = file
@@ -136,10 +138,10 @@ fn check_header(ctx: &Context<'_>, file: &Path, reg: &Register, s: &mut Sink<'_>
     {
         s.error(
             "year",
-            format!(
-                "the register says fiscal year {} but sits in directory {y}/",
-                reg.year
-            ),
+            Message::WrongYearDir {
+                year: reg.year,
+                dir: y,
+            },
         );
     }
     if ctx.method(&reg.methodology).is_none() {
@@ -150,16 +152,11 @@ fn check_header(ctx: &Context<'_>, file: &Path, reg: &Register, s: &mut Sink<'_>
             .collect();
         s.error(
             "methodology",
-            format!(
-                "methodology {} version {} is not in methodology/ (known: {})",
-                reg.methodology.id,
-                reg.methodology.version,
-                if known.is_empty() {
-                    "none".to_string()
-                } else {
-                    known.join(", ")
-                }
-            ),
+            Message::UnknownMethod {
+                id: reg.methodology.id.to_string(),
+                version: reg.methodology.version,
+                known,
+            },
         );
     }
     let names = [
@@ -169,7 +166,12 @@ fn check_header(ctx: &Context<'_>, file: &Path, reg: &Register, s: &mut Sink<'_>
     ];
     for (field, name) in names {
         if name.is_some_and(|n| n.trim().is_empty()) {
-            s.error(format!("{field}.name"), format!("{field} needs a name"));
+            s.error(
+                format!("{field}.name"),
+                Message::SignOffNeedsName {
+                    field: field.to_string(),
+                },
+            );
         }
     }
 }
@@ -180,19 +182,25 @@ fn check_rating(method: &Methodology, rating: Rating, path: &str, s: &mut Sink<'
     if rating.likelihood == 0 || usize::from(rating.likelihood) > max_l {
         s.error(
             format!("{path}.likelihood"),
-            format!(
-                "likelihood {} is outside the scale 1–{max_l} of {} v{}",
-                rating.likelihood, method.id, method.version
-            ),
+            Message::OutOfScale {
+                axis: Axis::Likelihood,
+                value: rating.likelihood,
+                max: max_l,
+                method: method.id.to_string(),
+                version: method.version,
+            },
         );
     }
     if rating.impact == 0 || usize::from(rating.impact) > max_i {
         s.error(
             format!("{path}.impact"),
-            format!(
-                "impact {} is outside the scale 1–{max_i} of {} v{}",
-                rating.impact, method.id, method.version
-            ),
+            Message::OutOfScale {
+                axis: Axis::Impact,
+                value: rating.impact,
+                max: max_i,
+                method: method.id.to_string(),
+                version: method.version,
+            },
         );
     }
 }
@@ -208,49 +216,59 @@ fn check_risk(
     if risk.description.trim().is_empty() {
         s.error(
             format!("{rp}.description"),
-            format!(
-                "risk {} needs a description of what could go wrong",
-                risk.id
-            ),
+            Message::RiskNoDescription {
+                risk: risk.id.to_string(),
+            },
         );
     }
     if risk.process.trim().is_empty() {
         s.warn(
             format!("{rp}.process"),
-            format!("risk {} names no work process", risk.id),
+            Message::RiskNoProcess {
+                risk: risk.id.to_string(),
+            },
         );
     }
     if let Some(m) = method {
         if m.category(&risk.category).is_none() {
-            let known: Vec<&str> = m.categories.iter().map(|c| c.id.as_str()).collect();
+            let known = m.categories.iter().map(|c| c.id.to_string()).collect();
             s.error(
                 format!("{rp}.category"),
-                format!(
-                    "unknown category {} (known: {})",
-                    risk.category,
-                    known.join(", ")
-                ),
+                Message::UnknownCategory {
+                    category: risk.category.to_string(),
+                    known,
+                },
             );
         }
         check_rating(m, risk.inherent, &format!("{rp}.inherent"), s);
         match (m.rerates_residual(), risk.residual) {
             (true, None) => s.warn(
                 format!("{rp}.residual"),
-                format!("risk {} has no residual rating; {} re-rates residual risk after controls", risk.id, m.id),
+                Message::NoResidual {
+                    risk: risk.id.to_string(),
+                    method: m.id.to_string(),
+                },
             ),
             (true, Some(r)) => {
                 check_rating(m, r, &format!("{rp}.residual"), s);
                 if let (Ok(inh), Ok(res)) = (m.band_for(risk.inherent), m.band_for(r))
-                    && m.band_rank(&res.id) > m.band_rank(&inh.id) {
-                        s.warn(
-                            format!("{rp}.residual"),
-                            format!("risk {}: residual band {} is above inherent band {}", risk.id, res.id, inh.id),
-                        );
-                    }
+                    && m.band_rank(&res.id) > m.band_rank(&inh.id)
+                {
+                    s.warn(
+                        format!("{rp}.residual"),
+                        Message::ResidualAboveInherent {
+                            risk: risk.id.to_string(),
+                            residual: res.id.to_string(),
+                            inherent: inh.id.to_string(),
+                        },
+                    );
+                }
             }
             (false, Some(_)) => s.warn(
                 format!("{rp}.residual"),
-                format!("{} derives residual risk from the control grid; this residual rating is ignored", m.id),
+                Message::ResidualIgnored {
+                    method: m.id.to_string(),
+                },
             ),
             (false, None) => {}
         }
@@ -259,19 +277,25 @@ fn check_risk(
         Response::Accept(why) if why.trim().is_empty() => {
             s.warn(
                 format!("{rp}.response"),
-                format!("risk {} is accepted without a justification", risk.id),
+                Message::AcceptedWithoutReason {
+                    risk: risk.id.to_string(),
+                },
             );
         }
         Response::Transfer(to) if to.trim().is_empty() => {
             s.warn(
                 format!("{rp}.response"),
-                format!("risk {} is transferred without saying to whom", risk.id),
+                Message::TransferredToNobody {
+                    risk: risk.id.to_string(),
+                },
             );
         }
         Response::Reduce if risk.measures.is_empty() => {
             s.warn(
                 format!("{rp}.measures"),
-                format!("risk {} is to be reduced but has no measures", risk.id),
+                Message::ReduceWithoutMeasures {
+                    risk: risk.id.to_string(),
+                },
             );
         }
         _ => {}
@@ -289,13 +313,17 @@ fn check_measure(
     if m.title.trim().is_empty() {
         s.error(
             format!("{mp}.title"),
-            format!("measure {} needs a title", m.id),
+            Message::MeasureNoTitle {
+                measure: m.id.to_string(),
+            },
         );
     }
     if ctx.approaches.get(&m.approach).is_none() {
         s.error(
             format!("{mp}.approach"),
-            format!("approach {} is not in approaches.ron", m.approach),
+            Message::UnknownApproach {
+                id: m.approach.to_string(),
+            },
         );
     }
     if let CoResponsible::Bureaus(list) = &m.co_responsible {
@@ -305,42 +333,49 @@ fn check_measure(
             if !ctx.knows_bureau(b) {
                 s.error(
                     p.clone(),
-                    format!("co-responsible bureau {b} is not in bureaus.ron"),
+                    Message::UnknownCoBureau {
+                        code: b.to_string(),
+                    },
                 );
             }
             if b == &reg.bureau {
                 s.warn(
                     p.clone(),
-                    format!("{b} leads this measure; it need not be listed as co-responsible"),
+                    Message::LeadAsCoResponsible {
+                        code: b.to_string(),
+                    },
                 );
             }
             if !seen.insert(b) {
-                s.warn(p, format!("{b} is listed twice"));
+                s.warn(
+                    p,
+                    Message::ListedTwice {
+                        code: b.to_string(),
+                    },
+                );
             }
         }
     }
     if m.start > m.end {
         s.error(
             format!("{mp}.end"),
-            format!(
-                "measure {} ends ({}) before it starts ({})",
-                m.id, m.end, m.start
-            ),
+            Message::EndsBeforeStart {
+                measure: m.id.to_string(),
+                start: m.start,
+                end: m.end,
+            },
         );
     }
     let fy = reg.year;
     if m.start.first_day() < fy.start() || m.end.last_day() > fy.end() {
         s.warn(
             format!("{mp}.start"),
-            format!(
-                "measure {} runs {}–{}, outside fiscal year {} ({} – {})",
-                m.id,
-                m.start,
-                m.end,
-                fy,
-                fy.start(),
-                fy.end()
-            ),
+            Message::OutsideFiscalYear {
+                measure: m.id.to_string(),
+                start: m.start,
+                end: m.end,
+                year: fy,
+            },
         );
     }
     let mut ind_ids = BTreeSet::new();
@@ -348,7 +383,10 @@ fn check_measure(
         if !ind_ids.insert(&ind.id) {
             s.error(
                 format!("{mp}.indicators[{i}].id"),
-                format!("indicator {} is defined twice in measure {}", ind.id, m.id),
+                Message::IndicatorTwice {
+                    indicator: ind.id.to_string(),
+                    measure: m.id.to_string(),
+                },
             );
         }
     }
@@ -373,24 +411,24 @@ fn check_monitoring(
         if let Some(first) = rounds_seen.insert(&e.round, i) {
             s.error(
                 format!("{ep}.round"),
-                format!(
-                    "measure {} has two entries for round {} (also monitoring[{first}])",
-                    m.id, e.round
-                ),
+                Message::RoundTwice {
+                    measure: m.id.to_string(),
+                    round: e.round.to_string(),
+                    first,
+                },
             );
         }
         let round = method.and_then(|me| me.round(&e.round));
         match (method, round) {
             (Some(me), None) => {
-                let known: Vec<&str> = me.rounds.iter().map(|r| r.id.as_str()).collect();
+                let known = me.rounds.iter().map(|r| r.id.to_string()).collect();
                 s.error(
                     format!("{ep}.round"),
-                    format!(
-                        "round {} is not defined by {} (known: {})",
-                        e.round,
-                        me.id,
-                        known.join(", ")
-                    ),
+                    Message::UnknownRound {
+                        round: e.round.to_string(),
+                        method: me.id.to_string(),
+                        known,
+                    },
                 );
             }
             (_, Some(r)) => {
@@ -400,11 +438,12 @@ fn check_monitoring(
                     if as_of < fy.start() || as_of > end {
                         s.error(
                             format!("{ep}.as_of"),
-                            format!(
-                                "monitoring as of {as_of} is outside round {} of fiscal year {fy} ({} – {end})",
-                                r.id,
-                                fy.start()
-                            ),
+                            Message::AsOfOutsideRound {
+                                as_of,
+                                round: r.id.to_string(),
+                                year: fy,
+                                end,
+                            },
                         );
                     }
                 }
@@ -413,47 +452,43 @@ fn check_monitoring(
             (None, None) => {}
         }
         if e.disbursed > allocated {
-            let what = match &m.budget {
-                Budget::Allocated { .. } => {
-                    format!(", more than the {} baht allocated", allocated.grouped())
-                }
-                Budget::NotRequested => ", but no budget was requested".to_string(),
-                Budget::Requested { .. } => ", but no budget was allocated".to_string(),
+            let allowed = match &m.budget {
+                Budget::Allocated { .. } => Allowed::Allocated(allocated),
+                Budget::NotRequested => Allowed::NotRequested,
+                Budget::Requested { .. } => Allowed::NotAllocated,
             };
             s.warn(
                 format!("{ep}.disbursed"),
-                format!(
-                    "measure {} disbursed {} baht{what}",
-                    m.id,
-                    e.disbursed.grouped()
-                ),
+                Message::Overspent {
+                    measure: m.id.to_string(),
+                    disbursed: e.disbursed,
+                    allowed,
+                },
             );
         }
         if e.status.needs_added_activity() && e.added_activities.trim().is_empty() {
             s.warn(
                 format!("{ep}.added_activities"),
-                format!(
-                    "measure {} is {:?} at round {} but records no added activity",
-                    m.id, e.status, e.round
-                ),
+                Message::NoAddedActivity {
+                    measure: m.id.to_string(),
+                    status: e.status,
+                    round: e.round.to_string(),
+                },
             );
         }
         if e.implementation.is_completed() && e.done.trim().is_empty() {
             s.warn(
                 format!("{ep}.done"),
-                format!(
-                    "measure {} is completed at round {} but records nothing done",
-                    m.id, e.round
-                ),
+                Message::CompletedNothingDone {
+                    measure: m.id.to_string(),
+                    round: e.round.to_string(),
+                },
             );
         }
         if let Implementation::Other(reason) = &e.implementation
             && reason.trim().is_empty()
         {
-            s.warn(
-                format!("{ep}.implementation"),
-                "\"other reason\" needs the reason",
-            );
+            s.warn(format!("{ep}.implementation"), Message::OtherWithoutReason);
         }
         let mut results_seen = BTreeSet::new();
         for (k, res) in e.results.iter().enumerate() {
@@ -461,30 +496,31 @@ fn check_monitoring(
             if !results_seen.insert(&res.indicator) {
                 s.warn(
                     format!("{p}.indicator"),
-                    format!("indicator {} has two results at this round", res.indicator),
+                    Message::IndicatorTwoResults {
+                        indicator: res.indicator.to_string(),
+                    },
                 );
             }
             if let crate::model::Achieved::Fraction(num, 0) = res.value {
-                s.error(
-                    format!("{p}.value"),
-                    format!(
-                        "Fraction({num}, 0): the whole (second number) cannot be 0; write the part and the whole counted, e.g. Fraction(654, 662)"
-                    ),
-                );
+                s.error(format!("{p}.value"), Message::ZeroWhole { part: num });
             }
             match m.indicators.iter().find(|ind| ind.id == res.indicator) {
                 None => s.error(
                     format!("{p}.indicator"),
-                    format!("measure {} has no indicator {}", m.id, res.indicator),
+                    Message::NoSuchIndicator {
+                        measure: m.id.to_string(),
+                        indicator: res.indicator.to_string(),
+                    },
                 ),
                 Some(ind) => {
                     if let Err(mm) = ind.target.is_met(&res.value) {
                         s.error(
                             format!("{p}.value"),
-                            format!(
-                                "indicator {} is measured as {}, but this result is a {}",
-                                ind.id, mm.target, mm.achieved
-                            ),
+                            Message::ResultKindMismatch {
+                                indicator: ind.id.to_string(),
+                                target: mm.target,
+                                achieved: mm.achieved,
+                            },
                         );
                     }
                 }
@@ -497,9 +533,12 @@ fn check_monitoring(
         if later < earlier {
             s.warn(
                 format!("{path}.as_of"),
-                format!(
-                    "the {m2}-month report is dated {later}, before the {m1}-month one ({earlier})"
-                ),
+                Message::ReportDatedBefore {
+                    months: *m2,
+                    date: *later,
+                    earlier_months: *m1,
+                    earlier: *earlier,
+                },
             );
         }
     }
@@ -509,11 +548,10 @@ fn check_monitoring(
         if later < earlier {
             s.warn(
                 format!("{path}.disbursed"),
-                format!(
-                    "disbursed is cumulative but falls from {} to {} baht",
-                    earlier.grouped(),
-                    later.grouped()
-                ),
+                Message::DisbursedFalls {
+                    from: *earlier,
+                    to: *later,
+                },
             );
         }
     }
@@ -563,19 +601,18 @@ pub fn check_year(regs: &[(PathBuf, &Register)]) -> Vec<Finding> {
 pub fn check_year_keys(regs: &[(PathBuf, YearKeys)]) -> Vec<Finding> {
     let mut out = Vec::new();
     // id → the file and path that used it first
-    let mut first_use: BTreeMap<(&str, &str), (&PathBuf, String)> = BTreeMap::new();
+    let mut first_use: BTreeMap<(IdKind, &str), (&PathBuf, String)> = BTreeMap::new();
     let mut bureaus: BTreeMap<(&str, u16), &PathBuf> = BTreeMap::new();
     for (file, reg) in regs {
         let mut s = Sink::new(file);
         if let Some(other) = bureaus.insert((reg.bureau.as_str(), reg.year.be()), file) {
             s.error(
                 "bureau",
-                format!(
-                    "{} also holds the register of {} for {}",
-                    other.display(),
-                    reg.bureau,
-                    reg.year
-                ),
+                Message::AlsoHoldsRegister {
+                    other: other.to_path_buf(),
+                    bureau: reg.bureau.to_string(),
+                    year: reg.year,
+                },
             );
         }
         let ids = reg
@@ -583,10 +620,10 @@ pub fn check_year_keys(regs: &[(PathBuf, YearKeys)]) -> Vec<Finding> {
             .iter()
             .enumerate()
             .flat_map(|(ri, (risk, measures))| {
-                std::iter::once(("risk", risk.as_str(), format!("risks[{ri}].id"))).chain(
+                std::iter::once((IdKind::Risk, risk.as_str(), format!("risks[{ri}].id"))).chain(
                     measures.iter().enumerate().map(move |(mi, m)| {
                         (
-                            "measure",
+                            IdKind::Measure,
                             m.as_str(),
                             format!("risks[{ri}].measures[{mi}].id"),
                         )
@@ -598,7 +635,12 @@ pub fn check_year_keys(regs: &[(PathBuf, YearKeys)]) -> Vec<Finding> {
                 Some((f, p)) if *f != file => {
                     s.error(
                         here,
-                        format!("{kind} id {id} is also used in {} ({p})", f.display()),
+                        Message::IdAlsoUsed {
+                            kind,
+                            id: id.to_string(),
+                            other: f.to_path_buf(),
+                            path: p.clone(),
+                        },
                     );
                 }
                 Some(_) => {}

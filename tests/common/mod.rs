@@ -52,6 +52,12 @@ pub fn riskreg_on(today: &str, cwd: &Path, args: &[&str]) -> Output {
         .current_dir(cwd)
         .env("NO_COLOR", "1")
         .env("RISKREG_TODAY", today)
+        // the language of messages comes from the settings, else the
+        // locale: neither the machine's nor the user's decides a test
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        .env("RISKREG_CONFIG_DIR", cwd.join(".riskreg-test-settings"))
         .output()
         .expect("run riskreg")
 }

@@ -264,7 +264,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
             crate::validate::Severity::Warning => ("⚠", t.key()),
             crate::validate::Severity::Note => ("·", t.key()),
         };
-        (format!("{mark} {}", f.message), style)
+        (format!("{mark} {}", f.message.text(lang)), style)
     };
     let label_w = fields
         .iter()

@@ -251,7 +251,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
                             "✗ {}{}",
                             e.position
                                 .map_or_else(String::new, |(l, c)| format!("{l}:{c} ")),
-                            e.message
+                            e.message.text(app.lang)
                         ),
                         t.error(),
                     ))),

@@ -1,0 +1,260 @@
+//! The language of the command line: `--lang` on every command, else the
+//! settings' `lang`, else LC_ALL, LC_MESSAGES, LANG (starting with `th` →
+//! Thai), else English. The real binary on a copy of the sample registers,
+//! with an environment the test sets whole.
+
+mod common;
+
+use common::{sample_workspace, stderr, stdout};
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// Runs riskreg in `cwd` with exactly the locale variables of `env` and a
+/// settings file holding `settings` (none when `None`).
+fn run(cwd: &Path, env: &[(&str, &str)], settings: Option<&str>, args: &[&str]) -> Output {
+    let config = cwd.join("config");
+    std::fs::create_dir_all(&config).expect("config dir");
+    let file = config.join("settings.ron");
+    match settings {
+        Some(text) => std::fs::write(&file, text).expect("settings"),
+        None => {
+            let _ = std::fs::remove_file(&file);
+        }
+    }
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_riskreg"));
+    cmd.args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env("RISKREG_TODAY", common::TODAY)
+        .env("RISKREG_CONFIG_DIR", &config);
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
+        cmd.env_remove(var);
+    }
+    cmd.envs(env.iter().copied());
+    cmd.output().expect("run riskreg")
+}
+
+/// A workspace whose FIN register rates its first risk's likelihood 9 on a
+/// scale of 1–5.
+fn out_of_scale() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, root) = sample_workspace();
+    let fin = root.join("2567/FIN.ron");
+    let text = std::fs::read_to_string(&fin).expect("read");
+    let at = text.find("likelihood: ").expect("a likelihood") + "likelihood: ".len();
+    let mut changed = text.clone();
+    changed.replace_range(at..at + 1, "9");
+    std::fs::write(&fin, changed).expect("write");
+    (dir, root)
+}
+
+const EN_ERROR: &str = "registers/2567/FIN.ron:28:29: error: likelihood 9 is outside the \
+                        scale 1–5 of coso-5x5 v1 [risks[0].inherent.likelihood]";
+const TH_ERROR: &str = "registers/2567/FIN.ron:28:29: ข้อผิดพลาด: ระดับโอกาส 9 อยู่นอกมาตรวัด \
+                        1–5 ของ coso-5x5 v1 [risks[0].inherent.likelihood]";
+
+fn first_line(o: &Output) -> String {
+    stdout(o).lines().next().unwrap_or_default().to_string()
+}
+
+#[test]
+fn validate_speaks_thai_with_the_flag_and_keeps_the_place() {
+    let (dir, _) = out_of_scale();
+    let out = run(
+        dir.path(),
+        &[("LANG", "C.UTF-8")],
+        None,
+        &["validate", "--lang", "th"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(first_line(&out), TH_ERROR);
+    let last = stdout(&out).lines().last().unwrap_or_default().to_string();
+    assert_eq!(last, "ข้อผิดพลาด 1 รายการ คำเตือน 2 รายการ ใน 11 ไฟล์");
+    // the warnings too, with Thai words around the figures (ASCII digits:
+    // Thai digits are for --thai-digits documents)
+    assert!(
+        stdout(&out).contains("คำเตือน: มาตรการ HRD-M1 เบิกจ่าย 10,075.00 บาท"),
+        "{}",
+        stdout(&out)
+    );
+    // the flag is global: before the command as well
+    let before = run(dir.path(), &[], None, &["--lang", "th", "validate"]);
+    assert_eq!(stdout(&before), stdout(&out));
+}
+
+#[test]
+fn english_is_unchanged_and_is_the_default_of_a_non_thai_locale() {
+    let (dir, _) = out_of_scale();
+    for env in [
+        &[][..],
+        &[("LANG", "C.UTF-8")][..],
+        &[("LANG", "en_GB.UTF-8")][..],
+    ] {
+        let out = run(dir.path(), env, None, &["validate"]);
+        assert_eq!(first_line(&out), EN_ERROR, "{env:?}");
+        assert!(stdout(&out).ends_with("1 error, 2 warnings in 11 files\n"));
+    }
+}
+
+#[test]
+fn a_thai_locale_makes_validate_thai() {
+    let (dir, _) = out_of_scale();
+    let out = run(dir.path(), &[("LANG", "th_TH.UTF-8")], None, &["validate"]);
+    assert_eq!(first_line(&out), TH_ERROR);
+}
+
+#[test]
+fn a_parse_error_in_thai_keeps_file_line_and_column() {
+    let (dir, root) = sample_workspace();
+    let fin = root.join("2567/FIN.ron");
+    let text = std::fs::read_to_string(&fin).expect("read");
+    std::fs::write(&fin, text.replacen("risks: [", "risks: [ oops", 1)).expect("write");
+    let th = run(dir.path(), &[("LANG", "th_TH.UTF-8")], None, &["validate"]);
+    assert_eq!(th.status.code(), Some(1));
+    assert_eq!(
+        first_line(&th),
+        "registers/2567/FIN.ron:20:14: ข้อผิดพลาด: risks[0]: ต้องเป็นโครงสร้าง `Risk` แต่พบ `oops`"
+    );
+    let en = run(
+        dir.path(),
+        &[("LANG", "th_TH.UTF-8")],
+        None,
+        &["validate", "--lang", "en"],
+    );
+    assert_eq!(
+        first_line(&en),
+        "registers/2567/FIN.ron:20:14: error: risks[0]: Expected struct `Risk` but found `oops`"
+    );
+    // a misspelt field: the fields it may be are listed in both languages
+    std::fs::write(&fin, text.replacen("process:", "proces:", 1)).expect("write");
+    let th = run(dir.path(), &[], None, &["validate", "--lang", "th"]);
+    let line = first_line(&th);
+    assert!(line.starts_with("registers/2567/FIN.ron:"), "{line}");
+    assert!(line.contains("ไม่มีฟิลด์ชื่อ `proces`"), "{line}");
+    assert!(line.contains("`process`"), "{line}");
+}
+
+#[test]
+fn the_flag_beats_the_settings_which_beat_the_locale() {
+    let (dir, _) = out_of_scale();
+    let th_env = [("LANG", "th_TH.UTF-8")];
+    let en_settings = Some("Settings(lang: En)");
+    let th_settings = Some("Settings(lang: Th, theme: Mono)");
+    // settings over the locale, both ways
+    let out = run(dir.path(), &th_env, en_settings, &["validate"]);
+    assert_eq!(first_line(&out), EN_ERROR);
+    let out = run(dir.path(), &[("LANG", "C")], th_settings, &["validate"]);
+    assert_eq!(first_line(&out), TH_ERROR);
+    // the flag over the settings
+    let out = run(
+        dir.path(),
+        &th_env,
+        en_settings,
+        &["validate", "--lang", "th"],
+    );
+    assert_eq!(first_line(&out), TH_ERROR);
+    let out = run(dir.path(), &[], th_settings, &["validate", "--lang", "en"]);
+    assert_eq!(first_line(&out), EN_ERROR);
+    // settings without a lang key leave it to the locale
+    let out = run(
+        dir.path(),
+        &th_env,
+        Some("Settings(theme: Mono)"),
+        &["validate"],
+    );
+    assert_eq!(first_line(&out), TH_ERROR);
+}
+
+#[test]
+fn lc_all_beats_lc_messages_which_beats_lang() {
+    let (dir, _) = out_of_scale();
+    let cases: [(&[(&str, &str)], &str); 5] = [
+        (
+            &[
+                ("LC_ALL", "en_US.UTF-8"),
+                ("LC_MESSAGES", "th_TH.UTF-8"),
+                ("LANG", "th_TH.UTF-8"),
+            ],
+            EN_ERROR,
+        ),
+        (
+            &[("LC_ALL", "th_TH.UTF-8"), ("LANG", "en_US.UTF-8")],
+            TH_ERROR,
+        ),
+        (
+            &[("LC_MESSAGES", "th_TH.UTF-8"), ("LANG", "en_US.UTF-8")],
+            TH_ERROR,
+        ),
+        (&[("LC_MESSAGES", "C"), ("LANG", "th_TH.UTF-8")], EN_ERROR),
+        // an empty variable is not set
+        (
+            &[("LC_ALL", ""), ("LC_MESSAGES", ""), ("LANG", "th_TH.UTF-8")],
+            TH_ERROR,
+        ),
+    ];
+    for (env, want) in cases {
+        let out = run(dir.path(), env, None, &["validate"]);
+        assert_eq!(first_line(&out), want, "{env:?}");
+    }
+}
+
+#[test]
+fn an_unknown_language_is_bad_usage() {
+    let (dir, _) = sample_workspace();
+    let out = run(dir.path(), &[], None, &["validate", "--lang", "fr"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unknown language \"fr\": use th or en"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn summary_follows_the_same_rule_and_still_takes_its_lang() {
+    let (dir, _) = sample_workspace();
+    let args = ["summary", "--year", "2567", "--round", "6"];
+    let th = run(
+        dir.path(),
+        &[],
+        None,
+        &[&args[..], &["--lang", "th"]].concat(),
+    );
+    let en = run(
+        dir.path(),
+        &[],
+        None,
+        &[&args[..], &["--lang", "en"]].concat(),
+    );
+    assert!(
+        th.status.success() && en.status.success(),
+        "{}",
+        stderr(&th)
+    );
+    let by_locale = run(dir.path(), &[("LANG", "th_TH.UTF-8")], None, &args);
+    assert_eq!(stdout(&by_locale), stdout(&th));
+    let by_default = run(dir.path(), &[], None, &args);
+    assert_eq!(stdout(&by_default), stdout(&en));
+    assert_ne!(stdout(&th), stdout(&en));
+}
+
+#[test]
+fn thai_digits_never_reach_english_output() {
+    let (dir, _) = sample_workspace();
+    let args = ["summary", "--year", "2567", "--round", "6", "--thai-digits"];
+    let en = run(
+        dir.path(),
+        &[],
+        None,
+        &[&args[..], &["--lang", "en"]].concat(),
+    );
+    assert!(en.status.success(), "{}", stderr(&en));
+    let thai_digit = |c: char| ('๐'..='๙').contains(&c);
+    assert!(!stdout(&en).contains(thai_digit), "{}", stdout(&en));
+    let th = run(
+        dir.path(),
+        &[],
+        None,
+        &[&args[..], &["--lang", "th"]].concat(),
+    );
+    assert!(stdout(&th).contains(thai_digit));
+}
