@@ -402,6 +402,7 @@ pub fn check_unsaved(
         ctx: &ctx,
         people: people.as_ref(),
         today,
+        only: None,
     };
     let loaded = Loaded {
         path: path.to_path_buf(),
