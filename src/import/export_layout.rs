@@ -10,7 +10,7 @@ use crate::model::{
     Achieved, ApproachId, Approval, Budget, BureauCode, CategoryId, CoResponsible, Comparator,
     ContentDigest, ControlQuality, Decimal2, Factor, FiscalYear, Implementation, Indicator,
     IndicatorId, IndicatorResult, Measure, MeasureId, MeasureKind, MethodId, MethodRef, Money,
-    Monitoring, Quantity, Rating, Register, Response, Risk, RiskId, RoundId, Signature, Target,
+    Monitoring, Quantity, Rating, Register, Response, Risk, RiskId, RoundId, Signature, Threshold,
     TrafficLight,
 };
 use std::collections::{HashMap, HashSet};
@@ -747,7 +747,7 @@ fn indicator_row(row: &mut Row, m: &mut Measure) {
     let def = Indicator {
         id: ind_id.clone(),
         name,
-        target: Target { cmp, value },
+        target: Threshold { cmp, value },
         unit,
     };
     match m.indicators.iter().find(|i| i.id == ind_id) {

@@ -2,6 +2,7 @@
 
 pub mod amount;
 pub mod approval;
+pub mod blank;
 pub mod bureau;
 pub mod calendar;
 pub mod ids;

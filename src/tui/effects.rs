@@ -9,7 +9,7 @@
 //! component template).
 
 use super::workspace::{RegisterKey, Saved, Workspace};
-use crate::model::{Lang, Register};
+use crate::model::{Lang, MethodRef, Register};
 use crate::store::Loaded;
 use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -79,8 +79,11 @@ pub fn perform(ws: &mut Workspace, effect: Effect) -> Done {
             let made = crate::model::BureauCode::new(code.clone()).and_then(|bureau| {
                 let year = crate::model::FiscalYear::new(ws.year)?;
                 let others: Vec<&Register> = ws.entries.iter().map(|e| e.register()).collect();
-                let methods = ws.catalog.method_values();
-                super::records::new_register(bureau, year, &others, &methods)
+                let first_known = ws.catalog.method_values().first().map(|m| MethodRef {
+                    id: m.id.clone(),
+                    version: m.version,
+                });
+                crate::model::blank::register(bureau, year, &others, first_known)
             });
             Done::Created {
                 code,

@@ -10,7 +10,6 @@ pub mod app;
 pub mod effects;
 pub mod form;
 pub mod keymap;
-pub mod records;
 pub mod screens;
 pub mod settings;
 pub mod textedit;

@@ -54,7 +54,7 @@ impl App {
             Done::YearLoaded(Ok(())) => {
                 self.forget_history();
                 self.current = 0;
-                self.overview_selected = 0;
+                self.overview.selected = 0;
                 self.round = self.default_round();
             }
             Done::YearLoaded(Err(e)) => self.status = Some(e),
@@ -71,7 +71,7 @@ impl App {
                 self.open_register();
             }
             Done::Created { entry: Err(e), .. } => self.status = Some(e),
-            Done::Changes(changes) => self.changes = changes,
+            Done::Changes(changes) => self.changes.list = changes,
             Done::Exported(written) => {
                 self.status = Some(match written {
                     Ok(path) => {
@@ -89,7 +89,7 @@ impl App {
         match self.ws.entries.get(self.current) {
             Some(e) => Some(Effect::LoadChanges(e.key())),
             None => {
-                self.changes = Err(self.lang.pick("ไม่มีทะเบียน", "no register").into());
+                self.changes.list = Err(self.lang.pick("ไม่มีทะเบียน", "no register").into());
                 None
             }
         }
@@ -107,7 +107,7 @@ impl App {
 
     /// Exports the summary on screen to a file, or says why it cannot.
     pub(super) fn export(&mut self, path: std::path::PathBuf) -> Option<Effect> {
-        let summary = self.summary().clone();
+        let summary = self.round_summary().clone();
         match summary {
             Ok(summary) => Some(Effect::Export {
                 path,

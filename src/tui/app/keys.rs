@@ -142,7 +142,7 @@ impl App {
         Some((field, self.editor.target.clone()?))
     }
 
-    pub(super) fn open_field(&mut self) {
+    pub(crate) fn open_field(&mut self) {
         let Some((field, target)) = self.field_under_cursor() else {
             return;
         };
@@ -275,7 +275,7 @@ impl App {
         None
     }
 
-    pub(super) fn step_pick(&mut self, forward: bool) {
+    pub(crate) fn step_pick(&mut self, forward: bool) {
         let Some((field, target)) = self.field_under_cursor() else {
             return;
         };
