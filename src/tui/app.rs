@@ -11,7 +11,7 @@ pub mod merge;
 pub use edits::today;
 
 use super::action::Action;
-use super::form::{self, Ctx, Field, Kind, Target};
+use super::form::{self, Ctx, Field, Form, Kind};
 use super::keymap::{Key, Keymap, Scope};
 use super::settings::Settings;
 use super::textedit::TextEdit;
@@ -19,7 +19,7 @@ use super::theme::Theme;
 use super::workspace::Workspace;
 use crate::method::Methodology;
 use crate::model::{BandId, Lang, Register, Risk, RoundId, TrafficLight};
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyEvent, KeyEventKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -129,7 +129,7 @@ pub struct RegisterView {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EditorView {
-    pub target: Option<Target>,
+    pub target: Option<Form>,
     pub cursor: usize,
 }
 
@@ -402,7 +402,7 @@ impl App {
             now.saturating_sub(1)
         };
         self.round = Some(ids[next].clone());
-        if let Some(Target::Monitoring { round, .. }) = &mut self.editor.target {
+        if let Some(Form::Monitoring { round, .. }) = &mut self.editor.target {
             *round = ids[next].clone();
         }
     }
@@ -645,7 +645,7 @@ impl App {
                     Action::Open => {
                         if let Some(&ri) = visible.get(self.register.selected) {
                             self.editor = EditorView {
-                                target: Some(Target::Risk(ri)),
+                                target: Some(Form::Risk(ri)),
                                 cursor: 1,
                             };
                             self.go(Screen::Editor);
@@ -677,7 +677,7 @@ impl App {
                     Action::SignPrepared => self.sign_prepared(),
                     Action::EditHeader => {
                         self.editor = EditorView {
-                            target: Some(Target::Header),
+                            target: Some(Form::Header),
                             cursor: 0,
                         };
                         self.go(Screen::Editor);
@@ -723,7 +723,7 @@ impl App {
                         self.delete_measure(pane);
                     }
                     Action::AddIndicator | Action::DeleteIndicator
-                        if matches!(self.editor.target, Some(Target::Monitoring { .. })) =>
+                        if matches!(self.editor.target, Some(Form::Monitoring { .. })) =>
                     {
                         self.status = Some(
                             self.lang
@@ -770,7 +770,7 @@ impl App {
                             (rows.get(self.monitoring_selected), self.round.clone())
                         {
                             self.editor = EditorView {
-                                target: Some(Target::Monitoring {
+                                target: Some(Form::Monitoring {
                                     risk,
                                     measure,
                                     round,
@@ -858,10 +858,10 @@ impl App {
 }
 
 /// The risk a form is about (none for the register's header).
-pub fn target_risk(t: &Target) -> Option<usize> {
+pub fn target_risk(t: &Form) -> Option<usize> {
     match t {
-        Target::Risk(ri) => Some(*ri),
-        Target::Monitoring { risk, .. } => Some(*risk),
-        Target::Header => None,
+        Form::Risk(ri) => Some(*ri),
+        Form::Monitoring { risk, .. } => Some(*risk),
+        Form::Header => None,
     }
 }

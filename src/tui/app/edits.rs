@@ -187,7 +187,7 @@ impl App {
                 .position(|&i| i == ri)
                 .unwrap_or(0);
             self.editor = EditorView {
-                target: Some(Target::Risk(ri)),
+                target: Some(Form::Risk(ri)),
                 cursor: 1,
             };
             self.go(Screen::Editor);
@@ -219,7 +219,7 @@ impl App {
 
     /// Adds a measure to the risk in the editor and moves to its title.
     pub(super) fn add_measure(&mut self) {
-        let Some(Target::Risk(ri)) = self.editor.target.clone() else {
+        let Some(Form::Risk(ri)) = self.editor.target.clone() else {
             return;
         };
         let mut id = String::new();
@@ -250,7 +250,7 @@ impl App {
         hint_en: &str,
     ) -> Option<(usize, usize)> {
         match (&self.editor.target, pane.checked_sub(1)) {
-            (Some(Target::Risk(ri)), Some(mi)) => Some((*ri, mi)),
+            (Some(Form::Risk(ri)), Some(mi)) => Some((*ri, mi)),
             _ => {
                 self.status = Some(self.lang.pick(hint_th, hint_en).into());
                 None

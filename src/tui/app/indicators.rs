@@ -36,7 +36,7 @@ impl App {
     /// Deletes indicator `k` of measure `mi` of the risk in the editor; when
     /// results were recorded for it, asks first.
     pub(super) fn ask_delete_indicator(&mut self, mi: usize, k: usize) {
-        let Some(Target::Risk(ri)) = self.editor.target.clone() else {
+        let Some(Form::Risk(ri)) = self.editor.target.clone() else {
             return;
         };
         let Some(m) = self.editor_risk().and_then(|r| r.measures.get(mi)) else {

@@ -5,7 +5,7 @@
 
 use super::{band_span, scroll_offset};
 use crate::tui::app::{App, target_risk};
-use crate::tui::form::{self, Ctx, Field, Target};
+use crate::tui::form::{self, Ctx, Field, Form};
 use crate::tui::textedit::truncate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -31,7 +31,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         lang,
     };
     let risk = target_risk(target).and_then(|ri| reg.risks.get(ri));
-    if risk.is_none() && *target != Target::Header {
+    if risk.is_none() && *target != Form::Header {
         f.render_widget(
             Paragraph::new(lang.pick("ไม่มีรายการ", "nothing to edit")),
             area,
@@ -43,7 +43,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     // what the ratings come to, so a change shows its effect at once
     let mut summary = Vec::new();
     match (target, risk) {
-        (Target::Risk(_), Some(risk)) => {
+        (Form::Risk(_), Some(risk)) => {
             summary.push(Span::styled(format!("{} ", risk.id), t.title()));
             summary.push(Span::raw(lang.pick("ก่อนควบคุม ", "inherent ")));
             summary.push(band_span(
@@ -56,7 +56,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
                 method.and_then(|m| m.residual_band(risk).ok().flatten()),
             ));
         }
-        (Target::Monitoring { measure, .. }, Some(risk)) => {
+        (Form::Monitoring { measure, .. }, Some(risk)) => {
             summary.push(Span::styled(format!("{} ", risk.id), t.title()));
             let title = risk
                 .measures
@@ -201,9 +201,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let offset = scroll_offset(cursor_line, height);
     let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
     let title = match target {
-        Target::Risk(_) => lang.pick(" ความเสี่ยง ", " Risk "),
-        Target::Monitoring { .. } => lang.pick(" ผลการติดตาม ", " Monitoring "),
-        Target::Header => lang.pick(" ส่วนหัวทะเบียน ", " Register header "),
+        Form::Risk(_) => lang.pick(" ความเสี่ยง ", " Risk "),
+        Form::Monitoring { .. } => lang.pick(" ผลการติดตาม ", " Monitoring "),
+        Form::Header => lang.pick(" ส่วนหัวทะเบียน ", " Register header "),
     };
     f.render_widget(
         Paragraph::new(visible).block(Block::bordered().title(title)),
