@@ -3,11 +3,15 @@
 //! 30 risks × 3 measures per bureau.
 //!
 //! Sizes (bureau registers) come from `SUMMARY_BENCH_SIZES` (default
-//! `20,1000`; the full run is `SUMMARY_BENCH_SIZES=20,1000,10000`).
+//! `20,1000`; the full run is `SUMMARY_BENCH_SIZES=20,1000,10000`), the
+//! repetitions from `SUMMARY_BENCH_REPS` (default 5, and 1 from 10 000
+//! registers up), the scratch directory from `SUMMARY_BENCH_DIR` (default
+//! the system's temporary directory; 10 000 registers take 2.2 GiB of RON
+//! and as much again of Parquet).
 //! Each measurement runs in a fresh child process (this binary, re-run with
 //! `--child`), so the peak resident memory it reports (VmHWM from
-//! /proc/self/status) is that measurement's alone. In the same run and on
-//! the same files it measures:
+//! /proc/self/status, or the largest child's for the real binary) is that
+//! measurement's alone. In the same run and on the same files it measures:
 //! - parse: `store::load_year` — read and parse every register on all
 //!   cores, the very loader `summary` uses;
 //! - summary: `report::summarize` (load + frames + figures), the figures
@@ -18,12 +22,16 @@
 //! - roll-up: the secretariat's totals at the round from that Parquet
 //!   dataset alone — a lazy polars scan over the hive layout, monitoring
 //!   joined with measures, summed — as DuckDB or Spark would do it
-//!   (docs/scale.md), against `summary` from the RON files.
+//!   (docs/scale.md), against `summary` from the RON files;
+//! - the real binary: `riskreg summary DIR --round 12m --compare 6m` (its
+//!   validation included) and `riskreg validate DIR`, output to /dev/null;
+//!   with `SUMMARY_BENCH_BEFORE=PATH` also another build's `summary` (an
+//!   earlier commit's binary), for a before/after in the same run.
 //!
-//! It prints the median wall time of the repetitions, the ratios to parse
-//! (target ≤ 1.3 for summary), the roll-up's time as a share of the
-//! summary's, peak memory, and the summary's cost per register across sizes
-//! (linear cost keeps it flat).
+//! It prints, per size, the median wall time of the repetitions, each
+//! measurement's ratio to the one it is held against (summary ≤ 1.3 × parse,
+//! validate ≤ 1.5 × summary), peak memory, and time and memory per register
+//! (linear cost keeps them flat across sizes).
 
 use polars::prelude::*;
 use riskreg::model::{FiscalYear, Lang, RoundId};
@@ -83,7 +91,8 @@ fn child(what: &str, root: &Path) {
             std::hint::black_box(&s);
         }
         "export" => {
-            let out = root.with_file_name("export-bench");
+            // the dataset the roll-up then reads
+            let out = root.with_file_name("dataset");
             let written = export::export_year(root, year, None, ExportFormat::Parquet, &out, true)
                 .expect("export");
             std::hint::black_box(written);
@@ -118,10 +127,44 @@ fn child(what: &str, root: &Path) {
                 t.elapsed().as_secs_f64()
             );
         }
+        "cli-summary" | "cli-validate" | "cli-before" => {
+            let (bin, args): (String, &[&str]) = match what {
+                "cli-validate" => (env!("CARGO_BIN_EXE_riskreg").into(), &["validate"]),
+                "cli-before" => (
+                    std::env::var("SUMMARY_BENCH_BEFORE").expect("SUMMARY_BENCH_BEFORE"),
+                    SUMMARY_ARGS,
+                ),
+                _ => (env!("CARGO_BIN_EXE_riskreg").into(), SUMMARY_ARGS),
+            };
+            let mut cmd = Command::new(bin);
+            cmd.arg(args[0]).arg(root).args(&args[1..]);
+            let status = cmd
+                .stdout(std::process::Stdio::null())
+                .status()
+                .expect("run riskreg");
+            // validate's exit status says whether it found errors: there are none
+            assert!(status.success(), "riskreg {args:?} failed");
+            let secs = start.elapsed().as_secs_f64();
+            println!("{secs} {}", child_peak_rss_kib());
+            return;
+        }
         other => panic!("unknown measurement {other}"),
     }
     let secs = start.elapsed().as_secs_f64();
     println!("{secs} {}", peak_rss_kib());
+}
+
+/// `riskreg summary` as the real binary is asked for it (after the dir).
+const SUMMARY_ARGS: &[&str] = &["summary", "--round", "12m", "--compare", "6m"];
+
+/// The peak resident memory of the largest child waited for: the only one.
+fn child_peak_rss_kib() -> u64 {
+    // SAFETY: getrusage only writes the struct it is given
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let rc = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    assert_eq!(rc, 0, "getrusage");
+    // kilobytes on Linux
+    u64::try_from(usage.ru_maxrss).unwrap_or(0)
 }
 
 /// The secretariat's totals at 12 months from the Parquet dataset alone.
@@ -187,6 +230,19 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
+/// What each measurement is held against, and the target of that ratio.
+const MEASURES: &[(&str, &str, &str, Option<f64>)] = &[
+    // (measurement, label, against, target)
+    ("parse", "parse", "parse", None),
+    ("summary", "summary", "parse", Some(1.3)),
+    ("text", "summary + text", "parse", None),
+    ("export", "export parquet", "parse", None),
+    ("rollup", "roll-up parquet", "summary", None),
+    ("cli-summary", "riskreg summary", "parse", None),
+    ("cli-validate", "riskreg validate", "cli-summary", Some(1.5)),
+    ("cli-before", "summary (before)", "cli-summary", None),
+];
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--child") {
@@ -214,85 +270,91 @@ fn main() {
         .split(',')
         .filter_map(|s| s.trim().parse().ok())
         .collect();
+    let reps_asked: Option<usize> = std::env::var("SUMMARY_BENCH_REPS")
+        .ok()
+        .and_then(|r| r.parse().ok());
+    let scratch = std::env::var_os("SUMMARY_BENCH_DIR").map(std::path::PathBuf::from);
+    let before = std::env::var_os("SUMMARY_BENCH_BEFORE").is_some();
+    let measures: Vec<_> = MEASURES
+        .iter()
+        .filter(|m| before || m.0 != "cli-before")
+        .collect();
     println!(
         "summary benchmark: 30 risks × 3 measures per register, {} cores",
         std::thread::available_parallelism().map_or(1, usize::from)
     );
-    println!(
-        "{:>6} {:>7} {:>8} {:>9} {:>6} {:>8} {:>6} {:>8} {:>6} {:>8} {:>7} {:>9} {:>9} {:>9} {:>8}",
-        "regs",
-        "MiB",
-        "parse s",
-        "summary s",
-        "ratio",
-        "+text s",
-        "ratio",
-        "export s",
-        "ratio",
-        "rollup s",
-        "/summ.",
-        "parse MiB",
-        "summ. MiB",
-        "text MiB",
-        "ms/reg"
-    );
     for n in sizes {
-        let dir = tempfile::tempdir().expect("tempdir");
+        let dir = match &scratch {
+            Some(parent) => tempfile::tempdir_in(parent),
+            None => tempfile::tempdir(),
+        }
+        .expect("tempdir");
         let root = dir.path().join("registers");
         let size = synthetic::Size {
             bureaus: n,
             risks: 30,
             measures: 3,
         };
+        let t = Instant::now();
         synthetic::write(&root, FiscalYear::new(YEAR).expect("year"), size).expect("generate");
+        let generated = t.elapsed().as_secs_f64();
         let bytes: u64 = std::fs::read_dir(root.join(YEAR.to_string()))
             .expect("ls")
             .filter_map(|e| e.ok()?.metadata().ok())
             .map(|m| m.len())
             .sum();
-        let reps = if n <= 1000 { 5 } else { 3 };
-        // warm the page cache once so both measurements read from memory
+        let reps = reps_asked.unwrap_or(if n < 10_000 { 5 } else { 1 });
+        // warm the page cache once so every measurement reads from memory
         measure("parse", &root);
-        // the dataset the roll-up reads
-        export::export_year(
-            &root,
-            FiscalYear::new(YEAR).expect("year"),
-            None,
-            ExportFormat::Parquet,
-            &dir.path().join("dataset"),
-            false,
-        )
-        .expect("export");
-        let mut times = [Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new()];
-        let mut peaks = [0u64; 5];
+        let mut times: Vec<Vec<f64>> = vec![Vec::new(); measures.len()];
+        let mut peaks = vec![0u64; measures.len()];
         for _ in 0..reps {
-            // interleaved so drift on a shared machine hits all alike
-            let all = ["parse", "summary", "text", "export", "rollup"];
-            for (i, what) in all.iter().enumerate() {
-                let (t, k) = measure(what, &root);
+            // interleaved so drift on a shared machine hits all alike;
+            // export before the roll-up, which reads what it wrote
+            for (i, m) in measures.iter().enumerate() {
+                let (t, k) = measure(m.0, &root);
                 times[i].push(t);
                 peaks[i] = peaks[i].max(k);
             }
         }
-        let [p, s, t, e, r] = times.map(median);
-        let mib = |k: u64| k as f64 / 1024.0;
+        let medians: Vec<f64> = times.into_iter().map(median).collect();
+        let time_of = |what: &str| {
+            measures
+                .iter()
+                .position(|m| m.0 == what)
+                .map(|i| medians[i])
+        };
         println!(
-            "{:>6} {:>7.1} {:>8.3} {:>9.3} {:>6.2} {:>8.3} {:>6.2} {:>8.3} {:>6.2} {:>8.3} {:>7.2} {:>9.1} {:>9.1} {:>9.1} {:>8.3}",
-            n,
+            "\n{n} registers, {:.1} MiB of RON (generated in {generated:.1} s), median of {reps} run{}, load average {}",
             bytes as f64 / 1_048_576.0,
-            p,
-            s,
-            s / p,
-            t,
-            t / p,
-            e,
-            e / p,
-            r,
-            r / s,
-            mib(peaks[0]),
-            mib(peaks[1]),
-            mib(peaks[2]),
-            s * 1000.0 / n as f64
+            if reps == 1 { "" } else { "s" },
+            load_average()
         );
+        println!(
+            "  {:<18} {:>9} {:>8} {:<16} {:>9} {:>7} {:>9}",
+            "measurement", "seconds", "ratio", "to", "peak MiB", "ms/reg", "KiB/reg"
+        );
+        for (i, m) in measures.iter().enumerate() {
+            let t = medians[i];
+            let against = time_of(m.2).unwrap_or(f64::NAN);
+            let target = m.3.map_or(String::new(), |x| format!(" (≤ {x})"));
+            println!(
+                "  {:<18} {:>9.3} {:>8.2} {:<16} {:>9.1} {:>7.3} {:>9.1}",
+                m.1,
+                t,
+                t / against,
+                format!("{}{target}", m.2),
+                peaks[i] as f64 / 1024.0,
+                t * 1000.0 / n as f64,
+                peaks[i] as f64 / n as f64
+            );
+        }
     }
+}
+
+/// The 1-, 5- and 15-minute load averages: how shared the machine was.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".into())
 }

@@ -75,6 +75,20 @@ fn time<F: FnMut()>(runs: usize, mut f: F) -> Duration {
     )
 }
 
+/// A real edit of the register on screen (its note, on and off), so what is
+/// cached from the registers must be computed again.
+fn edit(app: &mut App) {
+    app.mutate(|reg, _, _| {
+        reg.note = if reg.note.is_empty() {
+            "x".into()
+        } else {
+            String::new()
+        };
+        Ok(())
+    })
+    .expect("the register on screen takes an edit");
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -107,37 +121,49 @@ fn main() {
     let overview = time(50, || draw(&app, &mut terminal));
 
     // the register of 2 000 risks, moving down a row before each redraw
-    app.press(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
-    app.press(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    riskreg::tui::press(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE),
+    );
+    riskreg::tui::press(&mut app, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     assert_eq!(app.visible_risks().len(), RISKS);
     let register = time(50, || {
-        app.press(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+        riskreg::tui::press(&mut app, KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
         draw(&app, &mut terminal);
     });
     // sorted by band, filtered by a search: the costliest table
-    app.press(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE));
+    riskreg::tui::press(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE),
+    );
     for _ in 0..3 {
-        app.press(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE));
+        riskreg::tui::press(
+            &mut app,
+            KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE),
+        );
     }
     let sorted = time(50, || {
-        app.press(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+        riskreg::tui::press(&mut app, KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
         draw(&app, &mut terminal);
     });
     // after an edit the rows are filtered and sorted again
     let after_edit = time(50, || {
-        app.ws.generation += 1;
+        edit(&mut app);
         draw(&app, &mut terminal);
     });
     // the editor of a risk: a plain redraw, and one after an edit, which
     // also runs the validator over the register for the findings in place
-    app.press(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    riskreg::tui::press(&mut app, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     let editor = time(50, || draw(&app, &mut terminal));
     let editor_edit = time(20, || {
-        app.ws.generation += 1;
+        edit(&mut app);
         draw(&app, &mut terminal);
     });
-    app.press(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
-    app.press(KeyEvent::new(KeyCode::Char('m'), KeyModifiers::NONE));
+    riskreg::tui::press(&mut app, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    riskreg::tui::press(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('m'), KeyModifiers::NONE),
+    );
     let matrix = time(50, || draw(&app, &mut terminal));
 
     println!("tui_frame: {RISKS} risks in FIN + 6 sample registers, {w}×{h}, median");

@@ -125,6 +125,14 @@ struct Checking<'a> {
     ctx: &'a Context<'a>,
     people: Option<&'a crate::model::People>,
     today: Option<crate::model::Date>,
+    /// The files whose findings are reported; all when `None`.
+    only: Option<&'a BTreeSet<PathBuf>>,
+}
+
+impl Checking<'_> {
+    fn wanted(&self, p: &Path) -> bool {
+        self.only.is_none_or(|set| set.contains(p))
+    }
 }
 
 /// The outcome of checking: diagnostics in file and line order, and how many
@@ -173,6 +181,50 @@ pub fn check_root_with(
     today: Option<crate::model::Date>,
     progress: &dyn Progress,
 ) -> Report {
+    check_keeping(root, only, today, progress, None).report
+}
+
+/// A fiscal year's files read once: checked, and kept for the commands that
+/// compute from them (`summary`, `report`, `roll`, `export`), so that they
+/// need not read them again.
+#[derive(Debug)]
+pub struct CheckedYear {
+    pub report: Report,
+    /// The shared files; `None` when they do not load (the report says why).
+    pub catalog: Option<Catalog>,
+    /// The year's registers that parse, in file name order.
+    pub registers: Vec<Loaded<Register>>,
+}
+
+/// Reads and checks what the figures of fiscal year `year` are made from:
+/// the shared files (bureaus, approach groups, methodologies) and that
+/// year's registers, each file once. Commands that compute or write from
+/// registers refuse when the report has errors.
+pub fn load_year(root: &Path, year: u16, progress: &dyn Progress) -> CheckedYear {
+    load_year_for(root, year, &year_scope(root, year), progress)
+}
+
+/// [`load_year`], reporting findings only of the files in `only` (an
+/// export of one bureau's register); rules across registers still see the
+/// whole year, and every register of the year is kept.
+pub fn load_year_for(
+    root: &Path,
+    year: u16,
+    only: &BTreeSet<PathBuf>,
+    progress: &dyn Progress,
+) -> CheckedYear {
+    check_keeping(root, Some(only), None, progress, Some(year))
+}
+
+/// The checks of [`check_root_with`]; with `keep`, only that year's
+/// registers are read, and they are kept with the catalog.
+fn check_keeping(
+    root: &Path,
+    only: Option<&BTreeSet<PathBuf>>,
+    today: Option<crate::model::Date>,
+    progress: &dyn Progress,
+    keep: Option<u16>,
+) -> CheckedYear {
     let mut report = Report::default();
     let wanted = |p: &Path| only.is_none_or(|set| set.contains(p));
     let catalog = match Catalog::load(root) {
@@ -182,7 +234,11 @@ pub fn check_root_with(
                 .diagnostics
                 .extend(errors.into_iter().map(Diagnostic::from));
             report.files = 1;
-            return report;
+            return CheckedYear {
+                report,
+                catalog: None,
+                registers: Vec::new(),
+            };
         }
     };
     let mut findings = Vec::new();
@@ -210,6 +266,7 @@ pub fn check_root_with(
         ctx: &ctx,
         people: people.as_ref(),
         today,
+        only,
     };
     let years = match layout::year_dirs(root) {
         Ok(y) => y,
@@ -220,7 +277,11 @@ pub fn check_root_with(
             Vec::new()
         }
     };
+    let mut registers = Vec::new();
     for (year, dir) in years {
+        if keep.is_some_and(|k| k != year) {
+            continue;
+        }
         if let Some(set) = only
             && !set.iter().any(|p| p.starts_with(&dir))
         {
@@ -237,40 +298,14 @@ pub fn check_root_with(
             }
         };
         report.files += files.len();
-        progress.start("checking registers", files.len());
-        // each file is parsed, checked and its findings placed on the core
-        // that read it; only the rules across registers wait for all
-        // of each register only its ids are kept for the rules across the
-        // year, so memory does not grow with the registers' content
-        let results = store::load_many_then(&files, store::REGISTER, progress, |r, text| {
-            let r: Result<Loaded<Register>, LoadError> = r;
-            match r {
-                Ok(reg) => {
-                    let placed = if wanted(&reg.path) {
-                        check_one(&checking, &reg, text)
-                    } else {
-                        Vec::new()
-                    };
-                    (Ok((reg.path, YearKeys::of(&reg.value))), placed)
-                }
-                Err(e) => (Err(e), Vec::new()),
-            }
-        });
-        progress.finish();
-        let mut keys: Vec<(PathBuf, YearKeys)> = Vec::with_capacity(results.len());
-        for (r, placed) in results {
-            match r {
-                Ok(k) => keys.push(k),
-                Err(e) if wanted(&e.path) => report.diagnostics.push(e.into()),
-                Err(_) => {}
-            }
-            report.diagnostics.extend(placed);
-        }
-        findings.extend(
-            validate::check_year_keys(&keys)
-                .into_iter()
-                .filter(|f| wanted(&f.file)),
-        );
+        registers.extend(check_year_files(
+            &checking,
+            &files,
+            keep.is_some(),
+            progress,
+            &mut report,
+            &mut findings,
+        ));
     }
     report.diagnostics.extend(place(findings));
     report
@@ -279,6 +314,122 @@ pub fn check_root_with(
     if let Some(set) = only {
         report.files = set.len();
     }
+    CheckedYear {
+        report,
+        catalog: Some(catalog),
+        registers,
+    }
+}
+
+/// Reads, parses and checks one year's register `files`, each on the core
+/// that read it, its findings placed while its text is in hand; only the
+/// rules across registers wait for all. Unless `keep`, only the ids of each
+/// register are kept (for those rules), so memory does not grow with the
+/// registers' content; with `keep` the registers are returned.
+fn check_year_files(
+    at: &Checking<'_>,
+    files: &[PathBuf],
+    keep: bool,
+    progress: &dyn Progress,
+    report: &mut Report,
+    findings: &mut Vec<Finding>,
+) -> Vec<Loaded<Register>> {
+    progress.start("checking registers", files.len());
+    let results = store::load_many_then(files, store::REGISTER, progress, |r, text| {
+        let r: Result<Loaded<Register>, LoadError> = r;
+        match r {
+            Ok(reg) => {
+                let placed = if at.wanted(&reg.path) {
+                    check_one(at, &reg, text)
+                } else {
+                    Vec::new()
+                };
+                let keys = (reg.path.clone(), YearKeys::of(&reg.value));
+                (Ok((keys, keep.then_some(reg))), placed)
+            }
+            Err(e) => (Err(e), Vec::new()),
+        }
+    });
+    progress.finish();
+    let mut keys: Vec<(PathBuf, YearKeys)> = Vec::with_capacity(results.len());
+    let mut kept = Vec::new();
+    for (r, placed) in results {
+        match r {
+            Ok((k, reg)) => {
+                keys.push(k);
+                kept.extend(reg);
+            }
+            Err(e) if at.wanted(&e.path) => report.diagnostics.push(e.into()),
+            Err(_) => {}
+        }
+        report.diagnostics.extend(placed);
+    }
+    findings.extend(
+        validate::check_year_keys(&keys)
+            .into_iter()
+            .filter(|f| at.wanted(&f.file)),
+    );
+    kept
+}
+
+/// What `validate` would say of `reg` were it saved at `path` (a register
+/// file under `root`) as `text`: its own rules, the calendar's on `today`,
+/// its approval, and the rules across its year with the other registers as
+/// they are on disk (the file at `path` itself is left out). For a register
+/// not written yet, so that one that fails is never written (`import`).
+pub fn check_unsaved(
+    root: &Path,
+    path: &Path,
+    reg: &Register,
+    text: &str,
+    today: Option<crate::model::Date>,
+) -> Report {
+    let mut report = Report::default();
+    let catalog = match Catalog::load(root) {
+        Ok(c) => c,
+        Err(errors) => {
+            report
+                .diagnostics
+                .extend(errors.into_iter().map(Diagnostic::from));
+            return report;
+        }
+    };
+    let methods = catalog.method_values();
+    let ctx = Context::new(&catalog.bureaus.value, &catalog.approaches.value, &methods);
+    let people = crate::audit::access::load_people(root).ok().flatten();
+    let checking = Checking {
+        root,
+        ctx: &ctx,
+        people: people.as_ref(),
+        today,
+        only: None,
+    };
+    let loaded = Loaded {
+        path: path.to_path_buf(),
+        value: reg.clone(),
+        fingerprint: store::Fingerprint::of(text.as_bytes()),
+    };
+    report
+        .diagnostics
+        .extend(check_one(&checking, &loaded, text.as_bytes()));
+    // the new register last, so that an id it shares with another register
+    // is reported in it, where the import can say so
+    let mut keys: Vec<(PathBuf, YearKeys)> = match store::load_year(root, reg.year.be()) {
+        Ok((others, _)) => others
+            .into_iter()
+            .filter(|o| o.path != path)
+            .map(|o| (o.path, YearKeys::of(&o.value)))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    keys.push((path.to_path_buf(), YearKeys::of(reg)));
+    let across: Vec<Finding> = validate::check_year_keys(&keys)
+        .into_iter()
+        .filter(|f| f.file == path)
+        .collect();
+    report.diagnostics.extend(place_in(text, across));
+    report.diagnostics.sort_by_key(|d| (d.line, d.col));
+    report.files = 1;
     report
 }
 
@@ -356,11 +507,10 @@ fn seal_finding(
     })
 }
 
-/// Checks what the figures of fiscal year `year` are made from: the shared
-/// files (bureaus, approach groups, methodologies) and that year's registers.
-/// Commands that compute or write from registers (`summary`, `roll`) refuse
-/// when this finds errors.
-pub fn check_year(root: &Path, year: u16) -> Report {
+/// The files whose findings block the figures of fiscal year `year`: the
+/// shared files (bureaus, approach groups, methodologies) and that year's
+/// registers.
+fn year_scope(root: &Path, year: u16) -> BTreeSet<PathBuf> {
     let mut only: BTreeSet<PathBuf> = [layout::BUREAUS_FILE, layout::APPROACHES_FILE]
         .iter()
         .map(|f| root.join(f))
@@ -370,9 +520,9 @@ pub fn check_year(root: &Path, year: u16) -> Report {
     // needed them for
     for dir in [
         root.join(layout::METHODOLOGY_DIR),
-        root.join(year.to_string()),
+        layout::year_dir(root, year),
     ] {
         only.extend(layout::ron_files(&dir).unwrap_or_default());
     }
-    check_root(root, Some(&only))
+    only
 }

@@ -8,8 +8,10 @@
 pub mod audit;
 pub mod check;
 pub mod clock;
+pub mod import;
 pub mod method;
 pub mod model;
+pub mod par;
 pub mod progress;
 pub mod report;
 pub mod store;

@@ -35,6 +35,7 @@ fn main() -> ExitCode {
         Some(Command::Verify(opts)) => cli::verify::run(&opts),
         Some(Command::Summary(opts)) => cli::summary::run(&opts),
         Some(Command::Export(opts)) => cli::export::run(&opts),
+        Some(Command::Import(opts)) => cli::import::run(&opts),
         Some(Command::Report(opts)) => cli::report::run(&opts),
         Some(Command::Tui { dir }) => cli::tui::run(dir),
         Some(Command::Init(opts)) => cli::init::run(&opts),

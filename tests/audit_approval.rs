@@ -180,3 +180,36 @@ fn approve_reads_a_date_written_the_thai_way_and_stores_the_canonical_form() {
     let text = std::fs::read_to_string(root.join("2567/FIN.ron")).expect("read");
     assert!(text.contains("\"2567-10-15\""), "{text}");
 }
+
+/// Without `--date` the approval is dated by the one clock of riskreg, which
+/// `RISKREG_TODAY` fixes, as it does for validation and the reports; a
+/// malformed one is refused rather than replaced by the system clock.
+#[test]
+fn approve_without_a_date_is_dated_by_riskreg_today() {
+    let (dir, root) = common::sample_workspace();
+    let args = [
+        "approve",
+        "registers/2567/FIN.ron",
+        "--name",
+        "นายสมชาย ผู้อนุมัติ",
+        "--position",
+        "ผู้อำนวยการสำนัก",
+    ];
+    let out = common::riskreg_on("2568-01-20", dir.path(), &args);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(
+        common::stdout(&out).contains("(ผู้อำนวยการสำนัก), 2568-01-20, "),
+        "{}",
+        common::stdout(&out)
+    );
+    let text = std::fs::read_to_string(root.join("2567/FIN.ron")).expect("read");
+    assert!(text.contains("\"2568-01-20\""), "{text}");
+
+    let out = common::riskreg_on("20-01-2568", dir.path(), &args);
+    assert_eq!(out.status.code(), Some(2), "{}", common::stderr(&out));
+    assert!(
+        common::stderr(&out).contains("RISKREG_TODAY=20-01-2568"),
+        "{}",
+        common::stderr(&out)
+    );
+}

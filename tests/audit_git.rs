@@ -571,3 +571,25 @@ fn log_in_thai_shows_dates_the_thai_way() {
         "{text}"
     );
 }
+
+/// What the interface marks as not yet committed comes from one git call in
+/// `audit::git`: files changed, added or untracked under the registers
+/// directory, and nothing outside it.
+#[test]
+fn uncommitted_files_under_the_registers_directory() {
+    let repo = Repo::new();
+    std::fs::write(repo.path("notes.txt"), "outside the registers").expect("write");
+    repo.commit(OFFICER, "2024-01-10T09:00:00+07:00", "registers");
+    repo.set_fin_r1_likelihood(2);
+    std::fs::write(repo.path("registers/2567/NEW.ron"), "()").expect("write");
+    std::fs::write(repo.path("notes.txt"), "changed, but not a register").expect("write");
+    let dir = repo.path("registers");
+    let git = riskreg::audit::git::Repo::discover(&dir).expect("a work tree");
+    let mut changed = git.uncommitted_under(&dir).expect("git status");
+    changed.sort();
+    let top = std::fs::canonicalize(&repo.root).expect("top");
+    assert_eq!(
+        changed,
+        vec![top.join(FIN), top.join("registers/2567/NEW.ron")]
+    );
+}

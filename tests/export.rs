@@ -298,6 +298,16 @@ fn an_existing_output_is_refused_or_replaced_whole() {
         .filter(|e| e.file_name().to_string_lossy().starts_with(".riskreg"))
         .collect();
     assert!(leftovers.is_empty(), "no staging directory left behind");
+    // the tree gets the permissions of any new directory (0777 less the
+    // umask), not the owner-only 0700 of the staging directory it was built in
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let plain = dir.path().join("plain");
+        std::fs::create_dir(&plain).unwrap();
+        assert_eq!(mode(&out), mode(&plain), "{:o}", mode(&out));
+    }
 
     std::fs::write(dir.path().join("d.json"), b"{}").unwrap();
     let file = export(dir.path(), &["--format", "json", "--output", "d.json"]);

@@ -198,10 +198,13 @@ fn the_interface_opens_on_a_new_directory_and_offers_to_create_a_register() {
     let screen = terminal.backend().to_string();
     assert!(screen.contains("ยังไม่มี — n สร้าง"), "{screen}");
     // and n does create it
-    app.press(crossterm::event::KeyEvent::new(
-        crossterm::event::KeyCode::Char('n'),
-        crossterm::event::KeyModifiers::NONE,
-    ));
+    riskreg::tui::press(
+        &mut app,
+        crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char('n'),
+            crossterm::event::KeyModifiers::NONE,
+        ),
+    );
     assert!(root.join("2567/FIN.ron").is_file());
     let v = riskreg(tmp.path(), &["validate"]);
     assert_eq!(v.status.code(), Some(0), "{}", stdout(&v));

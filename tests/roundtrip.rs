@@ -127,7 +127,7 @@ fn indicator() -> impl Strategy<Value = Indicator> {
         .prop_map(|(id, name, cmp, value, unit)| Indicator {
             id: IndicatorId::new(id).expect("id"),
             name,
-            target: Target { cmp, value },
+            target: Threshold { cmp, value },
             unit,
         })
 }

@@ -1,207 +1,39 @@
-//! The one key table covers the text boxes and pick-lists too: their keys
-//! are looked up there, their hints are made from it, and the settings
-//! override keys per scope, refusing an override that clashes.
+//! Keys: the help is the key map, settings rebind keys, the language
+//! toggles, the Thai keyboard layout works by place.
+//! The state driven by keys on a copy of the sample registers.
 
 mod common;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use common::tui::*;
+use crossterm::event::KeyCode;
 use riskreg::model::Lang;
-use riskreg::tui::action::Action;
 use riskreg::tui::app::{App, Modal, Screen};
-use riskreg::tui::keymap::{Key, Keymap, Scope, TextKey};
+use riskreg::tui::keymap::{Keymap, Scope, keys_text};
 use riskreg::tui::settings::Settings;
-use riskreg::tui::theme::Theme;
 use std::collections::BTreeMap;
 
-fn overrides(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs
-        .iter()
-        .map(|(a, k)| (a.to_string(), k.to_string()))
-        .collect()
-}
-
-fn map_with(pairs: &[(&str, &str)]) -> (Keymap, Vec<String>) {
-    Keymap::with_overrides(&overrides(pairs))
-}
-
-/// The sample registers in English with these key overrides.
-fn open_with_keys(pairs: &[(&str, &str)]) -> (tempfile::TempDir, App) {
-    let (dir, root) = common::sample_workspace();
-    let settings = Settings {
-        lang: Lang::En,
-        keys: overrides(pairs),
-        ..Settings::default()
-    };
-    let app = App::open(&root, settings, Theme::mono()).expect("samples open");
-    (dir, app)
-}
-
-/// The same, on the FIN register.
-fn fin_with_keys(pairs: &[(&str, &str)]) -> (tempfile::TempDir, App) {
-    let (dir, mut app) = open_with_keys(pairs);
-    common::select_bureau(&mut app, "FIN");
-    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    assert_eq!(app.screen, Screen::Register);
-    (dir, app)
-}
-
-fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) {
-    app.press(KeyEvent::new(code, mods));
-}
-
-/// The screen as text rows, drawn at 80×24 as the terminal would show it.
-fn screen_rows(app: &App) -> Vec<String> {
-    use ratatui::{Terminal, backend::TestBackend};
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    terminal
-        .draw(|f| riskreg::tui::view::draw(f, app))
-        .expect("draw");
-    let buf = terminal.backend().buffer().clone();
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect()
-}
-
 #[test]
-fn a_remap_of_back_in_one_scope_leaves_esc_in_the_conflict_prompt() {
-    let (map, problems) = map_with(&[("Register.Back", "b")]);
-    assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(
-        map.lookup(Scope::Register, Key::ch('b')),
-        Some(Action::Back)
-    );
-    assert_eq!(map.lookup(Scope::Register, Key::ch('h')), None);
-    let esc = Key::plain(KeyCode::Esc);
-    assert_eq!(map.lookup(Scope::Conflict, esc), Some(Action::Back));
-    assert_eq!(map.lookup(Scope::Conflict, Key::ch('b')), None);
-    assert_eq!(map.lookup(Scope::Global, esc), Some(Action::Back));
-    // the old syntax still means every screen and prompt that has the action
-    let (map, problems) = map_with(&[("Back", "b")]);
-    assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(
-        map.lookup(Scope::Conflict, Key::ch('b')),
-        Some(Action::Back)
-    );
-    assert_eq!(map.lookup(Scope::Conflict, esc), None);
-    // and never reaches into the text boxes, whose Esc is Cancel
-    assert_eq!(map.lookup(Scope::Text, esc), Some(Action::Cancel));
-}
-
-#[test]
-fn several_keys_replace_an_action_s_keys_in_its_scope() {
-    let (map, problems) = map_with(&[("Conflict.Back", "esc q")]);
-    assert!(problems.is_empty(), "{problems:?}");
-    let back = map
-        .bindings(Scope::Conflict)
-        .iter()
-        .find(|b| b.action == Action::Back)
-        .expect("back");
-    assert_eq!(back.keys, vec![Key::plain(KeyCode::Esc), Key::ch('q')]);
-}
-
-#[test]
-fn the_edit_window_hint_shows_the_keys_in_force() {
-    let (_d, mut app) = fin_with_keys(&[("Text.Confirm", "ctrl-o"), ("Text.ClearText", "ctrl-k")]);
-    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    assert_eq!(app.screen, Screen::Editor);
-    // the process: a one-line text field
-    app.editor.cursor = app
-        .form_fields()
-        .iter()
-        .position(|f| *f == riskreg::tui::form::Field::Process)
-        .expect("process");
-    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    assert!(matches!(app.modal, Modal::Edit { .. }), "{:?}", app.modal);
-    let rows = screen_rows(&app);
-    assert!(
-        rows.iter()
-            .any(|r| r.contains("Ctrl-O ok · Ctrl-K clear · Esc cancel")),
-        "{rows:#?}"
-    );
-    // Enter is no longer ok here; Ctrl-K clears, Ctrl-O accepts
-    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    assert!(matches!(app.modal, Modal::Edit { .. }));
-    press(&mut app, KeyCode::Char('k'), KeyModifiers::CONTROL);
-    for c in "ใหม่".chars() {
-        press(&mut app, KeyCode::Char(c), KeyModifiers::NONE);
-    }
-    press(&mut app, KeyCode::Char('o'), KeyModifiers::CONTROL);
+fn help_opens_on_question_mark_and_any_key_closes_it() {
+    let (_d, mut app) = english();
+    ch(&mut app, '?');
+    assert_eq!(app.modal, Modal::Help);
+    ch(&mut app, 'x');
     assert_eq!(app.modal, Modal::None);
-    assert_eq!(
-        app.register_value().map(|r| r.risks[0].process.clone()),
-        Some("ใหม่".to_string())
-    );
+    assert_eq!(app.screen, Screen::Overview);
 }
 
 #[test]
-fn a_clash_inside_a_scope_is_reported_and_the_defaults_stay() {
-    let (map, problems) = map_with(&[("Register.Sort", "a")]);
-    assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(
-        problems[0].contains("a is already AddRisk in Register"),
-        "{problems:?}"
-    );
-    assert_eq!(
-        map.lookup(Scope::Register, Key::ch('s')),
-        Some(Action::Sort)
-    );
-    assert_eq!(
-        map.lookup(Scope::Register, Key::ch('a')),
-        Some(Action::AddRisk)
-    );
-    // a plain character in a text box could no longer be typed
-    let (map, problems) = map_with(&[("Text.Cancel", "x")]);
-    assert!(
-        problems.iter().any(|p| p.contains("typed in Text")),
-        "{problems:?}"
-    );
-    assert_eq!(map.text_key(Scope::Text, Key::ch('x')), TextKey::Type('x'));
-    // a screen key over a global one is the rule, not a clash
-    let (_, problems) = map_with(&[("Green", "1")]);
-    assert!(problems.is_empty(), "{problems:?}");
-    // and the problems reach the status line
-    let (_d, app) = open_with_keys(&[("Register.Sort", "a")]);
-    assert!(
-        app.status
-            .as_deref()
-            .is_some_and(|s| s.contains("already AddRisk")),
-        "{:?}",
-        app.status
-    );
-}
-
-#[test]
-fn unknown_scopes_actions_and_keys_are_named() {
-    let (_, problems) = map_with(&[
-        ("Nowhere.Back", "b"),
-        ("Register.Confirm", "b"),
-        ("Confirm", "ctrl-o"),
-        ("Save", "ctrl-"),
-    ]);
-    let all = problems.join("\n");
-    assert!(all.contains("unknown scope \"Nowhere\""), "{all}");
-    assert!(all.contains("Register has no Confirm"), "{all}");
-    assert!(all.contains("\"Text.Confirm\""), "{all}");
-    assert!(all.contains("cannot read key \"ctrl-\""), "{all}");
-}
-
-#[test]
-fn the_default_table_has_no_clash_in_any_scope() {
+fn every_screen_key_in_the_help_does_what_the_help_says() {
     let map = Keymap::default();
-    for scope in Scope::all() {
-        let bindings = map.bindings(scope);
-        for (i, a) in bindings.iter().enumerate() {
-            for b in &bindings[i + 1..] {
-                let shared: Vec<&Key> = a.keys.iter().filter(|k| b.keys.contains(k)).collect();
-                assert!(
-                    shared.is_empty() || a.action == b.action,
-                    "{scope:?}: {shared:?} are {:?} and {:?}",
-                    a.action,
-                    b.action
+    for scope in Scope::SCREENS {
+        for binding in map.help(scope) {
+            for k in &binding.keys {
+                assert_eq!(
+                    map.lookup(scope, *k),
+                    Some(binding.action),
+                    "{scope:?}: {} is listed for {:?}",
+                    keys_text(&binding),
+                    binding.action
                 );
             }
         }
@@ -209,44 +41,172 @@ fn the_default_table_has_no_clash_in_any_scope() {
 }
 
 #[test]
-fn thai_typed_in_a_text_box_is_text_and_a_command_elsewhere() {
-    let map = Keymap::default();
-    // ๆ sits on q, ๅ on 1 of the Kedmanee layout
-    assert_eq!(
-        map.lookup(Scope::Register, Key::ch('ๆ')),
-        Some(Action::Quit)
-    );
-    for scope in [
-        Scope::Text,
-        Scope::TextMultiline,
-        Scope::Retype,
-        Scope::ExportPath,
-    ] {
-        assert_eq!(map.lookup(scope, Key::ch('ๆ')), None, "{scope:?}");
-        assert_eq!(map.text_key(scope, Key::ch('ๆ')), TextKey::Type('ๆ'));
-    }
-    assert_eq!(
-        map.lookup_nth(Scope::Pick, Key::ch('ๅ')),
-        Some((Action::PickNumber, 0))
-    );
+fn settings_can_rebind_a_key() {
+    let mut keys = BTreeMap::new();
+    keys.insert("Save".to_string(), "ctrl-w".to_string());
+    let (_d, mut app) = app_with(Settings {
+        lang: Lang::En,
+        keys,
+        ..Settings::default()
+    });
+    open_fin(&mut app);
+    ch(&mut app, 'o');
+    ch(&mut app, 'r');
+    ctrl(&mut app, 's');
+    assert!(app.ws.any_dirty(), "Ctrl-S no longer saves");
+    ctrl(&mut app, 'w');
+    assert!(!app.ws.any_dirty(), "Ctrl-W saves");
 }
 
 #[test]
-fn a_digit_picks_its_option_and_a_remapped_row_does_too() {
-    let (_d, mut app) = fin_with_keys(&[("Pick.PickNumber", "a s d f g")]);
-    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    let likelihood = app
-        .form_fields()
-        .iter()
-        .position(|f| *f == riskreg::tui::form::Field::InherentL)
-        .expect("likelihood");
-    app.editor.cursor = likelihood;
-    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    assert!(matches!(app.modal, Modal::Pick { .. }));
-    press(&mut app, KeyCode::Char('s'), KeyModifiers::NONE);
-    assert_eq!(app.modal, Modal::None);
-    assert_eq!(
-        app.register_value().map(|r| r.risks[0].inherent.likelihood),
-        Some(2)
-    );
+fn language_toggles_between_thai_and_english() {
+    let (_d, mut app) = english();
+    assert_eq!(app.lang, Lang::En);
+    ch(&mut app, 'L');
+    assert_eq!(app.lang, Lang::Th);
+}
+
+/// The rows of the drawn help box, as text (SARA AM as the screen writes it).
+fn help_box_rows(app: &App) -> Vec<String> {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    terminal
+        .draw(|f| riskreg::tui::view::draw(f, app))
+        .expect("draw");
+    let buf = terminal.backend().buffer().clone();
+    let cell = |x: u16, y: u16| buf[(x, y)].symbol().to_string();
+    let row_text = |y: u16| -> String { (0..buf.area.width).map(|x| cell(x, y)).collect() };
+    let top = (0..buf.area.height)
+        .find(|&y| {
+            let r = row_text(y);
+            r.contains("┌ Help") || r.contains("┌ วิธีใช้")
+        })
+        .expect("the help box is drawn");
+    // the corner that starts the help's title, not another box's
+    let left = (0..buf.area.width.saturating_sub(2))
+        .find(|&x| {
+            cell(x, top) == "┌" && (cell(x + 2, top) == "H" || cell(x + 2, top).starts_with('ว'))
+        })
+        .expect("left corner");
+    let right = (left..buf.area.width)
+        .find(|&x| cell(x, top) == "┐")
+        .expect("right corner");
+    let rows: Vec<u16> = ((top + 1)..buf.area.height)
+        .take_while(|&y| cell(left, y) != "└")
+        .collect();
+    // a help too long for one column fills the width in two, read left then right
+    let columns: u16 = if right - left + 1 == buf.area.width {
+        2
+    } else {
+        1
+    };
+    let width = (right - left - 1) / columns;
+    (0..columns)
+        .flat_map(|c| {
+            let from = left + 1 + c * width;
+            rows.iter()
+                .map(|&y| {
+                    (from..from + width)
+                        .map(|x| cell(x, y))
+                        .collect::<String>()
+                        .trim_end()
+                        .to_string()
+                })
+                .collect::<Vec<_>>()
+        })
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn the_help_overlay_lists_exactly_the_key_map_of_each_screen() {
+    for lang in [Lang::En, Lang::Th] {
+        let (_d, mut app) = app_with(Settings {
+            lang,
+            ..Settings::default()
+        });
+        open_fin(&mut app);
+        for (screen, go) in [
+            (Screen::Register, None),
+            (Screen::Monitoring, Some('3')),
+            (Screen::Matrix, Some('4')),
+            (Screen::Summary, Some('5')),
+            (Screen::Editor, None),
+            (Screen::Overview, Some('1')),
+        ] {
+            match go {
+                Some(c) => ch(&mut app, c),
+                None if screen == Screen::Editor => {
+                    ch(&mut app, '2');
+                    key(&mut app, KeyCode::Enter);
+                }
+                None => {}
+            }
+            assert_eq!(app.screen, screen);
+            ch(&mut app, '?');
+            let drawn = help_box_rows(&app);
+            let expected: Vec<String> = riskreg::tui::view::help_lines(&app, screen.scope())
+                .into_iter()
+                .map(|l| l.replace('ำ', "ํา"))
+                .collect();
+            assert_eq!(drawn, expected, "{screen:?} in {lang:?}");
+            // and the lines are the key map's bindings, one each
+            let map = &app.keymap;
+            assert_eq!(drawn.len(), map.help(screen.scope()).len());
+            for (line, b) in drawn.iter().zip(map.help(screen.scope())) {
+                assert!(line.starts_with(&keys_text(&b)), "{line} / {b:?}");
+            }
+            ch(&mut app, '?'); // any key closes it
+        }
+    }
+}
+
+#[test]
+fn with_the_thai_layout_on_every_command_key_works_by_its_place() {
+    let (_d, mut app) = english();
+    // ่ is on j: down to FIN; ส is on l: open it
+    ch(&mut app, '่');
+    ch(&mut app, 'ส');
+    assert_eq!(app.screen, Screen::Register);
+    assert_eq!(app.register_value().map(|r| r.bureau.as_str()), Some("FIN"));
+    // the number row types ๅ / - ภ ถ ุ: screens 1, (search), 3, 4, 5, 6
+    ch(&mut app, '-');
+    assert_eq!(app.screen, Screen::Monitoring);
+    ch(&mut app, 'ภ');
+    assert_eq!(app.screen, Screen::Matrix);
+    ch(&mut app, 'ถ');
+    assert_eq!(app.screen, Screen::Summary);
+    ch(&mut app, 'ุ');
+    assert_eq!(app.screen, Screen::Changes);
+    ch(&mut app, 'ๅ');
+    assert_eq!(app.screen, Screen::Overview);
+    // `/` is on 2: nothing on the overview takes it, so it is screen 2 ...
+    ch(&mut app, '/');
+    assert_eq!(app.screen, Screen::Register);
+    // ... where `/` searches: a key is first looked up as itself
+    ch(&mut app, '/');
+    assert!(matches!(app.modal, Modal::Search(_)));
+    // in a text field Thai is text, not commands
+    typed(&mut app, "ๆก");
+    assert!(matches!(&app.modal, Modal::Search(e) if e.text() == "ๆก"));
+    key(&mut app, KeyCode::Esc);
+    // ศ is Shift-L: the language toggle; ๆ is q: quit
+    ch(&mut app, 'ศ');
+    assert_eq!(app.lang, Lang::Th);
+    ch(&mut app, 'ๆ');
+    assert!(app.quit);
+}
+
+#[test]
+fn a_thai_character_bound_in_the_settings_keeps_its_own_meaning() {
+    let mut keys = BTreeMap::new();
+    keys.insert("ToMatrix".to_string(), "ๆ".to_string());
+    let (_d, mut app) = app_with(Settings {
+        lang: Lang::En,
+        keys,
+        ..Settings::default()
+    });
+    ch(&mut app, 'ๆ');
+    assert_eq!(app.screen, Screen::Matrix);
+    assert!(!app.quit);
 }

@@ -4,7 +4,8 @@
 
 mod common;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use common::tui::{ctrl, key, typed};
+use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use riskreg::tui::app::App;
@@ -12,15 +13,6 @@ use riskreg::tui::settings::Settings;
 use riskreg::tui::theme::Theme;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-
-fn press(app: &mut App, code: KeyCode) {
-    app.press(KeyEvent::new(code, KeyModifiers::NONE));
-}
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
 
 /// The app in Thai, after the given steps, in both themes.
 fn with_app(steps: impl Fn(&mut App, &std::path::Path)) -> Vec<(bool, App, tempfile::TempDir)> {
@@ -64,8 +56,8 @@ fn snapshot(name: &str, steps: impl Fn(&mut App, &std::path::Path)) {
 
 /// Overview → FIN.
 fn fin(app: &mut App) {
-    keys(app, "j");
-    press(app, KeyCode::Enter);
+    typed(app, "j");
+    key(app, KeyCode::Enter);
 }
 
 #[test]
@@ -82,7 +74,7 @@ fn register() {
 fn register_search() {
     snapshot("register_search", |app, _| {
         fin(app);
-        keys(app, "/ทรัพย์");
+        typed(app, "/ทรัพย์");
     });
 }
 
@@ -90,7 +82,7 @@ fn register_search() {
 fn editor() {
     snapshot("editor", |app, _| {
         fin(app);
-        press(app, KeyCode::Enter);
+        key(app, KeyCode::Enter);
     });
 }
 
@@ -98,9 +90,9 @@ fn editor() {
 fn editor_pick_list() {
     snapshot("editor_pick", |app, _| {
         fin(app);
-        press(app, KeyCode::Enter);
-        keys(app, "jjjj");
-        press(app, KeyCode::Enter);
+        key(app, KeyCode::Enter);
+        typed(app, "jjjj");
+        key(app, KeyCode::Enter);
     });
 }
 
@@ -108,12 +100,12 @@ fn editor_pick_list() {
 fn editor_text_with_error() {
     snapshot("editor_text_error", |app, _| {
         fin(app);
-        press(app, KeyCode::Enter);
-        keys(app, "Gk");
-        press(app, KeyCode::Enter);
+        key(app, KeyCode::Enter);
+        typed(app, "Gk");
+        key(app, KeyCode::Enter);
         // the amount of FIN-M1's budget, mistyped
-        keys(app, "x");
-        press(app, KeyCode::Enter);
+        typed(app, "x");
+        key(app, KeyCode::Enter);
     });
 }
 
@@ -121,7 +113,7 @@ fn editor_text_with_error() {
 fn monitoring() {
     snapshot("monitoring", |app, _| {
         fin(app);
-        keys(app, "o[y");
+        typed(app, "o[y");
     });
 }
 
@@ -129,8 +121,8 @@ fn monitoring() {
 fn monitoring_form() {
     snapshot("monitoring_form", |app, _| {
         fin(app);
-        keys(app, "o[");
-        press(app, KeyCode::Enter);
+        typed(app, "o[");
+        key(app, KeyCode::Enter);
     });
 }
 
@@ -138,7 +130,7 @@ fn monitoring_form() {
 fn matrix() {
     snapshot("matrix", |app, _| {
         fin(app);
-        keys(app, "mk");
+        typed(app, "mk");
     });
 }
 
@@ -146,15 +138,15 @@ fn matrix() {
 fn matrix_residual_from_control_grid() {
     // ICT is rated with the PACC 3×3 methodology, whose residual comes from controls
     snapshot("matrix_control_grid", |app, _| {
-        keys(app, "jjj");
-        press(app, KeyCode::Enter);
-        keys(app, "mt");
+        typed(app, "jjj");
+        key(app, KeyCode::Enter);
+        typed(app, "mt");
     });
 }
 
 #[test]
 fn summary() {
-    snapshot("summary", |app, _| keys(app, "5"));
+    snapshot("summary", |app, _| typed(app, "5"));
 }
 
 #[test]
@@ -164,10 +156,10 @@ fn changes() {
         common::git(dir, &["add", "."]);
         common::git(dir, &["commit", "-q", "-m", "samples"]);
         fin(app);
-        keys(app, "or");
-        app.press(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+        typed(app, "or");
+        ctrl(app, 's');
         // and one more edit, not saved
-        keys(app, "y6");
+        typed(app, "y6");
     });
 }
 
@@ -175,7 +167,7 @@ fn changes() {
 fn help() {
     snapshot("help_register", |app, _| {
         fin(app);
-        keys(app, "?");
+        typed(app, "?");
     });
 }
 
@@ -183,8 +175,8 @@ fn help() {
 fn confirm_quit() {
     snapshot("confirm_quit", |app, _| {
         fin(app);
-        keys(app, "ory");
-        keys(app, "q");
+        typed(app, "ory");
+        typed(app, "q");
     });
 }
 
@@ -205,7 +197,7 @@ fn too_small() {
 fn editor_new_risk_shows_the_validator_in_place() {
     snapshot("editor_new_risk", |app, _| {
         fin(app);
-        keys(app, "a");
+        typed(app, "a");
     });
 }
 
@@ -214,8 +206,8 @@ fn header_form() {
     // MTG is approved in the samples: the approval is shown read only, with its state
     snapshot("header", |app, _| {
         common::select_bureau(app, "MTG");
-        press(app, KeyCode::Enter);
-        keys(app, "H");
+        key(app, KeyCode::Enter);
+        typed(app, "H");
     });
 }
 
@@ -223,26 +215,26 @@ fn header_form() {
 fn header_form_refuses_a_bad_date_in_place() {
     snapshot("header_bad_date", |app, _| {
         fin(app);
-        keys(app, "Hjjjj");
-        press(app, KeyCode::Enter);
-        app.press(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
-        keys(app, "2567-02-30");
-        press(app, KeyCode::Enter);
+        typed(app, "Hjjjj");
+        key(app, KeyCode::Enter);
+        ctrl(app, 'u');
+        typed(app, "2567-02-30");
+        key(app, KeyCode::Enter);
     });
 }
 
 #[test]
 fn confirm_deleting_an_indicator_with_results() {
     snapshot("confirm_delete_indicator", |app, _| {
-        press(app, KeyCode::Enter); // CAB
-        press(app, KeyCode::Enter); // CAB-R1
+        key(app, KeyCode::Enter); // CAB
+        key(app, KeyCode::Enter); // CAB-R1
         let name = riskreg::tui::form::Field::IndicatorName(0, 0);
         app.editor.cursor = app
             .form_fields()
             .iter()
             .position(|f| *f == name)
             .expect("CAB-M1 has an indicator");
-        keys(app, "x");
+        typed(app, "x");
     });
 }
 
@@ -250,7 +242,7 @@ fn confirm_deleting_an_indicator_with_results() {
 fn long_messages_wrap_instead_of_being_cut_at_the_edge() {
     snapshot("long_messages", |app, _| {
         fin(app);
-        press(app, KeyCode::Enter); // FIN-R1
+        key(app, KeyCode::Enter); // FIN-R1
         // no residual rating: the validator's finding is longer than 80 columns
         app.mutate(|reg, _, _| {
             reg.risks[0].residual = None;
@@ -264,7 +256,7 @@ fn long_messages_wrap_instead_of_being_cut_at_the_edge() {
     });
     for (_, app, _dir) in with_app(|app, _| {
         fin(app);
-        keys(app, "d"); // an unsaved edit, for the status that says so
+        typed(app, "d"); // an unsaved edit, for the status that says so
         app.lang = riskreg::model::Lang::En;
         app.status = Some(app.merged_status());
     }) {

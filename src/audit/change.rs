@@ -9,7 +9,7 @@ use serde::Serialize;
 /// found again across revisions.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "level", rename_all = "snake_case")]
-pub enum Target {
+pub enum Subject {
     Register,
     Risk {
         risk: String,
@@ -26,18 +26,18 @@ pub enum Target {
     },
 }
 
-impl Target {
+impl Subject {
     pub fn risk(&self) -> Option<&str> {
         match self {
-            Target::Register => None,
-            Target::Risk { risk } | Target::Measure { risk, .. } | Target::Round { risk, .. } => {
-                Some(risk)
-            }
+            Subject::Register => None,
+            Subject::Risk { risk }
+            | Subject::Measure { risk, .. }
+            | Subject::Round { risk, .. } => Some(risk),
         }
     }
     pub fn measure(&self) -> Option<&str> {
         match self {
-            Target::Measure { measure, .. } | Target::Round { measure, .. } => Some(measure),
+            Subject::Measure { measure, .. } | Subject::Round { measure, .. } => Some(measure),
             _ => None,
         }
     }
@@ -143,7 +143,7 @@ pub struct Change {
     /// The register's bureau and fiscal year, when known.
     pub bureau: Option<String>,
     pub year: Option<u16>,
-    pub target: Target,
+    pub target: Subject,
     #[serde(flatten)]
     pub kind: ChangeKind,
 }
@@ -152,7 +152,7 @@ impl Change {
     pub fn new(
         file: &str,
         register: Option<(&str, u16)>,
-        target: Target,
+        target: Subject,
         kind: ChangeKind,
     ) -> Self {
         let id = format!("{file}#{}:{}", target_id(&target), kind_id(&kind));
@@ -167,12 +167,12 @@ impl Change {
     }
 }
 
-fn target_id(t: &Target) -> String {
+fn target_id(t: &Subject) -> String {
     match t {
-        Target::Register => String::new(),
-        Target::Risk { risk } => risk.clone(),
-        Target::Measure { risk, measure } => format!("{risk}/{measure}"),
-        Target::Round {
+        Subject::Register => String::new(),
+        Subject::Risk { risk } => risk.clone(),
+        Subject::Measure { risk, measure } => format!("{risk}/{measure}"),
+        Subject::Round {
             risk,
             measure,
             round,

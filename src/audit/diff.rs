@@ -1,7 +1,7 @@
 //! The semantic diff of two sets of register files. Pure: the caller reads
 //! the files (from git or the working tree) and hands over what they parse to.
 
-use super::change::{BandName, Change, ChangeKind, Level, Side, Target};
+use super::change::{BandName, Change, ChangeKind, Level, Side, Subject};
 use super::words;
 use crate::method::Methodology;
 use crate::model::{Measure, MethodRef, Monitoring, Register, Risk};
@@ -19,9 +19,7 @@ pub struct Snapshot {
 
 impl Snapshot {
     fn method(&self, r: &MethodRef) -> Option<&Methodology> {
-        self.methods
-            .iter()
-            .find(|m| m.id == r.id && m.version == r.version)
+        crate::method::find(&self.methods, r)
     }
 }
 
@@ -84,7 +82,7 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Vec<Change> {
             (Some(o), Some(n)) => {
                 if let Some(from) = old_path.filter(|p| *p != path) {
                     d.register = key(n);
-                    d.push(Target::Register, ChangeKind::Moved { from: from.clone() });
+                    d.push(Subject::Register, ChangeKind::Moved { from: from.clone() });
                 }
                 d.compare(o, n);
             }
@@ -121,7 +119,7 @@ pub fn show<T: Serialize>(value: &T) -> String {
 }
 
 impl FileDiff<'_> {
-    fn push(&mut self, target: Target, kind: ChangeKind) {
+    fn push(&mut self, target: Subject, kind: ChangeKind) {
         let reg = self.register.as_ref().map(|(b, y)| (b.as_str(), *y));
         self.out.push(Change::new(self.file, reg, target, kind));
     }
@@ -131,7 +129,7 @@ impl FileDiff<'_> {
     /// methodology of their side.
     fn field<T: Serialize + PartialEq>(
         &mut self,
-        target: &Target,
+        target: &Subject,
         name: &str,
         label: (&str, &str),
         old: &T,
@@ -158,14 +156,14 @@ impl FileDiff<'_> {
             Some((line, col)) => format!("line {line}, column {col}: {}", e.message),
             None => e.message.clone(),
         };
-        self.push(Target::Register, ChangeKind::Unparsable { side, message });
+        self.push(Subject::Register, ChangeKind::Unparsable { side, message });
     }
 
     fn added(&mut self, r: &Result<Register, LoadError>) {
         match r {
             Ok(reg) => {
                 self.register = Some((reg.bureau.as_str().to_string(), reg.year.be()));
-                self.push(Target::Register, ChangeKind::Added);
+                self.push(Subject::Register, ChangeKind::Added);
                 self.each_risk_and_measure(reg, ChangeKind::Added);
             }
             Err(e) => self.unparsable(Side::New, e),
@@ -176,7 +174,7 @@ impl FileDiff<'_> {
         match r {
             Ok(reg) => {
                 self.register = Some((reg.bureau.as_str().to_string(), reg.year.be()));
-                self.push(Target::Register, ChangeKind::Removed);
+                self.push(Subject::Register, ChangeKind::Removed);
                 self.each_risk_and_measure(reg, ChangeKind::Removed);
             }
             Err(e) => self.unparsable(Side::Old, e),
@@ -188,10 +186,10 @@ impl FileDiff<'_> {
     fn each_risk_and_measure(&mut self, reg: &Register, kind: ChangeKind) {
         for r in &reg.risks {
             let risk = r.id.to_string();
-            self.push(Target::Risk { risk: risk.clone() }, kind.clone());
+            self.push(Subject::Risk { risk: risk.clone() }, kind.clone());
             for m in &r.measures {
                 let measure = m.id.to_string();
-                let t = Target::Measure {
+                let t = Subject::Measure {
                     risk: risk.clone(),
                     measure,
                 };
@@ -224,7 +222,7 @@ impl FileDiff<'_> {
         self.methods = (om, nm);
         self.header(o, n);
         for nr in &n.risks {
-            let target = Target::Risk {
+            let target = Subject::Risk {
                 risk: nr.id.to_string(),
             };
             match o.risk(&nr.id) {
@@ -234,7 +232,7 @@ impl FileDiff<'_> {
         }
         for or in &o.risks {
             if n.risk(&or.id).is_none() {
-                let target = Target::Risk {
+                let target = Subject::Risk {
                     risk: or.id.to_string(),
                 };
                 self.push(target, ChangeKind::Removed);
@@ -244,7 +242,7 @@ impl FileDiff<'_> {
     }
 
     fn header(&mut self, o: &Register, n: &Register) {
-        let t = Target::Register;
+        let t = Subject::Register;
         self.field(
             &t,
             "bureau",
@@ -304,7 +302,7 @@ impl FileDiff<'_> {
             (None, None) => {}
         }
         self.field(
-            &Target::Register,
+            &Subject::Register,
             "note",
             ("หมายเหตุ", "note"),
             &o.note,
@@ -315,7 +313,7 @@ impl FileDiff<'_> {
 
     fn risk(
         &mut self,
-        t: &Target,
+        t: &Subject,
         (o, om): (&Risk, Option<&Methodology>),
         (n, nm): (&Risk, Option<&Methodology>),
     ) {
@@ -462,7 +460,7 @@ impl FileDiff<'_> {
         let old: BTreeMap<_, _> = o.measures().map(|(r, m)| (&m.id, (r, m))).collect();
         let new_ids: BTreeSet<_> = n.measures().map(|(_, m)| &m.id).collect();
         for (nr, nm) in n.measures() {
-            let t = Target::Measure {
+            let t = Subject::Measure {
                 risk: nr.id.to_string(),
                 measure: nm.id.to_string(),
             };
@@ -483,7 +481,7 @@ impl FileDiff<'_> {
         }
         for (or, om) in o.measures() {
             if !new_ids.contains(&om.id) {
-                let t = Target::Measure {
+                let t = Subject::Measure {
                     risk: or.id.to_string(),
                     measure: om.id.to_string(),
                 };
@@ -492,7 +490,7 @@ impl FileDiff<'_> {
         }
     }
 
-    fn measure(&mut self, t: &Target, o: &Measure, n: &Measure) {
+    fn measure(&mut self, t: &Subject, o: &Measure, n: &Measure) {
         self.field(
             t,
             "title",
@@ -558,10 +556,10 @@ impl FileDiff<'_> {
             &n.indicators,
             &words::indicators,
         );
-        let (Target::Measure { risk, measure } | Target::Round { risk, measure, .. }) = t else {
+        let (Subject::Measure { risk, measure } | Subject::Round { risk, measure, .. }) = t else {
             return;
         };
-        let round_target = |round: &str| Target::Round {
+        let round_target = |round: &str| Subject::Round {
             risk: risk.clone(),
             measure: measure.clone(),
             round: round.to_string(),
@@ -580,7 +578,7 @@ impl FileDiff<'_> {
         }
     }
 
-    fn round(&mut self, t: &Target, o: &Monitoring, n: &Monitoring) {
+    fn round(&mut self, t: &Subject, o: &Monitoring, n: &Monitoring) {
         self.field(
             t,
             "as_of",

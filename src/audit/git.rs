@@ -151,6 +151,38 @@ impl Repo {
         Ok(out.stdout)
     }
 
+    /// Absolute paths of the files under `dir` that `git status` reports as
+    /// modified, added or untracked: what has not been committed yet.
+    pub fn uncommitted_under(&self, dir: &Path) -> Result<Vec<PathBuf>, AuditError> {
+        // a second -C is taken relative to the first: give it absolute
+        let dir = std::path::absolute(dir).map_err(|e| AuditError::NoGit(e.to_string()))?;
+        let args = [
+            "status",
+            "--porcelain=v1",
+            "-z",
+            "--untracked-files=all",
+            "--",
+            ".",
+        ];
+        let out = self
+            .command()
+            .arg("-C")
+            .arg(&dir)
+            .args(args)
+            .output()
+            .map_err(|e| AuditError::NoGit(e.to_string()))?;
+        if !out.status.success() {
+            return Err(AuditError::Git {
+                command: format!("git {}", args.join(" ")),
+                message: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+            });
+        }
+        Ok(parse_porcelain(&out.stdout)
+            .into_iter()
+            .map(|p| self.root.join(p))
+            .collect())
+    }
+
     /// The commit a revision names. A revision that is not a commit, or that
     /// looks like an option, is refused with the name the user gave.
     pub fn resolve(&self, rev: &str) -> Result<String, AuditError> {
@@ -404,6 +436,25 @@ fn split_z(bytes: &[u8]) -> Vec<String> {
         .collect()
 }
 
+/// Paths of `git status --porcelain=v1 -z`, relative to the top of the work
+/// tree (renames and copies give their new path).
+fn parse_porcelain(out: &[u8]) -> Vec<String> {
+    let mut paths = Vec::new();
+    let mut fields = out.split(|&b| b == 0).filter(|f| !f.is_empty());
+    while let Some(f) = fields.next() {
+        if f.len() < 4 {
+            continue;
+        }
+        let (xy, path) = (&f[..2], &f[3..]);
+        paths.push(String::from_utf8_lossy(path).into_owned());
+        if xy[0] == b'R' || xy[0] == b'C' {
+            // the original path follows as its own field
+            fields.next();
+        }
+    }
+    paths
+}
+
 /// Parses `git diff --raw -z`: `:<mode> <mode> <oid> <oid> <status>\0<path>\0`.
 fn parse_raw(bytes: &[u8]) -> Vec<RawChange> {
     let fields = split_z(bytes);
@@ -427,6 +478,15 @@ fn parse_raw(bytes: &[u8]) -> Vec<RawChange> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn porcelain_paths_and_renames() {
+        let out = b" M registers/2567/FIN.ron\0R  new.ron\0old.ron\0?? x.ron\0";
+        assert_eq!(
+            parse_porcelain(out),
+            vec!["registers/2567/FIN.ron", "new.ron", "x.ron"]
+        );
+    }
 
     #[test]
     fn raw_diff_lines_give_blob_ids_and_paths() {

@@ -17,7 +17,7 @@ pub mod verify;
 pub mod words;
 
 pub use approval::{ApprovalState, approval_state, approve, content_digest};
-pub use change::{Change, ChangeKind, Target};
+pub use change::{Change, ChangeKind, Subject};
 pub use diff::{Snapshot, diff};
 pub use history::{LogEntry, LogTarget, SinceApproval, approval_warning, history, since_approval};
 pub use revision::{

@@ -1,20 +1,20 @@
 //! Changes in words: one line each for the TUI, plain text for the
 //! terminal, Markdown for pull requests and audit memos, JSON for tools.
 
-use super::change::{Change, ChangeKind, Level, Side, Target};
+use super::change::{Change, ChangeKind, Level, Side, Subject};
 use crate::model::Lang;
 use std::fmt::Write;
 
 /// What a change is about, e.g. `risk FIN-R1`, `measure FIN-M1, round 6m`;
 /// empty for the register itself.
-pub fn subject(t: &Target, lang: Lang) -> String {
+pub fn subject(t: &Subject, lang: Lang) -> String {
     match t {
-        Target::Register => String::new(),
-        Target::Risk { risk } => format!("{} {risk}", lang.pick("ความเสี่ยง", "risk")),
-        Target::Measure { measure, .. } => {
+        Subject::Register => String::new(),
+        Subject::Risk { risk } => format!("{} {risk}", lang.pick("ความเสี่ยง", "risk")),
+        Subject::Measure { measure, .. } => {
             format!("{} {measure}", lang.pick("มาตรการ", "measure"))
         }
-        Target::Round { measure, round, .. } => format!(
+        Subject::Round { measure, round, .. } => format!(
             "{} {measure}, {} {round}",
             lang.pick("มาตรการ", "measure"),
             lang.pick("รอบ", "round")
@@ -27,13 +27,13 @@ pub fn what(c: &Change, lang: Lang) -> String {
     let p = |th: &'static str, en: &'static str| lang.pick(th, en).to_string();
     match &c.kind {
         ChangeKind::Added => match c.target {
-            Target::Register => p("เพิ่มทะเบียนใหม่", "register added"),
-            Target::Round { .. } => p("บันทึกผลรอบนี้", "monitoring recorded"),
+            Subject::Register => p("เพิ่มทะเบียนใหม่", "register added"),
+            Subject::Round { .. } => p("บันทึกผลรอบนี้", "monitoring recorded"),
             _ => p("เพิ่ม", "added"),
         },
         ChangeKind::Removed => match c.target {
-            Target::Register => p("ลบทะเบียน", "register removed"),
-            Target::Round { .. } => p("ลบผลการติดตามรอบนี้", "monitoring removed"),
+            Subject::Register => p("ลบทะเบียน", "register removed"),
+            Subject::Round { .. } => p("ลบผลการติดตามรอบนี้", "monitoring removed"),
             _ => p("ลบ", "removed"),
         },
         ChangeKind::Moved { from } => format!("{} {from}", lang.pick("ย้ายมาจาก", "moved from")),

@@ -17,7 +17,7 @@ pub fn is_register_path(path: &str) -> bool {
     let (Some(file), Some(dir)) = (parts.next(), parts.next()) else {
         return false;
     };
-    file.ends_with(".ron") && dir.len() == 4 && dir.bytes().all(|b| b.is_ascii_digit())
+    file.ends_with(".ron") && store::layout::fiscal_year_of(dir).is_some()
 }
 
 fn is_method_path(path: &str) -> bool {

@@ -30,7 +30,7 @@ pub struct Options {
     /// is in ssh-agent); default git's user.signingkey
     #[arg(long, value_name = "FILE", requires = "sign")]
     pub key: Option<PathBuf>,
-    /// Date of approval in the Buddhist era, e.g. 2567-10-15; default today (Thai time)
+    /// Date of approval in the Buddhist era, e.g. 2567-10-15; default today (Thai time, or RISKREG_TODAY)
     #[arg(long)]
     pub date: Option<String>,
 }
@@ -68,7 +68,7 @@ fn approve(opts: &Options) -> Result<String, Failure> {
     let usage = |m: String| Failure(2, m);
     let date = match &opts.date {
         Some(d) => Date::parse_written(d).map_err(|e| usage(format!("--date {d}: {e}")))?,
-        None => today_in_thailand(),
+        None => riskreg::clock::today().map_err(usage)?,
     };
     let shown_file = shown(&opts.file);
     let file = opts
@@ -172,24 +172,4 @@ fn approve(opts: &Options) -> Result<String, Failure> {
     Ok(format!(
         "approved {shown_file}: {name} ({position}), {date}, {digest}{sealed}{note}"
     ))
-}
-
-/// Today's date in Thailand (UTC+7), in the Buddhist era.
-fn today_in_thailand() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Date::in_thailand_at(secs).unwrap_or_else(|_| {
-        // only a clock before 1957 or after 2157 gets here
-        Date::from_ce(2024, 1, 1).expect("a fixed valid date")
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn today_is_a_plausible_date() {
-        let d = super::today_in_thailand();
-        assert!(d.year_be() >= 2567, "{d}");
-    }
 }

@@ -1,6 +1,7 @@
 //! `riskreg export`: the registers of a year as a tidy dataset (Parquet,
 //! CSV, JSON or xlsx) for DuckDB, Spark, polars or a spreadsheet.
 
+use super::progress::StderrBar;
 use super::targets;
 use riskreg::check;
 use riskreg::model::{BureauCode, FiscalYear};
@@ -55,7 +56,7 @@ pub fn run(opts: &Options) -> ExitCode {
         Ok(b) => b,
         Err(e) => return usage(format!("--bureau: {e}")),
     };
-    let year_dir = root.join(year.to_string());
+    let year_dir = layout::year_dir(&root, year.be());
     let files = match layout::ron_files(&year_dir) {
         Ok(files) => files,
         Err(_) => {
@@ -76,9 +77,10 @@ pub fn run(opts: &Options) -> ExitCode {
                 .is_none_or(|b| f.file_stem().and_then(|s| s.to_str()) == Some(b.as_str()))
         })
         .collect();
-    let checked = check::check_root(&root, Some(&only));
-    if checked.errors() > 0 {
+    let checked = check::load_year_for(&root, year.be(), &only, &StderrBar::new());
+    if checked.report.errors() > 0 {
         for d in checked
+            .report
             .diagnostics
             .iter()
             .filter(|d| d.severity == riskreg::validate::Severity::Error)
@@ -88,8 +90,14 @@ pub fn run(opts: &Options) -> ExitCode {
         eprintln!("error: fix the errors above (riskreg validate) to export the registers");
         return ExitCode::from(1);
     }
-    match report::export::export_year(
-        &root,
+    // no errors: the shared files loaded and every register parsed
+    let Some(catalog) = checked.catalog else {
+        return ExitCode::from(1);
+    };
+    let registers = checked.registers.into_iter().map(|l| l.value).collect();
+    match report::export::export_registers(
+        &catalog,
+        registers,
         year,
         bureau.as_ref(),
         format,

@@ -6,6 +6,7 @@ pub mod diff;
 pub mod export;
 pub mod fmt;
 pub mod hook;
+pub mod import;
 pub mod init;
 pub mod install;
 pub mod log;
@@ -222,6 +223,31 @@ Examples:
   riskreg export --year 2567 --format parquet --output dataset
   riskreg export --year 2567 --bureau FIN --format xlsx -o FIN-2567.xlsx")]
     Export(export::Options),
+    /// A register from an Excel workbook: an exported one edited, or an office's own
+    #[command(long_about = "\
+Read the register of BUREAU for YEAR from FILE.xlsx and write it, in
+canonical form, as registers/<YEAR>/<BUREAU>.ron.
+
+Without --mapping, FILE is a workbook riskreg export --format xlsx wrote
+(perhaps edited in Excel since): every field of the register is read back,
+and an export imported unchanged gives the same file byte for byte. With
+--mapping FILE.ron, FILE is a workbook as an office keeps it: the mapping
+names the sheet, the header row and, for each field, the column it comes
+from by its header text (docs/import.md).
+
+Every cell that cannot be read is reported with its sheet, row and column
+(F12) and what was expected, and nothing is written. The result is checked
+as riskreg validate would check it before it is written: with an error,
+nothing is written (exit 1); warnings are shown. An existing register is
+never replaced without --force, and only if it did not change while the
+import ran. The file is written atomically. --dry-run reads and checks,
+then says what it would write, and writes nothing.
+
+Examples:
+  riskreg export --year 2567 --bureau FIN --format xlsx -o FIN.xlsx
+  riskreg import FIN.xlsx --year 2567 --bureau FIN --force
+  riskreg import ทะเบียนความเสี่ยง.xlsx --year 2567 --bureau FIN --mapping office.ron --dry-run")]
+    Import(import::Options),
     /// The whole monitoring report of a round, ready to sign (docx, html, xlsx)
     #[command(long_about = "\
 The monitoring report the secretariat submits (seed 002; seed 004 for the

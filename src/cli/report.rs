@@ -1,12 +1,12 @@
 //! `riskreg report`: the whole monitoring report of a round, as a docx,
 //! HTML or xlsx file, written atomically.
 
-use super::summary::{refuse_invalid, usage, year_and_rounds};
+use super::summary::{load_valid, usage, year_and_rounds};
 use super::targets;
 use riskreg::model::{Lang, Register};
 use riskreg::report::document::{self, BuildOptions, DocFormat};
 use riskreg::report::{self, ReportError};
-use riskreg::store::{self, Catalog};
+use riskreg::store;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -69,25 +69,11 @@ pub fn run(opts: &Options) -> ExitCode {
             Ok(x) => x,
             Err(code) => return code,
         };
-    if let Some(code) = refuse_invalid(root, year, "the report") {
-        return code;
-    }
-    let load_errors = |errors: Vec<store::LoadError>| {
-        for e in errors {
-            eprintln!("{}", super::out::diagnostic_line(&e.into()));
-        }
-        eprintln!("error: fix the files above to make the report");
-        ExitCode::from(1)
+    let (catalog, registers) = match load_valid(root, year, "the report") {
+        Ok(x) => x,
+        Err(code) => return code,
     };
-    let catalog = match Catalog::load(root) {
-        Ok(c) => c,
-        Err(errors) => return load_errors(errors),
-    };
-    let registers: Vec<Register> = match store::load_year(root, year.be()) {
-        Ok((loaded, errors)) if errors.is_empty() => loaded.into_iter().map(|l| l.value).collect(),
-        Ok((_, errors)) => return load_errors(errors),
-        Err(e) => return load_errors(vec![e]),
-    };
+    let registers: Vec<Register> = registers.into_iter().map(|l| l.value).collect();
     if registers.is_empty() {
         eprintln!(
             "error: no registers for {year} under {}",

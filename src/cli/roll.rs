@@ -34,31 +34,23 @@ pub fn run(opts: &Options) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    // figures rolled from registers with errors would carry the errors on
+    // a year that cannot be listed is said as such, not as "no registers"
+    if let Err(e) = store::year_files(root, from.be()) {
+        super::out::error(e);
+        return ExitCode::from(1);
+    }
+    // figures rolled from registers with errors would carry the errors on;
+    // the registers checked are the ones rolled, read once
+    let checked = check::load_year(root, from.be(), &StderrBar::new());
     if let Some(code) = super::out::refuse_on_errors(
-        &check::check_year(root, from.be()),
+        &checked.report,
         &format!(
             "fix the files above before rolling fiscal year {from} over (`riskreg validate` shows them with the warnings); nothing was written"
         ),
     ) {
         return code;
     }
-    let (registers, errors) = match store::load_year_with(root, from.be(), &StderrBar::new()) {
-        Ok(x) => x,
-        Err(e) => {
-            super::out::error(e);
-            return ExitCode::from(1);
-        }
-    };
-    if !errors.is_empty() {
-        for e in errors {
-            eprintln!("{}", super::out::diagnostic_line(&e.into()));
-        }
-        eprintln!(
-            "error: fix the files above before rolling fiscal year {from} over; nothing was written"
-        );
-        return ExitCode::from(1);
-    }
+    let registers = checked.registers;
     let chosen: Vec<&Loaded<Register>> = registers
         .iter()
         .filter(|r| {

@@ -4,9 +4,9 @@
 use super::out::Out;
 use super::targets;
 use riskreg::check;
-use riskreg::model::{FiscalYear, Lang, RoundId};
+use riskreg::model::{FiscalYear, Lang, Register, RoundId};
 use riskreg::report::{self, Format, RenderOptions};
-use riskreg::store::{Catalog, layout};
+use riskreg::store::{Catalog, Loaded, layout};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -69,16 +69,29 @@ pub(super) fn year_and_rounds(
     Ok((year, round, compare))
 }
 
-/// Refuses (exit 1, each error printed where it is) when the shared files or
-/// the year's registers have validation errors: figures from them would be
-/// wrong figures. Warnings do not block.
-pub(super) fn refuse_invalid(root: &Path, year: FiscalYear, what: &str) -> Option<ExitCode> {
-    super::out::refuse_on_errors(
-        &check::check_year(root, year.be()),
+/// The shared files and the year's registers, each file read once and
+/// checked; refuses (exit 1, each error printed where it is) when they have
+/// validation errors: figures from them would be wrong figures. Warnings do
+/// not block.
+pub(super) fn load_valid(
+    root: &Path,
+    year: FiscalYear,
+    what: &str,
+) -> Result<(Catalog, Vec<Loaded<Register>>), ExitCode> {
+    let checked = check::load_year(root, year.be(), &super::progress::StderrBar::new());
+    if let Some(code) = super::out::refuse_on_errors(
+        &checked.report,
         &format!(
             "fix the files above to make {what} (`riskreg validate` shows them with the warnings)"
         ),
-    )
+    ) {
+        return Err(code);
+    }
+    match checked.catalog {
+        Some(catalog) => Ok((catalog, checked.registers)),
+        // a catalog that does not load is an error of the report above
+        None => Err(ExitCode::from(1)),
+    }
 }
 
 /// `6m` as written, or `6` as the round of six months of the methodologies.
@@ -112,7 +125,7 @@ fn format_of(opts: &Options) -> Result<Format, String> {
 
 /// The latest fiscal year that has a directory.
 pub(super) fn latest_year(root: &Path) -> Option<u16> {
-    layout::year_dirs(root).ok()?.last().map(|(y, _)| *y)
+    layout::fiscal_years(root).last().copied()
 }
 
 pub fn run(opts: &Options) -> ExitCode {
@@ -136,25 +149,19 @@ pub fn run(opts: &Options) -> ExitCode {
             Ok(x) => x,
             Err(code) => return code,
         };
-    if let Some(code) = refuse_invalid(root, year, "the summary") {
-        return code;
-    }
-    let bar = super::progress::StderrBar::new();
-    let summary = match report::summarize_with(root, year, &round, compare.as_ref(), &bar) {
-        Ok(s) => s,
-        Err(report::ReportError::Load(errors)) => {
-            // one grep-friendly file:line:col line each, as `validate` prints
-            for e in errors {
-                eprintln!("{}", super::out::diagnostic_line(&e.into()));
-            }
-            eprintln!("error: fix the files above to make the summary");
-            return ExitCode::from(1);
-        }
-        Err(e) => {
-            super::out::error(e);
-            return ExitCode::from(1);
-        }
+    let (catalog, registers) = match load_valid(root, year, "the summary") {
+        Ok(x) => x,
+        Err(code) => return code,
     };
+    let registers = registers.into_iter().map(|l| l.value).collect();
+    let summary =
+        match report::summarize_loaded(&catalog, registers, year, &round, compare.as_ref()) {
+            Ok(s) => s,
+            Err(e) => {
+                super::out::error(e);
+                return ExitCode::from(1);
+            }
+        };
     let render_opts = RenderOptions {
         lang,
         thai_digits: opts.thai_digits,

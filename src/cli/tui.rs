@@ -3,7 +3,7 @@
 //! the git repository we are in, else `registers/` of the current directory.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 
 pub fn run(dir: Option<PathBuf>) -> ExitCode {
     let root = dir.unwrap_or_else(default_dir);
@@ -26,12 +26,9 @@ pub fn run(dir: Option<PathBuf>) -> ExitCode {
 /// `registers/` of the git top level, else of the current directory.
 pub fn default_dir() -> PathBuf {
     let here = Path::new(".");
-    let top = Command::new("git")
-        .args(["rev-parse", "--show-toplevel"])
-        .output()
+    let top = riskreg::audit::git::Repo::discover(here)
         .ok()
-        .filter(|o| o.status.success())
-        .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()));
+        .map(|repo| repo.root);
     match top {
         Some(t) if t.join("registers").is_dir() => t.join("registers"),
         _ => here.join("registers"),

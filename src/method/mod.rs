@@ -8,7 +8,7 @@ mod rating;
 pub use check::{MethodProblem, check_methodology};
 pub use rating::RatingError;
 
-use crate::model::{BandId, CategoryId, ControlQuality, Label, MethodId, RoundId};
+use crate::model::{BandId, CategoryId, ControlQuality, Label, MethodId, MethodRef, RoundId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -132,7 +132,28 @@ pub struct Category {
     pub label: Label,
 }
 
+/// The methodology of `methods` that `r` names, by id and version: the one
+/// lookup, whatever holds the list (a slice, the catalog's loaded files).
+pub fn find<'a>(
+    methods: impl IntoIterator<Item = &'a Methodology>,
+    r: &MethodRef,
+) -> Option<&'a Methodology> {
+    methods.into_iter().find(|m| m.is(r))
+}
+
 impl Methodology {
+    /// Whether this is the methodology `r` names: the same id and version
+    /// (a new version is another methodology).
+    pub fn is(&self, r: &MethodRef) -> bool {
+        self.id == r.id && self.version == r.version
+    }
+    /// How a register names this methodology.
+    pub fn reference(&self) -> MethodRef {
+        MethodRef {
+            id: self.id.clone(),
+            version: self.version,
+        }
+    }
     pub fn band(&self, id: &BandId) -> Option<&Band> {
         self.bands.iter().find(|b| &b.id == id)
     }
@@ -152,5 +173,37 @@ impl Methodology {
     /// Whether residual risk is re-rated (true) or derived from the control grid.
     pub fn rerates_residual(&self) -> bool {
         matches!(self.residual, ResidualRule::Rerate)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn coso() -> Methodology {
+        let text = include_str!("../../registers/methodology/coso-5x5-v1.ron");
+        ron::from_str(text).expect("the shipped methodology parses")
+    }
+
+    #[test]
+    fn a_methodology_is_found_by_id_and_version_together() {
+        let v1 = coso();
+        let mut v2 = coso();
+        v2.version = 2;
+        let mut other = coso();
+        other.id = MethodId::new("pacc-3x3").expect("id");
+        let list = vec![other.clone(), v1.clone(), v2.clone()];
+        assert_eq!(find(&list, &v2.reference()).map(|m| m.version), Some(2));
+        assert_eq!(find(&list, &v1.reference()).map(|m| m.version), Some(1));
+        let missing = MethodRef {
+            id: v1.id.clone(),
+            version: 3,
+        };
+        assert!(
+            find(&list, &missing).is_none(),
+            "no other version stands in"
+        );
+        assert!(find(&list[..1], &v1.reference()).is_none(), "no other id");
+        assert_eq!(v1.reference().to_string(), "coso-5x5 v1");
     }
 }

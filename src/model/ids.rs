@@ -109,9 +109,49 @@ id_type!(
     BandId
 );
 
+/// Splits off the leading run of digits or of non-digits.
+fn run(s: &str) -> (&str, &str) {
+    let digit = s.starts_with(|c: char| c.is_ascii_digit());
+    let end = s
+        .find(|c: char| c.is_ascii_digit() != digit)
+        .unwrap_or(s.len());
+    s.split_at(end)
+}
+
+/// Ids compare with their digits as numbers: `PLAN-M2` before `PLAN-M10`
+/// (the order of the monitoring table's measures within a register).
+pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (mut a, mut b) = (a, b);
+    while !a.is_empty() && !b.is_empty() {
+        let ((ra, rest_a), (rb, rest_b)) = (run(a), run(b));
+        let da = ra.starts_with(|c: char| c.is_ascii_digit());
+        let db = rb.starts_with(|c: char| c.is_ascii_digit());
+        let ord = match (da, db) {
+            // numbers by value: fewer significant digits is smaller
+            (true, true) => {
+                let (ta, tb) = (ra.trim_start_matches('0'), rb.trim_start_matches('0'));
+                ta.len()
+                    .cmp(&tb.len())
+                    .then_with(|| ta.cmp(tb))
+                    .then_with(|| ra.len().cmp(&rb.len()))
+            }
+            (true, false) => Ordering::Less,
+            (false, true) => Ordering::Greater,
+            (false, false) => ra.cmp(rb),
+        };
+        if ord != Ordering::Equal {
+            return ord;
+        }
+        (a, b) = (rest_a, rest_b);
+    }
+    a.len().cmp(&b.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cmp::Ordering::*;
 
     #[test]
     fn ids_accept_codes_and_refuse_spaces_and_thai() {
@@ -121,5 +161,19 @@ mod tests {
         assert!(BureauCode::new("FI N").is_err());
         assert!(BureauCode::new("สำนัก").is_err());
         assert!(BureauCode::new("x".repeat(65)).is_err());
+    }
+
+    #[test]
+    fn ids_sort_with_numbers_by_value() {
+        assert_eq!(natural_cmp("PLAN-M2", "PLAN-M10"), Less);
+        assert_eq!(natural_cmp("PLAN-M10", "PLAN-M9"), Greater);
+        assert_eq!(natural_cmp("A-M1-2", "A-M1-10"), Less);
+        assert_eq!(
+            natural_cmp("A-M01", "A-M1"),
+            Greater,
+            "same value: longer last"
+        );
+        assert_eq!(natural_cmp("CAB-M1", "FIN-M1"), Less);
+        assert_eq!(natural_cmp("X1", "X1"), Equal);
     }
 }

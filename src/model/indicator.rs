@@ -12,16 +12,18 @@ use serde::{Deserialize, Serialize};
 pub struct Indicator {
     pub id: IndicatorId,
     pub name: String,
-    pub target: Target,
+    pub target: Threshold,
     /// The unit counted, e.g. `คน` or `ฉบับ`; empty for percentages.
     #[serde(default)]
     pub unit: String,
 }
 
-/// A target: a comparator and a typed quantity (`≥ 80 %`, `= 1 report`).
+/// An indicator's target (เป้าหมาย): a comparator and a typed quantity
+/// (`≥ 80 %`, `= 1 report`). Written `Target(…)` in the files, as before the
+/// type had a name of its own.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Target {
+#[serde(deny_unknown_fields, rename = "Target")]
+pub struct Threshold {
     pub cmp: Comparator,
     pub value: Quantity,
 }
@@ -143,7 +145,7 @@ impl Achieved {
     }
 }
 
-impl Target {
+impl Threshold {
     pub fn display(&self, lang: Lang) -> String {
         let v = match self.value {
             Quantity::Percent(p) => format!("{p} %"),
@@ -227,7 +229,7 @@ mod tests {
 
     #[test]
     fn seed_004_staff_share_meets_an_80_percent_target() {
-        let target = Target {
+        let target = Threshold {
             cmp: Comparator::AtLeast,
             value: Quantity::Percent(pct("80")),
         };
@@ -239,7 +241,7 @@ mod tests {
 
     #[test]
     fn boundaries_are_exact() {
-        let at_least = Target {
+        let at_least = Threshold {
             cmp: Comparator::AtLeast,
             value: Quantity::Percent(pct("80")),
         };
@@ -252,13 +254,13 @@ mod tests {
             at_least.is_met(&Achieved::Percent(pct("79.99"))),
             Ok(Some(false))
         );
-        let at_most = Target {
+        let at_most = Threshold {
             cmp: Comparator::AtMost,
             value: Quantity::Count(0),
         };
         assert_eq!(at_most.is_met(&Achieved::Count(0)), Ok(Some(true)));
         assert_eq!(at_most.is_met(&Achieved::Count(1)), Ok(Some(false)));
-        let exactly = Target {
+        let exactly = Threshold {
             cmp: Comparator::Exactly,
             value: Quantity::YesNo(true),
         };
@@ -268,7 +270,7 @@ mod tests {
 
     #[test]
     fn mismatched_kinds_are_reported() {
-        let t = Target {
+        let t = Threshold {
             cmp: Comparator::AtLeast,
             value: Quantity::Count(3),
         };
@@ -286,7 +288,7 @@ mod tests {
         let ind = |id: &str, t: Quantity| Indicator {
             id: IndicatorId::new(id).unwrap(),
             name: id.into(),
-            target: Target {
+            target: Threshold {
                 cmp: Comparator::AtLeast,
                 value: t,
             },

@@ -2,6 +2,7 @@
 
 pub mod amount;
 pub mod approval;
+pub mod blank;
 pub mod bureau;
 pub mod calendar;
 pub mod ids;
@@ -22,7 +23,7 @@ pub use ids::{
     ApproachId, BandId, BureauCode, CategoryId, IndicatorId, MeasureId, MethodId, RiskId, RoundId,
 };
 pub use indicator::{
-    Achieved, Comparator, Indicator, IndicatorResult, Judgement, Quantity, Target, judge,
+    Achieved, Comparator, Indicator, IndicatorResult, Judgement, Quantity, Threshold, judge,
 };
 pub use label::{Label, Lang};
 pub use people::{People, Person, Role};

@@ -39,6 +39,13 @@ pub struct MethodRef {
     pub version: u32,
 }
 
+/// `coso-5x5 v1`, as messages and the interface name a methodology.
+impl std::fmt::Display for MethodRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} v{}", self.id, self.version)
+    }
+}
+
 /// Who prepared or reviewed the register, and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

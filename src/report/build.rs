@@ -1,13 +1,14 @@
 //! From registers to a [`Summary`]: check the year and rounds, order the
 //! table as seed 002 does, and turn the frame sums into figures.
 
+use super::ReportError;
 use super::frames::{self, Facts, MeasureFact, Placed, RoundFact, Sums};
 use super::percent::Percent;
-use super::{
-    BandCount, BureauRow, Comparison, FollowUp, Group, Progress, ReportError, Row, StatusMove,
-    Summary,
+use super::summary::{
+    BandCount, BureauRow, Comparison, FollowUp, Group, Progress, Row, StatusMove, Summary,
 };
 use crate::method::Methodology;
+use crate::model::ids::natural_cmp;
 use crate::model::{
     ApproachId, ApproachList, BandId, BureauCode, BureauList, CoResponsible, FiscalYear,
     Implementation, Label, Measure, MeasureId, Register, Risk, RiskId, RoundId, TrafficLight,
@@ -103,44 +104,6 @@ fn id_order(reg: &Register) -> Vec<u32> {
     rank
 }
 
-/// Splits off the leading run of digits or of non-digits.
-fn run(s: &str) -> (&str, &str) {
-    let digit = s.starts_with(|c: char| c.is_ascii_digit());
-    let end = s
-        .find(|c: char| c.is_ascii_digit() != digit)
-        .unwrap_or(s.len());
-    s.split_at(end)
-}
-
-/// Ids compare with their digits as numbers: `PLAN-M2` before `PLAN-M10`.
-fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
-    use std::cmp::Ordering;
-    let (mut a, mut b) = (a, b);
-    while !a.is_empty() && !b.is_empty() {
-        let ((ra, rest_a), (rb, rest_b)) = (run(a), run(b));
-        let da = ra.starts_with(|c: char| c.is_ascii_digit());
-        let db = rb.starts_with(|c: char| c.is_ascii_digit());
-        let ord = match (da, db) {
-            // numbers by value: fewer significant digits is smaller
-            (true, true) => {
-                let (ta, tb) = (ra.trim_start_matches('0'), rb.trim_start_matches('0'));
-                ta.len()
-                    .cmp(&tb.len())
-                    .then_with(|| ta.cmp(tb))
-                    .then_with(|| ra.len().cmp(&rb.len()))
-            }
-            (true, false) => Ordering::Less,
-            (false, true) => Ordering::Greater,
-            (false, false) => ra.cmp(rb),
-        };
-        if ord != Ordering::Equal {
-            return ord;
-        }
-        (a, b) = (rest_a, rest_b);
-    }
-    a.len().cmp(&b.len())
-}
-
 /// Checks that every register's methodology exists and knows the rounds.
 /// Returns the methodology of each register (by index), or `None` when no
 /// methodologies were given.
@@ -154,14 +117,12 @@ fn methods_of<'a>(
             out.push(None);
             continue;
         }
-        let m = s
-            .methods
-            .iter()
-            .find(|m| m.id == r.methodology.id && m.version == r.methodology.version)
-            .ok_or_else(|| ReportError::UnknownMethod {
+        let m = crate::method::find(s.methods, &r.methodology).ok_or_else(|| {
+            ReportError::UnknownMethod {
                 bureau: r.bureau.to_string(),
-                method: format!("{} v{}", r.methodology.id, r.methodology.version),
-            })?;
+                method: r.methodology.to_string(),
+            }
+        })?;
         for round in rounds {
             if m.round(round).is_none() {
                 return Err(ReportError::UnknownRound {
@@ -213,7 +174,7 @@ pub fn summarize(
 ) -> Result<Summary, ReportError> {
     let plan = plan(s, year, round, compare_to)?;
     let flat = measures_in_order(s.registers, year);
-    let rows = super::par::map(&plan.order, |p| {
+    let rows = crate::par::map(&plan.order, crate::par::LIGHT, |p| {
         let (reg, risk, m) = flat[p.ix];
         let mut row = row(
             &reg.bureau,
@@ -311,7 +272,7 @@ fn plan(
     let used: Vec<&Methodology> = {
         let mut v: Vec<&Methodology> = Vec::new();
         for m in all_methods.iter().flatten() {
-            if !v.iter().any(|u| u.id == m.id && u.version == m.version) {
+            if !v.iter().any(|u| u.is(&m.reference())) {
                 v.push(m);
             }
         }
@@ -631,25 +592,5 @@ fn progress(s: &Sums, bands: &[(Option<BandId>, Label)]) -> Progress {
                 count: *n,
             })
             .collect(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::natural_cmp;
-    use std::cmp::Ordering::*;
-
-    #[test]
-    fn ids_sort_with_numbers_by_value() {
-        assert_eq!(natural_cmp("PLAN-M2", "PLAN-M10"), Less);
-        assert_eq!(natural_cmp("PLAN-M10", "PLAN-M9"), Greater);
-        assert_eq!(natural_cmp("A-M1-2", "A-M1-10"), Less);
-        assert_eq!(
-            natural_cmp("A-M01", "A-M1"),
-            Greater,
-            "same value: longer last"
-        );
-        assert_eq!(natural_cmp("CAB-M1", "FIN-M1"), Less);
-        assert_eq!(natural_cmp("X1", "X1"), Equal);
     }
 }

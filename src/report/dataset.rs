@@ -128,9 +128,7 @@ pub fn dataset(registers: &[Register], methods: &[Methodology]) -> Result<Datase
 fn build(registers: &[Register], methods: &[Methodology]) -> PolarsResult<Dataset> {
     let mut t: [Table; 5] = Default::default();
     for reg in registers {
-        let method = methods
-            .iter()
-            .find(|m| m.id == reg.methodology.id && m.version == reg.methodology.version);
+        let method = crate::method::find(methods, &reg.methodology);
         t[0].push(register_row(reg));
         for risk in &reg.risks {
             t[1].push(risk_row(reg, risk, method));

@@ -9,7 +9,7 @@
 
 use super::ReportError;
 use super::dataset::{Dataset, KEYS};
-use crate::store::atomic::write_atomic;
+use crate::store::atomic::{replace_dir, staging_dir_beside, write_atomic};
 use polars::prelude::*;
 use polars_io::prelude::{CsvWriter, ParquetWriter, SerWriter};
 use std::path::{Path, PathBuf};
@@ -127,10 +127,7 @@ fn write_partitioned(
     let err = out_err(out);
     std::fs::create_dir_all(&parent).map_err(&err)?;
     // removed with its content on any error before it is put in place
-    let staging = tempfile::Builder::new()
-        .prefix(".riskreg-export-")
-        .tempdir_in(&parent)
-        .map_err(&err)?;
+    let staging = staging_dir_beside(out).map_err(&err)?;
     let ext = if format == ExportFormat::Parquet {
         "parquet"
     } else {
@@ -168,32 +165,7 @@ fn write_partitioned(
             files += 1;
         }
     }
-    let old = if out.exists() {
-        // set the old tree aside first, so that a failed rename keeps it
-        let aside = tempfile::Builder::new()
-            .prefix(".riskreg-export-old-")
-            .tempdir_in(&parent)
-            .map_err(&err)?;
-        let aside_path = aside.path().join("old");
-        std::fs::rename(out, &aside_path).map_err(&err)?;
-        Some((aside, aside_path))
-    } else {
-        None
-    };
-    let staged = staging.keep();
-    if let Err(e) = std::fs::rename(&staged, out) {
-        let _ = std::fs::remove_dir_all(&staged);
-        if let Some((_, aside_path)) = &old {
-            // put the old tree back where it was
-            let _ = std::fs::rename(aside_path, out);
-        }
-        return Err(err(e));
-    }
-    // dropping the aside directory removes the old tree
-    drop(old);
-    if let Ok(d) = std::fs::File::open(&parent) {
-        let _ = d.sync_all();
-    }
+    replace_dir(staging, out).map_err(&err)?;
     Ok(files)
 }
 
@@ -296,9 +268,24 @@ pub fn export_year(
     if !errors.is_empty() {
         return Err(ReportError::Load(errors));
     }
-    let mut registers: Vec<crate::model::Register> = loaded
+    let registers = loaded.into_iter().map(|l| l.value).collect();
+    export_registers(&catalog, registers, year, bureau, format, out, replace)
+}
+
+/// Writes the dataset of registers already read (and checked) with their
+/// shared files, as `riskreg export` does after `check::load_year_for`:
+/// only `year`'s registers, only `bureau`'s when given.
+pub fn export_registers(
+    catalog: &crate::store::Catalog,
+    registers: Vec<crate::model::Register>,
+    year: crate::model::FiscalYear,
+    bureau: Option<&crate::model::BureauCode>,
+    format: ExportFormat,
+    out: &Path,
+    replace: bool,
+) -> Result<Written, ReportError> {
+    let mut registers: Vec<crate::model::Register> = registers
         .into_iter()
-        .map(|l| l.value)
         .filter(|r| r.year == year && bureau.is_none_or(|b| &r.bureau == b))
         .collect();
     if registers.is_empty() {

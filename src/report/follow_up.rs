@@ -3,7 +3,7 @@
 //! at the round, and the reviews and reports that have fallen due (the same
 //! rules `riskreg validate` warns with).
 
-use super::{FollowUp, Summary};
+use super::summary::{FollowUp, Summary};
 use crate::method::Methodology;
 use crate::model::{BureauCode, Date, Judgement, MeasureId, Register, RoundId, judge};
 use crate::validate::cadence;
@@ -42,9 +42,7 @@ pub(super) fn count(
             f.indicators_not_met += judged.iter().filter(|j| j.met == Some(false)).count() as u64;
             out.rows.insert(m.id.clone(), judged);
         }
-        let method = methods
-            .iter()
-            .find(|m| m.id == reg.methodology.id && m.version == reg.methodology.version);
+        let method = crate::method::find(methods, &reg.methodology);
         let end = method
             .and_then(|m| m.round(round))
             .map(|r| reg.year.round_end(r.months));

@@ -51,7 +51,7 @@ fn code(i: usize) -> BureauCode {
 /// `year`.
 pub fn write(root: &Path, year: FiscalYear, size: Size) -> io::Result<()> {
     std::fs::create_dir_all(root.join(layout::METHODOLOGY_DIR))?;
-    std::fs::create_dir_all(root.join(year.to_string()))?;
+    std::fs::create_dir_all(layout::year_dir(root, year.be()))?;
     std::fs::write(
         root.join(layout::METHODOLOGY_DIR).join("coso-5x5-v1.ron"),
         METHODOLOGY,
@@ -86,9 +86,7 @@ pub fn write(root: &Path, year: FiscalYear, size: Size) -> io::Result<()> {
     )?;
     for b in 0..size.bureaus {
         let reg = register(b, year, size)?;
-        let path = root
-            .join(year.to_string())
-            .join(format!("{}.ron", reg.bureau));
+        let path = layout::register_path(root, year.be(), reg.bureau.as_str());
         std::fs::write(path, to_canonical(&reg).map_err(invalid)?)?;
     }
     Ok(())

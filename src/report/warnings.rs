@@ -4,25 +4,10 @@
 //! measure's unspent budget), and a measure with no entry for the round
 //! (the table counts it "in progress", which it may not be).
 
-use super::{Group, Row};
+use super::summary::{Group, Row, Warning};
 use crate::model::Lang;
 use crate::model::MeasureId;
 use crate::model::amount::format_hundredths_grouped;
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Warning {
-    /// Cumulative disbursement above the allocation (zero when nothing was
-    /// allocated).
-    Overspent {
-        no: u32,
-        measure: MeasureId,
-        allocated_satang: i64,
-        disbursed_satang: i64,
-    },
-    /// No monitoring entry for the round.
-    NotReported { no: u32, measure: MeasureId },
-}
 
 /// The warnings of a table, in table order: per row, overspend first.
 pub fn of(groups: &[Group]) -> Vec<Warning> {

@@ -1,7 +1,8 @@
 //! Saving without ever leaving a half-written file or silently overwriting
 //! someone else's: write a temporary file beside the target, fsync it, check
 //! the target still holds what we loaded, then rename over it. The one
-//! writer of registers, exports and the git hook.
+//! writer of registers, exports and the git hook; a whole directory (a
+//! partitioned export) is built beside its place and renamed into it.
 //!
 //! Writers of a register take an advisory lock on it (std's `File::lock`)
 //! around read → check → write, so two riskreg processes (an approval and a
@@ -249,6 +250,58 @@ fn write_file(path: &Path, content: &[u8], executable: bool) -> std::io::Result<
     Ok(())
 }
 
+/// An empty directory beside `path` in which to build a whole tree before
+/// [`replace_dir`] puts it in place; removed with its content if dropped
+/// first. It gets the permissions any new directory gets (0777 less the
+/// umask), not the private 0700 of a temporary one: exports are shared.
+pub fn staging_dir_beside(path: &Path) -> std::io::Result<tempfile::TempDir> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".riskreg-staging-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o777));
+    }
+    builder.tempdir_in(parent_dir(path))
+}
+
+/// Puts the tree built in `staged` at `path`, replacing whatever is there
+/// whole: nothing old is mixed with the new. The old tree is set aside
+/// first, so a failed rename puts it back; it is removed once the new one
+/// is in place.
+pub fn replace_dir(staged: tempfile::TempDir, path: &Path) -> std::io::Result<()> {
+    let old = if path.exists() {
+        let aside = tempfile::Builder::new()
+            .prefix(".riskreg-old-")
+            .tempdir_in(parent_dir(path))?;
+        let aside_path = aside.path().join("old");
+        std::fs::rename(path, &aside_path)?;
+        Some((aside, aside_path))
+    } else {
+        None
+    };
+    let staged = staged.keep();
+    if let Err(e) = std::fs::rename(&staged, path) {
+        let _ = std::fs::remove_dir_all(&staged);
+        if let Some((_, aside_path)) = &old {
+            let _ = std::fs::rename(aside_path, path);
+        }
+        return Err(e);
+    }
+    // dropping the aside directory removes the old tree
+    drop(old);
+    sync_dir(path);
+    Ok(())
+}
+
+/// The directory `path` is in (`.` for a bare name).
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
 /// Creates `path` holding `content`, atomically, failing with
 /// `AlreadyExists` if a file is there (even one that appeared just now).
 fn write_new(path: &Path, content: &[u8]) -> std::io::Result<()> {
@@ -289,10 +342,7 @@ fn temp_beside(
     content: &[u8],
     executable: bool,
 ) -> std::io::Result<tempfile::NamedTempFile> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = parent_dir(path);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".riskreg-").suffix(".tmp");
     #[cfg(unix)]
@@ -318,11 +368,7 @@ fn temp_beside(
 fn sync_dir(path: &Path) {
     #[cfg(unix)]
     {
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        if let Ok(d) = File::open(dir) {
+        if let Ok(d) = File::open(parent_dir(path)) {
             let _ = d.sync_all();
         }
     }

@@ -98,42 +98,7 @@ where
         progress.advance(1);
         result
     };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(paths.len())
-        .max(1);
-    if threads == 1 {
-        return paths.iter().map(one).collect();
-    }
-    // files are handed out one at a time, so a core that drew small files
-    // does not sit idle while the other reads large ones
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let parts: Vec<Vec<(usize, R)>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(p) = paths.get(i) else { break };
-                        done.push((i, one(p)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| match h.join() {
-                Ok(results) => results,
-                // a panic while parsing is a bug; re-raise it rather than hide files
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    });
-    let mut all: Vec<(usize, R)> = parts.into_iter().flatten().collect();
-    all.sort_unstable_by_key(|(i, _)| *i);
-    all.into_iter().map(|(_, r)| r).collect()
+    crate::par::map(paths, crate::par::HEAVY, one)
 }
 
 impl<T: Serialize> Loaded<T> {
@@ -221,10 +186,7 @@ impl Catalog {
 
     /// The methodology a register names.
     pub fn method(&self, r: &MethodRef) -> Option<&Methodology> {
-        self.methods
-            .iter()
-            .map(|m| &m.value)
-            .find(|m| m.id == r.id && m.version == r.version)
+        crate::method::find(self.methods.iter().map(|m| &m.value), r)
     }
 
     /// The methodologies by value, for pure functions that take a slice.
@@ -263,7 +225,7 @@ pub fn load_year_with(
 
 /// The register files of a fiscal year, sorted by name.
 pub fn year_files(root: &Path, year: u16) -> Result<Vec<PathBuf>, LoadError> {
-    let dir = root.join(year.to_string());
+    let dir = layout::year_dir(root, year);
     layout::ron_files(&dir)
         .map_err(|e| LoadError::whole(&dir, format!("cannot list registers: {e}")))
 }

@@ -137,7 +137,7 @@ pub fn start(root: &Path, bureaus: &BureauList, year: u16) -> Result<Vec<PathBuf
     }
     let method_dir = root.join(layout::METHODOLOGY_DIR);
     std::fs::create_dir_all(&method_dir).map_err(io(&method_dir))?;
-    let year_dir = root.join(year.to_string());
+    let year_dir = layout::year_dir(root, year);
     std::fs::create_dir_all(&year_dir).map_err(io(&year_dir))?;
     let canonical = |path: &Path, text: Result<String, String>| {
         text.map_err(|message| {

@@ -1,152 +1,139 @@
-//! The I/O that actions ask for: saving through the store's atomic,
-//! conflict-checked save, saving a copy, reloading, changing year.
+//! The I/O that updates ask for: saving through the store's atomic,
+//! conflict-checked save, saving a copy, re-reading a file, changing year,
+//! creating a register, the changes against git HEAD, exporting the summary.
+//!
+//! `perform` does an `Effect` on the workspace and says what happened as a
+//! `Done`; it never touches the screen, the prompt or the status line. The
+//! event loop hands the `Done` back to `App::update`, which decides what
+//! the user sees (the queue of gitui, the action loop of ratatui's
+//! component template).
 
-use super::app::{App, Effect, Modal};
-use crate::store::{Loaded, SaveError};
+use super::workspace::{RegisterKey, Saved, Workspace};
+use crate::model::{Lang, MethodRef, Register};
+use crate::store::Loaded;
 use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-pub fn perform(app: &mut App, effect: Effect) {
-    let lang = app.lang;
+/// I/O an update asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Save every register with unsaved edits.
+    Save,
+    /// Write the unsaved version of a register beside its file, then reload it.
+    SaveCopy(RegisterKey),
+    /// Read a register's file again, to merge the unsaved edits onto it.
+    Reread(RegisterKey),
+    LoadYear(u16),
+    /// Write the summary to this file, in the format its extension names.
+    Export {
+        path: PathBuf,
+        summary: Box<crate::report::Summary>,
+        lang: Lang,
+    },
+    /// Create an empty register file for this bureau in the year on screen.
+    CreateRegister(String),
+    /// Compute the changes of a register against git HEAD.
+    LoadChanges(RegisterKey),
+}
+
+/// What an effect did, for the app to show.
+#[derive(Debug)]
+pub enum Done {
+    Saved(Saved),
+    /// The unsaved version was written to `copy`; then the file on disk was
+    /// loaded in its place (or could not be, and why).
+    CopySaved {
+        key: RegisterKey,
+        copy: PathBuf,
+        reloaded: Result<(), String>,
+    },
+    CopyFailed(String),
+    /// The file as it is on disk now (or why it could not be read).
+    Reread {
+        key: RegisterKey,
+        fresh: Result<Box<Loaded<Register>>, String>,
+    },
+    /// The year's registers replaced the ones loaded (or why not).
+    YearLoaded(Result<(), String>),
+    /// The new register's entry, or why it could not be made.
+    Created {
+        code: String,
+        entry: Result<usize, String>,
+    },
+    Changes(Result<Vec<crate::audit::Change>, String>),
+    Exported(Result<PathBuf, String>),
+}
+
+pub fn perform(ws: &mut Workspace, effect: Effect) -> Done {
     match effect {
-        Effect::Save => save_all(app),
-        Effect::SaveCopy(ix) => {
-            let Some(entry) = app.ws.entries.get(ix) else {
-                return;
-            };
-            let path = copy_path(&entry.loaded.path);
-            match Loaded::create(&path, entry.loaded.value.clone()) {
-                Ok(_) => {
-                    let shown = path.display().to_string();
-                    // the copy holds our version; show the one on disk now
-                    match app.reload_dropping_mine(ix) {
-                        Ok(()) => {
-                            app.status = Some(format!(
-                                "{} {shown}; {}",
-                                lang.pick("บันทึกของคุณไว้ที่", "saved yours as"),
-                                lang.pick("โหลดฉบับบนดิสก์แล้ว", "loaded the version on disk")
-                            ));
-                        }
-                        Err(e) => app.status = Some(format!("{shown} ✓; {e}")),
-                    }
-                }
-                Err(e) => app.status = Some(e.to_string()),
-            }
-        }
-        Effect::Reload(ix) => {
-            match app.reload_merging(ix) {
-                // with conflicts, the merge window asks, then says what it kept
-                Ok(0) => app.status = Some(app.merged_status()),
-                Ok(_) => {}
-                Err(e) => app.status = Some(e),
-            }
-            // the file on disk changed: so did its changes against HEAD
-            if app.screen == super::app::Screen::Changes {
-                perform(app, Effect::LoadChanges);
-            }
-        }
-        Effect::LoadYear(year) => match app.ws.load_year(year) {
-            Ok(()) => {
-                app.forget_history();
-                app.current = 0;
-                app.overview_selected = 0;
-                app.round = app.default_round();
-            }
-            Err(e) => app.status = Some(e),
+        Effect::Save => Done::Saved(ws.save_all()),
+        Effect::SaveCopy(key) => save_copy(ws, key),
+        Effect::Reread(key) => Done::Reread {
+            fresh: crate::store::load_register(key.path())
+                .map(Box::new)
+                .map_err(|e| e.to_string()),
+            key,
         },
+        Effect::LoadYear(year) => Done::YearLoaded(ws.load_year(year)),
         Effect::CreateRegister(code) => {
             let made = crate::model::BureauCode::new(code.clone()).and_then(|bureau| {
-                let year = crate::model::FiscalYear::new(app.ws.year)?;
-                let others: Vec<&crate::model::Register> =
-                    app.ws.entries.iter().map(|e| e.register()).collect();
-                let methods = app.ws.catalog.method_values();
-                super::records::new_register(bureau, year, &others, &methods)
+                let year = crate::model::FiscalYear::new(ws.year)?;
+                let others: Vec<&Register> = ws.entries.iter().map(|e| e.register()).collect();
+                let first_known = ws.catalog.method_values().first().map(|m| MethodRef {
+                    id: m.id.clone(),
+                    version: m.version,
+                });
+                crate::model::blank::register(bureau, year, &others, first_known)
             });
-            match made.and_then(|reg| app.ws.create(reg)) {
-                Ok(ix) => {
-                    app.current = ix;
-                    app.status = Some(format!(
-                        "{} {}/{code}.ron",
-                        lang.pick("สร้างแล้ว:", "created:"),
-                        app.ws.year
-                    ));
-                    app.open_register();
-                }
-                Err(e) => app.status = Some(e),
+            Done::Created {
+                code,
+                entry: made.and_then(|reg| ws.create(reg)),
             }
         }
-        Effect::LoadChanges => {
-            app.changes = match app.ws.entries.get(app.current) {
-                None => Err(lang.pick("ไม่มีทะเบียน", "no register").into()),
-                Some(e) => {
-                    crate::audit::changes_against_head(&e.loaded.path).map_err(|e| e.to_string())
-                }
-            };
+        Effect::LoadChanges(key) => {
+            Done::Changes(crate::audit::changes_against_head(key.path()).map_err(|e| e.to_string()))
         }
-        Effect::Export(path) => {
+        Effect::Export {
+            path,
+            summary,
+            lang,
+        } => {
             let format = path
                 .extension()
                 .and_then(|e| e.to_str())
                 .and_then(crate::report::Format::parse);
-            let result = match (&*app.summary(), format) {
-                (Ok(summary), Some(format)) => {
+            let written = match format {
+                Some(format) => {
                     let opts = crate::report::RenderOptions {
                         lang,
                         ..Default::default()
                     };
-                    crate::report::write_output(summary, format, &opts, &path)
+                    crate::report::write_output(&summary, format, &opts, &path)
                         .map_err(|e| e.to_string())
                 }
-                (Err(e), _) => Err(e.clone()),
-                (_, None) => Err(format!("{}: unknown format", path.display())),
+                None => Err(format!("{}: unknown format", path.display())),
             };
-            app.status = Some(match result {
-                Ok(()) => format!("{} {}", lang.pick("ส่งออกแล้ว:", "exported:"), path.display()),
-                Err(e) => e,
-            });
+            Done::Exported(written.map(|()| path))
         }
     }
 }
 
-/// Saves every register with unsaved edits; stops at the first conflict and
-/// asks what to do with it.
-fn save_all(app: &mut App) {
-    let lang = app.lang;
-    let mut saved = Vec::new();
-    for ix in 0..app.ws.entries.len() {
-        let entry = &mut app.ws.entries[ix];
-        if !entry.dirty {
-            continue;
-        }
-        match entry.loaded.save() {
-            Ok(()) => {
-                entry.saved = entry.loaded.value.clone();
-                entry.touched();
-                entry.changed_on_disk = false;
-                saved.push(entry.code().to_string());
-            }
-            Err(SaveError::Conflict { .. }) => {
-                app.modal = Modal::Conflict(ix);
-                app.current = ix;
-                app.ws.refresh_git();
-                return;
-            }
-            Err(e) => {
-                app.status = Some(e.to_string());
-                app.ws.refresh_git();
-                return;
-            }
-        }
+/// Writes my version of a register to a copy beside its file, then loads
+/// the version on disk in its place.
+fn save_copy(ws: &mut Workspace, key: RegisterKey) -> Done {
+    let Some(ix) = ws.find(&key) else {
+        return Done::CopyFailed(format!("{}: not loaded", key.path().display()));
+    };
+    let copy = copy_path(key.path());
+    let mine = ws.entries[ix].loaded.value.clone();
+    match Loaded::create(&copy, mine) {
+        Ok(_) => Done::CopySaved {
+            reloaded: ws.reload(ix).map_err(|e| e.to_string()),
+            key,
+            copy,
+        },
+        Err(e) => Done::CopyFailed(e.to_string()),
     }
-    app.ws.refresh_git();
-    if app.screen == super::app::Screen::Changes {
-        perform(app, Effect::LoadChanges);
-    }
-    app.status = Some(if saved.is_empty() {
-        lang.pick("ไม่มีอะไรต้องบันทึก", "nothing to save").into()
-    } else {
-        format!("{} {}", lang.pick("บันทึกแล้ว:", "saved:"), saved.join(", "))
-    });
 }
 
 /// `FIN.ron.mine-<seconds>`: beside the file, ignored by git, never clobbering.

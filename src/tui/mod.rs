@@ -1,14 +1,15 @@
-//! The full-screen terminal interface. Elm-style: `App` is the state,
-//! `Action`s change it through `App::update`, `view::draw` draws it, and
-//! `effects` does the I/O that updates ask for. The key map drives keys, the
-//! key bar, the help and the user guide.
+//! The full-screen terminal interface. Elm-style: `App` is the state, each
+//! message (a key, a paste, a resize, what an effect did) changes it through
+//! `App::update`, which may ask for I/O as an `Effect`; `effects::perform`
+//! does it and says what happened as a `Done`, handed back to `App::update`.
+//! `view::draw` draws the state. The key map drives keys, the key bar, the
+//! help and the user guide. See docs/architecture.md.
 
 pub mod action;
 pub mod app;
 pub mod effects;
 pub mod form;
 pub mod keymap;
-pub mod records;
 pub mod screens;
 pub mod settings;
 pub mod textedit;
@@ -16,8 +17,8 @@ pub mod theme;
 pub mod view;
 pub mod workspace;
 
-use app::App;
-use crossterm::event::{self, Event};
+use app::{App, Msg};
+use crossterm::event::{self, Event, KeyEvent};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -69,22 +70,40 @@ fn disable_paste() {
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
 }
 
+/// Hands a message to the app, then performs each effect it asks for and
+/// hands back what happened, until it asks for nothing more.
+pub fn handle(app: &mut App, msg: Msg) {
+    let mut next = app.update(msg);
+    while let Some(effect) = next {
+        let done = effects::perform(&mut app.ws, effect);
+        next = app.update(Msg::Done(done));
+    }
+}
+
+/// A key press, as the event loop handles it.
+pub fn press(app: &mut App, key: KeyEvent) {
+    handle(app, Msg::Key(key));
+}
+
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<(), String> {
     let mut last_check = Instant::now();
     if let Ok(size) = terminal.size() {
-        app.terminal_size = Some((size.width, size.height));
+        handle(app, Msg::Resize(size.width, size.height));
     }
     while !app.quit {
         terminal
             .draw(|f| view::draw(f, app))
             .map_err(|e| format!("cannot draw: {e}"))?;
         if event::poll(DISK_CHECK).map_err(|e| e.to_string())? {
-            match event::read().map_err(|e| e.to_string())? {
-                Event::Key(key) => app.press(key),
-                Event::Paste(text) => app.paste(&text),
+            let msg = match event::read().map_err(|e| e.to_string())? {
+                Event::Key(key) => Some(Msg::Key(key)),
+                Event::Paste(text) => Some(Msg::Paste(text)),
                 // the next loop turn redraws at the new size
-                Event::Resize(w, h) => app.terminal_size = Some((w, h)),
-                _ => {}
+                Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+                _ => None,
+            };
+            if let Some(msg) = msg {
+                handle(app, msg);
             }
         }
         if last_check.elapsed() >= DISK_CHECK {

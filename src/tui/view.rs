@@ -82,15 +82,7 @@ fn draw_screen(f: &mut Frame, app: &App) {
     ])
     .areas(area);
     draw_title(f, top, app);
-    match app.screen {
-        Screen::Overview => screens::overview::draw(f, body, app),
-        Screen::Register => screens::register::draw(f, body, app),
-        Screen::Editor => screens::editor::draw(f, body, app),
-        Screen::Monitoring => screens::monitoring::draw(f, body, app),
-        Screen::Matrix => screens::matrix::draw(f, body, app),
-        Screen::Summary => screens::summary::draw(f, body, app),
-        Screen::Changes => screens::changes::draw(f, body, app),
-    }
+    screens::draw(f, body, app);
     if !status_rows.is_empty() {
         let lines: Vec<Line> = status_rows
             .into_iter()
@@ -199,13 +191,8 @@ fn draw_screen(f: &mut Frame, app: &App) {
             );
             prompt(f, body, app, Scope::ConfirmQuit, &text);
         }
-        Modal::Conflict(entry) => {
-            let path = app
-                .ws
-                .entries
-                .get(*entry)
-                .map(|e| e.loaded.path.display().to_string())
-                .unwrap_or_default();
+        Modal::Conflict(key) => {
+            let path = key.path().display().to_string();
             let text = format!(
                 "{path}: {}",
                 app.lang.pick(

@@ -5,11 +5,10 @@
 
 use crate::audit::{ApprovalState, approval_state};
 use crate::method::Methodology;
-use crate::model::{Bureau, Register};
-use crate::store::{self, Catalog, LoadError, Loaded};
+use crate::model::{ApproachList, Bureau, Register};
+use crate::store::{self, Catalog, LoadError, Loaded, SaveError};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 #[derive(Clone, Debug)]
 pub struct Entry {
@@ -54,6 +53,32 @@ impl Entry {
     pub fn code(&self) -> &str {
         self.loaded.value.bureau.as_str()
     }
+    pub fn key(&self) -> RegisterKey {
+        RegisterKey(self.loaded.path.clone())
+    }
+}
+
+/// Which register a step of undo history, an effect or a prompt is about:
+/// its file, which stays the same however the list of entries changes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct RegisterKey(PathBuf);
+
+impl RegisterKey {
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+/// What saving every register with unsaved edits came to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// These bureaus' registers were written (none: nothing to save).
+    All(Vec<String>),
+    /// The file changed on disk since it was loaded: nothing was written
+    /// over it (the registers before it in the list were saved).
+    Conflict(RegisterKey),
+    /// Writing failed; the file on disk is as it was.
+    Failed(String),
 }
 
 #[derive(Clone, Debug)]
@@ -67,8 +92,9 @@ pub struct Workspace {
     /// Files of the year that could not be read; shown on the overview.
     pub errors: Vec<LoadError>,
     /// Bumped whenever any register changes, so views can cache what they
-    /// compute from them.
-    pub generation: u64,
+    /// compute from them; only the methods here that change a register bump
+    /// it, so a cache can never miss a change.
+    generation: u64,
 }
 
 /// Why the registers could not be opened at all.
@@ -84,7 +110,7 @@ impl Workspace {
     /// Opens a registers directory at its latest fiscal year.
     pub fn open(root: &Path) -> Result<Workspace, String> {
         let catalog = Catalog::load(root).map_err(|e| describe(&e))?;
-        let years = fiscal_years(root);
+        let years = store::layout::fiscal_years(root);
         let Some(&year) = years.last() else {
             return Err(format!(
                 "{}: no fiscal-year directory (e.g. 2567/) with registers",
@@ -113,6 +139,74 @@ impl Workspace {
         self.generation += 1;
         self.refresh_git();
         Ok(())
+    }
+
+    /// Changes with every change of a register's value (edit, undo, reload,
+    /// another year): what a cache of something computed from them keys on.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The entry of a register, if it is still loaded.
+    pub fn find(&self, key: &RegisterKey) -> Option<usize> {
+        self.entries.iter().position(|e| e.loaded.path == key.0)
+    }
+
+    /// Runs a change on an entry's register, with its methodology and the
+    /// approach groups to check against. Gives the value from before when
+    /// the change changed anything; on error nothing changes.
+    pub fn edit(
+        &mut self,
+        entry: usize,
+        change: impl FnOnce(&mut Register, Option<&Methodology>, &ApproachList) -> Result<(), String>,
+    ) -> Result<Option<Register>, String> {
+        let e = self.entries.get_mut(entry).ok_or("no register on screen")?;
+        let method = self.catalog.method(&e.loaded.value.methodology);
+        let before = e.loaded.value.clone();
+        change(&mut e.loaded.value, method, &self.catalog.approaches.value)?;
+        if e.loaded.value == before {
+            return Ok(None);
+        }
+        e.touched();
+        self.generation += 1;
+        Ok(Some(before))
+    }
+
+    /// Puts another value in an entry (undo, redo, a merge); gives the one
+    /// it replaced.
+    pub fn replace(&mut self, entry: usize, value: Register) -> Option<Register> {
+        let e = self.entries.get_mut(entry)?;
+        let before = std::mem::replace(&mut e.loaded.value, value);
+        e.touched();
+        self.generation += 1;
+        Some(before)
+    }
+
+    /// Saves every register with unsaved edits through the store's atomic,
+    /// conflict-checked save; stops at the first that cannot be saved.
+    pub fn save_all(&mut self) -> Saved {
+        let mut saved = Vec::new();
+        let mut stopped = None;
+        for e in self.entries.iter_mut().filter(|e| e.dirty) {
+            match e.loaded.save() {
+                Ok(()) => {
+                    e.saved = e.loaded.value.clone();
+                    e.touched();
+                    e.changed_on_disk = false;
+                    saved.push(e.code().to_string());
+                }
+                Err(SaveError::Conflict { .. }) => {
+                    stopped = Some(Saved::Conflict(e.key()));
+                    break;
+                }
+                Err(err) => {
+                    stopped = Some(Saved::Failed(err.to_string()));
+                    break;
+                }
+            }
+        }
+        self.refresh_git();
+        stopped.unwrap_or(Saved::All(saved))
     }
 
     pub fn method(&self, entry: usize) -> Option<&Methodology> {
@@ -160,10 +254,7 @@ impl Workspace {
     /// Writes a new register file for the year (never over an existing one)
     /// and adds it; returns its entry.
     pub fn create(&mut self, reg: Register) -> Result<usize, String> {
-        let path = self
-            .root
-            .join(self.year.to_string())
-            .join(format!("{}.ron", reg.bureau));
+        let path = store::layout::register_path(&self.root, self.year, reg.bureau.as_str());
         let loaded = Loaded::create(&path, reg).map_err(|e| e.to_string())?;
         self.entries.push(Entry::new(loaded));
         self.generation += 1;
@@ -189,82 +280,16 @@ impl Workspace {
     }
 }
 
-/// Directories of `root` named by a Buddhist-era year.
-pub fn fiscal_years(root: &Path) -> Vec<u16> {
-    let mut years: Vec<u16> = std::fs::read_dir(root)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-        .filter_map(|e| e.file_name().to_str()?.parse::<u16>().ok())
-        .filter(|y| (2400..3000).contains(y))
-        .collect();
-    years.sort_unstable();
-    years
-}
-
 /// Absolute paths of files under `dir` that `git status` reports as
-/// modified, added or untracked. Runs git directly, never through a shell.
+/// modified, added or untracked. Outside a repository (or without git),
+/// none.
 pub fn git_changed_files(dir: &Path) -> HashSet<PathBuf> {
-    let run = |args: &[&str]| -> Option<Vec<u8>> {
-        let out = Command::new("git")
-            .args(args)
-            .current_dir(dir)
-            .output()
-            .ok()?;
-        out.status.success().then_some(out.stdout)
-    };
-    let Some(top) = run(&["rev-parse", "--show-toplevel"]) else {
+    let Ok(repo) = crate::audit::git::Repo::discover(dir) else {
         return HashSet::new();
     };
-    let top = PathBuf::from(String::from_utf8_lossy(&top).trim());
-    let Some(status) = run(&[
-        "status",
-        "--porcelain=v1",
-        "-z",
-        "--untracked-files=all",
-        "--",
-        ".",
-    ]) else {
-        return HashSet::new();
-    };
-    parse_porcelain(&status)
+    repo.uncommitted_under(dir)
+        .unwrap_or_default()
         .into_iter()
-        .map(|p| {
-            let abs = top.join(p);
-            std::fs::canonicalize(&abs).unwrap_or(abs)
-        })
+        .map(|abs| std::fs::canonicalize(&abs).unwrap_or(abs))
         .collect()
-}
-
-/// Paths of `git status --porcelain=v1 -z` (renames give their new path).
-pub fn parse_porcelain(out: &[u8]) -> Vec<String> {
-    let mut paths = Vec::new();
-    let mut fields = out.split(|&b| b == 0).filter(|f| !f.is_empty());
-    while let Some(f) = fields.next() {
-        if f.len() < 4 {
-            continue;
-        }
-        let (xy, path) = (&f[..2], &f[3..]);
-        paths.push(String::from_utf8_lossy(path).into_owned());
-        if xy[0] == b'R' || xy[0] == b'C' {
-            // the original path follows as its own field
-            fields.next();
-        }
-    }
-    paths
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn porcelain_paths_and_renames() {
-        let out = b" M registers/2567/FIN.ron\0R  new.ron\0old.ron\0?? x.ron\0";
-        assert_eq!(
-            parse_porcelain(out),
-            vec!["registers/2567/FIN.ron", "new.ron", "x.ron"]
-        );
-    }
 }

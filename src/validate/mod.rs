@@ -73,9 +73,7 @@ impl<'a> Context<'a> {
         }
     }
     pub fn method(&self, r: &MethodRef) -> Option<&'a Methodology> {
-        self.methods
-            .iter()
-            .find(|m| m.id == r.id && m.version == r.version)
+        crate::method::find(self.methods, r)
     }
     /// Whether bureaus.ron lists `code`.
     pub fn knows_bureau(&self, code: &BureauCode) -> bool {

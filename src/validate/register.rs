@@ -130,7 +130,7 @@ fn check_header(ctx: &Context<'_>, file: &Path, reg: &Register, s: &mut Sink<'_>
         .parent()
         .and_then(|d| d.file_name())
         .and_then(|n| n.to_str())
-        .and_then(|n| n.parse::<u16>().ok());
+        .and_then(crate::store::layout::fiscal_year_of);
     if let Some(y) = dir_year
         && y != reg.year.be()
     {
@@ -146,7 +146,7 @@ fn check_header(ctx: &Context<'_>, file: &Path, reg: &Register, s: &mut Sink<'_>
         let known: Vec<String> = ctx
             .methods
             .iter()
-            .map(|m| format!("{} v{}", m.id, m.version))
+            .map(|m| m.reference().to_string())
             .collect();
         s.error(
             "methodology",

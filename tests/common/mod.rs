@@ -2,6 +2,8 @@
 //! a temporary directory, and the real binary.
 #![allow(dead_code)]
 
+pub mod tui;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -89,8 +91,7 @@ pub fn select_bureau(app: &mut riskreg::tui::app::App, code: &str) -> usize {
         .ws
         .entry_of(code)
         .unwrap_or_else(|| panic!("{code} loaded"));
-    app.overview_selected = app
-        .overview_rows()
+    app.overview.selected = riskreg::tui::screens::overview::rows(app)
         .iter()
         .position(|(_, e)| *e == Some(entry))
         .unwrap_or_else(|| panic!("{code} row"));

@@ -66,7 +66,7 @@ pub fn render(s: &Summary, w: &Words, total: usize) -> String {
             occurrence: occ_w,
             responsible: resp_w,
         };
-        for lines in crate::report::par::map(&g.rows, |r| table_row(r, w, &cols)) {
+        for lines in crate::par::map(&g.rows, crate::par::LIGHT, |r| table_row(r, w, &cols)) {
             out.extend(lines);
         }
         out.push(String::new());

@@ -10,7 +10,7 @@ impl App {
         let v = &self.register;
         let key: VisibleKey = (
             self.current,
-            self.ws.generation,
+            self.ws.generation(),
             v.sort,
             v.reverse,
             v.band.clone(),
@@ -30,12 +30,12 @@ impl App {
 
     /// The secretariat-wide summary of the round, from the registers as they
     /// are on screen (unsaved edits included), as `riskreg summary` makes it.
-    pub fn summary(&self) -> std::cell::Ref<'_, Result<crate::report::Summary, String>> {
+    pub fn round_summary(&self) -> std::cell::Ref<'_, Result<crate::report::Summary, String>> {
         let key: SummaryKey = (
-            self.ws.generation,
+            self.ws.generation(),
             self.ws.year,
             self.round.clone(),
-            self.summary_compare,
+            self.summary.compare,
         );
         let fresh = self
             .summary_cache
@@ -59,7 +59,7 @@ impl App {
     /// register of 2 000 risks would cost the redraw its budget.
     pub fn findings(&self) -> std::cell::Ref<'_, Findings> {
         let risk = self.editor.target.as_ref().and_then(target_risk);
-        let key = (self.ws.generation, self.current, risk);
+        let key = (self.ws.generation(), self.current, risk);
         let fresh = self
             .findings_cache
             .borrow()
@@ -95,14 +95,15 @@ impl App {
         let year = crate::model::FiscalYear::new(self.ws.year)?;
         // the round before this one in the methodology, when comparing
         let earlier = self
-            .summary_compare
+            .summary
+            .compare
             .then(|| {
                 let rounds = &self.method()?.rounds;
                 let at = rounds.iter().position(|r| r.id == round)?;
                 Some(rounds.get(at.checked_sub(1)?)?.id.clone())
             })
             .flatten();
-        if self.summary_compare && earlier.is_none() {
+        if self.summary.compare && earlier.is_none() {
             return Err(self
                 .lang
                 .pick(

@@ -149,7 +149,7 @@ impl App {
         Some((field, self.editor.target.clone()?))
     }
 
-    pub(super) fn open_field(&mut self) {
+    pub(crate) fn open_field(&mut self) {
         let Some((field, target)) = self.field_under_cursor() else {
             return;
         };
@@ -205,7 +205,7 @@ impl App {
                 return None;
             }
             self.modal = Modal::None;
-            return Some(Effect::Export(path));
+            return self.export(path);
         }
         let Modal::Edit { field, edit, .. } = &self.modal else {
             return None;
@@ -213,7 +213,9 @@ impl App {
         let (field, text) = (*field, edit.text().to_string());
         let target = self.editor.target.clone()?;
         // a new signature in the header is dated today unless a date is typed
-        let today = (target == Form::Header).then(today).flatten();
+        let today = (target == Form::Header)
+            .then(|| crate::clock::today().ok())
+            .flatten();
         match self.mutate(|reg, _, _| form::set_text(field, &target, reg, &text, today)) {
             Ok(()) => self.modal = Modal::None,
             // keep the typed text and say what is wrong, right where it is
@@ -248,7 +250,7 @@ impl App {
         None
     }
 
-    pub(super) fn step_pick(&mut self, forward: bool) {
+    pub(crate) fn step_pick(&mut self, forward: bool) {
         let Some((field, target)) = self.field_under_cursor() else {
             return;
         };

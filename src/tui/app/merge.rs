@@ -19,18 +19,23 @@ pub struct Merging {
 }
 
 impl App {
-    /// Reloads `entry` from disk and merges my unsaved edits onto it. Returns
-    /// how many fields both sides changed (then being asked about). Nothing
-    /// changes if the file cannot be read or the versions cannot be merged.
-    pub fn reload_merging(&mut self, entry: usize) -> Result<usize, String> {
-        let e = self.ws.entries.get(entry).ok_or("no such register")?;
+    /// Puts the file of a register as just read from disk in its place and
+    /// merges my unsaved edits onto it. Returns how many fields both sides
+    /// changed (then being asked about). Nothing changes if the versions
+    /// cannot be merged.
+    pub fn reload_merging(
+        &mut self,
+        key: &RegisterKey,
+        fresh: crate::store::Loaded<Register>,
+    ) -> Result<usize, String> {
+        let entry = self.ws.find(key).ok_or("no such register")?;
+        let e = &self.ws.entries[entry];
         let (base, mine) = (e.saved.clone(), e.register().clone());
-        let fresh = crate::store::load_register(&e.loaded.path).map_err(|e| e.to_string())?;
         let theirs = fresh.value.clone();
         let merged = merge::merge(&base, &theirs, &mine)?;
         let value = merged.register()?;
         self.ws.install(entry, fresh);
-        self.forget_history_of(entry);
+        self.forget_history_of(key);
         self.set_merged(entry, value, &theirs);
         let conflicts = merged.conflicts.len();
         if conflicts > 0 {
@@ -55,26 +60,17 @@ impl App {
         Ok(conflicts)
     }
 
-    /// Reloads `entry` from disk and forgets its undo history: my version
-    /// was just written to a copy, so nothing of it may come back over theirs.
-    pub fn reload_dropping_mine(&mut self, entry: usize) -> Result<(), String> {
-        self.ws.reload(entry).map_err(|e| e.to_string())?;
-        self.forget_history_of(entry);
-        Ok(())
-    }
-
     /// Puts the merged value on screen; one undo step leads back to theirs.
     fn set_merged(&mut self, entry: usize, value: Register, theirs: &Register) {
-        let Some(e) = self.ws.entries.get_mut(entry) else {
+        if self.ws.replace(entry, value).is_none() {
             return;
-        };
-        e.loaded.value = value;
-        e.touched();
-        self.ws.generation += 1;
-        self.redo.retain(|(ix, _)| *ix != entry);
-        let has_step = self.undo.iter().any(|(ix, _)| *ix == entry);
+        }
+        let e = &self.ws.entries[entry];
+        let key = e.key();
+        self.redo.retain(|(k, _)| *k != key);
+        let has_step = self.undo.iter().any(|(k, _)| *k == key);
         if e.dirty && !has_step {
-            self.undo.push((entry, theirs.clone()));
+            self.undo.push((key, theirs.clone()));
         }
     }
 

@@ -52,7 +52,7 @@ pub fn method_text(v: &View) -> String {
         .method
         .map(|m| format!(" — {}", m.name.get(v.lang())))
         .unwrap_or_default();
-    format!("{} v{}{name}", reg.methodology.id, reg.methodology.version)
+    format!("{}{name}", reg.methodology)
 }
 
 /// A part of a signature as text (empty when nobody has signed).

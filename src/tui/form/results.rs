@@ -2,7 +2,7 @@
 //! `98.5`, `98.5%`, `3`, `yes`/`มี`, or nothing while pending; read in the
 //! terms of the indicator's target so a result always matches its kind.
 
-use crate::model::{Achieved, Comparator, Decimal2, Quantity, Target};
+use crate::model::{Achieved, Comparator, Decimal2, Quantity, Threshold};
 
 /// The achieved value as it is typed back (the display adds units).
 pub fn achieved_text(a: &Achieved) -> String {
@@ -62,7 +62,7 @@ pub fn parse_achieved(text: &str, target: &Quantity) -> Result<Achieved, String>
 }
 
 /// A target as it is typed back: `>= 80%`, `= yes`, `<= 3`, `>= 2/year`, `>= level 4`.
-pub fn target_text(t: &Target) -> String {
+pub fn target_text(t: &Threshold) -> String {
     let cmp = match t.cmp {
         Comparator::AtLeast => ">=",
         Comparator::Exactly => "=",
@@ -80,7 +80,7 @@ pub fn target_text(t: &Target) -> String {
 
 /// Reads a target typed as [`target_text`] writes it (also `≥`, `≤`, and
 /// Thai: `มี`/`ไม่มี`, `ครั้ง/ปี`, `ระดับ`). No comparator means "at least".
-pub fn parse_target(text: &str) -> Result<Target, String> {
+pub fn parse_target(text: &str) -> Result<Threshold, String> {
     let t = text.trim();
     let (cmp, rest) = [
         (">=", Comparator::AtLeast),
@@ -114,7 +114,7 @@ pub fn parse_target(text: &str) -> Result<Target, String> {
             })?),
         }
     };
-    Ok(Target { cmp, value })
+    Ok(Threshold { cmp, value })
 }
 
 #[cfg(test)]

@@ -2,13 +2,40 @@
 //! diff of the audit module describes them (saved changes only: what is in
 //! the file), with the register's approval state on top.
 
+use super::move_in;
 use crate::audit::ApprovalState;
-use crate::tui::app::App;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Effect};
 use crate::tui::textedit::wrap;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
+
+/// The Changes screen's state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangesView {
+    /// The file's changes against git HEAD, or why there are none (the
+    /// unsaved edits are computed as it is drawn).
+    pub list: Result<Vec<crate::audit::Change>, String>,
+    pub scroll: usize,
+}
+
+impl Default for ChangesView {
+    fn default() -> ChangesView {
+        ChangesView {
+            list: Ok(Vec::new()),
+            scroll: 0,
+        }
+    }
+}
+
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    // each change may wrap: the screen keeps the scroll in bounds
+    let len = (app.changes.list.as_ref().map_or(1, Vec::len) + app.unsaved_changes().len() + 2) * 4;
+    move_in(&mut app.changes.scroll, len, action);
+    None
+}
 
 /// The approval state in words.
 pub fn approval_text(state: &ApprovalState, lang: crate::model::Lang) -> String {
@@ -66,7 +93,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
             t.title(),
         ));
     }
-    match &app.changes {
+    match &app.changes.list {
         Err(e) => all.extend(
             wrap(e, width)
                 .into_iter()
@@ -78,7 +105,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         ))),
         Ok(cs) => all.extend(cs.iter().flat_map(|c| said(c, 0))),
     }
-    let skip = app.changes_scroll.min(all.len().saturating_sub(height));
+    let skip = app.changes.scroll.min(all.len().saturating_sub(height));
     let lines: Vec<Line> = all.into_iter().skip(skip).take(height).collect();
     f.render_widget(
         Paragraph::new(lines).block(

@@ -1,10 +1,16 @@
 //! The risk editor and the monitoring form: every field as `label: value`,
 //! the risk first, then a pane per measure (Tab jumps between panes). Enter
 //! edits a field in place; values the file holds that break the methodology
-//! are shown in the error style with the reason beside them.
+//! are shown in the error style with the reason beside them. Here too are
+//! the edits of a risk's records: measures and (in `indicators`) indicators.
 
-use super::{band_span, scroll_offset};
-use crate::tui::app::{App, target_risk};
+mod indicators;
+
+pub use indicators::{delete as delete_indicator, rounds_with_results};
+
+use super::{band_span, move_in, scroll_offset};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Effect, Screen, target_risk};
 use crate::tui::form::{self, Ctx, Field, Form};
 use crate::tui::textedit::truncate;
 use ratatui::Frame;
@@ -12,6 +18,158 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
+
+/// The editor's state: what the form edits, and the field under the cursor.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EditorView {
+    pub target: Option<Form>,
+    pub cursor: usize,
+}
+
+/// Opens the editor on `target` with the cursor on field `cursor`.
+pub fn open(app: &mut App, target: Form, cursor: usize) {
+    app.editor = EditorView {
+        target: Some(target),
+        cursor,
+    };
+    app.go(Screen::Editor);
+}
+
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    let fields = app.form_fields();
+    let pane = fields.get(app.editor.cursor).map_or(0, |f| form::pane(*f));
+    match action {
+        Action::Open => app.open_field(),
+        Action::NextPane | Action::PrevPane => {
+            let found = if action == Action::NextPane {
+                fields.iter().position(|f| form::pane(*f) > pane)
+            } else {
+                let start = fields
+                    .iter()
+                    .position(|f| form::pane(*f) + 1 == pane.max(1));
+                if pane == 0 { None } else { start }
+            };
+            app.editor.cursor = found.unwrap_or(0);
+        }
+        // Left/Right step a pick-list field without opening it
+        Action::Left | Action::Right => app.step_pick(action == Action::Right),
+        Action::AddMeasure => add_measure(app),
+        Action::DeleteMeasure => delete_measure(app, pane),
+        Action::AddIndicator | Action::DeleteIndicator
+            if matches!(app.editor.target, Some(Form::Monitoring { .. })) =>
+        {
+            app.status = Some(
+                app.lang
+                    .pick(
+                        "เพิ่มและลบตัวชี้วัดในหน้าแก้ไขความเสี่ยง",
+                        "indicators are added and deleted in the risk editor",
+                    )
+                    .into(),
+            )
+        }
+        Action::AddIndicator => indicators::add(app, pane),
+        Action::DeleteIndicator => match fields.get(app.editor.cursor) {
+            Some(Field::IndicatorName(mi, k) | Field::IndicatorTarget(mi, k)) => {
+                indicators::ask_delete(app, *mi, *k)
+            }
+            _ => {
+                app.status = Some(
+                    app.lang
+                        .pick(
+                            "เลื่อนไปที่ตัวชี้วัดที่จะลบก่อน",
+                            "move to the indicator to delete first",
+                        )
+                        .into(),
+                )
+            }
+        },
+        _ => move_in(&mut app.editor.cursor, fields.len(), action),
+    }
+    None
+}
+
+/// Puts the editor's cursor on a field, if the form has it.
+fn cursor_to(app: &mut App, field: Field) {
+    if let Some(at) = app.form_fields().iter().position(|f| *f == field) {
+        app.editor.cursor = at;
+    }
+}
+
+/// Adds a measure to the risk in the editor and moves to its title.
+fn add_measure(app: &mut App) {
+    let Some(Form::Risk(ri)) = app.editor.target.clone() else {
+        return;
+    };
+    let mut id = String::new();
+    let result = app.mutate(|reg, _, approaches| {
+        let approach = approaches
+            .approaches
+            .first()
+            .map(|a| a.id.clone())
+            .ok_or("approaches.ron lists no approach group")?;
+        let m = crate::model::blank::measure(reg, approach)?;
+        id = m.id.to_string();
+        reg.risks
+            .get_mut(ri)
+            .ok_or("the risk is gone")?
+            .measures
+            .push(m);
+        Ok(())
+    });
+    if app.report_added(result, &id) {
+        let last = app
+            .editor_risk()
+            .map_or(0, |r| r.measures.len().saturating_sub(1));
+        cursor_to(app, Field::MeasureTitle(last));
+    }
+}
+
+/// The (risk, measure) of an editor pane (pane 1 + measure index) of a
+/// risk; else says `hint` and gives none.
+fn measure_of_pane(
+    app: &mut App,
+    pane: usize,
+    hint_th: &str,
+    hint_en: &str,
+) -> Option<(usize, usize)> {
+    match (&app.editor.target, pane.checked_sub(1)) {
+        (Some(Form::Risk(ri)), Some(mi)) => Some((*ri, mi)),
+        _ => {
+            app.status = Some(app.lang.pick(hint_th, hint_en).into());
+            None
+        }
+    }
+}
+
+/// Deletes the measure whose pane the cursor is in (pane 1 + index).
+fn delete_measure(app: &mut App, pane: usize) {
+    let Some((ri, mi)) = measure_of_pane(
+        app,
+        pane,
+        "เลื่อนไปที่มาตรการที่จะลบก่อน",
+        "move to the measure to delete first",
+    ) else {
+        return;
+    };
+    let mut id = String::new();
+    let result = app.mutate(|reg, _, _| {
+        let risk = reg.risks.get_mut(ri).ok_or("the risk is gone")?;
+        if mi >= risk.measures.len() {
+            return Err("the measure is gone".into());
+        }
+        id = risk.measures.remove(mi).id.to_string();
+        Ok(())
+    });
+    let done = app.deleted(&id);
+    app.report(result, done);
+    clamp_cursor(app);
+}
+
+/// Keeps the cursor on the form after fields went away.
+fn clamp_cursor(app: &mut App) {
+    let len = app.form_fields().len();
+    app.editor.cursor = app.editor.cursor.min(len.saturating_sub(1));
+}
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang;

@@ -1,15 +1,113 @@
 //! The likelihood × impact heat map of the register on screen, in the
 //! methodology's band colours, each cell with its band symbol and the count
-//! of risks in it; inherent or residual.
+//! of risks in it; inherent or residual. Enter shows the register filtered
+//! to the risks of the cell under the cursor.
 
 use crate::method::Methodology;
-use crate::model::{Rating, Register};
-use crate::tui::app::App;
+use crate::model::{Rating, Register, Risk};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Effect, Screen};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
+
+/// A cell of the matrix: the risks rated at this likelihood and impact,
+/// before controls or (`residual`) after.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MatrixCell {
+    pub residual: bool,
+    pub likelihood: u8,
+    pub impact: u8,
+}
+
+impl MatrixCell {
+    /// Whether a risk is rated in this cell.
+    pub fn holds(&self, risk: &Risk) -> bool {
+        let point = if self.residual {
+            risk.residual
+        } else {
+            Some(risk.inherent)
+        };
+        point.is_some_and(|p| p.likelihood == self.likelihood && p.impact == self.impact)
+    }
+}
+
+/// The matrix screen's state: inherent or residual, and the cursor's cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MatrixView {
+    pub residual: bool,
+    /// Cursor: likelihood and impact levels, 1-based.
+    pub l: u8,
+    pub i: u8,
+}
+
+impl Default for MatrixView {
+    fn default() -> MatrixView {
+        MatrixView {
+            residual: false,
+            l: 1,
+            i: 1,
+        }
+    }
+}
+
+/// Shows the matrix with the cursor on the cell of the risk under the
+/// register's cursor, if any.
+pub fn enter(app: &mut App) {
+    let point = app
+        .visible_risks()
+        .get(app.register.selected)
+        .and_then(|&ri| app.register_value()?.risks.get(ri))
+        .map(|r| r.inherent);
+    if let Some(p) = point {
+        app.matrix.l = p.likelihood.max(1);
+        app.matrix.i = p.impact.max(1);
+    }
+    app.go(Screen::Matrix)
+}
+
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    let (nl, ni) = app.method().map_or((1, 1), |m| {
+        (m.likelihood.levels.len() as u8, m.impact.levels.len() as u8)
+    });
+    let no_cells = !app.method().is_none_or(Methodology::rerates_residual);
+    let v = &mut app.matrix;
+    match action {
+        Action::Up => v.l = (v.l + 1).min(nl),
+        Action::Down => v.l = v.l.saturating_sub(1).max(1),
+        Action::Right => v.i = (v.i + 1).min(ni),
+        Action::Left => v.i = v.i.saturating_sub(1).max(1),
+        Action::ToggleResidual => v.residual = !v.residual,
+        Action::Open => {
+            if v.residual && no_cells {
+                app.status = Some(
+                    app.lang
+                        .pick(
+                            "ความเสี่ยงคงเหลือของวิธีนี้มาจากตารางการควบคุม ไม่มีตำแหน่งในเมทริกซ์",
+                            "this methodology derives residual risk from controls; it has no cell",
+                        )
+                        .into(),
+                );
+            } else {
+                let cell = MatrixCell {
+                    residual: v.residual,
+                    likelihood: v.l,
+                    impact: v.i,
+                };
+                let r = &mut app.register;
+                r.cell = Some(cell);
+                r.band = None;
+                r.query.clear();
+                r.selected = 0;
+                app.go(Screen::Register);
+            }
+        }
+        _ => {}
+    }
+    None
+}
 
 /// Risks per cell: `counts[l-1][i-1]`.
 pub fn counts(register: &Register, method: &Methodology, residual: bool) -> Vec<Vec<usize>> {

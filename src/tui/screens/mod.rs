@@ -1,5 +1,7 @@
-//! One file per screen: each draws from `App` and holds the pure helpers
-//! the screen's state changes need. Shared drawing bits live here.
+//! One file per screen: each holds its view state (cursor, scroll, filters),
+//! its `update` (an action the screen gets → a change of state, and maybe
+//! an effect) and its `draw`. `App` routes actions here by the screen on
+//! show; shared drawing bits live here too.
 
 pub mod changes;
 pub mod detail;
@@ -10,11 +12,54 @@ pub mod overview;
 pub mod register;
 pub mod summary;
 
+use super::action::Action;
+use super::app::{App, Effect, Screen};
 use super::theme::Theme;
 use crate::method::{Band, Methodology};
 use crate::model::{Register, Risk, RoundId, TrafficLight};
+use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
+
+/// An action no prompt and no global key took, for the screen on show.
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    match app.screen {
+        Screen::Overview => overview::update(app, action),
+        Screen::Register => register::update(app, action),
+        Screen::Editor => editor::update(app, action),
+        Screen::Monitoring => monitoring::update(app, action),
+        Screen::Matrix => matrix::update(app, action),
+        Screen::Summary => summary::update(app, action),
+        Screen::Changes => changes::update(app, action),
+    }
+}
+
+/// The screen on show, in the area between the title and the status line.
+pub fn draw(f: &mut Frame, area: Rect, app: &App) {
+    match app.screen {
+        Screen::Overview => overview::draw(f, area, app),
+        Screen::Register => register::draw(f, area, app),
+        Screen::Editor => editor::draw(f, area, app),
+        Screen::Monitoring => monitoring::draw(f, area, app),
+        Screen::Matrix => matrix::draw(f, area, app),
+        Screen::Summary => summary::draw(f, area, app),
+        Screen::Changes => changes::draw(f, area, app),
+    }
+}
+
+/// Moves a list cursor of `len` rows.
+pub fn move_in(cursor: &mut usize, len: usize, action: Action) {
+    let last = len.saturating_sub(1);
+    *cursor = match action {
+        Action::Up => cursor.saturating_sub(1),
+        Action::Down => (*cursor + 1).min(last),
+        Action::PageUp => cursor.saturating_sub(10),
+        Action::PageDown => (*cursor + 10).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => *cursor,
+    };
+}
 
 /// A band as its symbol on its colour (the symbol alone without colour).
 pub fn band_span(theme: &Theme, band: Option<&Band>) -> Span<'static> {

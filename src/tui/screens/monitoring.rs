@@ -2,12 +2,93 @@
 //! keys for its traffic light and implementation status; Enter opens the
 //! full form (occurrence, what was done, disbursed, evidence).
 
-use super::{light_span, scroll_offset};
-use crate::tui::app::App;
+use super::{light_span, move_in, scroll_offset};
+use crate::model::TrafficLight;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Effect};
+use crate::tui::form::{self, Form};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
+
+/// The monitoring screen's cursor, over the rows of `measure_rows`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MonitoringView {
+    pub selected: usize,
+}
+
+/// (risk, measure) index pairs of the register on screen, in order.
+pub fn measure_rows(app: &App) -> Vec<(usize, usize)> {
+    app.register_value().map_or_else(Vec::new, |r| {
+        r.risks
+            .iter()
+            .enumerate()
+            .flat_map(|(ri, risk)| (0..risk.measures.len()).map(move |mi| (ri, mi)))
+            .collect()
+    })
+}
+
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    let rows = measure_rows(app);
+    match action {
+        Action::Green => set_light(app, TrafficLight::Green),
+        Action::Yellow => set_light(app, TrafficLight::Yellow),
+        Action::Red => set_light(app, TrafficLight::Red),
+        Action::CycleImplementation => monitoring_change(app, |m| {
+            m.implementation = form::next_implementation(&m.implementation)
+        }),
+        Action::Open => {
+            if let (Some(&(risk, measure)), Some(round)) =
+                (rows.get(app.monitoring.selected), app.round.clone())
+            {
+                let target = Form::Monitoring {
+                    risk,
+                    measure,
+                    round,
+                };
+                super::editor::open(app, target, 0);
+            }
+        }
+        _ => move_in(&mut app.monitoring.selected, rows.len(), action),
+    }
+    None
+}
+
+/// Sets the light of the measure under the cursor at the round.
+fn set_light(app: &mut App, light: TrafficLight) {
+    monitoring_change(app, |m| {
+        m.status = light;
+    });
+}
+
+/// Changes the monitoring entry of the measure under the cursor at the
+/// round, starting one if there is none yet.
+fn monitoring_change(app: &mut App, f: impl FnOnce(&mut crate::model::Monitoring)) {
+    let rows = measure_rows(app);
+    let (Some(&(ri, mi)), Some(round)) = (rows.get(app.monitoring.selected), app.round.clone())
+    else {
+        return;
+    };
+    let result = app.mutate(|reg, _, _| {
+        let m = reg
+            .risks
+            .get_mut(ri)
+            .and_then(|r| r.measures.get_mut(mi))
+            .ok_or("the measure is gone")?;
+        if m.at_round(&round).is_none() {
+            m.monitoring
+                .push(crate::model::Monitoring::new(round.clone()));
+        }
+        if let Some(entry) = m.at_round_mut(&round) {
+            f(entry);
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        app.status = Some(e);
+    }
+}
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang;
@@ -16,9 +97,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         f.render_widget(Paragraph::new(lang.pick("ไม่มีทะเบียน", "no register")), area);
         return;
     };
-    let rows_ix = app.measure_rows();
+    let rows_ix = measure_rows(app);
     let height = area.height.saturating_sub(3) as usize;
-    let offset = scroll_offset(app.monitoring_selected, height);
+    let offset = scroll_offset(app.monitoring.selected, height);
     let round = app.round.as_ref();
     let rows: Vec<Row> = rows_ix
         .iter()
@@ -36,7 +117,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
                 Cell::from(at.map_or_else(|| "—".to_string(), |x| x.disbursed.grouped())),
                 Cell::from(m.budget.allocated().grouped()),
             ]);
-            if pos == app.monitoring_selected {
+            if pos == app.monitoring.selected {
                 row.style(t.selected())
             } else {
                 row

@@ -1,17 +1,105 @@
 //! The overview: one row per bureau for the fiscal year, with its risks by
 //! band, its measures by status at the round, budget disbursed, and marks
 //! for unsaved edits, files changed on disk and uncommitted git changes.
+//! Enter opens a bureau's register, `n` creates one, `[` `]` change year.
 
-use super::{band_counts, scroll_offset};
+use super::{band_counts, move_in, scroll_offset};
 use crate::model::{Money, TrafficLight};
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::app::{App, Effect};
 use crate::tui::keymap::{Scope, keys_text};
 use crate::tui::workspace::Entry;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
+
+/// The overview's cursor.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OverviewView {
+    pub selected: usize,
+}
+
+/// The overview's rows: the bureaus of the list, then registers of bureaus
+/// not on it; each with its entry if a register was loaded.
+pub fn rows(app: &App) -> Vec<(String, Option<usize>)> {
+    let mut rows: Vec<(String, Option<usize>)> = app
+        .ws
+        .catalog
+        .bureaus
+        .value
+        .bureaus
+        .iter()
+        .map(|b| (b.code.to_string(), app.ws.entry_of(b.code.as_str())))
+        .collect();
+    for (i, e) in app.ws.entries.iter().enumerate() {
+        if !rows.iter().any(|(_, x)| *x == Some(i)) {
+            rows.push((e.code().to_string(), Some(i)));
+        }
+    }
+    rows
+}
+
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    let rows = rows(app);
+    let row = rows.get(app.overview.selected);
+    match action {
+        Action::NewRegister => match row {
+            Some((code, None)) => return Some(Effect::CreateRegister(code.clone())),
+            _ => {
+                app.status = Some(
+                    app.lang
+                        .pick("สำนักนี้มีทะเบียนแล้ว", "this bureau already has a register")
+                        .into(),
+                )
+            }
+        },
+        Action::NextYear => return step_year(app, true),
+        Action::PrevYear => return step_year(app, false),
+        Action::Open => {
+            if let Some((_, Some(entry))) = row {
+                app.current = *entry;
+                app.open_register();
+            } else if let Some(e) = row.and_then(|(code, _)| app.ws.error_of(code)) {
+                app.status = Some(e.to_string());
+            } else {
+                app.status = Some(
+                    app.lang
+                        .pick(
+                            "สำนักนี้ยังไม่มีทะเบียนในปีนี้ (n สร้างใหม่)",
+                            "this bureau has no register this year (n creates one)",
+                        )
+                        .into(),
+                );
+            }
+        }
+        _ => move_in(&mut app.overview.selected, rows.len(), action),
+    }
+    None
+}
+
+/// The fiscal year after or before the one on show, once nothing is unsaved.
+fn step_year(app: &mut App, forward: bool) -> Option<Effect> {
+    let years = &app.ws.years;
+    let now = years.iter().position(|y| *y == app.ws.year)?;
+    let next = if forward {
+        years.get(now + 1)
+    } else {
+        now.checked_sub(1).and_then(|p| years.get(p))
+    }?;
+    if app.ws.any_dirty() {
+        app.status = Some(
+            app.lang
+                .pick(
+                    "บันทึกก่อนเปลี่ยนปีงบประมาณ (Ctrl-S)",
+                    "save before changing the fiscal year (Ctrl-S)",
+                )
+                .into(),
+        );
+        return None;
+    }
+    Some(Effect::LoadYear(*next))
+}
 
 /// Measures by status at a round: green, yellow, red, not reported.
 pub fn status_counts(entry: &Entry, round: Option<&crate::model::RoundId>) -> [usize; 4] {
@@ -111,9 +199,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     line.push(Span::raw(format!("   {}", app.round_label())));
     f.render_widget(Paragraph::new(Line::from(line)), head);
 
-    let rows = app.overview_rows();
+    let rows = rows(app);
     let height = body.height.saturating_sub(3) as usize;
-    let offset = scroll_offset(app.overview_selected, height);
+    let offset = scroll_offset(app.overview.selected, height);
     let table_rows: Vec<Row> = rows
         .iter()
         .enumerate()
@@ -171,7 +259,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
                 },
             }
             let row = Row::new(cells);
-            if i == app.overview_selected {
+            if i == app.overview.selected {
                 row.style(t.selected())
             } else {
                 row

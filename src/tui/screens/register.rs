@@ -1,27 +1,231 @@
 //! The register: a bureau's risks in a table, sortable by any column,
 //! filtered by band or by a matrix cell, searched with `/` across the Thai
-//! and English text of each risk and its measures.
+//! and English text of each risk and its measures. Here too are the edits
+//! made from the table: a new risk, a deleted one, signing as preparer.
 
-use super::{band_span, light_span, risk_status, scroll_offset};
+use super::matrix::MatrixCell;
+use super::{band_span, light_span, move_in, risk_status, scroll_offset};
 use crate::method::Methodology;
-use crate::model::{Lang, Risk, RoundId};
-use crate::tui::app::App;
+use crate::model::{BandId, Lang, Risk, RoundId};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Effect, Modal};
+use crate::tui::form::Form;
+use crate::tui::textedit::TextEdit;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
-pub fn column_names(lang: Lang) -> [&'static str; crate::tui::app::COLUMNS] {
-    [
-        lang.pick("รหัส", "Id"),
-        lang.pick("กระบวนงาน", "Process"),
-        lang.pick("โอกาส", "L"),
-        lang.pick("ผลฯ", "I"),
-        lang.pick("ระดับ", "Band"),
-        lang.pick("คุม", "Ctl"),
-        lang.pick("คงเหลือ", "Resid"),
-        lang.pick("สถานะ", "Status"),
-    ]
+/// The table's columns, in order; the one sorted by is named in the head line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Column {
+    /// The file's order (risks are written in id order).
+    #[default]
+    Id,
+    Process,
+    Likelihood,
+    Impact,
+    /// The inherent band.
+    Band,
+    Controls,
+    /// The residual band.
+    Residual,
+    /// The worst light of the risk's measures at the round.
+    Status,
+}
+
+impl Column {
+    pub const ALL: [Column; 8] = [
+        Column::Id,
+        Column::Process,
+        Column::Likelihood,
+        Column::Impact,
+        Column::Band,
+        Column::Controls,
+        Column::Residual,
+        Column::Status,
+    ];
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Column::Id => lang.pick("รหัส", "Id"),
+            Column::Process => lang.pick("กระบวนงาน", "Process"),
+            Column::Likelihood => lang.pick("โอกาส", "L"),
+            Column::Impact => lang.pick("ผลฯ", "I"),
+            Column::Band => lang.pick("ระดับ", "Band"),
+            Column::Controls => lang.pick("คุม", "Ctl"),
+            Column::Residual => lang.pick("คงเหลือ", "Resid"),
+            Column::Status => lang.pick("สถานะ", "Status"),
+        }
+    }
+
+    /// The column `s` sorts by next, round to the first again.
+    pub fn next(self) -> Column {
+        let at = Column::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Column::ALL[(at + 1) % Column::ALL.len()]
+    }
+}
+
+/// The register screen's state: cursor, sort, filters, search, detail pane.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RegisterView {
+    pub selected: usize,
+    pub sort: Column,
+    pub reverse: bool,
+    pub band: Option<BandId>,
+    /// From the matrix: only risks in this cell.
+    pub cell: Option<MatrixCell>,
+    pub query: String,
+    /// Tab gives the keys to the detail pane, to scroll it.
+    pub detail_focus: bool,
+    pub detail_scroll: usize,
+}
+
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    let visible = app.visible_risks();
+    let v = &mut app.register;
+    if v.detail_focus {
+        match action {
+            Action::NextPane | Action::PrevPane | Action::Back => v.detail_focus = false,
+            Action::Up | Action::PageUp | Action::Down | Action::PageDown | Action::Top => {
+                move_in(&mut v.detail_scroll, 200, action)
+            }
+            _ => {}
+        }
+        return None;
+    }
+    let under_cursor = visible.get(v.selected).copied();
+    match action {
+        Action::NextPane | Action::PrevPane => v.detail_focus = true,
+        Action::Open => {
+            if let Some(ri) = under_cursor {
+                super::editor::open(app, Form::Risk(ri), 1);
+            }
+        }
+        Action::Search => app.modal = Modal::Search(TextEdit::new(&v.query, false)),
+        Action::Sort => {
+            v.sort = v.sort.next();
+            v.reverse = false;
+        }
+        Action::SortReverse => v.reverse = !v.reverse,
+        Action::FilterBand => {
+            let bands: Vec<BandId> = app
+                .method()
+                .map(|m| m.bands.iter().map(|b| b.id.clone()).collect())
+                .unwrap_or_default();
+            let v = &mut app.register;
+            let next = match &v.band {
+                None => bands.first(),
+                Some(b) => bands
+                    .iter()
+                    .position(|x| x == b)
+                    .and_then(|p| bands.get(p + 1)),
+            };
+            v.band = next.cloned();
+            v.selected = 0;
+        }
+        Action::SignPrepared => sign_prepared(app),
+        Action::EditHeader => super::editor::open(app, Form::Header, 0),
+        Action::AddRisk => add_risk(app),
+        Action::DeleteRisk => {
+            if let Some(ri) = under_cursor {
+                delete_risk(app, ri);
+            }
+        }
+        Action::ClearFilter => {
+            v.band = None;
+            v.cell = None;
+            v.query.clear();
+            v.selected = 0;
+        }
+        _ => {
+            move_in(&mut v.selected, visible.len(), action);
+            v.detail_scroll = 0;
+        }
+    }
+    None
+}
+
+/// Records the settings' name as who prepared the register, today,
+/// keeping the position already written.
+fn sign_prepared(app: &mut App) {
+    let name = app.settings.name.trim().to_string();
+    if name.is_empty() {
+        app.status = Some(
+            app.lang
+                .pick(
+                    "ใส่ชื่อของคุณ (name) ในไฟล์ตั้งค่าก่อน",
+                    "put your name (name) in the settings file first",
+                )
+                .into(),
+        );
+        return;
+    }
+    let date = match crate::clock::today() {
+        Ok(date) => date,
+        Err(e) => {
+            app.status = Some(e);
+            return;
+        }
+    };
+    let result = app.mutate(|reg, _, _| {
+        let position = reg
+            .prepared_by
+            .as_ref()
+            .map(|s| s.position.clone())
+            .unwrap_or_default();
+        reg.prepared_by = Some(crate::model::Signature {
+            name,
+            position,
+            date,
+        });
+        Ok(())
+    });
+    if let Err(e) = result {
+        app.status = Some(e);
+    }
+}
+
+/// Adds a risk with the next free id and opens it in the editor.
+fn add_risk(app: &mut App) {
+    let mut id = String::new();
+    let result = app.mutate(|reg, method, _| {
+        let category = method
+            .and_then(|m| m.categories.first())
+            .map(|c| c.id.clone())
+            .ok_or("the register's methodology has no categories to choose from")?;
+        let rated = method.is_none_or(Methodology::rerates_residual);
+        let risk = crate::model::blank::risk(reg, category, rated)?;
+        id = risk.id.to_string();
+        reg.risks.push(risk);
+        Ok(())
+    });
+    let ok = app.report_added(result, &id);
+    if let (true, Some(reg)) = (ok, app.register_value()) {
+        let ri = reg.risks.len() - 1;
+        app.register = RegisterView::default();
+        app.register.selected = app
+            .visible_risks()
+            .iter()
+            .position(|&i| i == ri)
+            .unwrap_or(0);
+        super::editor::open(app, Form::Risk(ri), 1);
+    }
+}
+
+fn delete_risk(app: &mut App, ri: usize) {
+    let mut id = String::new();
+    let result = app.mutate(|reg, _, _| {
+        if ri >= reg.risks.len() {
+            return Err("the risk is gone".into());
+        }
+        id = reg.risks.remove(ri).id.to_string();
+        Ok(())
+    });
+    let done = app.deleted(&id);
+    app.report(result, done);
+    let len = app.visible_risks().len();
+    app.register.selected = app.register.selected.min(len.saturating_sub(1));
 }
 
 /// Whether a risk matches a search, in either language: its own text, its
@@ -75,33 +279,24 @@ pub fn visible(app: &App) -> Vec<usize> {
                     .is_some_and(|x| &x.id == b)
             })
         })
-        .filter(|(_, r)| {
-            v.cell.is_none_or(|(residual, l, i)| {
-                let point = if residual {
-                    r.residual
-                } else {
-                    Some(r.inherent)
-                };
-                point.is_some_and(|p| p.likelihood == l && p.impact == i)
-            })
-        })
+        .filter(|(_, r)| v.cell.is_none_or(|c| c.holds(r)))
         .filter(|(_, r)| matches(r, method, &v.query))
         .map(|(i, _)| i)
         .collect();
     let round = app.round.as_ref();
     let key = |r: &Risk| -> (Option<usize>, String) {
         match v.sort {
-            1 => (None, r.process.clone()),
-            2 => (Some(r.inherent.likelihood.into()), String::new()),
-            3 => (Some(r.inherent.impact.into()), String::new()),
-            4 => (band_rank(method, r, false), String::new()),
-            5 => (Some(r.control_quality as usize), String::new()),
-            6 => (band_rank(method, r, true), String::new()),
-            7 => (risk_status(r, round).map(|s| s as usize), String::new()),
-            _ => (None, String::new()),
+            Column::Process => (None, r.process.clone()),
+            Column::Likelihood => (Some(r.inherent.likelihood.into()), String::new()),
+            Column::Impact => (Some(r.inherent.impact.into()), String::new()),
+            Column::Band => (band_rank(method, r, false), String::new()),
+            Column::Controls => (Some(r.control_quality as usize), String::new()),
+            Column::Residual => (band_rank(method, r, true), String::new()),
+            Column::Status => (risk_status(r, round).map(|s| s as usize), String::new()),
+            Column::Id => (None, String::new()),
         }
     };
-    if v.sort != 0 {
+    if v.sort != Column::Id {
         rows.sort_by_cached_key(|&i| key(&reg.risks[i]));
     }
     if v.reverse {
@@ -121,13 +316,13 @@ fn filter_text(app: &App) -> String {
             .map_or_else(|| b.to_string(), |x| x.label.get(lang).to_string());
         parts.push(format!("{} {label}", lang.pick("ระดับ", "band")));
     }
-    if let Some((residual, l, i)) = v.cell {
-        let which = if residual {
+    if let Some(c) = v.cell {
+        let which = if c.residual {
             lang.pick("คงเหลือ", "residual")
         } else {
             lang.pick("ก่อนควบคุม", "inherent")
         };
-        parts.push(format!("{which} L{l}×I{i}"));
+        parts.push(format!("{which} L{}×I{}", c.likelihood, c.impact));
     }
     parts.join(" · ")
 }
@@ -152,7 +347,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         ),
         t.title(),
     )];
-    let sort_name = column_names(lang)[app.register.sort];
+    let sort_name = app.register.sort.name(lang);
     head_line.push(Span::raw(format!(
         "{} {sort_name}{}  ",
         lang.pick("เรียง", "sort"),
@@ -208,7 +403,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
             }
         })
         .collect();
-    let header = Row::new(column_names(lang).to_vec()).style(t.title());
+    let header = Row::new(Column::ALL.map(|c| c.name(lang)).to_vec()).style(t.title());
     let approval = app
         .ws
         .entries

@@ -5,17 +5,65 @@
 
 use crate::report::{Format, RenderOptions, render};
 use crate::text::pad;
-use crate::tui::app::{App, Modal};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Effect, Modal};
 use crate::tui::keymap::Scope;
-use crate::tui::screens::centered;
+use crate::tui::screens::{centered, move_in};
+use crate::tui::textedit::TextEdit;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+/// The summary screen's state.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SummaryView {
+    /// The first line shown.
+    pub scroll: usize,
+    /// Compare the round with the one before it (what turned red, …).
+    pub compare: bool,
+}
+
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    match action {
+        Action::Compare => app.summary.compare = !app.summary.compare,
+        Action::Export => {
+            let name = format!(
+                "summary-{}-{}.xlsx",
+                app.ws.year,
+                app.round
+                    .as_ref()
+                    .map_or("round".to_string(), ToString::to_string)
+            );
+            let dir = app.ws.root.parent().unwrap_or(&app.ws.root);
+            let path = dir.join(name).display().to_string();
+            app.modal = Modal::Export {
+                edit: TextEdit::new(&path, false),
+                error: None,
+            };
+        }
+        _ => {
+            let len = last_scroll(app) + 1;
+            move_in(&mut app.summary.scroll, len, action)
+        }
+    }
+    None
+}
+
+/// The last line the summary may start at and still fill its box, in the
+/// terminal as last reported (80×24 until it is): the screen less the
+/// title, status and key-bar rows and the box's borders.
+pub fn last_scroll(app: &App) -> usize {
+    let (w, h) = app
+        .terminal_size
+        .unwrap_or((crate::tui::view::MIN_WIDTH, crate::tui::view::MIN_HEIGHT));
+    let rows = usize::from(h.saturating_sub(5));
+    lines(app, w.saturating_sub(2)).map_or(0, |ls| ls.len().saturating_sub(rows))
+}
+
 /// The summary as text lines for a width.
 pub fn lines(app: &App, width: u16) -> Result<Vec<String>, String> {
-    let summary = app.summary();
+    let summary = app.round_summary();
     let summary = summary.as_ref().map_err(Clone::clone)?;
     let opts = RenderOptions {
         lang: app.lang,
@@ -96,10 +144,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let inner = block.inner(area);
     let body: Vec<Line> = match lines(app, inner.width) {
         Ok(ls) => {
+            // a scroll past what fills the box (a smaller terminal) stops here
             let last = ls.len().saturating_sub(inner.height as usize);
-            app.summary_max_scroll.set(last);
             ls.into_iter()
-                .skip(app.summary_scroll.min(last))
+                .skip(app.summary.scroll.min(last))
                 .take(inner.height as usize)
                 .map(Line::raw)
                 .collect()

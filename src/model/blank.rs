@@ -1,15 +1,19 @@
-//! New risks, measures and indicators as the editor creates them: the next free id of
-//! the bureau, and defaults a person then fills in. Pure functions.
+//! New risks, measures, indicators and registers as a person starts them:
+//! the next free id of the bureau (or of the measure, for an indicator),
+//! and defaults the person then fills in. Pure functions; what to choose
+//! from a methodology (the first category, whether residual risk is rated)
+//! the caller says.
 
-use crate::method::Methodology;
-use crate::model::{
-    ApproachList, Budget, BureauCode, CoResponsible, Comparator, ControlQuality, Factor,
-    FiscalYear, Indicator, IndicatorId, Measure, MeasureId, MeasureKind, MethodRef, Quantity,
-    Rating, Register, Response, Risk, RiskId, Target, YearMonth,
+use super::CategoryId;
+use super::{
+    ApproachId, Budget, BureauCode, CoResponsible, Comparator, ControlQuality, Factor, FiscalYear,
+    Indicator, IndicatorId, Measure, MeasureId, MeasureKind, MethodRef, Quantity, Rating, Register,
+    Response, Risk, RiskId, Threshold, YearMonth,
 };
 
-/// The next number after the highest `<BUREAU>-<letter><n>` id in use.
-fn next_number<'a>(ids: impl Iterator<Item = &'a str>, prefix: &str) -> u32 {
+/// The next number after the highest `<prefix><n>` id in use (`FIN-R7` →
+/// 8 for `FIN-R`); ids of other bureaus and other shapes do not count.
+pub fn next_number<'a>(ids: impl Iterator<Item = &'a str>, prefix: &str) -> u32 {
     ids.filter_map(|id| id.strip_prefix(prefix))
         .filter_map(|rest| {
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
@@ -20,15 +24,13 @@ fn next_number<'a>(ids: impl Iterator<Item = &'a str>, prefix: &str) -> u32 {
         + 1
 }
 
-/// A new risk with the next free id: rated at the lowest levels, controls
-/// fair, to be reduced; every text empty for the person to write.
-pub fn new_risk(reg: &Register, method: Option<&Methodology>) -> Result<Risk, String> {
+/// A new risk of `reg` with the next free id: in `category`, rated at the
+/// lowest levels, controls fair, to be reduced; every text empty for the
+/// person to write. `rated_residual`: the methodology rates residual risk
+/// on the matrix (else it derives it from the controls).
+pub fn risk(reg: &Register, category: CategoryId, rated_residual: bool) -> Result<Risk, String> {
     let prefix = format!("{}-R", reg.bureau);
     let n = next_number(reg.risks.iter().map(|r| r.id.as_str()), &prefix);
-    let category = method
-        .and_then(|m| m.categories.first())
-        .map(|c| c.id.clone())
-        .ok_or("the register's methodology has no categories to choose from")?;
     let lowest = Rating {
         likelihood: 1,
         impact: 1,
@@ -42,9 +44,7 @@ pub fn new_risk(reg: &Register, method: Option<&Methodology>) -> Result<Risk, St
         inherent: lowest,
         controls: String::new(),
         control_quality: ControlQuality::Fair,
-        residual: method
-            .is_none_or(Methodology::rerates_residual)
-            .then_some(lowest),
+        residual: rated_residual.then_some(lowest),
         owner: String::new(),
         response: Response::Reduce,
         next_review: None,
@@ -52,16 +52,11 @@ pub fn new_risk(reg: &Register, method: Option<&Methodology>) -> Result<Risk, St
     })
 }
 
-/// A new measure with the next free id of the register, running over the
-/// whole fiscal year, with no budget requested.
-pub fn new_measure(reg: &Register, approaches: &ApproachList) -> Result<Measure, String> {
+/// A new measure with the next free id of the register, in approach group
+/// `approach`, running over the whole fiscal year, with no budget requested.
+pub fn measure(reg: &Register, approach: ApproachId) -> Result<Measure, String> {
     let prefix = format!("{}-M", reg.bureau);
     let n = next_number(reg.measures().map(|(_, m)| m.id.as_str()), &prefix);
-    let approach = approaches
-        .approaches
-        .first()
-        .map(|a| a.id.clone())
-        .ok_or("approaches.ron lists no approach group")?;
     let year = reg.year.be();
     Ok(Measure {
         id: MeasureId::new(format!("{prefix}{n}"))?,
@@ -81,12 +76,12 @@ pub fn new_measure(reg: &Register, approaches: &ApproachList) -> Result<Measure,
 /// A new indicator of a measure with the measure's next free id (`i<n>`:
 /// indicator ids are numbered within their measure), its target "= yes"
 /// until the person writes the real one.
-pub fn new_indicator(measure: &Measure) -> Result<Indicator, String> {
+pub fn indicator(measure: &Measure) -> Result<Indicator, String> {
     let n = next_number(measure.indicators.iter().map(|i| i.id.as_str()), "i");
     Ok(Indicator {
         id: IndicatorId::new(format!("i{n}"))?,
         name: String::new(),
-        target: Target {
+        target: Threshold {
             cmp: Comparator::Exactly,
             value: Quantity::YesNo(true),
         },
@@ -94,13 +89,13 @@ pub fn new_indicator(measure: &Measure) -> Result<Indicator, String> {
     })
 }
 
-/// An empty register for a bureau, rated under the methodology most of the
-/// year's registers use (the first one known when there are none).
-pub fn new_register(
+/// An empty register for a bureau, rated under the methodology most of
+/// `others` (the year's registers) use, else under `first_known`.
+pub fn register(
     bureau: BureauCode,
     year: FiscalYear,
     others: &[&Register],
-    methods: &[Methodology],
+    first_known: Option<MethodRef>,
 ) -> Result<Register, String> {
     let mut counts: Vec<(&MethodRef, usize)> = Vec::new();
     for r in others {
@@ -113,12 +108,7 @@ pub fn new_register(
         .iter()
         .max_by_key(|(_, n)| *n)
         .map(|(m, _)| (*m).clone())
-        .or_else(|| {
-            methods.first().map(|m| MethodRef {
-                id: m.id.clone(),
-                version: m.version,
-            })
-        })
+        .or(first_known)
         .ok_or("no methodology in methodology/ to rate the risks with")?;
     Ok(Register {
         bureau,

@@ -1,0 +1,105 @@
+//! Mapping a slice on all cores with scoped threads, the one parallel map of
+//! riskreg: loading a year's register files (a few, of very different
+//! sizes) and building or rendering the rows of a national roll-up (close
+//! to a million, each cheap) are both independent per item.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Items per thread for work as light as copying or rendering a table row.
+pub const LIGHT: usize = 1024;
+/// Items per thread for work as heavy as reading and parsing a file.
+pub const HEAVY: usize = 1;
+
+/// `items.iter().map(f).collect()` on up to one thread per core; the order
+/// of the results is the order of `items`. A thread is started only for
+/// every `per_thread` items ([`LIGHT`], [`HEAVY`]), so small inputs stay on
+/// this thread. Items are handed out in small batches as threads come free,
+/// so a thread that drew large files does not hold the others up. A panic
+/// in `f` is a bug, and is raised again here rather than losing items.
+pub fn map<T: Sync, R: Send>(items: &[T], per_thread: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(items.len().div_ceil(per_thread.max(1)));
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    // a few batches per thread: few enough that taking one costs nothing
+    // next to the work, enough that the last ones even out
+    let batch = (items.len() / (threads * 8)).max(1);
+    let next = AtomicUsize::new(0);
+    let (f, next) = (&f, &next);
+    let parts: Vec<Vec<(usize, Vec<R>)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(move || {
+                    let mut done = Vec::new();
+                    loop {
+                        let start = next.fetch_add(batch, Ordering::Relaxed);
+                        let Some(part) = items.get(start..(start + batch).min(items.len())) else {
+                            break;
+                        };
+                        if part.is_empty() {
+                            break;
+                        }
+                        done.push((start, part.iter().map(f).collect()));
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let mut batches: Vec<(usize, Vec<R>)> = parts.into_iter().flatten().collect();
+    batches.sort_unstable_by_key(|(start, _)| *start);
+    let mut out = Vec::with_capacity(items.len());
+    for (_, results) in batches {
+        out.extend(results);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::map;
+
+    #[test]
+    fn keeps_order_on_large_and_small_inputs_light_or_heavy() {
+        for n in [0usize, 1, 2, 5, 1023, 1025, 10_000] {
+            let v: Vec<usize> = (0..n).collect();
+            let doubled: Vec<usize> = v.iter().map(|x| x * 2).collect();
+            assert_eq!(map(&v, 1024, |x| x * 2), doubled, "light, {n}");
+            assert_eq!(map(&v, 1, |x| x * 2), doubled, "heavy, {n}");
+        }
+    }
+
+    #[test]
+    fn uneven_work_comes_back_in_order() {
+        // a few slow items early on, as a large register file would be
+        let v: Vec<u64> = (0..64).collect();
+        let out = map(&v, 1, |&x| {
+            if x < 3 {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            x + 1
+        });
+        assert_eq!(out, (1..=64).collect::<Vec<u64>>());
+    }
+
+    #[test]
+    #[should_panic(expected = "item 7")]
+    fn a_panic_in_the_function_is_raised_again() {
+        let v: Vec<usize> = (0..16).collect();
+        map(&v, 1, |&x| {
+            if x == 7 {
+                panic!("item 7");
+            }
+            x
+        });
+    }
+}

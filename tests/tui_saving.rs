@@ -1,0 +1,227 @@
+//! Saving: Ctrl-S, the conflict prompt, reload with merge, the approval
+//! mark and the Changes screen against git HEAD.
+//! The state driven by keys on a copy of the sample registers.
+
+mod common;
+
+use common::tui::*;
+use crossterm::event::KeyCode;
+use riskreg::model::{Lang, RoundId, TrafficLight};
+use riskreg::tui::app::{Modal, Screen};
+use riskreg::tui::screens::overview;
+
+#[test]
+fn ctrl_s_saves_and_a_conflict_offers_reload_copy_or_cancel() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    ch(&mut app, 'o');
+    ch(&mut app, 'r');
+    ctrl(&mut app, 's');
+    assert!(!app.ws.any_dirty());
+    let path = app.ws.entries[app.current].loaded.path.clone();
+    let on_disk = std::fs::read_to_string(&path).expect("read");
+    assert!(on_disk.contains("status: Red"));
+
+    ch(&mut app, 'y');
+    std::fs::write(
+        &path,
+        on_disk.replace(
+            "FIN-M1\",\n                    title: \"",
+            "FIN-M1\",\n                    title: \"X",
+        ),
+    )
+    .expect("write theirs");
+    ctrl(&mut app, 's');
+    assert_eq!(
+        app.modal,
+        Modal::Conflict(app.ws.entries[app.current].key())
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.modal, Modal::None);
+    assert!(app.ws.any_dirty(), "cancel keeps my changes");
+    ctrl(&mut app, 's');
+    ch(&mut app, 'r');
+    // reload merges: their title and my status, both
+    assert_eq!(app.modal, Modal::None, "no field changed on both sides");
+    assert!(app.ws.any_dirty(), "my edit is re-applied, unsaved");
+    let merged = &app.ws.entries[app.current].register().risks[0].measures[0];
+    assert!(merged.title.starts_with('X'), "{}", merged.title);
+    let yellow = |m: &riskreg::model::Measure| {
+        m.at_round(&RoundId::new("12m").expect("id"))
+            .map(|m| m.status)
+    };
+    assert_eq!(yellow(merged), Some(TrafficLight::Yellow));
+    // undo goes back to the version on disk, never to mine alone
+    ch(&mut app, 'u');
+    assert!(!app.ws.any_dirty());
+    let theirs = &app.ws.entries[app.current].register().risks[0].measures[0];
+    assert!(theirs.title.starts_with('X'));
+    assert_eq!(yellow(theirs), Some(TrafficLight::Red));
+    ch(&mut app, 'u');
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.contains("nothing to undo")),
+        "{:?}",
+        app.status
+    );
+    ctrl(&mut app, 's');
+    let after = std::fs::read_to_string(&path).expect("read");
+    assert!(
+        after.contains("title: \"X"),
+        "their change survives undo and save"
+    );
+    // redo brings the merge back, and saving it keeps both
+    ctrl(&mut app, 'y');
+    ctrl(&mut app, 's');
+    let after = std::fs::read_to_string(&path).expect("read");
+    assert!(after.contains("title: \"X") && after.contains("status: Yellow"));
+}
+
+#[test]
+fn a_field_changed_on_both_sides_is_chosen_after_reload() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    key(&mut app, KeyCode::Enter);
+    let path = app.ws.entries[app.current].loaded.path.clone();
+    let on_disk = std::fs::read_to_string(&path).expect("read");
+    assert_eq!(fin_r1_likelihood(&app), 3);
+    // mine: likelihood 5 and the process; theirs: likelihood 2
+    app.mutate(|reg, _, _| {
+        reg.risks[0].inherent.likelihood = 5;
+        reg.risks[0].process = "ของฉัน".into();
+        Ok(())
+    })
+    .expect("edit");
+    std::fs::write(
+        &path,
+        on_disk.replacen("likelihood: 3,", "likelihood: 2,", 1),
+    )
+    .expect("write theirs");
+    ctrl(&mut app, 's');
+    assert_eq!(
+        app.modal,
+        Modal::Conflict(app.ws.entries[app.current].key())
+    );
+    ch(&mut app, 'r');
+    let Modal::Merge(m) = &app.modal else {
+        panic!("expected the merge window, got {:?}", app.modal)
+    };
+    assert_eq!(m.merged.conflicts.len(), 1);
+    let (theirs, mine) = &m.words[0];
+    assert!(theirs.iter().any(|l| l.contains("FIN-R1")), "{theirs:?}");
+    assert!(mine.iter().any(|l| l.contains("FIN-R1")), "{mine:?}");
+    // other keys do nothing until it is settled
+    ctrl(&mut app, 's');
+    assert!(matches!(app.modal, Modal::Merge(_)));
+    ch(&mut app, 't');
+    assert_eq!(app.modal, Modal::None);
+    assert_eq!(fin_r1_likelihood(&app), 2, "theirs chosen");
+    let process = &app.ws.entries[app.current].register().risks[0].process;
+    assert_eq!(process, "ของฉัน", "my other field is kept");
+    ctrl(&mut app, 's');
+    let saved = riskreg::store::load_register(&path).expect("reads");
+    assert_eq!(saved.value.risks[0].inherent.likelihood, 2);
+    assert_eq!(saved.value.risks[0].process, "ของฉัน");
+}
+
+#[test]
+fn approval_mark_follows_edits_and_changes_view_lists_saved_changes() {
+    let (dir, mut app) = english();
+    common::git(dir.path(), &["init", "-q"]);
+    common::git(dir.path(), &["add", "."]);
+    common::git(dir.path(), &["commit", "-q", "-m", "samples"]);
+    let mtg = app.ws.entry_of("MTG").expect("MTG loaded");
+    assert_eq!(
+        app.ws.entries[mtg].approval_mark(),
+        '✓',
+        "MTG is approved in the samples"
+    );
+    let row = overview::rows(&app)
+        .iter()
+        .position(|(_, e)| *e == Some(mtg))
+        .expect("MTG row");
+    app.overview.selected = row;
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter); // MTG-R1 in the editor
+    for _ in 0..4 {
+        ch(&mut app, 'j');
+    }
+    key(&mut app, KeyCode::Left); // likelihood one level down
+    assert_eq!(
+        app.ws.entries[mtg].approval_mark(),
+        '≠',
+        "an edit breaks the approval"
+    );
+    ctrl(&mut app, 'z');
+    assert_eq!(app.ws.entries[mtg].approval_mark(), '✓', "undo restores it");
+    ctrl(&mut app, 'y');
+    ch(&mut app, '6');
+    assert_eq!(app.screen, Screen::Changes);
+    assert_eq!(app.changes.list, Ok(Vec::new()), "nothing saved yet");
+    let said = |cs: &[riskreg::audit::Change]| -> Vec<String> {
+        cs.iter()
+            .map(|c| riskreg::audit::render::line(c, Lang::En))
+            .collect()
+    };
+    let unsaved = said(&app.unsaved_changes());
+    assert!(
+        unsaved
+            .iter()
+            .any(|l| l.contains("MTG-R1") && l.contains("likelihood")),
+        "the unsaved edit is described: {unsaved:?}"
+    );
+    ctrl(&mut app, 's'); // saving on the Changes screen refreshes it
+    assert!(app.unsaved_changes().is_empty());
+    let lines = said(app.changes.list.as_ref().expect("changes"));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("MTG-R1") && l.contains("likelihood")),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn the_changes_screen_says_changes_in_words_and_follows_every_edit_undo_and_redo() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    key(&mut app, KeyCode::Enter); // FIN-R1
+    app.mutate(|reg, _, _| {
+        let r = &mut reg.risks[0];
+        r.control_quality = riskreg::model::ControlQuality::Weak;
+        r.residual = r.residual.map(|x| riskreg::model::Rating {
+            likelihood: x.likelihood + 1,
+            ..x
+        });
+        r.controls = "ตรวจสอบเอกสาร ".repeat(12);
+        Ok(())
+    })
+    .expect("edit");
+    ch(&mut app, '6');
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("control grade: fair → weak"), "{screen}");
+    assert!(
+        screen.contains("residual rating: L2 × I3 medium → L3 × I3 medium"),
+        "{screen}"
+    );
+    for syntax in ["Some((", "Fair", "Weak", "likelihood:"] {
+        assert!(
+            !screen.contains(syntax),
+            "file syntax {syntax:?}:\n{screen}"
+        );
+    }
+    // the long text wraps: its end is on screen, with no ellipsis
+    assert!(screen.matches("ตรวจสอบเอกสาร").count() >= 13, "{screen}");
+    assert!(!screen.contains('…'), "{screen}");
+    // undo and redo change the list at once
+    ch(&mut app, 'u');
+    let screen = screen_text(&app, 80, 24);
+    assert!(!screen.contains("control grade"), "{screen}");
+    ctrl(&mut app, 'y');
+    assert!(screen_text(&app, 80, 24).contains("control grade: fair → weak"));
+    // in Thai, in Thai words
+    ch(&mut app, 'L');
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("การควบคุม: พอใช้ → อ่อน"), "{screen}");
+}
