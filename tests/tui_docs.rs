@@ -14,8 +14,7 @@ fn regenerate(text: &str) -> String {
     while let Some(start) = rest.find("<!-- keys:") {
         let open_end = start + rest[start..].find("-->").expect("closed marker") + 3;
         let name = rest[start + "<!-- keys:".len()..open_end - 3].trim();
-        let scope = Scope::SCREENS
-            .into_iter()
+        let scope = Scope::all()
             .find(|s| format!("{s:?}") == name)
             .unwrap_or_else(|| panic!("unknown scope {name} in the guide"));
         let close = open_end + rest[open_end..].find("<!-- /keys -->").expect("block end");
@@ -45,7 +44,7 @@ fn the_guide_key_tables_are_the_key_map() {
 #[test]
 fn the_guide_covers_every_screen_and_setting() {
     let text = std::fs::read_to_string(GUIDE).expect("read the guide");
-    for scope in Scope::SCREENS {
+    for scope in Scope::all() {
         assert!(
             text.contains(&format!("<!-- keys:{scope:?} -->")),
             "no key table for {scope:?}"

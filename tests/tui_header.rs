@@ -10,13 +10,13 @@ use riskreg::tui::app::{App, Modal, Screen};
 
 #[test]
 fn h_opens_the_header_whose_note_and_signatures_edit_with_undo_and_the_unsaved_mark() {
-    use riskreg::tui::form::{Field, Target};
+    use riskreg::tui::form::{Field, Form};
     let (_d, mut app) = english();
     open_fin(&mut app);
     let fin = app.current;
     ch(&mut app, 'H');
     assert_eq!(app.screen, Screen::Editor);
-    assert_eq!(app.editor.target, Some(Target::Header));
+    assert_eq!(app.editor.target, Some(Form::Header));
     assert_eq!(app.form_fields()[app.editor.cursor], Field::Note);
     // the note takes several lines
     key(&mut app, KeyCode::Enter);

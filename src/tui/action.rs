@@ -88,6 +88,15 @@ actions! {
     ),
     AddIndicator => ("เพิ่มตัวชี้วัดของมาตรการนี้", "add an indicator to this measure"),
     DeleteIndicator => ("ลบตัวชี้วัดนี้ (เลิกทำได้)", "delete this indicator (undoable)"),
+    Confirm => ("ตกลง ใช้ค่านี้", "accept the value"),
+    Cancel => ("ยกเลิก ไม่เปลี่ยน", "cancel, change nothing"),
+    NewLine => ("ขึ้นบรรทัดใหม่", "start a new line"),
+    ClearText => ("ล้างข้อความ", "clear the text"),
+    DeleteBack => ("ลบอักษรที่พิมพ์ล่าสุด", "delete the character before the cursor"),
+    DeleteForward => ("ลบอักษรหลังเคอร์เซอร์", "delete the character after the cursor"),
+    LineStart => ("ต้นบรรทัด", "start of the line"),
+    LineEnd => ("ท้ายบรรทัด", "end of the line"),
+    PickNumber => ("เลือกตามลำดับที่ (1 = ตัวเลือกแรก)", "choose by number (1 = the first)"),
 }
 
 impl Action {
@@ -109,6 +118,10 @@ impl Action {
             NextRound => lang.pick("รอบ", "round"),
             Open => lang.pick("เปิด", "open"),
             ToggleResidual => lang.pick("ก่อน/หลัง", "inh./resid."),
+            Confirm => lang.pick("ตกลง", "ok"),
+            Cancel => lang.pick("ยกเลิก", "cancel"),
+            NewLine => lang.pick("ขึ้นบรรทัด", "new line"),
+            ClearText => lang.pick("ล้าง", "clear"),
             _ => self.label(lang),
         }
     }

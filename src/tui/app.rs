@@ -10,7 +10,7 @@ mod keys;
 pub mod merge;
 
 use super::action::Action;
-use super::form::{self, Ctx, Field, Kind, Target};
+use super::form::{self, Ctx, Field, Form, Kind};
 use super::keymap::{Key, Keymap, Scope};
 use super::screens::{
     self, changes::ChangesView, editor::EditorView, matrix::MatrixCell, matrix::MatrixView,
@@ -23,7 +23,7 @@ use super::theme::Theme;
 use super::workspace::Workspace;
 use crate::method::Methodology;
 use crate::model::{BandId, Lang, Register, Risk, RoundId};
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyEvent, KeyEventKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -362,7 +362,7 @@ impl App {
             now.saturating_sub(1)
         };
         self.round = Some(ids[next].clone());
-        if let Some(Target::Monitoring { round, .. }) = &mut self.editor.target {
+        if let Some(Form::Monitoring { round, .. }) = &mut self.editor.target {
             *round = ids[next].clone();
         }
     }
@@ -492,10 +492,10 @@ impl App {
 }
 
 /// The risk a form is about (none for the register's header).
-pub fn target_risk(t: &Target) -> Option<usize> {
+pub fn target_risk(t: &Form) -> Option<usize> {
     match t {
-        Target::Risk(ri) => Some(*ri),
-        Target::Monitoring { risk, .. } => Some(*risk),
-        Target::Header => None,
+        Form::Risk(ri) => Some(*ri),
+        Form::Monitoring { risk, .. } => Some(*risk),
+        Form::Header => None,
     }
 }

@@ -7,9 +7,16 @@ mod apply;
 pub mod header;
 mod place;
 pub mod results;
+mod spot;
+mod table;
+mod values;
 
-pub use apply::{co_responsible, set_pick, set_text};
+pub use apply::co_responsible;
 pub use place::{is_under, path, target_path};
+pub use table::Field;
+
+use spot::{Lists, Spot, View};
+use table::{DECLARED, Group, Input, Set};
 
 use crate::method::Methodology;
 use crate::model::{
@@ -17,9 +24,9 @@ use crate::model::{
     Rating, Register, Response, RoundId, TrafficLight, YearMonth,
 };
 
-/// What a form edits.
+/// Which form is open: a risk's, a monitoring entry's, or the header's.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Target {
+pub enum Form {
     /// A risk (by index in the register) with its measures.
     Risk(usize),
     /// One measure's monitoring at a round.
@@ -33,91 +40,24 @@ pub enum Target {
     Header,
 }
 
-impl Target {
+impl Form {
     /// Risk, measure and round of a monitoring form.
     pub fn monitoring(&self) -> Option<(usize, usize, &RoundId)> {
         match self {
-            Target::Monitoring {
+            Form::Monitoring {
                 risk,
                 measure,
                 round,
             } => Some((*risk, *measure, round)),
-            Target::Risk(_) | Target::Header => None,
+            Form::Risk(_) | Form::Header => None,
         }
     }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Field {
-    Id,
-    Process,
-    Description,
-    Category,
-    Factor,
-    InherentL,
-    InherentI,
-    Controls,
-    ControlQuality,
-    ResidualL,
-    ResidualI,
-    Owner,
-    Response,
-    ResponseText,
-    NextReview,
-    MeasureTitle(usize),
-    MeasureKind(usize),
-    MeasureApproach(usize),
-    /// Co-responsible bureaus: codes separated by commas, `all`, or empty.
-    MeasureCo(usize),
-    MeasureOther(usize),
-    MeasureStart(usize),
-    MeasureEnd(usize),
-    MeasureBudget(usize),
-    MeasureAmount(usize),
-    MeasureSource(usize),
-    /// Name of indicator k of measure mi.
-    IndicatorName(usize, usize),
-    /// Target of indicator k of measure mi.
-    IndicatorTarget(usize, usize),
-    Status,
-    Implementation,
-    OtherReason,
-    AsOf,
-    Occurrence,
-    Done,
-    Added,
-    Disbursed,
-    /// The result of the measure's indicator at this index.
-    Indicator(usize),
-    Evidence,
-    /// Header fields (see `header`).
-    Note,
-    PreparedName,
-    PreparedPosition,
-    PreparedDate,
-    ReviewedName,
-    ReviewedPosition,
-    ReviewedDate,
-    /// The methodology the register is rated under (read only).
-    Method,
-    Approval,
 }
 
 /// Fields whose value is retyped rather than edited (amounts, dates,
 /// months): they open with the value selected, so typing replaces it.
 pub fn retyped(field: Field) -> bool {
-    use Field::*;
-    matches!(
-        field,
-        NextReview
-            | MeasureStart(_)
-            | MeasureEnd(_)
-            | MeasureAmount(_)
-            | AsOf
-            | Disbursed
-            | PreparedDate
-            | ReviewedDate
-    )
+    matches!(field.spec().input, Input::Retyped)
 }
 
 /// How a field is edited.
@@ -136,170 +76,100 @@ pub struct Ctx<'a> {
     pub lang: Lang,
 }
 
-/// The fields of a target, in order; `sections` gives where each pane starts
-/// (Tab jumps between them).
-pub fn fields(target: &Target, register: &Register, method: Option<&Methodology>) -> Vec<Field> {
-    use Field::*;
-    match target {
-        Target::Risk(ri) => {
-            let Some(risk) = register.risks.get(*ri) else {
-                return Vec::new();
-            };
-            let mut v = vec![
-                Id,
-                Process,
-                Description,
-                Category,
-                Factor,
-                InherentL,
-                InherentI,
-                Controls,
-                ControlQuality,
-            ];
-            if method.is_none_or(Methodology::rerates_residual) {
-                v.extend([ResidualL, ResidualI]);
-            }
-            v.extend([Owner, Response]);
-            if matches!(
-                risk.response,
-                crate::model::Response::Accept(_) | crate::model::Response::Transfer(_)
-            ) {
-                v.push(ResponseText);
-            }
-            v.push(NextReview);
-            for (mi, m) in risk.measures.iter().enumerate() {
-                v.extend([
-                    MeasureTitle(mi),
-                    MeasureKind(mi),
-                    MeasureApproach(mi),
-                    MeasureCo(mi),
-                    MeasureOther(mi),
-                    MeasureStart(mi),
-                    MeasureEnd(mi),
-                    MeasureBudget(mi),
-                ]);
-                match m.budget {
-                    Budget::NotRequested => {}
-                    Budget::Requested { .. } => v.push(MeasureAmount(mi)),
-                    Budget::Allocated { .. } => v.extend([MeasureAmount(mi), MeasureSource(mi)]),
-                }
-                for k in 0..m.indicators.len() {
-                    v.extend([IndicatorName(mi, k), IndicatorTarget(mi, k)]);
-                }
-            }
-            v
+impl Group {
+    /// Whether a field of this group is on a form of this kind.
+    fn on(self, form: &Form) -> bool {
+        match form {
+            Form::Risk(_) => matches!(self, Group::Risk | Group::Measure | Group::Indicator),
+            Form::Monitoring { .. } => matches!(
+                self,
+                Group::Monitoring | Group::Result | Group::MonitoringEnd
+            ),
+            Form::Header => matches!(self, Group::Header(_)),
         }
-        Target::Monitoring {
-            risk,
-            measure,
-            round,
-        } => {
-            let mut v = vec![Status, Implementation];
-            let other = register
-                .risks
-                .get(*risk)
-                .and_then(|r| r.measures.get(*measure))
-                .and_then(|m| m.at_round(round))
-                .is_some_and(|m| {
-                    matches!(m.implementation, crate::model::Implementation::Other(_))
-                });
-            if other {
-                v.push(OtherReason);
-            }
-            v.extend([AsOf, Occurrence, Done, Added, Disbursed]);
-            let indicators = register
-                .risks
-                .get(*risk)
-                .and_then(|r| r.measures.get(*measure))
-                .map_or(0, |m| m.indicators.len());
-            v.extend((0..indicators).map(Indicator));
-            v.push(Evidence);
-            v
-        }
-        Target::Header => header::FIELDS.to_vec(),
     }
 }
 
-/// Which pane a field belongs to: 0 for the risk, 1 + i for measure i.
+/// The fields of a form, in the order they are declared; a measure's
+/// fields repeat for each measure, each followed by its indicators', and
+/// an indicator's result for each indicator. [`pane`] gives where each
+/// pane starts (Tab jumps between them).
+pub fn fields(form: &Form, register: &Register, method: Option<&Methodology>) -> Vec<Field> {
+    let risk = match form {
+        Form::Risk(ri) | Form::Monitoring { risk: ri, .. } => register.risks.get(*ri),
+        Form::Header => None,
+    };
+    if risk.is_none() && *form != Form::Header {
+        return Vec::new();
+    }
+    let group = |g: Group, a: usize, b: usize| -> Vec<Field> {
+        DECLARED
+            .iter()
+            .map(|make| make(a, b))
+            .filter(|f| {
+                let spec = f.spec();
+                spec.group == g && (spec.shown)(register, method, &Spot::of(*f, form))
+            })
+            .collect()
+    };
+    let indicators = |mi: usize| {
+        risk.and_then(|r| r.measures.get(mi))
+            .map_or(0, |m| m.indicators.len())
+    };
+    match form {
+        Form::Risk(_) => {
+            let mut v = group(Group::Risk, 0, 0);
+            for mi in 0..risk.map_or(0, |r| r.measures.len()) {
+                v.extend(group(Group::Measure, mi, 0));
+                for k in 0..indicators(mi) {
+                    v.extend(group(Group::Indicator, mi, k));
+                }
+            }
+            v
+        }
+        Form::Monitoring { measure, .. } => {
+            let mut v = group(Group::Monitoring, 0, 0);
+            for k in 0..indicators(*measure) {
+                v.extend(group(Group::Result, k, 0));
+            }
+            v.extend(group(Group::MonitoringEnd, 0, 0));
+            v
+        }
+        Form::Header => (0..4).flat_map(|p| group(Group::Header(p), 0, 0)).collect(),
+    }
+}
+
+/// Which pane a field belongs to: 0 for the risk, 1 + i for measure i; the
+/// header's panes are note, prepared, reviewed, approval.
 pub fn pane(field: Field) -> usize {
-    use Field::*;
-    match field {
-        MeasureTitle(i)
-        | MeasureKind(i)
-        | MeasureApproach(i)
-        | MeasureCo(i)
-        | MeasureOther(i)
-        | MeasureStart(i)
-        | MeasureEnd(i)
-        | MeasureBudget(i)
-        | MeasureAmount(i)
-        | MeasureSource(i)
-        | IndicatorName(i, _)
-        | IndicatorTarget(i, _) => 1 + i,
-        PreparedName | PreparedPosition | PreparedDate => 1,
-        ReviewedName | ReviewedPosition | ReviewedDate => 2,
-        Approval => 3,
-        _ => 0,
+    match field.spec().group {
+        Group::Measure | Group::Indicator => 1 + field.indices().0,
+        Group::Header(p) => p,
+        Group::Risk | Group::Monitoring | Group::Result | Group::MonitoringEnd => 0,
     }
 }
 
 pub fn label(field: Field, lang: Lang) -> String {
-    use Field::*;
-    let (th, en) = match field {
-        Id => ("รหัส", "Id"),
-        Process => ("กระบวนงาน", "Process"),
-        Description => ("ความเสี่ยงการทุจริต", "Fraud risk"),
-        Category => ("ประเภท", "Category"),
-        Factor => ("ปัจจัย", "Factor"),
-        InherentL => ("โอกาส", "Likelihood"),
-        InherentI => ("ผลกระทบ", "Impact"),
-        Controls => ("การควบคุมที่มีอยู่", "Existing controls"),
-        ControlQuality => ("ผลการควบคุม", "Control grade"),
-        ResidualL => ("โอกาส (คงเหลือ)", "Residual likelihood"),
-        ResidualI => ("ผลกระทบ (คงเหลือ)", "Residual impact"),
-        Owner => ("ผู้รับผิดชอบ", "Owner"),
-        Response => ("การตอบสนอง", "Response"),
-        ResponseText => ("เหตุผล/ผู้รับโอน", "Justification / to whom"),
-        NextReview => ("ทบทวนครั้งถัดไป", "Next review"),
-        MeasureTitle(_) => ("มาตรการ", "Measure"),
-        MeasureKind(_) => ("ลักษณะ", "Kind"),
-        MeasureApproach(_) => ("แนวทาง", "Approach"),
-        MeasureCo(_) => ("สำนักร่วม (รหัส, all)", "With bureaus (codes, all)"),
-        MeasureOther(_) => ("ผู้รับผิดชอบอื่น", "Other responsible"),
-        MeasureStart(_) => ("เริ่ม (ปปปป-ดด)", "Start (yyyy-mm)"),
-        MeasureEnd(_) => ("สิ้นสุด (ปปปป-ดด)", "End (yyyy-mm)"),
-        MeasureBudget(_) => ("งบประมาณ", "Budget"),
-        MeasureAmount(_) => ("จำนวนเงิน (บาท)", "Amount (baht)"),
-        MeasureSource(_) => ("แหล่งงบประมาณ", "Source of funds"),
-        IndicatorName(_, k) => {
-            return format!("{} {}", lang.pick("ตัวชี้วัด", "Indicator"), k + 1);
-        }
-        IndicatorTarget(_, k) => {
-            return format!("{} {}", lang.pick("  ค่าเป้าหมาย", "  target"), k + 1);
-        }
-        Status => ("สถานะความเสี่ยง", "Status"),
-        Implementation => ("การดำเนินการ", "Implementation"),
-        OtherReason => ("เหตุผลอื่น", "Other reason"),
-        AsOf => ("ข้อมูล ณ วันที่", "As of"),
-        Occurrence => ("การเกิดความเสี่ยง", "Occurrence"),
-        Done => ("ผลการดำเนินการ", "What was done"),
-        Added => ("กิจกรรมเพิ่มเติม", "Added activities"),
-        Disbursed => ("เบิกจ่ายสะสม (บาท)", "Disbursed to date (baht)"),
-        Evidence => ("หลักฐาน (บรรทัดละรายการ)", "Evidence (one per line)"),
-        Indicator(k) => {
-            return format!("{} {}", lang.pick("ตัวชี้วัด", "Indicator"), k + 1);
-        }
-        Note => ("หมายเหตุ", "Note"),
-        PreparedName | ReviewedName => ("ชื่อ", "Name"),
-        PreparedPosition | ReviewedPosition => ("ตำแหน่ง", "Position"),
-        PreparedDate | ReviewedDate => ("วันที่ (ปปปป-ดด-วว)", "Date (yyyy-mm-dd)"),
-        Method => ("วิธีประเมิน", "Methodology"),
-        Approval => ("การอนุมัติ", "Approval"),
-    };
-    lang.pick(th, en).to_string()
+    let spec = field.spec();
+    let text = lang.pick(spec.label.0, spec.label.1);
+    if spec.numbered {
+        let (a, b) = field.indices();
+        let k = if spec.group == Group::Indicator { b } else { a };
+        format!("{text} {}", k + 1)
+    } else {
+        text.to_string()
+    }
 }
 
-const RESPONSES: [&str; 4] = ["Reduce", "Accept", "Transfer", "Avoid"];
+/// Why a field cannot be edited by hand, if it cannot.
+pub fn read_only_reason(field: Field, lang: Lang) -> Option<&'static str> {
+    match field.spec().input {
+        Input::ReadOnly(th, en) => Some(lang.pick(th, en)),
+        _ => None,
+    }
+}
+
+pub(crate) const RESPONSES: usize = 4;
 
 fn budget_label(i: usize, lang: Lang) -> &'static str {
     match i {
@@ -318,6 +188,14 @@ fn response_of(i: usize, text: String) -> Response {
     }
 }
 
+/// The justification (accepted) or to whom (transferred), if the response has one.
+fn response_text_of(r: &Response) -> Option<String> {
+    match r {
+        Response::Accept(t) | Response::Transfer(t) => Some(t.clone()),
+        _ => None,
+    }
+}
+
 fn implementations() -> [Implementation; 5] {
     [
         Implementation::NotStarted,
@@ -329,7 +207,7 @@ fn implementations() -> [Implementation; 5] {
 }
 
 /// Position of the current implementation among the five boxes.
-pub fn implementation_index(i: &Implementation) -> usize {
+fn implementation_index(i: &Implementation) -> usize {
     implementations()
         .iter()
         .position(|x| x.id() == i.id())
@@ -342,236 +220,32 @@ pub fn next_implementation(i: &Implementation) -> Implementation {
     all[(implementation_index(i) + 1) % all.len()].clone()
 }
 
-fn level_labels(scale: &crate::method::Scale, lang: Lang) -> Vec<String> {
-    scale
-        .levels
-        .iter()
-        .map(|l| format!("{} {}", l.value, l.label.get(lang)))
-        .collect()
-}
-
 pub fn kind(field: Field, ctx: &Ctx) -> Kind {
-    use Field::*;
-    let lang = ctx.lang;
-    match field {
-        Id | Method | Approval => Kind::ReadOnly,
-        Description | Controls | Done | Added | Evidence | Note => Kind::Text { multiline: true },
-        Category => Kind::Pick(ctx.method.map_or_else(Vec::new, |m| {
-            m.categories
-                .iter()
-                .map(|c| format!("{} — {}", c.id, c.label.get(lang)))
-                .collect()
-        })),
-        Factor => Kind::Pick(vec![
-            crate::model::Factor::Known.label(lang).to_string(),
-            crate::model::Factor::Unknown.label(lang).to_string(),
-        ]),
-        InherentL | ResidualL => Kind::Pick(
-            ctx.method
-                .map_or_else(Vec::new, |m| level_labels(&m.likelihood, lang)),
-        ),
-        InherentI | ResidualI => Kind::Pick(
-            ctx.method
-                .map_or_else(Vec::new, |m| level_labels(&m.impact, lang)),
-        ),
-        ControlQuality => Kind::Pick(
-            crate::model::ControlQuality::ALL
-                .iter()
-                .map(|c| format!("{} {}", c.letter(), c.label(lang)))
-                .collect(),
-        ),
-        Response => Kind::Pick(
-            (0..RESPONSES.len())
-                .map(|i| response_of(i, String::new()).label(lang).to_string())
-                .collect(),
-        ),
-        MeasureKind(_) => Kind::Pick(
-            crate::model::MeasureKind::ALL
-                .iter()
-                .map(|k| k.label(lang).to_string())
-                .collect(),
-        ),
-        MeasureApproach(_) => Kind::Pick(
-            ctx.approaches
-                .approaches
-                .iter()
-                .map(|a| format!("{} — {}", a.id, a.label.get(lang)))
-                .collect(),
-        ),
-        MeasureBudget(_) => Kind::Pick((0..3).map(|i| budget_label(i, lang).to_string()).collect()),
-        Status => Kind::Pick(
-            TrafficLight::ALL
-                .iter()
-                .map(|t| format!("{} {}", t.letter(), t.label(lang)))
-                .collect(),
-        ),
-        Implementation => Kind::Pick(
-            implementations()
-                .iter()
-                .map(|i| i.label(lang).to_string())
-                .collect(),
-        ),
-        _ => Kind::Text { multiline: false },
+    match field.spec().input {
+        Input::ReadOnly(..) => Kind::ReadOnly,
+        Input::Line | Input::Retyped => Kind::Text { multiline: false },
+        Input::Lines => Kind::Text { multiline: true },
+        Input::Pick(options) => Kind::Pick(options(ctx)),
     }
 }
 
-fn monitoring_at<'a>(ctx: &'a Ctx, target: &Target) -> Option<&'a Monitoring> {
-    let (risk, measure, round) = target.monitoring()?;
-    ctx.register
-        .risks
-        .get(risk)?
-        .measures
-        .get(measure)?
-        .at_round(round)
+/// The field's value as shown.
+pub fn value(field: Field, form: &Form, ctx: &Ctx) -> String {
+    (field.spec().show)(&View {
+        ctx,
+        spot: Spot::of(field, form),
+    })
 }
 
-/// The field's value as text (for display and as the start of an edit).
-pub fn value(field: Field, target: &Target, ctx: &Ctx) -> String {
-    use Field::*;
-    let lang = ctx.lang;
-    let ri = match target {
-        Target::Risk(ri) => *ri,
-        Target::Monitoring { risk, .. } => *risk,
-        Target::Header => return header::value(field, ctx),
-    };
-    let Some(risk) = ctx.register.risks.get(ri) else {
-        return String::new();
-    };
-    let level = |scale: Option<&crate::method::Scale>, v: u8| -> String {
-        scale
-            .and_then(|s| s.levels.iter().find(|l| l.value == v))
-            .map_or_else(|| v.to_string(), |l| format!("{v} {}", l.label.get(lang)))
-    };
-    let measure = |mi: usize| risk.measures.get(mi);
-    // a round with nothing recorded shows what setting a field would create
-    let fallback = match target {
-        Target::Monitoring { round, .. } => Some(Monitoring::new(round.clone())),
-        Target::Risk(_) | Target::Header => None,
-    };
-    let mon = monitoring_at(ctx, target).or(fallback.as_ref());
-    let mon_text = |f: &dyn Fn(&Monitoring) -> String| mon.map(f).unwrap_or_default();
-    match field {
-        Id => risk.id.to_string(),
-        Process => risk.process.clone(),
-        Description => risk.description.clone(),
-        Category => {
-            let label = ctx
-                .method
-                .and_then(|m| m.category(&risk.category))
-                .map(|c| c.label.get(lang).to_string())
-                .unwrap_or_default();
-            format!("{} — {label}", risk.category)
-        }
-        Factor => risk.factor.label(lang).to_string(),
-        InherentL => level(ctx.method.map(|m| &m.likelihood), risk.inherent.likelihood),
-        InherentI => level(ctx.method.map(|m| &m.impact), risk.inherent.impact),
-        Controls => risk.controls.clone(),
-        ControlQuality => format!(
-            "{} {}",
-            risk.control_quality.letter(),
-            risk.control_quality.label(lang)
-        ),
-        ResidualL => risk.residual.map_or_else(
-            || "—".to_string(),
-            |r| level(ctx.method.map(|m| &m.likelihood), r.likelihood),
-        ),
-        ResidualI => risk.residual.map_or_else(
-            || "—".to_string(),
-            |r| level(ctx.method.map(|m| &m.impact), r.impact),
-        ),
-        Owner => risk.owner.clone(),
-        Response => risk.response.label(lang).to_string(),
-        ResponseText => match &risk.response {
-            crate::model::Response::Accept(t) | crate::model::Response::Transfer(t) => t.clone(),
-            _ => String::new(),
-        },
-        NextReview => risk.next_review.map(|d| d.to_string()).unwrap_or_default(),
-        MeasureTitle(mi) => measure(mi)
-            .map(|m| format!("{} {}", m.id, m.title))
-            .unwrap_or_default(),
-        MeasureKind(mi) => measure(mi)
-            .map(|m| m.kind.label(lang).to_string())
-            .unwrap_or_default(),
-        MeasureApproach(mi) => measure(mi)
-            .map(|m| {
-                let label = ctx
-                    .approaches
-                    .get(&m.approach)
-                    .map(|a| a.label.get(lang).to_string())
-                    .unwrap_or_default();
-                format!("{} — {label}", m.approach)
-            })
-            .unwrap_or_default(),
-        MeasureCo(mi) => measure(mi)
-            .map(|m| match &m.co_responsible {
-                CoResponsible::LeadOnly => String::new(),
-                CoResponsible::AllBureaus => "all".to_string(),
-                CoResponsible::Bureaus(codes) => codes
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })
-            .unwrap_or_default(),
-        MeasureOther(mi) => measure(mi)
-            .map(|m| m.other_responsible.clone())
-            .unwrap_or_default(),
-        MeasureStart(mi) => measure(mi).map(|m| m.start.to_string()).unwrap_or_default(),
-        MeasureEnd(mi) => measure(mi).map(|m| m.end.to_string()).unwrap_or_default(),
-        MeasureBudget(mi) => measure(mi)
-            .map(|m| budget_label(budget_index(&m.budget), lang).to_string())
-            .unwrap_or_default(),
-        MeasureAmount(mi) => measure(mi)
-            .map(|m| match &m.budget {
-                Budget::Requested { amount } | Budget::Allocated { amount, .. } => {
-                    amount.to_string()
-                }
-                Budget::NotRequested => String::new(),
-            })
-            .unwrap_or_default(),
-        IndicatorName(mi, k) => measure(mi)
-            .and_then(|m| m.indicators.get(k))
-            .map(|i| format!("{} {}", i.id, i.name))
-            .unwrap_or_default(),
-        IndicatorTarget(mi, k) => measure(mi)
-            .and_then(|m| m.indicators.get(k))
-            .map(|i| format!("{} {}", i.target.display(lang), i.unit))
-            .unwrap_or_default(),
-        MeasureSource(mi) => measure(mi)
-            .map(|m| match &m.budget {
-                Budget::Allocated { source, .. } => source.clone(),
-                _ => String::new(),
-            })
-            .unwrap_or_default(),
-        Status => mon_text(&|m| format!("{} {}", m.status.letter(), m.status.label(lang))),
-        Implementation => mon_text(&|m| m.implementation.label(lang).to_string()),
-        OtherReason => mon_text(&|m| match &m.implementation {
-            crate::model::Implementation::Other(r) => r.clone(),
-            _ => String::new(),
-        }),
-        AsOf => mon_text(&|m| m.as_of.map(|d| d.to_string()).unwrap_or_default()),
-        Occurrence => mon_text(&|m| m.occurrence.clone()),
-        Done => mon_text(&|m| m.done.clone()),
-        Added => mon_text(&|m| m.added_activities.clone()),
-        Disbursed => mon_text(&|m| m.disbursed.to_string()),
-        Evidence => mon_text(&|m| m.evidence.join("\n")),
-        Note | PreparedName | PreparedPosition | PreparedDate | ReviewedName | ReviewedPosition
-        | ReviewedDate | Method | Approval => header::value(field, ctx),
-        Indicator(k) => match indicator_of(target, ctx.register, k) {
-            None => String::new(),
-            Some(ind) => {
-                let got = mon
-                    .and_then(|m| m.results.iter().find(|r| r.indicator == ind.id))
-                    .map_or_else(|| "—".to_string(), |r| r.value.display(lang));
-                format!(
-                    "{got} · {} {} · {}",
-                    ind.target.display(lang),
-                    ind.unit,
-                    ind.name
-                )
-            }
-        },
-    }
+/// The text an edit of the field starts from: the value as shown, but
+/// without what is shown beside it (a measure's id, an indicator's target
+/// and name beside its result).
+pub fn edit_text(field: Field, form: &Form, ctx: &Ctx) -> String {
+    let spec = field.spec();
+    (spec.edit.unwrap_or(spec.show))(&View {
+        ctx,
+        spot: Spot::of(field, form),
+    })
 }
 
 fn budget_index(b: &Budget) -> usize {
@@ -582,67 +256,70 @@ fn budget_index(b: &Budget) -> usize {
     }
 }
 
-/// The indicator an `Indicator(k)` field of a monitoring form is about.
-pub fn indicator_of<'a>(
-    target: &Target,
-    register: &'a Register,
-    k: usize,
-) -> Option<&'a crate::model::Indicator> {
-    let Target::Monitoring { risk, measure, .. } = target else {
-        return None;
-    };
-    register
-        .risks
-        .get(*risk)?
-        .measures
-        .get(*measure)?
-        .indicators
-        .get(k)
+/// Applies typed text to a field; on error nothing changes. `today` dates
+/// a signature the text starts (the header's).
+pub fn set_text(
+    field: Field,
+    form: &Form,
+    register: &mut Register,
+    text: &str,
+    today: Option<Date>,
+) -> Result<(), String> {
+    let spec = field.spec();
+    if !spec.group.on(form) {
+        return Err("not a field of this form".into());
+    }
+    match spec.set {
+        Set::Text(set) => set(register, &Spot::of(field, form), text, today),
+        Set::Pick(_) => Err("this field is chosen from a list".into()),
+        Set::Never => Err(read_only_reason(field, Lang::En)
+            .unwrap_or("this field cannot be edited")
+            .into()),
+    }
 }
 
-/// The result of indicator `k` at the form's round as it is typed back
-/// (empty while pending or not recorded).
-pub fn result_text(target: &Target, register: &Register, k: usize) -> String {
-    let found = || {
-        let (risk, measure, round) = target.monitoring()?;
-        let m = register.risks.get(risk)?.measures.get(measure)?;
-        let id = &m.indicators.get(k)?.id;
-        let r = m
-            .at_round(round)?
-            .results
-            .iter()
-            .find(|r| &r.indicator == id)?;
-        Some(results::achieved_text(&r.value))
-    };
-    found().unwrap_or_default()
+/// Applies the choice `index` of a field's pick-list; on error nothing changes.
+pub fn set_pick(
+    field: Field,
+    form: &Form,
+    register: &mut Register,
+    method: Option<&Methodology>,
+    approaches: &ApproachList,
+    index: usize,
+) -> Result<(), String> {
+    let spec = field.spec();
+    if !spec.group.on(form) {
+        return Err("not a field of this form".into());
+    }
+    match spec.set {
+        Set::Pick(set) => set(
+            register,
+            &Spot::of(field, form),
+            &Lists { method, approaches },
+            index,
+        ),
+        Set::Text(_) | Set::Never => Err("this field is typed, not chosen".into()),
+    }
 }
 
 /// The option of a pick-list that holds the current value.
-pub fn picked(field: Field, target: &Target, ctx: &Ctx) -> usize {
+pub fn picked(field: Field, form: &Form, ctx: &Ctx) -> usize {
     let Kind::Pick(options) = kind(field, ctx) else {
         return 0;
     };
-    let now = value(field, target, ctx);
+    let now = value(field, form, ctx);
     options.iter().position(|o| *o == now).unwrap_or(0)
 }
 
 /// A problem with the value in the file as it stands (e.g. a likelihood
 /// outside the scale), shown beside the field.
-pub fn problem(field: Field, target: &Target, ctx: &Ctx) -> Option<String> {
-    use Field::*;
-    let Target::Risk(ri) = target else {
+pub fn problem(field: Field, form: &Form, ctx: &Ctx) -> Option<String> {
+    let check = field.spec().problem?;
+    if !matches!(form, Form::Risk(_)) {
         return None;
-    };
-    let risk = ctx.register.risks.get(*ri)?;
-    let method = ctx.method?;
-    let check = |r: Rating| method.band_for(r).err().map(|e| e.to_string());
-    match field {
-        InherentL | InherentI => check(risk.inherent),
-        ResidualL | ResidualI => risk.residual.and_then(check),
-        Category => method
-            .category(&risk.category)
-            .is_none()
-            .then(|| format!("unknown category {:?}", risk.category.as_str())),
-        _ => None,
     }
+    check(&View {
+        ctx,
+        spot: Spot::of(field, form),
+    })
 }

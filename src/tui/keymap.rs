@@ -26,6 +26,16 @@ pub enum Scope {
     ConfirmQuit,
     /// The question before deleting something that takes recorded results with it.
     ConfirmDelete,
+    /// A one-line text box (a field, the search).
+    Text,
+    /// A multi-line text field (description, controls, evidence …).
+    TextMultiline,
+    /// A value opened selected, to be retyped (dates, months, amounts).
+    Retype,
+    /// The export box: a file name.
+    ExportPath,
+    /// A pick-list (category, ratings, response …).
+    Pick,
 }
 
 impl Scope {
@@ -43,12 +53,52 @@ impl Scope {
         Scope::ConfirmQuit,
         Scope::ConfirmDelete,
     ];
+    /// The windows that take text or a choice: keys there are text editing
+    /// and choosing, not commands.
+    pub const INPUTS: [Scope; 5] = [
+        Scope::Text,
+        Scope::TextMultiline,
+        Scope::Retype,
+        Scope::ExportPath,
+        Scope::Pick,
+    ];
+    /// Every scope: the screens and prompts, then the input windows.
+    pub fn all() -> impl Iterator<Item = Scope> {
+        Scope::SCREENS.into_iter().chain(Scope::INPUTS)
+    }
     /// Modal scopes do not fall back to the global keys.
     pub fn is_modal(self) -> bool {
         matches!(
             self,
             Scope::Conflict | Scope::Merge | Scope::ConfirmQuit | Scope::ConfirmDelete
+        ) || self.is_input()
+    }
+    pub fn is_input(self) -> bool {
+        Scope::INPUTS.contains(&self)
+    }
+    /// Whether a key nothing takes is tried at its place on the Thai
+    /// Kedmanee layout: yes where keys are commands, never in a text box,
+    /// where Thai typed is text.
+    pub fn reads_kedmanee(self) -> bool {
+        !matches!(
+            self,
+            Scope::Text | Scope::TextMultiline | Scope::Retype | Scope::ExportPath
         )
+    }
+    /// The settings name of the scope (`Register` in `"Register.Back"`).
+    pub fn name(self) -> String {
+        format!("{self:?}")
+    }
+    pub fn from_name(name: &str) -> Option<Scope> {
+        Scope::all().find(|s| s.name() == name)
+    }
+    /// A word the key hint of an input window carries after its first
+    /// entry, for what no key stands for.
+    fn note(self, lang: crate::model::Lang) -> Option<&'static str> {
+        match self {
+            Scope::Retype => Some(lang.pick("พิมพ์ทับค่าเดิม", "type to replace")),
+            _ => None,
+        }
     }
 }
 
@@ -134,6 +184,8 @@ impl Key {
             "home" => KeyCode::Home,
             "end" => KeyCode::End,
             "space" => KeyCode::Char(' '),
+            "backspace" | "bksp" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
             f if f.starts_with('f') && f.len() > 1 => KeyCode::F(f[1..].parse().ok()?),
             _ => {
                 let mut chars = rest.chars();
@@ -172,6 +224,8 @@ impl fmt::Display for Key {
             KeyCode::PageDown => f.write_str("PgDn"),
             KeyCode::Home => f.write_str("Home"),
             KeyCode::End => f.write_str("End"),
+            KeyCode::Backspace => f.write_str("Bksp"),
+            KeyCode::Delete => f.write_str("Del"),
             KeyCode::F(n) => write!(f, "F{n}"),
             other => write!(f, "{other:?}"),
         }
@@ -200,6 +254,23 @@ const LEFT: Key = Key::plain(KeyCode::Left);
 const RIGHT: Key = Key::plain(KeyCode::Right);
 const ENTER: Key = Key::plain(KeyCode::Enter);
 const ESC: Key = Key::plain(KeyCode::Esc);
+const BKSP: Key = Key::plain(KeyCode::Backspace);
+const CTRL_U: Key = Key::ctrl('u');
+
+/// Moving and deleting in a text box, the same in every text scope.
+fn text_edits() -> Vec<Binding> {
+    use Action::*;
+    vec![
+        b(&[LEFT], Left, false),
+        b(&[RIGHT], Right, false),
+        b(&[UP], Up, false),
+        b(&[DOWN], Down, false),
+        b(&[Key::plain(KeyCode::Home)], LineStart, false),
+        b(&[Key::plain(KeyCode::End)], LineEnd, false),
+        b(&[BKSP], DeleteBack, false),
+        b(&[Key::plain(KeyCode::Delete)], DeleteForward, false),
+    ]
+}
 
 /// Moving in a list: arrows and vim keys.
 fn list_moves() -> Vec<Binding> {
@@ -350,7 +421,69 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
             b(&[Key::ch('y')], Yes, true),
             b(&[Key::ch('n'), ESC], No, true),
         ],
+        Scope::Text => {
+            let mut v = vec![
+                b(&[ENTER], Confirm, true),
+                b(&[CTRL_U], ClearText, true),
+                b(&[ESC], Cancel, true),
+            ];
+            v.extend(text_edits());
+            v
+        }
+        Scope::TextMultiline => {
+            let mut v = vec![
+                b(&[ENTER], Confirm, true),
+                // Ctrl-J where a terminal does not send Alt-Enter
+                b(&[Key { alt: true, ..ENTER }, Key::ctrl('j')], NewLine, true),
+                b(&[CTRL_U], ClearText, true),
+                b(&[ESC], Cancel, true),
+            ];
+            v.extend(text_edits());
+            v
+        }
+        Scope::Retype => {
+            // Backspace on the selected value takes it whole
+            let mut v = vec![
+                b(&[ENTER], Confirm, true),
+                b(&[BKSP, CTRL_U], ClearText, true),
+                b(&[ESC], Cancel, true),
+            ];
+            v.extend(text_edits().into_iter().filter(|e| e.action != DeleteBack));
+            v
+        }
+        Scope::ExportPath => {
+            let mut v = vec![
+                b(&[ENTER], Export, true),
+                b(&[ESC], Cancel, true),
+                b(&[CTRL_U], ClearText, false),
+            ];
+            v.extend(text_edits());
+            v
+        }
+        Scope::Pick => vec![
+            b(&[UP, Key::ch('k')], Up, false),
+            b(&[DOWN, Key::ch('j')], Down, false),
+            b(&[ENTER], Confirm, true),
+            b(&[ESC], Cancel, true),
+            // the n-th key picks the n-th option: ratings are numbered from 1
+            b(
+                &('1'..='9').map(Key::ch).collect::<Vec<_>>(),
+                PickNumber,
+                false,
+            ),
+        ],
     }
+}
+
+/// What a key does in a text box.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextKey {
+    /// An action of the text scope (confirm, cancel, a move …).
+    Act(Action),
+    /// A character to type in.
+    Type(char),
+    /// Nothing.
+    Ignore,
 }
 
 /// The key map in force: the defaults with the user's overrides applied.
@@ -362,32 +495,117 @@ pub struct Keymap {
 impl Default for Keymap {
     fn default() -> Self {
         Keymap {
-            scopes: Scope::SCREENS.iter().map(|&s| (s, defaults(s))).collect(),
+            scopes: Scope::all().map(|s| (s, defaults(s))).collect(),
         }
     }
 }
 
 impl Keymap {
-    /// Applies `Action name → key` overrides; returns what it could not use.
+    /// Applies the settings' overrides; returns what it could not use.
+    ///
+    /// `"Scope.Action": "keys"` sets the action's keys in that scope alone;
+    /// `"Action": "keys"` in every screen and prompt that has the action
+    /// (never in the text boxes and pick-lists: name those). The keys are
+    /// one or more, separated by spaces (`"esc b"`). An override whose key
+    /// another action of the same scope already has is refused there with
+    /// a message, as is a character key in a text box (it could no longer
+    /// be typed); the defaults stay for it.
     pub fn with_overrides(overrides: &BTreeMap<String, String>) -> (Keymap, Vec<String>) {
         let mut map = Keymap::default();
         let mut problems = Vec::new();
-        for (name, key) in overrides {
-            let Some(action) = Action::from_name(name) else {
-                problems.push(format!("settings: unknown action {name:?} in keys"));
-                continue;
-            };
-            let Some(key) = Key::parse(key) else {
-                problems.push(format!("settings: cannot read key {key:?} for {name}"));
-                continue;
-            };
-            for bindings in map.scopes.values_mut() {
-                for binding in bindings.iter_mut().filter(|b| b.action == action) {
-                    binding.keys = vec![key];
-                }
+        for (name, keys) in overrides {
+            match map.apply(name, keys) {
+                Ok(refused) => problems.extend(refused),
+                Err(problem) => problems.push(problem),
             }
         }
         (map, problems)
+    }
+
+    /// One override (see [`Keymap::with_overrides`]): the scopes where it
+    /// was refused, or why it could not be read at all.
+    fn apply(&mut self, name: &str, keys_text: &str) -> Result<Vec<String>, String> {
+        let (scope, action_name) = match name.split_once('.') {
+            Some((scope, action)) => {
+                let scope = Scope::from_name(scope).ok_or_else(|| {
+                    let known: Vec<String> = Scope::all().map(Scope::name).collect();
+                    format!(
+                        "settings: unknown scope {scope:?} in keys {name:?} (one of {})",
+                        known.join(", ")
+                    )
+                })?;
+                (Some(scope), action)
+            }
+            None => (None, name),
+        };
+        let action = Action::from_name(action_name)
+            .ok_or_else(|| format!("settings: unknown action {action_name:?} in keys"))?;
+        let keys = keys_text
+            .split_whitespace()
+            .map(|k| Key::parse(k).ok_or_else(|| format!("cannot read key {k:?}")))
+            .collect::<Result<Vec<Key>, String>>()
+            .and_then(|keys| match keys.is_empty() {
+                true => Err("no key given".to_string()),
+                false => Ok(keys),
+            })
+            .map_err(|e| format!("settings: {e} for {name}"))?;
+        let scopes: Vec<Scope> = match scope {
+            Some(s) => vec![s],
+            None => Scope::SCREENS.to_vec(),
+        };
+        let has = |map: &Keymap, s: Scope| map.bindings(s).iter().any(|b| b.action == action);
+        let mut refused = Vec::new();
+        let mut applied = false;
+        let scopes: Vec<Scope> = scopes.into_iter().filter(|&s| has(self, s)).collect();
+        for s in scopes {
+            match self.clash(s, action, &keys) {
+                Some(why) => refused.push(format!("settings: {name} = {keys_text:?}: {why}")),
+                None => {
+                    if let Some(bindings) = self.scopes.get_mut(&s) {
+                        for binding in bindings.iter_mut().filter(|b| b.action == action) {
+                            binding.keys.clone_from(&keys);
+                        }
+                    }
+                    applied = true;
+                }
+            }
+        }
+        if !applied && refused.is_empty() {
+            return Err(match scope {
+                Some(s) => format!("settings: {} has no {} to rebind", s.name(), action.name()),
+                None => format!(
+                    "settings: {} is only in text boxes and pick-lists: name the scope, e.g. \"Text.{}\"",
+                    action.name(),
+                    action.name()
+                ),
+            });
+        }
+        Ok(refused)
+    }
+
+    /// Why `keys` cannot be `action`'s in `scope`, if they cannot.
+    fn clash(&self, scope: Scope, action: Action, keys: &[Key]) -> Option<String> {
+        for key in keys {
+            let typed = matches!(key.code, KeyCode::Char(_)) && !key.ctrl && !key.alt;
+            if typed && !scope.reads_kedmanee() {
+                return Some(format!(
+                    "{key} is typed in {}, so it cannot be a key there",
+                    scope.name()
+                ));
+            }
+            if let Some(other) = self
+                .bindings(scope)
+                .iter()
+                .find(|b| b.action != action && b.keys.contains(key))
+            {
+                return Some(format!(
+                    "{key} is already {} in {}",
+                    other.action.name(),
+                    scope.name()
+                ));
+            }
+        }
+        None
     }
 
     pub fn bindings(&self, scope: Scope) -> &[Binding] {
@@ -397,12 +615,24 @@ impl Keymap {
     /// The screen's own bindings first, then the global ones (except in
     /// modals); a key nothing takes is tried as the US key at its place on
     /// the Thai Kedmanee layout (`ๆ` is `q`), see [`crate::text::kedmanee`].
+    /// Text boxes never read the layout: Thai typed there is text.
     pub fn lookup(&self, scope: Scope, key: Key) -> Option<Action> {
-        self.lookup_as_is(scope, key)
-            .or_else(|| self.lookup_as_is(scope, key.on_us_layout()?))
+        self.lookup_nth(scope, key).map(|(action, _)| action)
     }
 
-    fn lookup_as_is(&self, scope: Scope, key: Key) -> Option<Action> {
+    /// The action of a key and which of the binding's keys it is (the
+    /// pick-list's n-th number key picks the n-th option).
+    pub fn lookup_nth(&self, scope: Scope, key: Key) -> Option<(Action, usize)> {
+        self.lookup_as_is(scope, key).or_else(|| {
+            if scope.reads_kedmanee() {
+                self.lookup_as_is(scope, key.on_us_layout()?)
+            } else {
+                None
+            }
+        })
+    }
+
+    fn lookup_as_is(&self, scope: Scope, key: Key) -> Option<(Action, usize)> {
         let own = self.bindings(scope).iter();
         let global = if scope.is_modal() {
             [].iter()
@@ -410,8 +640,41 @@ impl Keymap {
             self.bindings(Scope::Global).iter()
         };
         own.chain(global)
-            .find(|b| b.keys.contains(&key))
-            .map(|b| b.action)
+            .find_map(|b| Some((b.action, b.keys.iter().position(|k| *k == key)?)))
+    }
+
+    /// A key in a text box: its binding in the scope; else, for a key the
+    /// table does not name with these modifiers, the key without them (a
+    /// Ctrl-Enter confirms, a Ctrl-← moves); else a character to type in
+    /// (any character without Ctrl, Thai and Alt-typed included).
+    pub fn text_key(&self, scope: Scope, key: Key) -> TextKey {
+        let is_char = matches!(key.code, KeyCode::Char(_));
+        let mut tries = vec![key, Key { alt: false, ..key }];
+        if !is_char {
+            tries.push(Key { ctrl: false, ..key });
+            tries.push(Key::plain(key.code));
+        }
+        if let Some(action) = tries.into_iter().find_map(|k| self.lookup(scope, k)) {
+            return TextKey::Act(action);
+        }
+        match key.code {
+            KeyCode::Char(c) if !key.ctrl => TextKey::Type(c),
+            _ => TextKey::Ignore,
+        }
+    }
+
+    /// The key hint of an input window, from its bar bindings:
+    /// ` Enter ok · Ctrl-U clear · Esc cancel `.
+    pub fn hint(&self, scope: Scope, lang: crate::model::Lang) -> String {
+        let mut parts: Vec<String> = self
+            .bar(scope)
+            .iter()
+            .map(|b| format!("{} {}", keys_text(b), b.action.bar_label(lang)))
+            .collect();
+        if let Some(note) = scope.note(lang) {
+            parts.insert(1.min(parts.len()), note.to_string());
+        }
+        format!(" {} ", parts.join(" · "))
     }
 
     /// What the help lists for a screen: its bindings, then the global ones

@@ -29,8 +29,9 @@ pub struct Settings {
     /// The user's name, offered for "prepared by".
     #[serde(default)]
     pub name: String,
-    /// Action name → key, e.g. `"Save": "ctrl-w"`; replaces that action's
-    /// default keys on every screen.
+    /// Action name → keys, e.g. `"Save": "ctrl-w"` (that action's keys on
+    /// every screen and prompt), or `"Register.Back": "esc b"` (in that
+    /// scope alone); see [`crate::tui::keymap::Keymap::with_overrides`].
     #[serde(default)]
     pub keys: BTreeMap<String, String>,
 }

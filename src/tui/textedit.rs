@@ -2,6 +2,8 @@
 //! and tone marks (e.g. "ที่") moves and deletes as one character, and the
 //! cursor's screen column counts wide and zero-width characters right.
 
+use super::action::Action;
+use super::keymap::Scope;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -185,6 +187,36 @@ impl TextEdit {
             .find('\n')
             .map_or(self.text.len(), |i| next_start + i);
         self.cursor = next_start + Self::offset_at_column(&self.text[next_start..next_end], col);
+    }
+
+    /// The key scope of the box: multi-line, a value to retype, or one line.
+    pub fn scope(&self) -> Scope {
+        if self.multiline {
+            Scope::TextMultiline
+        } else if self.selected {
+            Scope::Retype
+        } else {
+            Scope::Text
+        }
+    }
+
+    /// Carries out an editing action of the key table; false for an action
+    /// that is not editing (confirm, cancel), left to the window.
+    pub fn apply(&mut self, action: Action) -> bool {
+        match action {
+            Action::NewLine => self.insert('\n'),
+            Action::ClearText => *self = TextEdit::new("", self.multiline),
+            Action::DeleteBack => self.backspace(),
+            Action::DeleteForward => self.delete(),
+            Action::Left => self.left(),
+            Action::Right => self.right(),
+            Action::Up => self.up(),
+            Action::Down => self.down(),
+            Action::LineStart => self.home(),
+            Action::LineEnd => self.end(),
+            _ => return false,
+        }
+        true
     }
 
     /// The cursor's line (0-based) and display column.

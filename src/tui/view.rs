@@ -119,22 +119,7 @@ fn draw_screen(f: &mut Frame, app: &App) {
             let h = (all.len() as u16 + 3).clamp(5, body.height);
             let rect = centered(body, rect_w, h);
             f.render_widget(Clear, rect);
-            let hint = if edit.multiline {
-                app.lang.pick(
-                    " Enter ตกลง · Alt-Enter/Ctrl-J ขึ้นบรรทัด · Ctrl-U ล้าง · Esc ยกเลิก ",
-                    " Enter ok · Alt-Enter/Ctrl-J new line · Ctrl-U clear · Esc cancel ",
-                )
-            } else if edit.is_selected() {
-                app.lang.pick(
-                    " Enter ตกลง · พิมพ์ทับค่าเดิม · Bksp/Ctrl-U ล้าง · Esc ยกเลิก ",
-                    " Enter ok · type to replace · Bksp/Ctrl-U clear · Esc cancel ",
-                )
-            } else {
-                app.lang.pick(
-                    " Enter ตกลง · Ctrl-U ล้าง · Esc ยกเลิก ",
-                    " Enter ok · Ctrl-U clear · Esc cancel ",
-                )
-            };
+            let hint = app.keymap.hint(edit.scope(), app.lang);
             let block = Block::bordered()
                 .title(format!(" {title} "))
                 .title_bottom(hint);

@@ -2,6 +2,7 @@
 //! export, pick-lists), and committing what they hold.
 
 use super::*;
+use crate::tui::keymap::TextKey;
 
 impl App {
     /// A key press: text entry in editing modals, otherwise the key map.
@@ -70,36 +71,47 @@ impl App {
     }
 
     pub(super) fn on_text_key(&mut self, key: KeyEvent) -> Option<Effect> {
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let edit = match &mut self.modal {
-            Modal::Edit { edit, .. } | Modal::Search(edit) | Modal::Export { edit, .. } => edit,
+            Modal::Edit { edit, .. } | Modal::Search(edit) => edit,
+            Modal::Export { edit, .. } => {
+                let action = match self
+                    .keymap
+                    .text_key(Scope::ExportPath, Key::from_event(&key))
+                {
+                    TextKey::Act(action) => action,
+                    TextKey::Type(c) => {
+                        edit.insert(c);
+                        return None;
+                    }
+                    TextKey::Ignore => return None,
+                };
+                return match action {
+                    Action::Export => self.commit_text(),
+                    Action::Cancel => {
+                        self.modal = Modal::None;
+                        None
+                    }
+                    other => {
+                        edit.apply(other);
+                        None
+                    }
+                };
+            }
             _ => return None,
         };
-        match key.code {
-            KeyCode::Esc => {
+        match self.keymap.text_key(edit.scope(), Key::from_event(&key)) {
+            TextKey::Act(Action::Cancel) => {
                 if let Modal::Search(_) = self.modal {
                     self.register.query.clear();
                 }
                 self.modal = Modal::None;
             }
-            // Alt-Enter, or Ctrl-J where a terminal does not send Alt-Enter
-            KeyCode::Enter if alt && edit.multiline => edit.insert('\n'),
-            KeyCode::Char('j') if ctrl && edit.multiline => edit.insert('\n'),
-            KeyCode::Enter => return self.commit_text(),
-            KeyCode::Backspace => edit.backspace(),
-            KeyCode::Delete => edit.delete(),
-            KeyCode::Left => edit.left(),
-            KeyCode::Right => edit.right(),
-            KeyCode::Up => edit.up(),
-            KeyCode::Down => edit.down(),
-            KeyCode::Home => edit.home(),
-            KeyCode::End => edit.end(),
-            KeyCode::Char('u') if ctrl => {
-                *edit = TextEdit::new("", edit.multiline);
+            TextKey::Act(Action::Confirm) => return self.commit_text(),
+            TextKey::Act(action) => {
+                edit.apply(action);
             }
-            KeyCode::Char(c) if !ctrl => edit.insert(c),
-            _ => {}
+            TextKey::Type(c) => edit.insert(c),
+            TextKey::Ignore => {}
         }
         if let Modal::Search(edit) = &self.modal {
             // the table follows the search as it is typed
@@ -116,28 +128,23 @@ impl App {
         else {
             return None;
         };
-        match key.code {
-            KeyCode::Esc => self.modal = Modal::None,
-            KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                *selected = (*selected + 1).min(options.len().saturating_sub(1))
+        let (action, nth) = self.keymap.lookup_nth(Scope::Pick, Key::from_event(&key))?;
+        match action {
+            Action::Cancel => self.modal = Modal::None,
+            Action::Up => *selected = selected.saturating_sub(1),
+            Action::Down => *selected = (*selected + 1).min(options.len().saturating_sub(1)),
+            Action::PickNumber if nth < options.len() => {
+                *selected = nth;
+                return self.commit_pick();
             }
-            KeyCode::Char(c) if c.is_ascii_digit() => {
-                // digits pick directly: ratings are numbered from 1
-                let n = c.to_digit(10).unwrap_or(0) as usize;
-                if (1..=options.len()).contains(&n) {
-                    *selected = n - 1;
-                    return self.commit_pick();
-                }
-            }
-            KeyCode::Enter => return self.commit_pick(),
+            Action::Confirm => return self.commit_pick(),
             _ => {}
         }
         None
     }
 
     /// The form's field under the cursor, with what the form edits.
-    fn field_under_cursor(&self) -> Option<(Field, Target)> {
+    fn field_under_cursor(&self) -> Option<(Field, Form)> {
         let field = *self.form_fields().get(self.editor.cursor)?;
         Some((field, self.editor.target.clone()?))
     }
@@ -153,40 +160,11 @@ impl App {
         let Some(ctx) = self.form_ctx() else { return };
         match form::kind(field, &ctx) {
             Kind::ReadOnly => {
-                let (th, en) = match field {
-                    Field::Approval => (
-                        "การอนุมัติลงนามด้วยคำสั่ง riskreg approve เท่านั้น แก้ด้วยมือไม่ได้",
-                        "the approval is signed by `riskreg approve`, never by hand",
-                    ),
-                    Field::Method => (
-                        "วิธีประเมินกำหนดเมื่อสร้างทะเบียน แก้ที่นี่ไม่ได้",
-                        "the methodology is set when the register is created",
-                    ),
-                    _ => ("แก้ไขช่องนี้ไม่ได้", "this field cannot be edited"),
-                };
-                self.status = Some(self.lang.pick(th, en).into());
+                let why = form::read_only_reason(field, self.lang);
+                self.status = why.map(Into::into);
             }
             Kind::Text { multiline } => {
-                let now = form::value(field, &target, &ctx);
-                // the measure's id is shown with its title but is not part of it
-                let now = match field {
-                    Field::MeasureTitle(mi) => target_risk(&target)
-                        .and_then(|ri| ctx.register.risks.get(ri))
-                        .and_then(|r| r.measures.get(mi))
-                        .map_or(now, |m| m.title.clone()),
-                    // a result is typed as its value alone, without target and name
-                    Field::Indicator(k) => form::result_text(&target, ctx.register, k),
-                    Field::IndicatorName(mi, k) | Field::IndicatorTarget(mi, k) => {
-                        target_risk(&target)
-                            .and_then(|ri| ctx.register.risks.get(ri))
-                            .and_then(|r| r.measures.get(mi)?.indicators.get(k))
-                            .map_or(now, |i| match field {
-                                Field::IndicatorName(..) => i.name.clone(),
-                                _ => form::results::target_text(&i.target),
-                            })
-                    }
-                    _ => now,
-                };
+                let now = form::edit_text(field, &target, &ctx);
                 let edit = if form::retyped(field) {
                     TextEdit::selected(&now)
                 } else {
@@ -235,13 +213,10 @@ impl App {
         let (field, text) = (*field, edit.text().to_string());
         let target = self.editor.target.clone()?;
         // a new signature in the header is dated today unless a date is typed
-        let today = (target == Target::Header)
+        let today = (target == Form::Header)
             .then(|| crate::clock::today().ok())
             .flatten();
-        match self.mutate(|reg, _, _| match target {
-            Target::Header => form::header::set_text(field, reg, &text, today),
-            _ => form::set_text(field, &target, reg, &text),
-        }) {
+        match self.mutate(|reg, _, _| form::set_text(field, &target, reg, &text, today)) {
             Ok(()) => self.modal = Modal::None,
             // keep the typed text and say what is wrong, right where it is
             Err(e) => {

@@ -3,23 +3,10 @@
 //! the approval. The approval carries a digest of the content it approved,
 //! so it is never typed by hand: `riskreg approve` signs.
 
+use super::spot::View;
 use super::*;
 use crate::audit::{ApprovalState, approval_state};
 use crate::model::Signature;
-
-/// The header's fields, in order (panes: note and methodology, prepared,
-/// reviewed, approval).
-pub const FIELDS: [Field; 9] = [
-    Field::Note,
-    Field::Method,
-    Field::PreparedName,
-    Field::PreparedPosition,
-    Field::PreparedDate,
-    Field::ReviewedName,
-    Field::ReviewedPosition,
-    Field::ReviewedDate,
-    Field::Approval,
-];
 
 /// The heading of a header pane (1 prepared, 2 reviewed, 3 approval).
 pub fn heading(pane: usize, lang: Lang) -> &'static str {
@@ -30,19 +17,6 @@ pub fn heading(pane: usize, lang: Lang) -> &'static str {
             "ผู้อนุมัติ — ลงนามด้วยคำสั่ง riskreg approve เท่านั้น",
             "Approved by — only `riskreg approve` signs",
         ),
-    }
-}
-
-/// Which signature a field belongs to, if any.
-fn signature_of(field: Field, reg: &Register) -> Option<&Option<Signature>> {
-    match field {
-        Field::PreparedName | Field::PreparedPosition | Field::PreparedDate => {
-            Some(&reg.prepared_by)
-        }
-        Field::ReviewedName | Field::ReviewedPosition | Field::ReviewedDate => {
-            Some(&reg.reviewed_by)
-        }
-        _ => None,
     }
 }
 
@@ -70,75 +44,41 @@ pub fn approval_text(reg: &Register, lang: Lang) -> String {
     }
 }
 
-/// A header field's value as text.
-pub fn value(field: Field, ctx: &Ctx) -> String {
-    let reg = ctx.register;
-    if let Some(sig) = signature_of(field, reg) {
-        let Some(s) = sig else {
-            return String::new();
-        };
-        return match field {
-            Field::PreparedName | Field::ReviewedName => s.name.clone(),
-            Field::PreparedPosition | Field::ReviewedPosition => s.position.clone(),
-            _ => s.date.to_string(),
-        };
-    }
-    match field {
-        Field::Note => reg.note.clone(),
-        Field::Method => {
-            let name = ctx
-                .method
-                .map(|m| format!(" — {}", m.name.get(ctx.lang)))
-                .unwrap_or_default();
-            format!("{}{name}", reg.methodology)
-        }
-        Field::Approval => approval_text(reg, ctx.lang),
-        _ => String::new(),
-    }
+/// The methodology's id, version and name.
+pub fn method_text(v: &View) -> String {
+    let reg = v.ctx.register;
+    let name = v
+        .ctx
+        .method
+        .map(|m| format!(" — {}", m.name.get(v.lang())))
+        .unwrap_or_default();
+    format!("{}{name}", reg.methodology)
 }
 
-/// The logical path of a header field, as the validator names places.
-pub fn path(field: Field) -> Option<String> {
-    let p = match field {
-        Field::Note => "note",
-        Field::PreparedName => "prepared_by.name",
-        Field::PreparedPosition => "prepared_by.position",
-        Field::PreparedDate => "prepared_by.date",
-        Field::ReviewedName => "reviewed_by.name",
-        Field::ReviewedPosition => "reviewed_by.position",
-        Field::ReviewedDate => "reviewed_by.date",
-        Field::Method => "methodology",
-        Field::Approval => "approved_by",
-        _ => return None,
-    };
-    Some(p.to_string())
+/// A part of a signature as text (empty when nobody has signed).
+pub fn signature_text(sig: &Option<Signature>, part: fn(&Signature) -> String) -> String {
+    sig.as_ref().map(part).unwrap_or_default()
 }
 
-/// Applies typed text to a header field; on error nothing changes.
-/// A signature that does not exist yet is started dated `today` (a typed
-/// date replaces it); one left with no name and no position is removed.
-pub fn set_text(
-    field: Field,
-    reg: &mut Register,
+/// The parts of a signature typed in the header.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Name,
+    Position,
+    Date,
+}
+
+/// Sets a part of a signature; on error nothing changes. A signature that
+/// does not exist yet is started dated `today` (a typed date replaces it);
+/// one left with no name and no position is removed.
+pub fn sign(
+    slot: &mut Option<Signature>,
+    part: Part,
     text: &str,
     today: Option<Date>,
 ) -> Result<(), String> {
-    if field == Field::Note {
-        reg.note = text.to_string();
-        return Ok(());
-    }
-    let slot = match field {
-        Field::PreparedName | Field::PreparedPosition | Field::PreparedDate => &mut reg.prepared_by,
-        Field::ReviewedName | Field::ReviewedPosition | Field::ReviewedDate => &mut reg.reviewed_by,
-        Field::Method => {
-            return Err("the methodology is chosen when the register is created".into());
-        }
-        Field::Approval => return Err("only `riskreg approve` signs the approval".into()),
-        _ => return Err("not a field of the header".into()),
-    };
     let text = text.trim();
-    let is_date = matches!(field, Field::PreparedDate | Field::ReviewedDate);
-    let date = if is_date && !text.is_empty() {
+    let date = if part == Part::Date && !text.is_empty() {
         Some(Date::parse_written(text)?)
     } else {
         None
@@ -157,10 +97,10 @@ pub fn set_text(
             }
         }
     };
-    match field {
-        Field::PreparedName | Field::ReviewedName => sig.name = text.to_string(),
-        Field::PreparedPosition | Field::ReviewedPosition => sig.position = text.to_string(),
-        _ => match date {
+    match part {
+        Part::Name => sig.name = text.to_string(),
+        Part::Position => sig.position = text.to_string(),
+        Part::Date => match date {
             Some(d) => sig.date = d,
             None if sig.name.is_empty() && sig.position.is_empty() => return Ok(()),
             None => {
@@ -201,6 +141,7 @@ mod tests {
         reg.reviewed_by = None;
         set_text(
             Field::ReviewedName,
+            &Form::Header,
             &mut reg,
             "  สมศรี ",
             Some(day("2567-11-02")),
@@ -211,22 +152,44 @@ mod tests {
             (sig.name.as_str(), sig.position.as_str(), sig.date),
             ("สมศรี", "", day("2567-11-02"))
         );
-        set_text(Field::ReviewedName, &mut reg, "", None).expect("emptied");
+        set_text(Field::ReviewedName, &Form::Header, &mut reg, "", None).expect("emptied");
         assert_eq!(reg.reviewed_by, None);
     }
 
     #[test]
     fn a_bad_or_missing_date_is_refused_and_changes_nothing() {
         let mut reg = fin();
-        set_text(Field::PreparedName, &mut reg, "ก", Some(day("2567-01-02"))).expect("set");
+        set_text(
+            Field::PreparedName,
+            &Form::Header,
+            &mut reg,
+            "ก",
+            Some(day("2567-01-02")),
+        )
+        .expect("set");
         let before = reg.clone();
-        let err = set_text(Field::PreparedDate, &mut reg, "2567-13-01", None).expect_err("bad");
+        let err = set_text(
+            Field::PreparedDate,
+            &Form::Header,
+            &mut reg,
+            "2567-13-01",
+            None,
+        )
+        .expect_err("bad");
         assert!(err.contains("month 13"), "{err}");
         assert_eq!(reg, before);
-        let err = set_text(Field::PreparedDate, &mut reg, "", None).expect_err("empty");
+        let err =
+            set_text(Field::PreparedDate, &Form::Header, &mut reg, "", None).expect_err("empty");
         assert!(err.contains("needs a date"), "{err}");
         assert_eq!(reg, before);
-        set_text(Field::PreparedDate, &mut reg, "2567-12-31", None).expect("good");
+        set_text(
+            Field::PreparedDate,
+            &Form::Header,
+            &mut reg,
+            "2567-12-31",
+            None,
+        )
+        .expect("good");
         assert_eq!(reg.prepared_by.map(|s| s.date), Some(day("2567-12-31")));
     }
 
@@ -234,9 +197,10 @@ mod tests {
     fn the_approval_and_methodology_are_not_typed() {
         let mut reg = fin();
         let before = reg.clone();
-        let err = set_text(Field::Approval, &mut reg, "x", None).expect_err("refused");
+        let err =
+            set_text(Field::Approval, &Form::Header, &mut reg, "x", None).expect_err("refused");
         assert!(err.contains("riskreg approve"), "{err}");
-        assert!(set_text(Field::Method, &mut reg, "x", None).is_err());
+        assert!(set_text(Field::Method, &Form::Header, &mut reg, "x", None).is_err());
         assert_eq!(reg, before);
     }
 }

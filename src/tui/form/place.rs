@@ -1,89 +1,59 @@
 //! Where a field's value sits in the register file, as the validator names
 //! the place of each finding, so findings can be shown beside their field.
 
+use super::spot::Spot;
+use super::table::Place;
 use super::*;
 
 /// The logical path of a field in the register file (`risks[0].inherent.likelihood`),
 /// as the validator names the place of each finding.
-pub fn path(field: Field, target: &Target, register: &Register) -> Option<String> {
-    use Field::*;
-    match target {
-        Target::Header => header::path(field),
-        Target::Risk(ri) => {
-            let r = format!("risks[{ri}]");
-            let m = |mi: usize, f: &str| format!("{r}.measures[{mi}].{f}");
-            Some(match field {
-                Id => format!("{r}.id"),
-                Process => format!("{r}.process"),
-                Description => format!("{r}.description"),
-                Category => format!("{r}.category"),
-                Factor => format!("{r}.factor"),
-                InherentL => format!("{r}.inherent.likelihood"),
-                InherentI => format!("{r}.inherent.impact"),
-                Controls => format!("{r}.controls"),
-                ControlQuality => format!("{r}.control_quality"),
-                ResidualL => format!("{r}.residual.likelihood"),
-                ResidualI => format!("{r}.residual.impact"),
-                Owner => format!("{r}.owner"),
-                Response | ResponseText => format!("{r}.response"),
-                NextReview => format!("{r}.next_review"),
-                MeasureTitle(mi) => m(mi, "title"),
-                MeasureKind(mi) => m(mi, "kind"),
-                MeasureApproach(mi) => m(mi, "approach"),
-                MeasureCo(mi) => m(mi, "co_responsible"),
-                MeasureOther(mi) => m(mi, "other_responsible"),
-                MeasureStart(mi) => m(mi, "start"),
-                MeasureEnd(mi) => m(mi, "end"),
-                MeasureBudget(mi) | MeasureAmount(mi) | MeasureSource(mi) => m(mi, "budget"),
-                IndicatorName(mi, k) => m(mi, &format!("indicators[{k}].name")),
-                IndicatorTarget(mi, k) => m(mi, &format!("indicators[{k}].target")),
-                _ => return None,
-            })
+pub fn path(field: Field, form: &Form, register: &Register) -> Option<String> {
+    let at = Spot::of(field, form);
+    let (mi, k) = (at.measure, at.item);
+    match (field.spec().place, form) {
+        (Place::Header(p), Form::Header) => Some(p.to_string()),
+        (Place::Risk(p), Form::Risk(ri)) => Some(format!("risks[{ri}].{p}")),
+        (Place::Measure(p), Form::Risk(ri)) => Some(format!("risks[{ri}].measures[{mi}].{p}")),
+        (Place::Indicator(p), Form::Risk(ri)) => {
+            Some(format!("risks[{ri}].measures[{mi}].indicators[{k}].{p}"))
         }
-        Target::Monitoring {
-            risk,
-            measure,
-            round,
-        } => {
-            let k = register
-                .risks
-                .get(*risk)?
-                .measures
-                .get(*measure)?
-                .monitoring
+        (Place::Entry(p), Form::Monitoring { .. }) => {
+            Some(format!("{}.{p}", entry_path(form, register)?))
+        }
+        (Place::Result, Form::Monitoring { .. }) => {
+            let id = &at.indicator(register)?.id;
+            let j = at
+                .entry(register)?
+                .results
                 .iter()
-                .position(|x| &x.round == round)?;
-            let e = format!("risks[{risk}].measures[{measure}].monitoring[{k}]");
-            if let Indicator(i) = field {
-                let id = &indicator_of(target, register, i)?.id;
-                let entry = &register.risks[*risk].measures[*measure].monitoring[k];
-                let j = entry.results.iter().position(|r| &r.indicator == id)?;
-                return Some(format!("{e}.results[{j}]"));
-            }
-            let name = match field {
-                Status => "status",
-                Implementation | OtherReason => "implementation",
-                AsOf => "as_of",
-                Occurrence => "occurrence",
-                Done => "done",
-                Added => "added_activities",
-                Disbursed => "disbursed",
-                Evidence => "evidence",
-                _ => return None,
-            };
-            Some(format!("{e}.{name}"))
+                .position(|r| &r.indicator == id)?;
+            Some(format!("{}.results[{j}]", entry_path(form, register)?))
         }
+        _ => None,
     }
 }
 
-/// The logical path of the whole target (`risks[0]`, or its monitoring entry).
-pub fn target_path(target: &Target, register: &Register) -> Option<String> {
-    match target {
-        Target::Risk(ri) => Some(format!("risks[{ri}]")),
+/// The path of a monitoring form's entry (`risks[0].measures[1].monitoring[2]`).
+fn entry_path(form: &Form, register: &Register) -> Option<String> {
+    let (risk, measure, round) = form.monitoring()?;
+    let e = register
+        .risks
+        .get(risk)?
+        .measures
+        .get(measure)?
+        .monitoring
+        .iter()
+        .position(|x| &x.round == round)?;
+    Some(format!("risks[{risk}].measures[{measure}].monitoring[{e}]"))
+}
+
+/// The logical path of the whole form (`risks[0]`, or its monitoring entry).
+pub fn target_path(form: &Form, register: &Register) -> Option<String> {
+    match form {
+        Form::Risk(ri) => Some(format!("risks[{ri}]")),
         // the header's fields are spread over the top of the file
-        Target::Header => None,
-        Target::Monitoring { .. } => path(Field::Status, target, register)
-            .and_then(|p| p.strip_suffix(".status").map(String::from)),
+        Form::Header => None,
+        Form::Monitoring { .. } => entry_path(form, register),
     }
 }
 

@@ -11,7 +11,7 @@ pub use indicators::{delete as delete_indicator, rounds_with_results};
 use super::{band_span, move_in, scroll_offset};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Effect, Screen, target_risk};
-use crate::tui::form::{self, Ctx, Field, Target};
+use crate::tui::form::{self, Ctx, Field, Form};
 use crate::tui::textedit::truncate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -22,12 +22,12 @@ use unicode_width::UnicodeWidthStr;
 /// The editor's state: what the form edits, and the field under the cursor.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EditorView {
-    pub target: Option<Target>,
+    pub target: Option<Form>,
     pub cursor: usize,
 }
 
 /// Opens the editor on `target` with the cursor on field `cursor`.
-pub fn open(app: &mut App, target: Target, cursor: usize) {
+pub fn open(app: &mut App, target: Form, cursor: usize) {
     app.editor = EditorView {
         target: Some(target),
         cursor,
@@ -56,7 +56,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::AddMeasure => add_measure(app),
         Action::DeleteMeasure => delete_measure(app, pane),
         Action::AddIndicator | Action::DeleteIndicator
-            if matches!(app.editor.target, Some(Target::Monitoring { .. })) =>
+            if matches!(app.editor.target, Some(Form::Monitoring { .. })) =>
         {
             app.status = Some(
                 app.lang
@@ -97,7 +97,7 @@ fn cursor_to(app: &mut App, field: Field) {
 
 /// Adds a measure to the risk in the editor and moves to its title.
 fn add_measure(app: &mut App) {
-    let Some(Target::Risk(ri)) = app.editor.target.clone() else {
+    let Some(Form::Risk(ri)) = app.editor.target.clone() else {
         return;
     };
     let mut id = String::new();
@@ -133,7 +133,7 @@ fn measure_of_pane(
     hint_en: &str,
 ) -> Option<(usize, usize)> {
     match (&app.editor.target, pane.checked_sub(1)) {
-        (Some(Target::Risk(ri)), Some(mi)) => Some((*ri, mi)),
+        (Some(Form::Risk(ri)), Some(mi)) => Some((*ri, mi)),
         _ => {
             app.status = Some(app.lang.pick(hint_th, hint_en).into());
             None
@@ -189,7 +189,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         lang,
     };
     let risk = target_risk(target).and_then(|ri| reg.risks.get(ri));
-    if risk.is_none() && *target != Target::Header {
+    if risk.is_none() && *target != Form::Header {
         f.render_widget(
             Paragraph::new(lang.pick("ไม่มีรายการ", "nothing to edit")),
             area,
@@ -201,7 +201,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     // what the ratings come to, so a change shows its effect at once
     let mut summary = Vec::new();
     match (target, risk) {
-        (Target::Risk(_), Some(risk)) => {
+        (Form::Risk(_), Some(risk)) => {
             summary.push(Span::styled(format!("{} ", risk.id), t.title()));
             summary.push(Span::raw(lang.pick("ก่อนควบคุม ", "inherent ")));
             summary.push(band_span(
@@ -214,7 +214,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
                 method.and_then(|m| m.residual_band(risk).ok().flatten()),
             ));
         }
-        (Target::Monitoring { measure, .. }, Some(risk)) => {
+        (Form::Monitoring { measure, .. }, Some(risk)) => {
             summary.push(Span::styled(format!("{} ", risk.id), t.title()));
             let title = risk
                 .measures
@@ -359,9 +359,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let offset = scroll_offset(cursor_line, height);
     let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
     let title = match target {
-        Target::Risk(_) => lang.pick(" ความเสี่ยง ", " Risk "),
-        Target::Monitoring { .. } => lang.pick(" ผลการติดตาม ", " Monitoring "),
-        Target::Header => lang.pick(" ส่วนหัวทะเบียน ", " Register header "),
+        Form::Risk(_) => lang.pick(" ความเสี่ยง ", " Risk "),
+        Form::Monitoring { .. } => lang.pick(" ผลการติดตาม ", " Monitoring "),
+        Form::Header => lang.pick(" ส่วนหัวทะเบียน ", " Register header "),
     };
     f.render_widget(
         Paragraph::new(visible).block(Block::bordered().title(title)),

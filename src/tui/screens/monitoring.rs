@@ -6,7 +6,7 @@ use super::{light_span, move_in, scroll_offset};
 use crate::model::TrafficLight;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Effect};
-use crate::tui::form::{self, Target};
+use crate::tui::form::{self, Form};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
@@ -42,7 +42,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             if let (Some(&(risk, measure)), Some(round)) =
                 (rows.get(app.monitoring.selected), app.round.clone())
             {
-                let target = Target::Monitoring {
+                let target = Form::Monitoring {
                     risk,
                     measure,
                     round,

@@ -9,7 +9,7 @@ use crate::method::Methodology;
 use crate::model::{BandId, Lang, Risk, RoundId};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Effect, Modal};
-use crate::tui::form::Target;
+use crate::tui::form::Form;
 use crate::tui::textedit::TextEdit;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -99,7 +99,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::NextPane | Action::PrevPane => v.detail_focus = true,
         Action::Open => {
             if let Some(ri) = under_cursor {
-                super::editor::open(app, Target::Risk(ri), 1);
+                super::editor::open(app, Form::Risk(ri), 1);
             }
         }
         Action::Search => app.modal = Modal::Search(TextEdit::new(&v.query, false)),
@@ -125,7 +125,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             v.selected = 0;
         }
         Action::SignPrepared => sign_prepared(app),
-        Action::EditHeader => super::editor::open(app, Target::Header, 0),
+        Action::EditHeader => super::editor::open(app, Form::Header, 0),
         Action::AddRisk => add_risk(app),
         Action::DeleteRisk => {
             if let Some(ri) = under_cursor {
@@ -209,7 +209,7 @@ fn add_risk(app: &mut App) {
             .iter()
             .position(|&i| i == ri)
             .unwrap_or(0);
-        super::editor::open(app, Target::Risk(ri), 1);
+        super::editor::open(app, Form::Risk(ri), 1);
     }
 }
 

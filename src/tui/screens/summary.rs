@@ -7,6 +7,7 @@ use crate::report::{Format, RenderOptions, render};
 use crate::text::pad;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Effect, Modal};
+use crate::tui::keymap::Scope;
 use crate::tui::screens::{centered, move_in};
 use crate::tui::textedit::TextEdit;
 use ratatui::Frame;
@@ -167,7 +168,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
                 " ส่งออกเป็นไฟล์ (.txt .md .csv .json .html .xlsx) ",
                 " Export to file (.txt .md .csv .json .html .xlsx) ",
             ))
-            .title_bottom(lang.pick(" Enter ส่งออก · Esc ยกเลิก ", " Enter export · Esc cancel "));
+            .title_bottom(app.keymap.hint(Scope::ExportPath, lang));
         let inner = block.inner(rect);
         f.render_widget(
             Paragraph::new(text).wrap(Wrap { trim: false }).block(block),

@@ -6,7 +6,7 @@
 use super::{clamp_cursor, cursor_to, measure_of_pane};
 use crate::model::Register;
 use crate::tui::app::{App, Modal};
-use crate::tui::form::{Field, Target};
+use crate::tui::form::{Field, Form};
 
 /// Adds an indicator to the measure whose pane the cursor is in
 /// (pane 1 + index) and moves to its name.
@@ -39,7 +39,7 @@ pub(super) fn add(app: &mut App, pane: usize) {
 /// Deletes indicator `k` of measure `mi` of the risk in the editor; when
 /// results were recorded for it, asks first.
 pub(super) fn ask_delete(app: &mut App, mi: usize, k: usize) {
-    let Some(Target::Risk(ri)) = app.editor.target.clone() else {
+    let Some(Form::Risk(ri)) = app.editor.target.clone() else {
         return;
     };
     let Some(m) = app.editor_risk().and_then(|r| r.measures.get(mi)) else {
