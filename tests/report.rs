@@ -20,6 +20,9 @@ fn report(dir: &Path, root: &Path, file: &str, extra: &[&str]) -> std::path::Pat
         "2567",
         "--output",
         out.to_str().expect("utf-8 path"),
+        // the official report is read in Thai; without --lang the locale decides
+        "--lang",
+        "th",
     ];
     args.extend(extra);
     let o = common::riskreg(dir, &args);

@@ -8,7 +8,10 @@ use common::{riskreg, sample_workspace, stderr, stdout};
 #[test]
 fn prints_the_6_month_table_with_round_shorthand() {
     let (dir, _root) = sample_workspace();
-    let out = riskreg(dir.path(), &["summary", "--year", "2567", "--round", "6"]);
+    let out = riskreg(
+        dir.path(),
+        &["summary", "--year", "2567", "--round", "6", "--lang", "th"],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("รอบ 6 เดือน"), "{text}");
