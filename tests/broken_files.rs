@@ -112,7 +112,7 @@ fn a_common_era_year_is_caught() {
 
 #[test]
 fn an_id_with_a_space_is_refused() {
-    assert_error("bad_id.ron", 14, 18, &["risks[0].id", "found ' '"]);
+    assert_error("bad_id.ron", 14, 18, &["risks[0].id", "found \" \" in"]);
 }
 
 #[test]

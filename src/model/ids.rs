@@ -20,7 +20,10 @@ fn check_id(s: &str) -> Result<(), String> {
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
     {
         return Err(format!(
-            "an id may hold only ASCII letters, digits, '-', '_' and '.'; found {bad:?} in {s:?}"
+            "an id may hold only ASCII letters, digits, '-', '_' and '.'; found {} in {}",
+            // as typed: `{:?}` would print a Thai mark as \u{e48}
+            super::quoted(&bad.to_string()),
+            super::quoted(s)
         ));
     }
     Ok(())

@@ -83,7 +83,8 @@ impl Date {
         let s = ascii_digits(text.trim());
         let expected = || {
             format!(
-                "expected a Buddhist-era date such as 31/03/2567, 31/3/67, 31 มี.ค. 2567 or 2567-03-31, found {text:?}"
+                "expected a Buddhist-era date such as 31/03/2567, 31/3/67, 31 มี.ค. 2567 or 2567-03-31, found {}",
+                super::quoted(text)
             )
         };
         // the stored form, with its exact checks
@@ -136,6 +137,14 @@ impl Date {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Seen in tmux: "ทดสอบที" typed into a date field was quoted back as
+    /// "ทดสอบท\u{e35}" (`{:?}` escapes a trailing vowel mark).
+    #[test]
+    fn a_refusal_quotes_thai_as_typed() {
+        let why = Date::parse_written("ทดสอบที").expect_err("not a date");
+        assert!(why.ends_with("found \"ทดสอบที\""), "{why}");
+    }
 
     fn d(y: u16, m: u8, day: u8) -> Date {
         Date::new(y, m, day).expect("valid")
