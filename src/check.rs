@@ -247,19 +247,13 @@ fn check_keeping(
 ) -> CheckedYear {
     let mut report = Report::default();
     let wanted = |p: &Path| only.is_none_or(|set| set.contains(p));
-    let catalog = match Catalog::load(root) {
-        Ok(c) => c,
-        Err(errors) => {
-            report
-                .diagnostics
-                .extend(errors.into_iter().map(Diagnostic::from));
-            report.files = 1;
-            return CheckedYear {
-                report,
-                catalog: None,
-                registers: Vec::new(),
-            };
-        }
+    let Some(catalog) = catalog_or_findings(root, &mut report) else {
+        report.files = 1;
+        return CheckedYear {
+            report,
+            catalog: None,
+            registers: Vec::new(),
+        };
     };
     let mut findings = Vec::new();
     let methods: Vec<_> = catalog.method_values();
@@ -399,6 +393,19 @@ fn check_year_files(
     kept
 }
 
+/// The shared files of `root`, or their load errors added to `report`.
+fn catalog_or_findings(root: &Path, report: &mut Report) -> Option<Catalog> {
+    match Catalog::load(root) {
+        Ok(c) => Some(c),
+        Err(errors) => {
+            report
+                .diagnostics
+                .extend(errors.into_iter().map(Diagnostic::from));
+            None
+        }
+    }
+}
+
 /// What `validate` would say of `reg` were it saved at `path` (a register
 /// file under `root`) as `text`: its own rules, the calendar's on `today`,
 /// its approval, and the rules across its year with the other registers as
@@ -412,14 +419,8 @@ pub fn check_unsaved(
     today: Option<crate::model::Date>,
 ) -> Report {
     let mut report = Report::default();
-    let catalog = match Catalog::load(root) {
-        Ok(c) => c,
-        Err(errors) => {
-            report
-                .diagnostics
-                .extend(errors.into_iter().map(Diagnostic::from));
-            return report;
-        }
+    let Some(catalog) = catalog_or_findings(root, &mut report) else {
+        return report;
     };
     let methods = catalog.method_values();
     let ctx = Context::new(&catalog.bureaus.value, &catalog.approaches.value, &methods);
