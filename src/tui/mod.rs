@@ -10,6 +10,7 @@ pub mod app;
 pub mod effects;
 pub mod form;
 pub mod keymap;
+pub mod notice;
 pub mod screens;
 pub mod settings;
 pub mod textedit;
@@ -47,8 +48,8 @@ pub fn run(root: &Path) -> Result<(), String> {
     let theme = theme::Theme::from_env(settings.theme);
     let (pieces_tx, pieces) = std::sync::mpsc::channel();
     let mut app = App::open_in_background(root, settings, theme, Background::new(pieces_tx))?;
-    if problem.is_some() {
-        app.status = problem;
+    if let Some(problems) = problem {
+        app.status = Some(app::Notice::Settings { problems });
     }
     take_pieces(&mut app, &pieces, Instant::now() + FIRST_FRAME_GRACE);
     let mut terminal = ratatui::try_init().map_err(|e| format!("cannot open the terminal: {e}"))?;

@@ -93,7 +93,7 @@ impl App {
     pub(super) fn compute_summary(&self) -> Result<crate::report::Summary, String> {
         // a summary of the registers read so far would look final
         if let Some(why) = self.still_loading() {
-            return Err(why);
+            return Err(why.text(self.lang));
         }
         let round = self.round.clone().ok_or("no monitoring round")?;
         let year = crate::model::FiscalYear::new(self.ws.year)?;

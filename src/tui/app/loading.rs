@@ -45,12 +45,11 @@ impl App {
     }
 
     /// Why an action that needs the whole year waits, while it is read.
-    pub fn still_loading(&self) -> Option<String> {
-        let progress = self.loading_text()?;
-        Some(format!(
-            "{progress} — {}",
-            self.lang
-                .pick("รอให้อ่านครบก่อน", "wait until every register is read")
-        ))
+    pub fn still_loading(&self) -> Option<Notice> {
+        let l = self.ws.loading.as_ref()?;
+        Some(Notice::StillLoading {
+            done: l.done,
+            total: l.total(),
+        })
     }
 }
