@@ -260,3 +260,48 @@ fn the_loading_screen_at_80x24() {
     assert!(text.contains("อ่านทะเบียน 32/100"), "{text}");
     insta::assert_snapshot!("loading_80x24_mono", text);
 }
+
+/// Bytes this thread has read so far (Linux counts them per thread).
+fn bytes_read_by_this_thread() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/io")
+        .expect("/proc/thread-self/io")
+        .lines()
+        .find_map(|l| l.strip_prefix("rchar: "))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("rchar")
+}
+
+#[test]
+fn the_disk_check_reads_again_only_files_whose_size_or_time_moved() {
+    // it ran every 2 s and read and hashed every register: at a thousand
+    // registers the screen froze for as long
+    let (_dir, root) = generated(40);
+    let mut app = App::open(&root, settings(Lang::En), Theme::mono()).expect("open");
+    let sizes: u64 = app
+        .ws
+        .entries
+        .iter()
+        .map(|e| std::fs::metadata(&e.loaded.path).expect("stat").len())
+        .sum();
+    let before = bytes_read_by_this_thread();
+    app.ws.refresh_disk();
+    let read = bytes_read_by_this_thread() - before;
+    assert!(
+        read < sizes / 20,
+        "the check read {read} bytes of {sizes} not changed"
+    );
+    assert!(app.ws.entries.iter().all(|e| !e.changed_on_disk));
+
+    // a file changed behind our back is still seen, and only that one
+    let path = app.ws.entries[5].loaded.path.clone();
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, text.replacen("Red", "Yellow", 1)).expect("change it");
+    app.ws.refresh_disk();
+    let changed: Vec<usize> = (0..app.ws.entries.len())
+        .filter(|&i| app.ws.entries[i].changed_on_disk)
+        .collect();
+    assert_eq!(changed, vec![5]);
+    // and stays marked at the next check
+    app.ws.refresh_disk();
+    assert!(app.ws.entries[5].changed_on_disk);
+}
