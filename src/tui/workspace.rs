@@ -16,8 +16,10 @@ pub use loader::{Background, Loading, Piece};
 #[derive(Clone, Debug)]
 pub struct Entry {
     pub loaded: Loaded<Register>,
-    /// The value as last loaded or saved, to tell unsaved edits apart.
-    pub saved: Register,
+    /// The value as last loaded or saved, to tell unsaved edits apart
+    /// (`saved()`); kept apart only from the first change on, so that a
+    /// year of a thousand registers is not held twice.
+    saved: Option<Register>,
     pub dirty: bool,
     pub changed_on_disk: bool,
     pub uncommitted: bool,
@@ -41,7 +43,7 @@ fn disk_stamp(path: &Path) -> Option<DiskStamp> {
 impl Entry {
     pub fn new(loaded: Loaded<Register>) -> Entry {
         Entry {
-            saved: loaded.value.clone(),
+            saved: None,
             approval: approval_state(&loaded.value),
             disk_stamp: disk_stamp(&loaded.path),
             loaded,
@@ -50,9 +52,17 @@ impl Entry {
             uncommitted: false,
         }
     }
+    /// The value as last loaded or saved.
+    pub fn saved(&self) -> &Register {
+        self.saved.as_ref().unwrap_or(&self.loaded.value)
+    }
     /// Call after the register changed in memory.
     pub fn touched(&mut self) {
-        self.dirty = self.loaded.value != self.saved;
+        // back to what is on disk (an undo): nothing to keep apart
+        if self.saved.as_ref().is_some_and(|s| *s == self.loaded.value) {
+            self.saved = None;
+        }
+        self.dirty = self.saved.is_some();
         self.approval = approval_state(&self.loaded.value);
     }
     /// A mark for the approval: ✓ approved, ≠ changed since approval, · none.
@@ -250,6 +260,9 @@ impl Workspace {
         if e.loaded.value == before {
             return Ok(None);
         }
+        if e.saved.is_none() {
+            e.saved = Some(before.clone());
+        }
         e.touched();
         self.generation += 1;
         Ok(Some(before))
@@ -260,6 +273,9 @@ impl Workspace {
     pub fn replace(&mut self, entry: usize, value: Register) -> Option<Register> {
         let e = self.entries.get_mut(entry)?;
         let before = std::mem::replace(&mut e.loaded.value, value);
+        if e.saved.is_none() {
+            e.saved = Some(before.clone());
+        }
         e.touched();
         self.generation += 1;
         Some(before)
@@ -273,7 +289,8 @@ impl Workspace {
         for e in self.entries.iter_mut().filter(|e| e.dirty) {
             match e.loaded.save() {
                 Ok(()) => {
-                    e.saved = e.loaded.value.clone();
+                    // what is on disk is the value again
+                    e.saved = None;
                     e.touched();
                     e.changed_on_disk = false;
                     saved.push(e.code().to_string());
