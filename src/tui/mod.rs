@@ -46,12 +46,10 @@ const LOADING_TICK: Duration = Duration::from_millis(50);
 pub fn run(root: &Path) -> Result<(), String> {
     let (settings, problem) = settings::load();
     let theme = theme::Theme::from_env(settings.theme);
-    let (pieces_tx, pieces) = std::sync::mpsc::channel();
-    let mut app = App::open_in_background(root, settings, theme, Background::new(pieces_tx))?;
+    let (mut app, pieces) = open(root, settings, theme)?;
     if let Some(problems) = problem {
         app.status = Some(app::Notice::Settings { problems });
     }
-    take_pieces(&mut app, &pieces, Instant::now() + FIRST_FRAME_GRACE);
     let mut terminal = ratatui::try_init().map_err(|e| format!("cannot open the terminal: {e}"))?;
     // a paste arrives as one event of text, not as keys that would run commands
     enable_paste();
@@ -97,6 +95,20 @@ pub fn handle(app: &mut App, msg: Msg) {
 /// A key press, as the event loop handles it.
 pub fn press(app: &mut App, key: KeyEvent) {
     handle(app, Msg::Key(key));
+}
+
+/// The app as its first frame shows it: the shared files read, the year's
+/// registers being read on another thread, those read within
+/// `FIRST_FRAME_GRACE` already taken in; the rest arrive on the receiver.
+pub fn open(
+    root: &Path,
+    settings: settings::Settings,
+    theme: theme::Theme,
+) -> Result<(App, Receiver<Piece>), String> {
+    let (pieces_tx, pieces) = std::sync::mpsc::channel();
+    let mut app = App::open_in_background(root, settings, theme, Background::new(pieces_tx))?;
+    take_pieces(&mut app, &pieces, Instant::now() + FIRST_FRAME_GRACE);
+    Ok((app, pieces))
 }
 
 /// Hands the app every piece of registers the loader has sent, waiting for
