@@ -86,10 +86,8 @@ pub fn commit_export(app: &mut App) -> Option<Effect> {
 /// terminal as last reported (80×24 until it is): the screen less the
 /// title, status and key-bar rows and the box's borders.
 pub fn last_scroll(app: &App) -> usize {
-    let (w, h) = app
-        .terminal_size
-        .unwrap_or((crate::tui::view::MIN_WIDTH, crate::tui::view::MIN_HEIGHT));
-    let rows = usize::from(h.saturating_sub(5));
+    let (w, h) = super::area_size(app);
+    let rows = usize::from(h.saturating_sub(2));
     lines(app, w.saturating_sub(2)).map_or(0, |ls| ls.len().saturating_sub(rows))
 }
 
