@@ -2,6 +2,7 @@
 //! `31/3/67`, `๓๑/๐๓/๒๕๖๗`, `31 มี.ค. 2567`, `31 มีนาคม พ.ศ. 2567`, and the
 //! stored form `2567-03-31`. Pure: text in, [`Date`] or a reason out.
 
+use super::Lang;
 use super::calendar::{Date, thai_month};
 
 /// The abbreviations every Thai office uses (ราชบัณฑิตยสภา), January first.
@@ -122,6 +123,19 @@ impl Date {
         Date::new(y, m, d)
     }
 
+    /// As a reader in `lang` sees it: the Thai way (`31 มี.ค. 2567`) in
+    /// Thai; in English the stored form (`2567-03-31`), since the registers
+    /// keep the Buddhist era and a reader of an English page of a Thai
+    /// register compares it with the file (a Common-era `31 Mar 2024`
+    /// would look a year from nowhere beside `2567`). Both read back with
+    /// [`Date::parse_written`].
+    pub fn written(self, lang: Lang) -> String {
+        match lang {
+            Lang::Th => self.thai_short(),
+            Lang::En => self.to_string(),
+        }
+    }
+
     /// As Thai documents write it in tables and lines: `31 มี.ค. 2567`.
     pub fn thai_short(self) -> String {
         format!(
@@ -195,6 +209,8 @@ mod tests {
 
     #[test]
     fn shown_the_thai_way() {
+        assert_eq!(d(2567, 3, 31).written(Lang::Th), "31 มี.ค. 2567");
+        assert_eq!(d(2567, 3, 31).written(Lang::En), "2567-03-31");
         assert_eq!(d(2567, 3, 31).thai_short(), "31 มี.ค. 2567");
         assert_eq!(d(2566, 10, 1).thai_short(), "1 ต.ค. 2566");
     }
@@ -209,6 +225,8 @@ mod tests {
         fn every_written_form_reads_back_as_the_same_day(date in any_date()) {
             let (y, m, day) = (date.year_be(), date.month(), date.day());
             let forms = [
+                date.written(Lang::Th),
+                date.written(Lang::En),
                 date.to_string(),
                 format!("{day:02}/{m:02}/{y}"),
                 format!("{day}/{m}/{y}"),

@@ -116,6 +116,28 @@ mod tests {
         assert!(p.contains("outside the scale"), "{p}");
     }
 
+    /// Dates are shown the Thai way in Thai (the stored form in English),
+    /// and an edit opens with that text, which reads back as the same day.
+    #[test]
+    fn a_date_is_shown_in_the_language_and_its_edit_reads_back() {
+        let (mut reg, cat) = sample();
+        let day = Date::try_from("2567-04-30".to_string()).expect("date");
+        reg.risks[0].next_review = Some(day);
+        for (lang, shown) in [(Lang::Th, "30 เม.ย. 2567"), (Lang::En, "2567-04-30")] {
+            let before = reg.clone();
+            let ctx = Ctx {
+                register: &before,
+                method: None,
+                approaches: &cat.approaches.value,
+                lang,
+            };
+            assert_eq!(value(Field::NextReview, &Form::Risk(0), &ctx), shown);
+            let text = edit_text(Field::NextReview, &Form::Risk(0), &ctx);
+            set_text(Field::NextReview, &Form::Risk(0), &mut reg, &text, None).expect("reads back");
+            assert_eq!(reg, before, "{text}");
+        }
+    }
+
     #[test]
     fn co_responsible_bureaus_are_read_from_codes() {
         assert_eq!(co_responsible(" "), Ok(CoResponsible::LeadOnly));

@@ -27,7 +27,7 @@ pub fn approval_text(reg: &Register, lang: Lang) -> String {
             "{}, {}, {} ({}…)",
             a.name,
             a.position,
-            a.date,
+            a.date.written(lang),
             a.digest.short()
         )
     };
