@@ -216,7 +216,11 @@ impl App {
         let today = (target == Form::Header)
             .then(|| crate::clock::today().ok())
             .flatten();
-        match self.mutate(|reg, _, _| form::set_text(field, &target, reg, &text, today)) {
+        // the reason for a refusal, in the interface's language
+        let lang = self.lang;
+        match self.mutate(|reg, _, _| {
+            form::set_text(field, &target, reg, &text, today).map_err(|e| e.text(lang))
+        }) {
             Ok(()) => self.modal = Modal::None,
             // keep the typed text and say what is wrong, right where it is
             Err(e) => {

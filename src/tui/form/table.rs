@@ -106,7 +106,7 @@ pub enum Input {
     Pick(fn(&Ctx) -> Vec<String>),
 }
 
-pub type SetText = fn(&mut Register, &Spot, &str, Option<Date>) -> Result<(), String>;
+pub type SetText = fn(&mut Register, &Spot, &str, Option<Date>) -> Result<(), Refusal>;
 pub type SetPick = fn(&mut Register, &Spot, &Lists, usize) -> Result<(), String>;
 
 /// How an entered value is set; on error nothing changes.
@@ -692,7 +692,10 @@ mod tests {
         let before = reg.clone();
         let forms = forms(&reg);
         let err = set_text(Field::Process, &forms[1], &mut reg, "x", None).expect_err("refused");
-        assert!(err.contains("not a field of this form"), "{err}");
+        assert!(
+            err.to_string().contains("not a field of this form"),
+            "{err}"
+        );
         assert!(set_text(Field::Occurrence, &forms[0], &mut reg, "x", None).is_err());
         assert!(set_text(Field::Note, &forms[0], &mut reg, "x", None).is_err());
         assert_eq!(reg, before);
