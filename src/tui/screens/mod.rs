@@ -4,8 +4,11 @@
 //! show; shared drawing bits live here too.
 
 pub mod changes;
+pub mod commit;
 pub mod detail;
 pub mod editor;
+pub mod history;
+pub mod marks;
 pub mod matrix;
 pub mod monitoring;
 pub mod overview;
@@ -31,6 +34,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Screen::Matrix => matrix::update(app, action),
         Screen::Summary => summary::update(app, action),
         Screen::Changes => changes::update(app, action),
+        Screen::Commit => commit::update(app, action),
+        Screen::History => history::update(app, action),
     }
 }
 
@@ -44,6 +49,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         Screen::Matrix => matrix::draw(f, area, app),
         Screen::Summary => summary::draw(f, area, app),
         Screen::Changes => changes::draw(f, area, app),
+        Screen::Commit => commit::draw(f, area, app),
+        Screen::History => history::draw(f, area, app),
     }
 }
 
