@@ -605,10 +605,11 @@ fn the_interface_is_read_only_for_other_bureaus_and_says_why() {
         reg.note = "ICT was here".into();
         Ok(())
     });
-    let why = result.expect_err("refused");
+    let refused = result.expect_err("refused");
     assert!(
-        why.contains(app.lang.pick("อ่านอย่างเดียว", "read-only")),
-        "{why}"
+        matches!(&refused, riskreg::tui::app::Notice::ReadOnly { reason }
+            if reason.contains(app.lang.pick("อ่านอย่างเดียว", "read-only"))),
+        "{refused:?}"
     );
     assert_eq!(app.register_value().cloned(), before);
     app.current = common::select_bureau(&mut app, "ICT");

@@ -6,7 +6,7 @@ mod common;
 use common::tui::*;
 use crossterm::event::KeyCode;
 use riskreg::model::Lang;
-use riskreg::tui::app::{App, Modal, Screen};
+use riskreg::tui::app::{App, Modal, Notice, Screen};
 
 #[test]
 fn h_opens_the_header_whose_note_and_signatures_edit_with_undo_and_the_unsaved_mark() {
@@ -100,11 +100,9 @@ fn the_approval_is_shown_with_its_state_and_never_edited_by_hand() {
         app.editor.cursor = field_at(&app, field);
         key(&mut app, KeyCode::Enter);
         assert_eq!(app.modal, Modal::None, "{field:?} is read only");
-        assert!(
-            app.status.as_deref().is_some_and(|s| s.contains(why)),
-            "{:?}",
-            app.status
-        );
+        assert_eq!(app.status, Some(Notice::FieldReadOnly { field }));
+        let said = app.status.as_ref().map(|n| n.text(app.lang));
+        assert!(said.is_some_and(|s| s.contains(why)), "{field:?}");
     }
     // an edit of the header breaks the approval; undo restores it
     app.editor.cursor = field_at(&app, Field::Note);

@@ -6,7 +6,7 @@ mod common;
 
 use common::tui::*;
 use crossterm::event::KeyCode;
-use riskreg::tui::app::{App, Modal};
+use riskreg::tui::app::{App, Modal, Notice};
 use riskreg::tui::keymap::Scope;
 
 #[test]
@@ -27,7 +27,7 @@ fn i_adds_an_indicator_with_the_next_id_and_x_deletes_one_without_results_at_onc
     app.editor.cursor = 0;
     ch(&mut app, 'i');
     assert_eq!(ids(&app), ["i1"]);
-    assert!(app.status.is_some());
+    assert_eq!(app.status, Some(Notice::MoveToMeasureToAddIndicator));
     app.editor.cursor = field_at(&app, Field::MeasureTitle(0));
     ch(&mut app, 'i');
     assert_eq!(ids(&app), ["i1", "i2"]);
@@ -52,13 +52,7 @@ fn i_adds_an_indicator_with_the_next_id_and_x_deletes_one_without_results_at_onc
     app.editor.cursor = field_at(&app, Field::MeasureTitle(0));
     ch(&mut app, 'x');
     assert_eq!(ids(&app), ["i1", "i3", "i4"]);
-    assert!(
-        app.status
-            .as_deref()
-            .is_some_and(|s| s.contains("indicator")),
-        "{:?}",
-        app.status
-    );
+    assert_eq!(app.status, Some(Notice::MoveToIndicatorToDelete));
     for _ in 0..4 {
         ch(&mut app, 'u');
     }
@@ -128,13 +122,7 @@ fn the_monitoring_form_sends_indicator_edits_to_the_risk_editor() {
     for c in ['i', 'x'] {
         ch(&mut app, c);
         assert_eq!(app.modal, Modal::None);
-        assert!(
-            app.status
-                .as_deref()
-                .is_some_and(|s| s.contains("in the risk editor")),
-            "{:?}",
-            app.status
-        );
+        assert_eq!(app.status, Some(Notice::IndicatorsInRiskEditor));
     }
     assert_eq!(app.register_value().expect("reg"), &before);
 }

@@ -7,7 +7,7 @@ mod common;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use riskreg::model::Lang;
 use riskreg::tui::action::Action;
-use riskreg::tui::app::{App, Modal, Screen};
+use riskreg::tui::app::{App, Modal, Notice, Screen};
 use riskreg::tui::keymap::{Key, Keymap, Scope, TextKey};
 use riskreg::tui::settings::Settings;
 use riskreg::tui::theme::Theme;
@@ -166,9 +166,7 @@ fn a_clash_inside_a_scope_is_reported_and_the_defaults_stay() {
     // and the problems reach the status line
     let (_d, app) = open_with_keys(&[("Register.Sort", "a")]);
     assert!(
-        app.status
-            .as_deref()
-            .is_some_and(|s| s.contains("already AddRisk")),
+        matches!(&app.status, Some(Notice::Settings { problems }) if problems.contains("already AddRisk")),
         "{:?}",
         app.status
     );

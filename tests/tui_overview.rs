@@ -7,7 +7,7 @@ mod common;
 use common::tui::*;
 use crossterm::event::KeyCode;
 use riskreg::model::{Lang, RoundId};
-use riskreg::tui::app::{App, Modal, Screen};
+use riskreg::tui::app::{App, Modal, Notice, Screen};
 use riskreg::tui::screens::overview;
 use riskreg::tui::settings::Settings;
 use riskreg::tui::theme::Theme;
@@ -25,11 +25,7 @@ fn overview_moves_opens_and_refuses_a_bureau_without_register() {
     // the last bureaus of the list have no register in the samples
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.screen, Screen::Overview);
-    assert!(
-        app.status
-            .as_deref()
-            .is_some_and(|s| s.contains("no register"))
-    );
+    assert_eq!(app.status, Some(Notice::NoRegisterThisYear));
     ch(&mut app, 'g');
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.screen, Screen::Register);
@@ -101,7 +97,7 @@ fn n_creates_a_register_for_a_bureau_that_has_none() {
         Screen::Overview,
         "a bureau with a register gets none"
     );
-    assert!(app.status.as_deref().is_some_and(|s| s.contains("already")));
+    assert_eq!(app.status, Some(Notice::HasRegister));
     let out = common::riskreg(dir.path(), &["validate"]);
     assert!(out.status.success(), "{}", common::stdout(&out));
 }
@@ -129,10 +125,9 @@ fn a_register_that_does_not_read_is_reported_with_its_place_and_never_overwritte
     ch(&mut app, 'j');
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.screen, Screen::Overview);
+    // the load error, with where in the file
     assert!(
-        app.status
-            .as_deref()
-            .is_some_and(|s| s.contains("FIN.ron:")),
+        matches!(&app.status, Some(Notice::Failed { why }) if why.contains("FIN.ron:")),
         "{:?}",
         app.status
     );

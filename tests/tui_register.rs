@@ -7,7 +7,7 @@ mod common;
 use common::tui::*;
 use crossterm::event::KeyCode;
 use riskreg::model::Lang;
-use riskreg::tui::app::{Modal, Screen};
+use riskreg::tui::app::{Modal, Notice, Screen};
 use riskreg::tui::settings::Settings;
 
 #[test]
@@ -127,10 +127,7 @@ fn p_signs_the_register_as_prepared_by_the_settings_name() {
     let (_d, mut app) = english();
     open_fin(&mut app);
     ch(&mut app, 'p');
-    assert!(
-        app.status.as_deref().is_some_and(|s| s.contains("name")),
-        "asks for a name first"
-    );
+    assert_eq!(app.status, Some(Notice::NameFirst), "asks for a name first");
     assert!(!app.ws.any_dirty());
 
     let (_d, mut app) = app_with(Settings {

@@ -7,7 +7,7 @@ mod common;
 use common::tui::*;
 use crossterm::event::KeyCode;
 use riskreg::model::{Lang, RoundId, TrafficLight};
-use riskreg::tui::app::{Modal, Screen};
+use riskreg::tui::app::{Modal, Notice, Screen};
 use riskreg::tui::screens::overview;
 
 #[test]
@@ -18,6 +18,14 @@ fn ctrl_s_saves_and_a_conflict_offers_reload_copy_or_cancel() {
     ch(&mut app, 'r');
     ctrl(&mut app, 's');
     assert!(!app.ws.any_dirty());
+    assert_eq!(
+        app.status,
+        Some(Notice::Saved {
+            codes: vec!["FIN".into()]
+        })
+    );
+    ctrl(&mut app, 's');
+    assert_eq!(app.status, Some(Notice::NothingToSave));
     let path = app.ws.entries[app.current].loaded.path.clone();
     let on_disk = std::fs::read_to_string(&path).expect("read");
     assert!(on_disk.contains("status: Red"));
@@ -39,11 +47,13 @@ fn ctrl_s_saves_and_a_conflict_offers_reload_copy_or_cancel() {
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.modal, Modal::None);
     assert!(app.ws.any_dirty(), "cancel keeps my changes");
+    assert_eq!(app.status, Some(Notice::SaveCancelled));
     ctrl(&mut app, 's');
     ch(&mut app, 'r');
     // reload merges: their title and my status, both
     assert_eq!(app.modal, Modal::None, "no field changed on both sides");
     assert!(app.ws.any_dirty(), "my edit is re-applied, unsaved");
+    assert_eq!(app.status, Some(Notice::Merged { unsaved: true }));
     let merged = &app.ws.entries[app.current].register().risks[0].measures[0];
     assert!(merged.title.starts_with('X'), "{}", merged.title);
     let yellow = |m: &riskreg::model::Measure| {
@@ -58,13 +68,7 @@ fn ctrl_s_saves_and_a_conflict_offers_reload_copy_or_cancel() {
     assert!(theirs.title.starts_with('X'));
     assert_eq!(yellow(theirs), Some(TrafficLight::Red));
     ch(&mut app, 'u');
-    assert!(
-        app.status
-            .as_deref()
-            .is_some_and(|s| s.contains("nothing to undo")),
-        "{:?}",
-        app.status
-    );
+    assert_eq!(app.status, Some(Notice::NothingToUndo));
     ctrl(&mut app, 's');
     let after = std::fs::read_to_string(&path).expect("read");
     assert!(
@@ -224,4 +228,28 @@ fn the_changes_screen_says_changes_in_words_and_follows_every_edit_undo_and_redo
     ch(&mut app, 'L');
     let screen = screen_text(&app, 80, 24);
     assert!(screen.contains("การควบคุม: พอใช้ → อ่อน"), "{screen}");
+}
+
+#[test]
+fn save_as_copy_says_where_mine_went_and_that_theirs_is_loaded() {
+    let (_d, mut app) = english();
+    open_fin(&mut app);
+    ch(&mut app, 'o');
+    ch(&mut app, 'r');
+    let path = app.ws.entries[app.current].loaded.path.clone();
+    let on_disk = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(
+        &path,
+        on_disk.replacen("likelihood: 3,", "likelihood: 2,", 1),
+    )
+    .expect("write theirs");
+    ctrl(&mut app, 's');
+    ch(&mut app, 'c');
+    let Some(Notice::CopySaved { copy }) = &app.status else {
+        panic!("expected the copy's notice, got {:?}", app.status)
+    };
+    let mine = std::fs::read_to_string(copy).expect("the copy is there");
+    assert!(mine.contains("status: Red"), "my edit is in the copy");
+    assert_eq!(fin_r1_likelihood(&app), 2, "theirs is on screen");
+    assert!(!app.ws.any_dirty());
 }

@@ -12,6 +12,7 @@ pub mod merge;
 use super::action::Action;
 use super::form::{self, Ctx, Field, Form, Kind};
 use super::keymap::{Key, Keymap, Scope};
+pub use super::notice::Notice;
 use super::screens::{
     self, changes::ChangesView, editor::EditorView, matrix::MatrixCell, matrix::MatrixView,
     monitoring::MonitoringView, overview::OverviewView, register::Column, register::RegisterView,
@@ -184,8 +185,8 @@ pub struct App {
     pub commit: CommitView,
     pub history: HistoryView,
     pub modal: Modal,
-    /// A line of feedback (saved, refused, …).
-    pub status: Option<String>,
+    /// A line of feedback (saved, refused, …), worded when drawn.
+    pub status: Option<Notice>,
     /// Whole versions of registers to go back (and forth) to, latest last.
     undo: Vec<(RegisterKey, Register)>,
     redo: Vec<(RegisterKey, Register)>,
@@ -228,7 +229,9 @@ impl App {
             commit: CommitView::default(),
             history: HistoryView::default(),
             modal: Modal::None,
-            status: (!problems.is_empty()).then(|| problems.join("; ")),
+            status: (!problems.is_empty()).then(|| Notice::Settings {
+                problems: problems.join("; "),
+            }),
             undo: Vec::new(),
             redo: Vec::new(),
             quit: false,
@@ -338,8 +341,8 @@ impl App {
     pub(crate) fn open_register(&mut self) {
         self.register = RegisterView::default();
         self.go(Screen::Register);
-        if let Some(why) = self.read_only() {
-            self.status = Some(why);
+        if let Some(reason) = self.read_only() {
+            self.status = Some(Notice::ReadOnly { reason });
         }
     }
 
@@ -463,14 +466,7 @@ impl App {
                 }
                 Action::Back => {
                     self.modal = Modal::None;
-                    self.status = Some(
-                        self.lang
-                            .pick(
-                                "ยกเลิกการบันทึก ข้อมูลของคุณยังอยู่",
-                                "save cancelled; your changes are kept",
-                            )
-                            .into(),
-                    );
+                    self.status = Some(Notice::SaveCancelled);
                     None
                 }
                 _ => None,

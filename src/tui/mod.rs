@@ -11,6 +11,7 @@ pub mod effects;
 pub mod form;
 pub mod git_effects;
 pub mod keymap;
+pub mod notice;
 pub mod screens;
 pub mod settings;
 pub mod textedit;
@@ -36,8 +37,8 @@ pub fn run(root: &Path) -> Result<(), String> {
     let (settings, problem) = settings::load();
     let theme = theme::Theme::from_env(settings.theme);
     let mut app = App::open(root, settings, theme)?;
-    if problem.is_some() {
-        app.status = problem;
+    if let Some(problems) = problem {
+        app.status = Some(app::Notice::Settings { problems });
     }
     let mut terminal = ratatui::try_init().map_err(|e| format!("cannot open the terminal: {e}"))?;
     // a paste arrives as one event of text, not as keys that would run commands

@@ -2,6 +2,7 @@
 //! every band and status is also drawn as a letter or symbol, so the
 //! monochrome theme only drops colour.
 
+use super::notice::Level;
 use super::settings::ThemeChoice;
 use ratatui::style::{Color, Modifier, Style};
 
@@ -67,6 +68,17 @@ impl Theme {
             Style::default().fg(Color::DarkGray)
         } else {
             Style::default()
+        }
+    }
+    /// The status line: done in green, do-this-first in yellow, failed in
+    /// red; bold in every case, so without colour it still stands out.
+    pub fn notice(&self, level: Level) -> Style {
+        let s = Style::default().add_modifier(Modifier::BOLD);
+        match (self.colour, level) {
+            (false, _) => s,
+            (true, Level::Info) => s.fg(Color::Green),
+            (true, Level::Warning) => s.fg(Color::Yellow),
+            (true, Level::Error) => s.fg(Color::Red),
         }
     }
     pub fn key(&self) -> Style {

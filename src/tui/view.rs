@@ -70,8 +70,8 @@ fn draw_screen(f: &mut Frame, app: &App) {
         return;
     }
     // a long message takes the rows it needs (up to 4) rather than being cut
-    let status_rows = app.status.as_deref().map_or(Vec::new(), |s| {
-        super::textedit::wrap(s, usize::from(area.width))
+    let status_rows = app.status.as_ref().map_or(Vec::new(), |n| {
+        super::textedit::wrap(&n.text(app.lang), usize::from(area.width))
     });
     let status_height = status_rows.len().clamp(1, 4) as u16;
     let [top, body, status, bar] = Layout::vertical([
@@ -84,9 +84,10 @@ fn draw_screen(f: &mut Frame, app: &App) {
     draw_title(f, top, app);
     screens::draw(f, body, app);
     if !status_rows.is_empty() {
+        let style = app.status.as_ref().map(|n| app.theme.notice(n.level()));
         let lines: Vec<Line> = status_rows
             .into_iter()
-            .map(|r| Line::styled(r, app.theme.key()))
+            .map(|r| Line::styled(r, style.unwrap_or_default()))
             .collect();
         f.render_widget(Paragraph::new(lines), status);
     }

@@ -6,13 +6,12 @@ use crate::tui::workspace::Saved;
 
 impl App {
     pub(super) fn on_done(&mut self, done: Done) -> Option<Effect> {
-        let lang = self.lang;
         match done {
             Done::Saved(Saved::All(codes)) => {
                 self.status = Some(if codes.is_empty() {
-                    lang.pick("ไม่มีอะไรต้องบันทึก", "nothing to save").into()
+                    Notice::NothingToSave
                 } else {
-                    format!("{} {}", lang.pick("บันทึกแล้ว:", "saved:"), codes.join(", "))
+                    Notice::Saved { codes }
                 });
                 return self.changes_follow();
             }
@@ -22,24 +21,21 @@ impl App {
                 }
                 self.modal = Modal::Conflict(key);
             }
-            Done::Saved(Saved::Failed(e)) | Done::CopyFailed(e) => self.status = Some(e),
+            Done::Saved(Saved::Failed(why)) | Done::CopyFailed(why) => {
+                self.status = Some(Notice::Failed { why })
+            }
             Done::CopySaved {
                 key,
                 copy,
                 reloaded,
             } => {
-                let shown = copy.display().to_string();
                 self.status = Some(match reloaded {
                     Ok(()) => {
                         // my version is in the copy: nothing of it may come back over theirs
                         self.forget_history_of(&key);
-                        format!(
-                            "{} {shown}; {}",
-                            lang.pick("บันทึกของคุณไว้ที่", "saved yours as"),
-                            lang.pick("โหลดฉบับบนดิสก์แล้ว", "loaded the version on disk")
-                        )
+                        Notice::CopySaved { copy }
                     }
-                    Err(e) => format!("{shown} ✓; {e}"),
+                    Err(why) => Notice::CopySavedNotReloaded { copy, why },
                 });
             }
             Done::Reread { key, fresh } => {
@@ -47,7 +43,7 @@ impl App {
                     // with conflicts, the merge window asks, then says what it kept
                     Ok(0) => self.status = Some(self.merged_status()),
                     Ok(_) => {}
-                    Err(e) => self.status = Some(e),
+                    Err(why) => self.status = Some(Notice::Failed { why }),
                 }
                 return self.changes_follow();
             }
@@ -57,30 +53,28 @@ impl App {
                 self.overview.selected = 0;
                 self.round = self.default_round();
             }
-            Done::YearLoaded(Err(e)) => self.status = Some(e),
+            Done::YearLoaded(Err(why)) => self.status = Some(Notice::Failed { why }),
             Done::Created {
                 code,
                 entry: Ok(ix),
             } => {
                 self.current = ix;
-                self.status = Some(format!(
-                    "{} {}/{code}.ron",
-                    lang.pick("สร้างแล้ว:", "created:"),
-                    self.ws.year
-                ));
+                self.status = Some(Notice::Created {
+                    file: format!("{}/{code}.ron", self.ws.year),
+                });
                 self.open_register();
             }
-            Done::Created { entry: Err(e), .. } => self.status = Some(e),
+            Done::Created {
+                entry: Err(why), ..
+            } => self.status = Some(Notice::Failed { why }),
             Done::Changes(changes) => self.changes.list = changes,
             Done::CommitPreview(plan) => screens::commit::previewed(self, plan),
             Done::Committed(done) => return screens::commit::committed(self, done),
             Done::History(list) => self.history.list = Some(list),
             Done::Exported(written) => {
                 self.status = Some(match written {
-                    Ok(path) => {
-                        format!("{} {}", lang.pick("ส่งออกแล้ว:", "exported:"), path.display())
-                    }
-                    Err(e) => e,
+                    Ok(path) => Notice::Exported { path },
+                    Err(why) => Notice::Failed { why },
                 });
             }
         }
@@ -117,8 +111,8 @@ impl App {
                 summary: Box::new(summary),
                 lang: self.lang,
             }),
-            Err(e) => {
-                self.status = Some(e);
+            Err(why) => {
+                self.status = Some(Notice::Failed { why });
                 None
             }
         }

@@ -15,11 +15,12 @@ impl App {
             Option<&Methodology>,
             &crate::model::ApproachList,
         ) -> Result<(), String>,
-    ) -> Result<(), String> {
-        if let Some(why) = self.read_only() {
-            return Err(why);
+    ) -> Result<(), Notice> {
+        if let Some(reason) = self.read_only() {
+            return Err(Notice::ReadOnly { reason });
         }
-        if let Some(before) = self.ws.edit(self.current, change)? {
+        let edited = self.ws.edit(self.current, change);
+        if let Some(before) = edited.map_err(|reason| Notice::Refused { reason })? {
             let key = self.ws.entries[self.current].key();
             self.undo.push((key, before));
             self.redo.clear();
@@ -34,7 +35,7 @@ impl App {
             (&mut self.redo, &mut self.undo)
         };
         let Some((key, value)) = stack.pop() else {
-            self.status = Some(self.lang.pick("ไม่มีอะไรให้ย้อน", "nothing to undo").into());
+            self.status = Some(Notice::NothingToUndo);
             return;
         };
         let Some(ix) = self.ws.find(&key) else {
@@ -60,7 +61,8 @@ impl App {
         self.redo.retain(|(k, _)| k != register);
     }
 
-    pub(crate) fn report(&mut self, result: Result<(), String>, done: String) {
+    /// Says what an edit did, or why it was not made.
+    pub(crate) fn report(&mut self, result: Result<(), Notice>, done: Notice) {
         self.status = Some(match result {
             Ok(()) => done,
             Err(e) => e,
@@ -68,18 +70,9 @@ impl App {
     }
 
     /// Reports an addition (or why it failed); true when it was made.
-    pub(crate) fn report_added(&mut self, result: Result<(), String>, id: &str) -> bool {
+    pub(crate) fn report_added(&mut self, result: Result<(), Notice>, id: &str) -> bool {
         let ok = result.is_ok();
-        let done = format!("{} {id}", self.lang.pick("เพิ่มแล้ว:", "added:"));
-        self.report(result, done);
+        self.report(result, Notice::Added { id: id.to_string() });
         ok
-    }
-
-    pub(crate) fn deleted(&self, id: &str) -> String {
-        format!(
-            "{} {id} — {}",
-            self.lang.pick("ลบแล้ว:", "deleted:"),
-            self.lang.pick("กด u เพื่อเลิกทำ", "u undoes it")
-        )
     }
 }

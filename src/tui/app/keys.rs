@@ -45,14 +45,7 @@ impl App {
             | Modal::Export { edit, .. }
             | Modal::CommitMessage { edit, .. } => edit,
             _ => {
-                self.status = Some(
-                    self.lang
-                        .pick(
-                            "ไม่ได้วางข้อความ: กด Enter ที่ช่องที่จะวางก่อน",
-                            "paste ignored: open a text field (Enter) first, then paste",
-                        )
-                        .into(),
-                );
+                self.status = Some(Notice::PasteIgnored);
                 return;
             }
         };
@@ -159,16 +152,13 @@ impl App {
         let Some((field, target)) = self.field_under_cursor() else {
             return;
         };
-        if let Some(why) = self.read_only() {
-            self.status = Some(why);
+        if let Some(reason) = self.read_only() {
+            self.status = Some(Notice::ReadOnly { reason });
             return;
         }
         let Some(ctx) = self.form_ctx() else { return };
         match form::kind(field, &ctx) {
-            Kind::ReadOnly => {
-                let why = form::read_only_reason(field, self.lang);
-                self.status = why.map(Into::into);
-            }
+            Kind::ReadOnly => self.status = Some(Notice::FieldReadOnly { field }),
             Kind::Text { multiline } => {
                 let now = form::edit_text(field, &target, &ctx);
                 let edit = if form::retyped(field) {
@@ -226,8 +216,9 @@ impl App {
             Ok(()) => self.modal = Modal::None,
             // keep the typed text and say what is wrong, right where it is
             Err(e) => {
+                let lang = self.lang;
                 if let Modal::Edit { error, .. } = &mut self.modal {
-                    *error = Some(e);
+                    *error = Some(e.text(lang));
                 }
             }
         }
@@ -248,8 +239,9 @@ impl App {
         }) {
             Ok(()) => self.modal = Modal::None,
             Err(e) => {
+                let lang = self.lang;
                 if let Modal::Pick { error, .. } = &mut self.modal {
-                    *error = Some(e);
+                    *error = Some(e.text(lang));
                 }
             }
         }

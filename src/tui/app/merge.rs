@@ -81,8 +81,8 @@ impl App {
             return;
         };
         let side = if keep_mine { Side::Mine } else { Side::Theirs };
-        if let Err(e) = m.merged.choose(m.at, side) {
-            self.status = Some(e);
+        if let Err(why) = m.merged.choose(m.at, side) {
+            self.status = Some(Notice::Failed { why });
             return;
         }
         let entry = m.entry;
@@ -100,22 +100,9 @@ impl App {
     }
 
     /// What a reload with merge did, for the status line.
-    pub fn merged_status(&self) -> String {
-        let dirty = self.ws.entries.get(self.current).is_some_and(|e| e.dirty);
-        if dirty {
-            self.lang
-                .pick(
-                    "โหลดฉบับบนดิสก์และรวมการแก้ไขที่ยังไม่บันทึกของคุณแล้ว (u ย้อนไปฉบับบนดิสก์ · Ctrl-S บันทึก)",
-                    "loaded the version on disk and merged your unsaved edits into it (u goes back to the version on disk, Ctrl-S saves)",
-                )
-                .into()
-        } else {
-            self.lang
-                .pick(
-                    "โหลดฉบับบนดิสก์แล้ว ไม่มีการแก้ไขของคุณที่ต่างจากฉบับนั้น",
-                    "loaded the version on disk; none of your edits differ from it",
-                )
-                .into()
+    pub fn merged_status(&self) -> Notice {
+        Notice::Merged {
+            unsaved: self.ws.entries.get(self.current).is_some_and(|e| e.dirty),
         }
     }
 

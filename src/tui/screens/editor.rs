@@ -10,7 +10,7 @@ pub use indicators::{delete as delete_indicator, rounds_with_results};
 
 use super::{band_span, move_in, scroll_offset};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Effect, Screen, target_risk};
+use crate::tui::app::{App, Effect, Notice, Screen, target_risk};
 use crate::tui::form::{self, Ctx, Field, Form};
 use crate::tui::textedit::truncate;
 use ratatui::Frame;
@@ -58,30 +58,14 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::AddIndicator | Action::DeleteIndicator
             if matches!(app.editor.target, Some(Form::Monitoring { .. })) =>
         {
-            app.status = Some(
-                app.lang
-                    .pick(
-                        "เพิ่มและลบตัวชี้วัดในหน้าแก้ไขความเสี่ยง",
-                        "indicators are added and deleted in the risk editor",
-                    )
-                    .into(),
-            )
+            app.status = Some(Notice::IndicatorsInRiskEditor)
         }
         Action::AddIndicator => indicators::add(app, pane),
         Action::DeleteIndicator => match fields.get(app.editor.cursor) {
             Some(Field::IndicatorName(mi, k) | Field::IndicatorTarget(mi, k)) => {
                 indicators::ask_delete(app, *mi, *k)
             }
-            _ => {
-                app.status = Some(
-                    app.lang
-                        .pick(
-                            "เลื่อนไปที่ตัวชี้วัดที่จะลบก่อน",
-                            "move to the indicator to delete first",
-                        )
-                        .into(),
-                )
-            }
+            _ => app.status = Some(Notice::MoveToIndicatorToDelete),
         },
         _ => move_in(&mut app.editor.cursor, fields.len(), action),
     }
@@ -126,16 +110,11 @@ fn add_measure(app: &mut App) {
 
 /// The (risk, measure) of an editor pane (pane 1 + measure index) of a
 /// risk; else says `hint` and gives none.
-fn measure_of_pane(
-    app: &mut App,
-    pane: usize,
-    hint_th: &str,
-    hint_en: &str,
-) -> Option<(usize, usize)> {
+fn measure_of_pane(app: &mut App, pane: usize, hint: Notice) -> Option<(usize, usize)> {
     match (&app.editor.target, pane.checked_sub(1)) {
         (Some(Form::Risk(ri)), Some(mi)) => Some((*ri, mi)),
         _ => {
-            app.status = Some(app.lang.pick(hint_th, hint_en).into());
+            app.status = Some(hint);
             None
         }
     }
@@ -143,12 +122,7 @@ fn measure_of_pane(
 
 /// Deletes the measure whose pane the cursor is in (pane 1 + index).
 fn delete_measure(app: &mut App, pane: usize) {
-    let Some((ri, mi)) = measure_of_pane(
-        app,
-        pane,
-        "เลื่อนไปที่มาตรการที่จะลบก่อน",
-        "move to the measure to delete first",
-    ) else {
+    let Some((ri, mi)) = measure_of_pane(app, pane, Notice::MoveToMeasureToDelete) else {
         return;
     };
     let mut id = String::new();
@@ -160,8 +134,7 @@ fn delete_measure(app: &mut App, pane: usize) {
         id = risk.measures.remove(mi).id.to_string();
         Ok(())
     });
-    let done = app.deleted(&id);
-    app.report(result, done);
+    app.report(result, Notice::Deleted { id });
     clamp_cursor(app);
 }
 

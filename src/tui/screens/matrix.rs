@@ -6,7 +6,7 @@
 use crate::method::Methodology;
 use crate::model::{Rating, Register, Risk};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Effect, Screen};
+use crate::tui::app::{App, Effect, Notice, Screen};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -82,14 +82,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::ToggleResidual => v.residual = !v.residual,
         Action::Open => {
             if v.residual && no_cells {
-                app.status = Some(
-                    app.lang
-                        .pick(
-                            "ความเสี่ยงคงเหลือของวิธีนี้มาจากตารางการควบคุม ไม่มีตำแหน่งในเมทริกซ์",
-                            "this methodology derives residual risk from controls; it has no cell",
-                        )
-                        .into(),
-                );
+                app.status = Some(Notice::ResidualHasNoCell);
             } else {
                 let cell = MatrixCell {
                     residual: v.residual,

@@ -6,7 +6,7 @@
 use super::{band_counts, move_in, scroll_offset};
 use crate::model::{Money, TrafficLight};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Effect};
+use crate::tui::app::{App, Effect, Notice};
 use crate::tui::keymap::{Scope, keys_text};
 use crate::tui::workspace::Entry;
 use ratatui::Frame;
@@ -46,13 +46,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     match action {
         Action::NewRegister => match row {
             Some((code, None)) => return Some(Effect::CreateRegister(code.clone())),
-            _ => {
-                app.status = Some(
-                    app.lang
-                        .pick("สำนักนี้มีทะเบียนแล้ว", "this bureau already has a register")
-                        .into(),
-                )
-            }
+            _ => app.status = Some(Notice::HasRegister),
         },
         Action::NextYear => return step_year(app, true),
         Action::PrevYear => return step_year(app, false),
@@ -61,16 +55,9 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                 app.current = *entry;
                 app.open_register();
             } else if let Some(e) = row.and_then(|(code, _)| app.ws.error_of(code)) {
-                app.status = Some(e.to_string());
+                app.status = Some(Notice::Failed { why: e.to_string() });
             } else {
-                app.status = Some(
-                    app.lang
-                        .pick(
-                            "สำนักนี้ยังไม่มีทะเบียนในปีนี้ (n สร้างใหม่)",
-                            "this bureau has no register this year (n creates one)",
-                        )
-                        .into(),
-                );
+                app.status = Some(Notice::NoRegisterThisYear);
             }
         }
         _ => move_in(&mut app.overview.selected, rows.len(), action),
@@ -88,14 +75,7 @@ fn step_year(app: &mut App, forward: bool) -> Option<Effect> {
         now.checked_sub(1).and_then(|p| years.get(p))
     }?;
     if app.ws.any_dirty() {
-        app.status = Some(
-            app.lang
-                .pick(
-                    "บันทึกก่อนเปลี่ยนปีงบประมาณ (Ctrl-S)",
-                    "save before changing the fiscal year (Ctrl-S)",
-                )
-                .into(),
-        );
+        app.status = Some(Notice::SaveBeforeYearChange);
         return None;
     }
     Some(Effect::LoadYear(*next))

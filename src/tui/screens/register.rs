@@ -8,7 +8,7 @@ use super::{band_span, light_span, move_in, risk_status, scroll_offset};
 use crate::method::Methodology;
 use crate::model::{BandId, Lang, Risk, RoundId};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Effect, Modal};
+use crate::tui::app::{App, Effect, Modal, Notice};
 use crate::tui::form::Form;
 use crate::tui::textedit::TextEdit;
 use ratatui::Frame;
@@ -151,20 +151,13 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
 fn sign_prepared(app: &mut App) {
     let name = app.settings.name.trim().to_string();
     if name.is_empty() {
-        app.status = Some(
-            app.lang
-                .pick(
-                    "ใส่ชื่อของคุณ (name) ในไฟล์ตั้งค่าก่อน",
-                    "put your name (name) in the settings file first",
-                )
-                .into(),
-        );
+        app.status = Some(Notice::NameFirst);
         return;
     }
     let date = match crate::clock::today() {
         Ok(date) => date,
-        Err(e) => {
-            app.status = Some(e);
+        Err(why) => {
+            app.status = Some(Notice::Failed { why });
             return;
         }
     };
@@ -222,8 +215,7 @@ fn delete_risk(app: &mut App, ri: usize) {
         id = reg.risks.remove(ri).id.to_string();
         Ok(())
     });
-    let done = app.deleted(&id);
-    app.report(result, done);
+    app.report(result, Notice::Deleted { id });
     let len = app.visible_risks().len();
     app.register.selected = app.register.selected.min(len.saturating_sub(1));
 }

@@ -5,18 +5,13 @@
 
 use super::{clamp_cursor, cursor_to, measure_of_pane};
 use crate::model::Register;
-use crate::tui::app::{App, Modal};
+use crate::tui::app::{App, Modal, Notice};
 use crate::tui::form::{Field, Form};
 
 /// Adds an indicator to the measure whose pane the cursor is in
 /// (pane 1 + index) and moves to its name.
 pub(super) fn add(app: &mut App, pane: usize) {
-    let Some((ri, mi)) = measure_of_pane(
-        app,
-        pane,
-        "เลื่อนไปที่มาตรการที่จะเพิ่มตัวชี้วัดก่อน",
-        "move to the measure to add an indicator to first",
-    ) else {
+    let Some((ri, mi)) = measure_of_pane(app, pane, Notice::MoveToMeasureToAddIndicator) else {
         return;
     };
     let mut id = String::new();
@@ -76,8 +71,7 @@ pub fn delete(app: &mut App, ri: usize, mi: usize, k: usize) {
         id = format!("{} {gone}", m.id);
         Ok(())
     });
-    let done = app.deleted(&id);
-    app.report(result, done);
+    app.report(result, Notice::Deleted { id });
     clamp_cursor(app);
 }
 
