@@ -11,6 +11,7 @@ use crossterm::event::KeyCode;
 use riskreg::audit::LogTarget;
 use riskreg::model::Lang;
 use riskreg::tui::app::{App, Modal, Screen};
+use riskreg::tui::notice::Notice;
 use riskreg::tui::settings::Settings;
 use riskreg::tui::theme::Theme;
 use std::path::Path;
@@ -91,13 +92,13 @@ fn the_overview_offers_the_commit_shows_it_in_domain_terms_then_commits_as_the_s
 
     assert_eq!(app.modal, Modal::None);
     assert_eq!(app.screen, Screen::Overview, "{:?}", app.status);
-    assert!(
-        app.status
-            .as_deref()
-            .unwrap_or("")
-            .starts_with("committed: "),
-        "{:?}",
-        app.status
+    let head = git(dir.path(), &["rev-parse", "HEAD"]);
+    assert_eq!(
+        app.status,
+        Some(Notice::Committed {
+            id: head.trim().to_string(),
+            codes: vec!["FIN".into()]
+        })
     );
     let log = git(dir.path(), &["log", "-1", "--format=%an|%ae|%cn|%s"]);
     assert_eq!(
@@ -176,9 +177,12 @@ fn without_a_name_and_email_the_commit_is_refused_saying_where_to_set_them() {
     ch(&mut app, '1');
     ch(&mut app, 'c');
     assert_eq!(app.screen, Screen::Overview);
-    let said = app.status.clone().unwrap_or_default();
+    let Some(Notice::AuthorFirst { settings }) = app.status.clone() else {
+        panic!("{:?}", app.status);
+    };
+    assert!(settings.ends_with("settings.ron"), "{settings}");
+    let said = Notice::AuthorFirst { settings }.text(Lang::En);
     assert!(said.contains("e-mail (email)"), "{said}");
-    assert!(said.contains("settings.ron"), "{said}");
     assert_eq!(head_count(dir.path()), 1);
 }
 
@@ -204,14 +208,7 @@ fn a_pre_commit_hook_that_refuses_is_shown_and_nothing_is_lost() {
     key(&mut app, KeyCode::Enter);
 
     assert_eq!(app.screen, Screen::Commit, "the preview stays");
-    assert!(
-        app.status
-            .as_deref()
-            .unwrap_or("")
-            .contains("nothing is lost"),
-        "{:?}",
-        app.status
-    );
+    assert_eq!(app.status, Some(Notice::CommitRefused));
     assert_eq!(
         app.commit.refused.as_deref(),
         Some("registers/2567/FIN.ron:12:5: ห้าม commit ทะเบียนนี้")
@@ -230,14 +227,7 @@ fn nothing_saved_since_the_last_commit_says_so() {
     let (_dir, mut app) = repo_app(officer(Lang::En));
     ch(&mut app, 'c');
     assert_eq!(app.screen, Screen::Commit);
-    assert!(
-        app.status
-            .as_deref()
-            .unwrap_or("")
-            .starts_with("nothing to commit"),
-        "{:?}",
-        app.status
-    );
+    assert_eq!(app.status, Some(Notice::NothingToCommit));
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.modal, Modal::None, "no message is asked for");
 }

@@ -13,6 +13,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Effect, Modal, Screen};
 use crate::tui::git_effects::CommitPlan;
 use crate::tui::keymap::{Key, TextKey};
+use crate::tui::notice::Notice;
 use crate::tui::textedit::{TextEdit, wrap};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -31,7 +32,7 @@ pub struct CommitView {
 }
 
 /// The commit's author from the settings, or where to set it.
-pub fn author(app: &App) -> Result<Author, String> {
+pub fn author(app: &App) -> Result<Author, Notice> {
     let name = app.settings.name.trim();
     let email = app.settings.email.trim();
     if !name.is_empty() && !email.is_empty() {
@@ -40,16 +41,9 @@ pub fn author(app: &App) -> Result<Author, String> {
             email: email.to_string(),
         });
     }
-    let file = crate::tui::settings::path()
+    let settings = crate::tui::settings::path()
         .map_or_else(|| "settings.ron".to_string(), |p| p.display().to_string());
-    Err(match app.lang {
-        Lang::Th => format!(
-            "ยัง commit ไม่ได้: ใส่ชื่อ (name) และอีเมล (email) ของคุณในไฟล์ตั้งค่า {file} ก่อน เช่น name: \"สมชาย ใจดี\", email: \"somchai@example.go.th\""
-        ),
-        Lang::En => format!(
-            "cannot commit yet: put your name (name) and e-mail (email) in the settings file {file}, e.g. name: \"Somchai Jaidee\", email: \"somchai@example.go.th\""
-        ),
-    })
+    Err(Notice::AuthorFirst { settings })
 }
 
 /// `c`: checks who commits, then shows what the commit would hold.
@@ -84,16 +78,9 @@ fn ask_message(app: &mut App) {
                 error: None,
             };
         }
-        Some(Ok(_)) => app.status = Some(nothing_to_commit(app.lang).into()),
+        Some(Ok(_)) => app.status = Some(Notice::NothingToCommit),
         _ => {}
     }
-}
-
-fn nothing_to_commit(lang: Lang) -> &'static str {
-    lang.pick(
-        "ไม่มีอะไรต้อง commit: ทะเบียนที่บันทึกแล้วตรงกับ commit ล่าสุด",
-        "nothing to commit: the saved registers are as last committed",
-    )
 }
 
 /// `ปรับปรุงทะเบียนความเสี่ยง ปีงบ 2567: FIN, HRD`.
@@ -155,7 +142,7 @@ pub fn previewed(app: &mut App, plan: Result<CommitPlan, String>) {
     if let Ok(p) = &plan
         && p.registers.is_empty()
     {
-        app.status = Some(nothing_to_commit(app.lang).into());
+        app.status = Some(Notice::NothingToCommit);
     }
     app.commit.plan = Some(plan);
 }
@@ -163,18 +150,13 @@ pub fn previewed(app: &mut App, plan: Result<CommitPlan, String>) {
 /// The commit was made, or refused: made, the user goes back to where `c`
 /// was pressed; refused, the reason stays on the preview.
 pub fn committed(app: &mut App, done: Result<String, String>) -> Option<Effect> {
-    let lang = app.lang;
     match done {
         Ok(id) => {
-            let bureaus = match &app.commit.plan {
-                Some(Ok(plan)) => plan.bureaus().join(", "),
-                _ => String::new(),
+            let codes = match &app.commit.plan {
+                Some(Ok(plan)) => plan.bureaus(),
+                _ => Vec::new(),
             };
-            app.status = Some(format!(
-                "{} {} ({bureaus})",
-                lang.pick("commit แล้ว:", "committed:"),
-                &id[..id.len().min(10)]
-            ));
+            app.status = Some(Notice::Committed { id, codes });
             app.commit = CommitView::default();
             app.back();
             if app.screen == Screen::Changes {
@@ -183,13 +165,7 @@ pub fn committed(app: &mut App, done: Result<String, String>) -> Option<Effect> 
             None
         }
         Err(said) => {
-            app.status = Some(
-                lang.pick(
-                    "commit ไม่สำเร็จ ไม่มีข้อมูลสูญหาย: ไฟล์ยังอยู่ตามที่บันทึกไว้",
-                    "commit refused; nothing is lost: the files are as saved",
-                )
-                .into(),
-            );
+            app.status = Some(Notice::CommitRefused);
             app.commit.refused = Some(said);
             None
         }
@@ -230,7 +206,7 @@ fn preview_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Some(Err(e)) => text(&mut out, e, 0, t.error()),
         Some(Ok(plan)) => {
             if plan.registers.is_empty() {
-                text(&mut out, nothing_to_commit(lang), 0, t.dim());
+                text(&mut out, &Notice::NothingToCommit.text(lang), 0, t.dim());
             }
             for r in &plan.registers {
                 let name = app

@@ -60,14 +60,7 @@ fn target(app: &App) -> Option<LogTarget> {
 /// `v`: opens the history of the risk or measure in hand.
 pub fn open(app: &mut App) -> Option<Effect> {
     let Some(target) = target(app) else {
-        app.status = Some(
-            app.lang
-                .pick(
-                    "เลือกความเสี่ยงหรือมาตรการก่อน",
-                    "move to a risk or a measure first",
-                )
-                .into(),
-        );
+        app.status = Some(crate::tui::notice::Notice::MoveToRiskOrMeasure);
         return None;
     };
     app.history = HistoryView {
