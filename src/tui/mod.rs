@@ -18,6 +18,7 @@ pub mod textedit;
 pub mod theme;
 pub mod view;
 pub mod workspace;
+pub mod wrap;
 
 use app::{App, Msg};
 use crossterm::event::{self, Event, KeyEvent};

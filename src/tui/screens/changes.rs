@@ -4,9 +4,9 @@
 
 use super::move_in;
 use crate::audit::ApprovalState;
+use crate::text::wrap::wrap;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Effect};
-use crate::tui::textedit::wrap;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;

@@ -14,7 +14,7 @@ use crate::tui::app::{App, Effect, Modal, Screen};
 use crate::tui::git_effects::CommitPlan;
 use crate::tui::keymap::{Key, TextKey};
 use crate::tui::notice::Notice;
-use crate::tui::textedit::{TextEdit, wrap};
+use crate::tui::textedit::TextEdit;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -178,13 +178,7 @@ fn preview_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let mut out: Vec<Line> = Vec::new();
     let text = |out: &mut Vec<Line<'static>>, s: &str, indent: usize, style| {
-        for (i, row) in wrap(s, width.saturating_sub(indent + 2))
-            .into_iter()
-            .enumerate()
-        {
-            let pad = if i == 0 { indent } else { indent + 2 };
-            out.push(Line::styled(format!("{}{row}", " ".repeat(pad)), style));
-        }
+        out.extend(super::hanging(s, width, indent, style));
     };
     if let Some(said) = &app.commit.refused {
         text(

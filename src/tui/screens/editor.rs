@@ -351,7 +351,7 @@ fn push_wrapped(
     width: usize,
 ) {
     let room = width.saturating_sub(indent).max(10);
-    for row in crate::tui::textedit::wrap(text, room) {
+    for row in crate::text::wrap::wrap(text, room) {
         lines.push(Line::styled(format!("{}{row}", " ".repeat(indent)), style));
     }
 }

@@ -9,7 +9,6 @@ use crate::audit::{LogEntry, LogTarget};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Effect, Screen};
 use crate::tui::form::{self, Form};
-use crate::tui::textedit::wrap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -83,13 +82,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let mut out: Vec<Line> = Vec::new();
     let mut push = |s: &str, indent: usize, style| {
-        for (i, row) in wrap(s, width.saturating_sub(indent + 2))
-            .into_iter()
-            .enumerate()
-        {
-            let pad = if i == 0 { indent } else { indent + 2 };
-            out.push(Line::styled(format!("{}{row}", " ".repeat(pad)), style));
-        }
+        out.extend(super::hanging(s, width, indent, style));
     };
     match &app.history.list {
         None => push(

@@ -126,3 +126,22 @@ pub fn scroll_offset(selected: usize, height: usize) -> usize {
         selected + 1 - height
     }
 }
+
+/// `text` wrapped between words into rows of at most `width` cells, the
+/// first indented by `indent` spaces and the rest by two more, so a long
+/// change reads as one item under its first row.
+pub fn hanging(
+    text: &str,
+    width: usize,
+    indent: usize,
+    style: ratatui::style::Style,
+) -> Vec<ratatui::text::Line<'static>> {
+    crate::text::wrap::wrap(text, width.saturating_sub(indent + 2))
+        .into_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let pad = if i == 0 { indent } else { indent + 2 };
+            ratatui::text::Line::styled(format!("{}{row}", " ".repeat(pad)), style)
+        })
+        .collect()
+}

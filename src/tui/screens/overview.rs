@@ -12,7 +12,7 @@ use crate::tui::workspace::Entry;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
 /// The overview's cursor.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -313,7 +313,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     if let Some(e) = app.ws.errors.first() {
         notes.push(Line::styled(e.to_string(), t.error()));
     }
-    f.render_widget(Paragraph::new(notes).wrap(Wrap { trim: true }), legend);
+    let notes = crate::tui::wrap::lines(notes, usize::from(legend.width));
+    f.render_widget(Paragraph::new(notes), legend);
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use crate::tui::textedit::TextEdit;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 /// The summary screen's state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -152,7 +152,11 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
                 .map(Line::raw)
                 .collect()
         }
-        Err(e) => vec![Line::styled(e, app.theme.error())],
+        Err(e) => crate::tui::wrap::line(
+            &Line::styled(e, app.theme.error()),
+            usize::from(inner.width),
+            0,
+        ),
     };
     f.render_widget(Paragraph::new(body).block(block), area);
 
@@ -160,8 +164,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         let rect = centered(area, area.width.saturating_sub(4), 6);
         f.render_widget(Clear, rect);
         let mut text = vec![Line::raw(edit.text().to_string())];
+        let inner_w = usize::from(rect.width.saturating_sub(2));
         if let Some(e) = error {
-            text.push(Line::styled(format!("✗ {e}"), app.theme.error()));
+            let said = Line::styled(format!("✗ {e}"), app.theme.error());
+            text.extend(crate::tui::wrap::line(&said, inner_w, 2));
         }
         let block = Block::bordered()
             .title(lang.pick(
@@ -170,10 +176,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
             ))
             .title_bottom(app.keymap.hint(Scope::ExportPath, lang));
         let inner = block.inner(rect);
-        f.render_widget(
-            Paragraph::new(text).wrap(Wrap { trim: false }).block(block),
-            rect,
-        );
+        f.render_widget(Paragraph::new(text).block(block), rect);
         let (_, col) = edit.cursor_position();
         f.set_cursor_position((
             inner.x + (col as u16).min(inner.width.saturating_sub(1)),
