@@ -627,3 +627,51 @@ fn thai_typed_with_backspace_is_saved_and_kedmanee_q_quits() {
     let saved = riskreg::store::load_register(&fin).expect("the saved file reads");
     assert_eq!(saved.value.risks[0].process, "น้ำที");
 }
+
+#[test]
+fn edit_save_and_commit_from_the_changes_screen_as_the_settings_author() {
+    let (dir, repo, config) = repo();
+    std::fs::write(
+        config.join("settings.ron"),
+        "Settings(lang: En, name: \"สมศรี ทดสอบ\", email: \"somsri@example.go.th\")\n",
+    )
+    .expect("settings");
+    let t = Tmux::start_with(
+        "commit",
+        &repo,
+        &config,
+        &["RISKREG_TODAY=2567-04-01"],
+        Path::new("/dev/null"),
+    );
+    open_fin_r1(&t);
+    set_likelihood(&t, "4");
+    t.wait_for("[unsaved]");
+    t.key("Escape");
+    t.wait_for("Risks 3/3");
+    t.key("C-s");
+    t.wait_for("saved: FIN");
+    t.key("6");
+    t.wait_for("Changes against HEAD");
+    t.key("c");
+    let preview = t.wait_for("What will be committed");
+    assert!(preview.contains("risks: 1 changed"), "{preview}");
+    assert!(preview.contains("risk FIN-R1: likelihood: 3"), "{preview}");
+    t.key("Enter");
+    t.wait_for("Commit message");
+    t.type_text("Raise FIN-R1 likelihood after the audit");
+    t.key("Enter");
+    t.wait_for("committed:");
+    t.wait_for("no changes since the last commit");
+    t.key("q");
+    t.wait_exit();
+
+    let log = git(&repo, &["log", "-1", "--format=%an|%ae|%s"]);
+    assert_eq!(
+        log.trim(),
+        "สมศรี ทดสอบ|somsri@example.go.th|Raise FIN-R1 likelihood after the audit"
+    );
+    let files = git(&repo, &["show", "--name-only", "--format=", "HEAD"]);
+    assert_eq!(files.trim(), "registers/2567/FIN.ron");
+    assert!(git(&repo, &["status", "--porcelain"]).trim().is_empty());
+    drop(dir);
+}

@@ -9,6 +9,7 @@ pub mod action;
 pub mod app;
 pub mod effects;
 pub mod form;
+pub mod git_effects;
 pub mod keymap;
 pub mod notice;
 pub mod screens;
