@@ -26,6 +26,7 @@ fn with_app(steps: impl Fn(&mut App, &std::path::Path)) -> Vec<(bool, App, tempf
                 Theme::mono()
             };
             let mut app = App::open(&root, Settings::default(), theme).expect("samples open");
+            app.today = Some(common::tui::today());
             steps(&mut app, dir.path());
             (colour, app, dir)
         })
@@ -269,5 +270,91 @@ fn long_messages_wrap_instead_of_being_cut_at_the_edge() {
             screen.contains("Ctrl-S saves)"),
             "the message's end is on screen:\n{screen}"
         );
+    }
+}
+
+/// A long Thai description with bullets: the words the issue saw cut
+/// (ประสิทธิภาพ, เลขาธิการ, วุฒิสภา, โน้ตบุ๊ก, เบิกจ่าย) and a dash that must
+/// stay with its word.
+const LONG_THAI: &str = "การเบิกจ่ายเงินงบประมาณไม่เป็นไปตามแผนการใช้จ่ายที่ได้รับอนุมัติ เนื่องจากขาดการติดตามและประสานงานระหว่างหน่วยงานอย่างต่อเนื่อง\n- ประสิทธิภาพของการตรวจสอบเอกสารหลักฐานการเบิกจ่ายของสำนักงานเลขาธิการวุฒิสภา\n- โน้ตบุ๊กและครุภัณฑ์คอมพิวเตอร์ที่ยืมไปใช้นอกสถานที่";
+
+/// FIN on screen with FIN-R1's description replaced by [`LONG_THAI`].
+fn long_thai_description(app: &mut App) {
+    fin(app);
+    app.mutate(|reg, _, _| {
+        reg.risks[0].description = LONG_THAI.into();
+        Ok(())
+    })
+    .expect("edit");
+}
+
+/// No row of `screen` cuts one of the issue's words or leaves a dash alone.
+fn words_whole(screen: &str) {
+    for word in ["ประสิทธิภาพ", "เลขาธิการ", "วุฒิสภา", "โน้ตบุ๊ก", "เบิกจ่าย"]
+    {
+        assert!(screen.contains(word), "{word} cut:\n{screen}");
+    }
+    for row in screen.lines() {
+        let inside = row.trim_matches(|c: char| c == '"' || c == '│' || c == ' ');
+        assert_ne!(inside, "-", "a lone dash:\n{screen}");
+    }
+}
+
+#[test]
+fn thai_wraps_between_words_in_the_detail_pane() {
+    snapshot("register_long_thai", |app, _| long_thai_description(app));
+    for (_, app, _dir) in with_app(|app, _| long_thai_description(app)) {
+        for (w, h) in SIZES {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+            terminal
+                .draw(|f| riskreg::tui::view::draw(f, &app))
+                .expect("draw");
+            words_whole(&terminal.backend().to_string());
+        }
+    }
+}
+
+#[test]
+fn thai_wraps_between_words_in_the_edit_window_and_the_cursor_follows() {
+    let open = |app: &mut App| {
+        long_thai_description(app);
+        key(app, KeyCode::Enter); // FIN-R1 in the editor
+        app.editor.cursor = app
+            .form_fields()
+            .iter()
+            .position(|f| *f == riskreg::tui::form::Field::Description)
+            .expect("a risk has a description");
+        key(app, KeyCode::Enter);
+    };
+    snapshot("edit_long_thai", |app, _| open(app));
+    for (_, mut app, _dir) in with_app(|app, _| open(app)) {
+        for (w, h) in SIZES {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+            let mut draw = |app: &App| {
+                terminal
+                    .draw(|f| riskreg::tui::view::draw(f, app))
+                    .expect("draw");
+                let at = terminal.get_cursor_position().expect("a cursor");
+                let buf = terminal.backend().buffer().clone();
+                let cell = |x: u16| buf[(x, at.y)].symbol().to_string();
+                (cell(at.x.saturating_sub(1)), cell(at.x), at, buf)
+            };
+            // at the end: just after the last cluster, ที่ of สถานที่
+            let (before, _, _, buf) = draw(&app);
+            let screen = format!("{buf:?}");
+            words_whole(&screen);
+            assert_eq!(before, "ที่");
+            // three clusters back (ที่, น, า): between ถ and า
+            for _ in 0..3 {
+                key(&mut app, KeyCode::Left);
+            }
+            let (before, under, _, _) = draw(&app);
+            assert_eq!((before.as_str(), under.as_str()), ("ถ", "า"));
+            // the line's start: the dash of the last bullet, at the window's edge
+            key(&mut app, KeyCode::Home);
+            let (before, under, _, _) = draw(&app);
+            assert_eq!((before.as_str(), under.as_str()), ("│", "-"));
+            key(&mut app, KeyCode::End);
+        }
     }
 }

@@ -5,6 +5,7 @@
 
 use icu_segmenter::options::LineBreakOptions;
 use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed};
+use std::ops::Range;
 use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -38,46 +39,80 @@ fn pieces(para: &str) -> Vec<&str> {
 /// unicode-width: Thai vowels and tone marks take none). Lines break between
 /// words, after spaces, and at hard line breaks; a word wider than a whole
 /// line is cut between grapheme clusters, so a mark stays with its letter.
-/// Leading spaces of a paragraph are kept, trailing ones dropped. Always at
-/// least one line.
+/// Leading spaces of a paragraph are kept, trailing ones dropped. Each
+/// paragraph (a blank one too) gives at least one line.
 pub fn wrap(s: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
     let mut lines = Vec::new();
     for para in s.lines() {
-        // the line being filled and its width, trailing spaces included
-        let (mut line, mut used) = (String::new(), 0);
-        for piece in pieces(para) {
-            let text_width = piece.trim_end().width();
-            if used + text_width > width {
-                if !line.trim().is_empty() {
-                    lines.push(line.trim_end().to_string());
-                }
-                (line, used) = (String::new(), 0);
-            }
-            if used + text_width <= width {
-                line.push_str(piece);
-                used += piece.width();
-                continue;
-            }
-            // a word longer than a line: fill lines cluster by cluster
-            for g in piece.graphemes(true) {
-                let w = g.width();
-                if used + w > width && !line.is_empty() && w > 0 {
-                    lines.push(line.trim_end().to_string());
-                    (line, used) = (String::new(), 0);
-                }
-                line.push_str(g);
-                used += w;
-            }
-        }
-        if !line.trim().is_empty() || lines.is_empty() {
-            lines.push(line.trim_end().to_string());
+        for row in para_rows(para, width.max(1)) {
+            lines.push(para[row].trim_end().to_string());
         }
     }
     if lines.is_empty() {
         lines.push(String::new());
     }
     lines
+}
+
+/// Where `s` breaks into rows of at most `width` columns, as byte ranges of
+/// `s`, by the same rules as [`wrap`] but keeping what a text box needs:
+/// each row's trailing spaces stay in it (the cursor may sit after them),
+/// and a text ending in a line break ends with an empty row. Rows are in
+/// order; the line breaks themselves are in none.
+pub fn rows(s: &str, width: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in s.split_inclusive('\n') {
+        let para = line
+            .strip_suffix('\n')
+            .map_or(line, |l| l.strip_suffix('\r').unwrap_or(l));
+        out.extend(
+            para_rows(para, width.max(1))
+                .into_iter()
+                .map(|r| r.start + at..r.end + at),
+        );
+        at += line.len();
+    }
+    if s.is_empty() || s.ends_with('\n') {
+        out.push(s.len()..s.len());
+    }
+    out
+}
+
+/// The rows of one paragraph (no line break in it), at least one.
+fn para_rows(para: &str, width: usize) -> Vec<Range<usize>> {
+    let mut rows = Vec::new();
+    // where the row being filled starts, and its width (trailing spaces included)
+    let (mut start, mut used) = (0, 0);
+    let mut at = 0;
+    for piece in pieces(para) {
+        let (from, text_width) = (at, piece.trim_end().width());
+        at += piece.len();
+        if used + text_width > width {
+            if !para[start..from].trim().is_empty() {
+                rows.push(start..from);
+            }
+            // a row of spaces alone is dropped rather than shown
+            (start, used) = (from, 0);
+        }
+        if used + text_width <= width {
+            used += piece.width();
+            continue;
+        }
+        // a word longer than a line: fill rows cluster by cluster
+        for (i, g) in piece.grapheme_indices(true) {
+            let w = g.width();
+            if used + w > width && from + i > start && w > 0 {
+                rows.push(start..from + i);
+                (start, used) = (from + i, 0);
+            }
+            used += w;
+        }
+    }
+    if start < para.len() || rows.is_empty() {
+        rows.push(start..para.len());
+    }
+    rows
 }
 
 #[cfg(test)]
@@ -117,6 +152,24 @@ mod tests {
         assert_eq!(wrap("a\nb", 10), ["a", "b"]);
         assert_eq!(wrap("", 10), [""]);
         assert_eq!(wrap("  indented text", 10), ["  indented", "text"]);
+    }
+
+    #[test]
+    fn a_blank_paragraph_is_kept() {
+        assert_eq!(wrap("ก\n\nข", 10), ["ก", "", "ข"]);
+    }
+
+    #[test]
+    fn rows_cover_the_text_for_a_text_box() {
+        let s = "one two three\r\nการเบิกจ่ายเงิน\n";
+        let rows = rows(s, 7);
+        assert_eq!(
+            rows.iter().map(|r| &s[r.clone()]).collect::<Vec<_>>(),
+            ["one two ", "three", "การเบิก", "จ่ายเงิน", ""]
+        );
+        // in order, without the line breaks, ending with the empty row after the last
+        assert!(rows.windows(2).all(|w| w[0].end <= w[1].start));
+        assert_eq!(rows.last(), Some(&(s.len()..s.len())));
     }
 
     #[test]

@@ -11,7 +11,7 @@ mod loading;
 pub mod merge;
 
 use super::action::Action;
-use super::form::{self, Ctx, Field, Form, Kind};
+use super::form::{self, Ctx, Field, Form};
 use super::keymap::{Key, Keymap, Scope};
 pub use super::notice::Notice;
 use super::screens::{
@@ -19,6 +19,7 @@ use super::screens::{
     monitoring::MonitoringView, overview::OverviewView, register::Column, register::RegisterView,
     summary::SummaryView,
 };
+use super::screens::{commit::CommitView, history::HistoryView};
 use super::settings::Settings;
 use super::textedit::TextEdit;
 use super::theme::Theme;
@@ -36,6 +37,8 @@ pub enum Screen {
     Matrix,
     Summary,
     Changes,
+    Commit,
+    History,
 }
 
 impl Screen {
@@ -48,6 +51,8 @@ impl Screen {
             Screen::Matrix => Scope::Matrix,
             Screen::Summary => Scope::Summary,
             Screen::Changes => Scope::Changes,
+            Screen::Commit => Scope::Commit,
+            Screen::History => Scope::History,
         }
     }
     pub fn title(self, lang: Lang) -> &'static str {
@@ -59,6 +64,8 @@ impl Screen {
             Screen::Matrix => lang.pick("เมทริกซ์ความเสี่ยง", "Risk matrix"),
             Screen::Summary => lang.pick("สรุปผล", "Summary"),
             Screen::Changes => lang.pick("การเปลี่ยนแปลง", "Changes"),
+            Screen::Commit => lang.pick("commit ทะเบียน", "Commit"),
+            Screen::History => lang.pick("ประวัติการแก้ไข", "History"),
         }
     }
 }
@@ -123,6 +130,11 @@ pub enum Modal {
         indicator: usize,
         rounds: usize,
     },
+    /// The message of the commit the Commit screen shows.
+    CommitMessage {
+        edit: TextEdit,
+        error: Option<String>,
+    },
 }
 
 /// What the register's visible rows depend on besides the row under the cursor.
@@ -176,6 +188,8 @@ pub struct App {
     pub matrix: MatrixView,
     pub summary: SummaryView,
     pub changes: ChangesView,
+    pub commit: CommitView,
+    pub history: HistoryView,
     pub modal: Modal,
     /// A line of feedback (saved, refused, …), worded when drawn.
     pub status: Option<Notice>,
@@ -188,6 +202,9 @@ pub struct App {
     /// The terminal's size as last reported (columns, rows); `None` until
     /// the event loop knows it (as in tests driving the state alone).
     pub terminal_size: Option<(u16, u16)>,
+    /// The day reviews and reports fall due against (`clock::today`: today
+    /// in Thailand, or `RISKREG_TODAY`); `None` when it cannot be told.
+    pub today: Option<crate::model::Date>,
 }
 
 impl App {
@@ -216,6 +233,8 @@ impl App {
             matrix: MatrixView::default(),
             summary: SummaryView::default(),
             changes: ChangesView::default(),
+            commit: CommitView::default(),
+            history: HistoryView::default(),
             modal: Modal::None,
             status: (!problems.is_empty()).then(|| Notice::Settings {
                 problems: problems.join("; "),
@@ -225,6 +244,7 @@ impl App {
             quit: false,
             rights,
             terminal_size: None,
+            today: crate::clock::today().ok(),
         };
         app.round = app.default_round();
         app
@@ -311,7 +331,7 @@ impl App {
         }
     }
 
-    fn form_ctx(&self) -> Option<Ctx<'_>> {
+    pub(crate) fn form_ctx(&self) -> Option<Ctx<'_>> {
         Some(Ctx {
             register: self.register_value()?,
             method: self.method(),
@@ -351,7 +371,7 @@ impl App {
         }
     }
 
-    fn back(&mut self) {
+    pub(crate) fn back(&mut self) {
         if let Some(prev) = self.stack.pop() {
             self.screen = prev;
         } else if self.screen != Screen::Overview {
@@ -481,6 +501,10 @@ impl App {
                 self.changes.scroll = 0;
                 return self.load_changes();
             }
+            Action::Commit if self.screen != Screen::Commit => {
+                return screens::commit::start(self);
+            }
+            Action::History => return screens::history::open(self),
             Action::Back if self.screen == Screen::Register && self.register.detail_focus => {
                 self.register.detail_focus = false
             }

@@ -9,6 +9,7 @@ pub mod action;
 pub mod app;
 pub mod effects;
 pub mod form;
+pub mod git_effects;
 pub mod keymap;
 pub mod notice;
 pub mod screens;
@@ -17,6 +18,7 @@ pub mod textedit;
 pub mod theme;
 pub mod view;
 pub mod workspace;
+pub mod wrap;
 
 use app::{App, Msg};
 use crossterm::event::{self, Event, KeyEvent};

@@ -229,44 +229,26 @@ impl TextEdit {
 }
 
 impl TextEdit {
-    /// The text broken into screen rows of at most `width` columns (by whole
-    /// clusters), and the cursor's row and column among them.
+    /// The text broken into screen rows of at most `width` cells, between
+    /// words as everywhere on screen ([`crate::text::wrap::rows`]), and the
+    /// cursor's row and cell among them. A row keeps its trailing spaces, so
+    /// the cursor after a typed space is drawn after it; at a soft break it
+    /// is drawn at the start of the next row.
     pub fn layout(&self, width: usize) -> (Vec<String>, (usize, usize)) {
-        let width = width.max(2);
-        let mut rows = vec![String::new()];
-        let mut used = 0;
-        let mut cursor = (0, 0);
-        let mut pos = 0;
-        for g in self.text.graphemes(true) {
-            if pos == self.cursor {
-                cursor = (rows.len() - 1, used);
-            }
-            pos += g.len();
-            if g == "\n" || g == "\r\n" {
-                rows.push(String::new());
-                used = 0;
-                continue;
-            }
-            let w = g.width();
-            if used + w > width {
-                rows.push(String::new());
-                used = 0;
-            }
-            if let Some(last) = rows.last_mut() {
-                last.push_str(g);
-            }
-            used += w;
-        }
-        if pos == self.cursor {
-            // at the end: after the last cluster, or at the start of a new row when full
-            cursor = if used >= width {
-                rows.push(String::new());
-                (rows.len() - 1, 0)
-            } else {
-                (rows.len() - 1, used)
-            };
-        }
-        (rows, cursor)
+        let ranges = crate::text::wrap::rows(&self.text, width.max(2));
+        // the last row starting at or before the cursor holds it
+        let at = ranges
+            .iter()
+            .rposition(|r| r.start <= self.cursor)
+            .unwrap_or(0);
+        let col = ranges.get(at).map_or(0, |r| {
+            self.text[r.start..self.cursor.min(r.end).max(r.start)].width()
+        });
+        let rows = ranges
+            .into_iter()
+            .map(|r| self.text[r].to_string())
+            .collect();
+        (rows, (at, col))
     }
 }
 
@@ -308,39 +290,6 @@ pub fn truncate(s: &str, width: usize) -> String {
         out.push('…');
     }
     out
-}
-
-/// Breaks `s` into rows of at most `width` columns: at spaces where it can,
-/// else (Thai is written without spaces between words) between whole
-/// clusters. Line breaks in `s` start new rows.
-pub fn wrap(s: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut rows = Vec::new();
-    for line in s.split('\n') {
-        let mut row = String::new();
-        let mut used = 0;
-        for word in line.split_inclusive(' ') {
-            let w = word.trim_end().width();
-            if used > 0 && used + w > width {
-                rows.push(std::mem::take(&mut row).trim_end().to_string());
-                used = 0;
-            }
-            for g in word.graphemes(true) {
-                let gw = g.width();
-                if used + gw > width && !(g == " " && used == width) {
-                    rows.push(std::mem::take(&mut row).trim_end().to_string());
-                    used = 0;
-                }
-                if g == " " && used == 0 {
-                    continue;
-                }
-                row.push_str(g);
-                used += gw;
-            }
-        }
-        rows.push(row.trim_end().to_string());
-    }
-    rows
 }
 
 #[cfg(test)]
@@ -550,17 +499,56 @@ mod tests {
         assert_eq!(e.text(), ".00");
     }
 
+    /// Seen in the multi-line edit window: "เบิกจ่า|ย", a word cut before
+    /// its last letter. Rows now break between words, and the cursor is
+    /// found on the row and cell where its cluster was drawn.
     #[test]
-    fn wrap_breaks_at_spaces_then_between_thai_clusters() {
-        assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
-        assert_eq!(wrap("ที่นี่ที่นั่น", 4), vec!["ที่นี่ที่นั่", "น"]);
-        assert_eq!(wrap("a\nb", 10), vec!["a", "b"]);
-        let long = "x".repeat(12);
-        assert_eq!(wrap(&long, 5), vec!["xxxxx", "xxxxx", "xx"]);
-        for row in wrap("การเบิกจ่ายเงินงบประมาณ ไม่เป็นไปตามแผน and more words", 9)
-        {
-            assert!(row.width() <= 9, "{row:?}");
+    fn layout_breaks_between_words_and_follows_the_cursor() {
+        let text = "การเบิกจ่ายเงินงบประมาณไม่เป็นไปตามแผน";
+        let mut e = TextEdit::new(text, true);
+        let (rows, cursor) = e.layout(12);
+        assert_eq!(rows.concat(), text);
+        for word in ["เบิกจ่าย", "งบประมาณ", "เป็นไป"] {
+            assert!(
+                rows.iter().any(|r| r.contains(word)),
+                "{word} cut: {rows:?}"
+            );
         }
+        let last = rows.last().expect("a row");
+        assert_eq!(cursor, (rows.len() - 1, last.width()));
+        // every cluster boundary maps to the row holding it, at its cell
+        e.home();
+        let mut seen = Vec::new();
+        loop {
+            let (_, (row, col)) = e.layout(12);
+            let start: usize = rows[..row].iter().map(String::len).sum();
+            assert_eq!(
+                col,
+                e.text()[start..e.cursor()].width(),
+                "at {}",
+                e.cursor()
+            );
+            seen.push(row);
+            if e.cursor() == e.text().len() {
+                break;
+            }
+            e.right();
+        }
+        assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+        assert_eq!(seen.last(), Some(&(rows.len() - 1)));
+    }
+
+    #[test]
+    fn layout_keeps_a_typed_space_and_a_trailing_line_break() {
+        let mut e = TextEdit::new("one two", true);
+        e.insert(' ');
+        assert_eq!(e.layout(20), (vec!["one two ".to_string()], (0, 8)));
+        e.insert('\n');
+        assert_eq!(e.layout(20).1, (1, 0), "the cursor on the new empty row");
+        let e = TextEdit::new("one two three", true);
+        let (rows, cursor) = e.layout(7);
+        assert_eq!(rows, ["one two ", "three"]);
+        assert_eq!(cursor, (1, 5));
     }
 
     #[test]

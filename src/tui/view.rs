@@ -5,11 +5,12 @@ use super::app::{App, Modal};
 use super::form;
 use super::keymap::{Scope, keys_text};
 use super::screens::{self, centered};
+use super::wrap;
 use crate::tui::app::Screen;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 pub const MIN_WIDTH: u16 = 80;
@@ -36,8 +37,12 @@ pub fn split_sara_am(buf: &mut ratatui::buffer::Buffer) {
             if sym.ends_with('\u{0E33}') && sym.width() >= 2 {
                 let head = format!("{}\u{0E4D}", &sym[..sym.len() - '\u{0E33}'.len_utf8()]);
                 row[x].set_symbol(&head);
-                let style = row[x].style();
-                row[x + 1].set_symbol("\u{0E32}").set_style(style);
+                // a window drawn over the cluster's second cell keeps it
+                // (its border, say): the cluster is cut there, as it is seen
+                if row[x + 1].symbol().trim().is_empty() {
+                    let style = row[x].style();
+                    row[x + 1].set_symbol("\u{0E32}").set_style(style);
+                }
             }
         }
     }
@@ -66,12 +71,13 @@ fn draw_screen(f: &mut Frame, app: &App) {
                 "enlarge the window to go on, or press q to quit",
             )
         });
-        f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+        let rows = wrap::lines(msg.lines().map(Line::raw), usize::from(area.width));
+        f.render_widget(Paragraph::new(rows), area);
         return;
     }
     // a long message takes the rows it needs (up to 4) rather than being cut
     let status_rows = app.status.as_ref().map_or(Vec::new(), |n| {
-        super::textedit::wrap(&n.text(app.lang), usize::from(area.width))
+        wrap::line(&Line::raw(n.text(app.lang)), usize::from(area.width), 2)
     });
     let status_height = status_rows.len().clamp(1, 4) as u16;
     let [top, body, status, bar] = Layout::vertical([
@@ -87,7 +93,7 @@ fn draw_screen(f: &mut Frame, app: &App) {
         let style = app.status.as_ref().map(|n| app.theme.notice(n.level()));
         let lines: Vec<Line> = status_rows
             .into_iter()
-            .map(|r| Line::styled(r, style.unwrap_or_default()))
+            .map(|r| r.style(style.unwrap_or_default()))
             .collect();
         f.render_widget(Paragraph::new(lines), status);
     }
@@ -95,48 +101,13 @@ fn draw_screen(f: &mut Frame, app: &App) {
     match &app.modal {
         Modal::None | Modal::Search(_) | Modal::Export { .. } => {}
         Modal::Help => draw_help(f, body, app),
+        Modal::CommitMessage { edit, error } => {
+            let title = app.lang.pick("ข้อความของ commit", "Commit message");
+            draw_text_window(f, body, app, title, edit, error.as_deref());
+        }
         Modal::Edit { field, edit, error } => {
             let title = form::label(*field, app.lang);
-            let rect_w = body.width.saturating_sub(4);
-            let inner_w = rect_w.saturating_sub(2) as usize;
-            let (rows, (line, col)) = edit.layout(inner_w.saturating_sub(1));
-            // a selected value shows reversed: typing replaces it
-            let style = if edit.is_selected() {
-                app.theme.selected()
-            } else {
-                ratatui::style::Style::default()
-            };
-            let mut all: Vec<Line> = rows.into_iter().map(|r| Line::styled(r, style)).collect();
-            let text_rows = all.len();
-            let error_rows = error.as_ref().map_or(Vec::new(), |e| {
-                super::textedit::wrap(&format!("✗ {e}"), inner_w)
-            });
-            let error_height = error_rows.len();
-            all.extend(
-                error_rows
-                    .into_iter()
-                    .map(|r| Line::styled(r, app.theme.error())),
-            );
-            let h = (all.len() as u16 + 3).clamp(5, body.height);
-            let rect = centered(body, rect_w, h);
-            f.render_widget(Clear, rect);
-            let hint = app.keymap.hint(edit.scope(), app.lang);
-            let block = Block::bordered()
-                .title(format!(" {title} "))
-                .title_bottom(hint);
-            let inner = block.inner(rect);
-            let visible = inner.height.saturating_sub(error_height as u16).max(1) as usize;
-            let scroll = (line + 1).saturating_sub(visible).min(text_rows) as u16;
-            f.render_widget(
-                Paragraph::new(all)
-                    .wrap(Wrap { trim: false })
-                    .block(block)
-                    .scroll((scroll, 0)),
-                rect,
-            );
-            let x = inner.x + (col as u16).min(inner.width.saturating_sub(1));
-            let y = inner.y + (line as u16).saturating_sub(scroll);
-            f.set_cursor_position((x, y.min(inner.bottom().saturating_sub(1))));
+            draw_text_window(f, body, app, &title, edit, error.as_deref());
         }
         Modal::Pick {
             field,
@@ -262,8 +233,8 @@ fn draw_merge(f: &mut Frame, area: Rect, app: &App, m: &crate::tui::app::merge::
     ));
     let width = area.width.saturating_sub(4).max(20);
     let inner = usize::from(width.saturating_sub(2)).max(1);
-    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
-    let rect = centered(area, width, (rows as u16 + 2).min(area.height));
+    let lines: Vec<Line> = lines.iter().flat_map(|l| wrap::line(l, inner, 2)).collect();
+    let rect = centered(area, width, (lines.len() as u16 + 2).min(area.height));
     let title = format!(
         " {} {}/{} ",
         lang.pick("รวมการแก้ไข", "Merge"),
@@ -272,9 +243,7 @@ fn draw_merge(f: &mut Frame, area: Rect, app: &App, m: &crate::tui::app::merge::
     );
     f.render_widget(Clear, rect);
     f.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(title)),
+        Paragraph::new(lines).block(Block::bordered().title(title)),
         rect,
     );
 }
@@ -291,16 +260,15 @@ fn prompt(f: &mut Frame, area: Rect, app: &App, scope: Scope, text: &str) {
             ]
         })
         .collect();
-    let rect = centered(area, 76, 7);
+    let width = area.width.min(76);
+    let lines = wrap::lines(
+        [Line::raw(text), Line::raw(""), Line::from(choices)],
+        usize::from(width.saturating_sub(2)),
+    );
+    let rect = centered(area, width, (lines.len() as u16 + 2).max(7));
     f.render_widget(Clear, rect);
     f.render_widget(
-        Paragraph::new(vec![
-            Line::raw(text.to_string()),
-            Line::raw(""),
-            Line::from(choices),
-        ])
-        .wrap(Wrap { trim: true })
-        .block(Block::bordered().title(app.lang.pick(" ยืนยัน ", " Confirm "))),
+        Paragraph::new(lines).block(Block::bordered().title(app.lang.pick(" ยืนยัน ", " Confirm "))),
         rect,
     );
 }
@@ -351,13 +319,36 @@ fn draw_bar(f: &mut Frame, area: Rect, app: &App) {
 /// two columns when one does not fit the height.
 fn draw_help(f: &mut Frame, area: Rect, app: &App) {
     let lines = help_lines(app, app.screen.scope());
-    let fits = lines.len() as u16 + 2 <= area.height;
-    let columns = if fits { 1 } else { 2 };
-    let per_column = lines.len().div_ceil(columns);
-    let rect = if fits {
-        centered(area, 64, lines.len() as u16 + 2)
+    // each binding's lines, wrapped under its words rather than its keys
+    let wrapped = |width: u16| -> Vec<Vec<Line<'static>>> {
+        let width = usize::from(width.saturating_sub(2));
+        lines
+            .iter()
+            .map(|l| wrap::line(&Line::raw(l.as_str()), width, HELP_KEYS + 1))
+            .collect()
+    };
+    let one = wrapped(64.min(area.width));
+    let rows: usize = one.iter().map(Vec::len).sum();
+    let fits = rows as u16 + 2 <= area.height;
+    let (columns, entries) = if fits {
+        (1, one)
     } else {
-        centered(area, area.width, per_column as u16 + 2)
+        (2, wrapped(area.width / 2 + 1))
+    };
+    let total: usize = entries.iter().map(Vec::len).sum();
+    // the first column takes whole entries up to half the rows
+    let mut split = vec![Vec::new(), Vec::new()];
+    let mut used = 0;
+    for entry in entries {
+        let col = usize::from(columns == 2 && used >= total.div_ceil(2));
+        used += entry.len();
+        split[col].extend(entry);
+    }
+    let height = split.iter().map(Vec::len).max().unwrap_or(0) as u16 + 2;
+    let rect = if fits {
+        centered(area, 64, height)
+    } else {
+        centered(area, area.width, height)
     };
     f.render_widget(Clear, rect);
     let title = format!(
@@ -374,13 +365,13 @@ fn draw_help(f: &mut Frame, area: Rect, app: &App) {
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     let cols = Layout::horizontal(vec![Constraint::Ratio(1, columns as u32); columns]).split(inner);
-    for (i, chunk) in lines.chunks(per_column.max(1)).enumerate() {
-        if let Some(&col) = cols.get(i) {
-            let text: Vec<Line> = chunk.iter().map(|l| Line::raw(l.clone())).collect();
-            f.render_widget(Paragraph::new(text), col);
-        }
+    for (text, col) in split.into_iter().zip(cols.iter()) {
+        f.render_widget(Paragraph::new(text), *col);
     }
 }
+
+/// The width of the keys column of the help.
+const HELP_KEYS: usize = 13;
 
 /// One line per binding: keys, then what they do.
 pub fn help_lines(app: &App, scope: Scope) -> Vec<String> {
@@ -389,8 +380,76 @@ pub fn help_lines(app: &App, scope: Scope) -> Vec<String> {
         .iter()
         .map(|b| {
             let keys = keys_text(b);
-            let pad = 13usize.saturating_sub(keys.width());
+            let pad = HELP_KEYS.saturating_sub(keys.width());
             format!("{keys}{} {}", " ".repeat(pad), b.action.label(app.lang))
         })
         .collect()
+}
+
+/// A text box over the screen: the value (reversed while selected, so
+/// typing replaces it), what was wrong with it, and the keys at its foot.
+fn draw_text_window(
+    f: &mut Frame,
+    body: Rect,
+    app: &App,
+    title: &str,
+    edit: &super::textedit::TextEdit,
+    error: Option<&str>,
+) {
+    let rect_w = body.width.saturating_sub(4);
+    let inner_w = rect_w.saturating_sub(2) as usize;
+    let (rows, (line, col)) = edit.layout(inner_w.saturating_sub(1));
+    // a selected value shows reversed: typing replaces it
+    let style = if edit.is_selected() {
+        app.theme.selected()
+    } else {
+        ratatui::style::Style::default()
+    };
+    let mut all: Vec<Line> = rows.into_iter().map(|r| Line::styled(r, style)).collect();
+    let text_rows = all.len();
+    let error_rows = error.map_or(Vec::new(), |e| {
+        let said = Line::styled(format!("✗ {e}"), app.theme.error());
+        wrap::line(&said, inner_w, 2)
+    });
+    let error_height = error_rows.len();
+    all.extend(error_rows);
+    let h = (all.len() as u16 + 3).clamp(5, body.height);
+    let rect = centered(body, rect_w, h);
+    f.render_widget(Clear, rect);
+    let hint = app.keymap.hint(edit.scope(), app.lang);
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .title_bottom(hint);
+    let inner = block.inner(rect);
+    let visible = inner.height.saturating_sub(error_height as u16).max(1) as usize;
+    let scroll = (line + 1).saturating_sub(visible).min(text_rows) as u16;
+    f.render_widget(Paragraph::new(all).block(block).scroll((scroll, 0)), rect);
+    let x = inner.x + (col as u16).min(inner.width.saturating_sub(1));
+    let y = inner.y + (line as u16).saturating_sub(scroll);
+    f.set_cursor_position((x, y.min(inner.bottom().saturating_sub(1))));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::buffer::Buffer;
+
+    /// Seen at 120×40: the edit window's corner, drawn over the second
+    /// cell of สำ (in สำนักร่วม), was replaced by the split's า.
+    #[test]
+    fn sara_am_is_drawn_in_its_two_cells_unless_a_window_covers_the_second() {
+        let mut buf = Buffer::with_lines(["สำนัก"]);
+        split_sara_am(&mut buf);
+        assert_eq!(
+            (buf[(0, 0)].symbol(), buf[(1, 0)].symbol()),
+            ("ส\u{0E4D}", "\u{0E32}")
+        );
+        let mut buf = Buffer::with_lines(["สำนัก"]);
+        buf[(1, 0)].set_symbol("└");
+        split_sara_am(&mut buf);
+        assert_eq!(
+            (buf[(0, 0)].symbol(), buf[(1, 0)].symbol()),
+            ("ส\u{0E4D}", "└")
+        );
+    }
 }

@@ -5,10 +5,11 @@
 use super::light_span;
 use crate::model::Risk;
 use crate::tui::app::App;
+use crate::tui::wrap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, risk: Option<&Risk>) {
     let lang = app.lang;
@@ -21,21 +22,20 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, risk: Option<&Risk>) {
         f.render_widget(block, area);
         return;
     };
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(format!("{} ", r.id), t.title()),
-            Span::raw(r.process.clone()),
-        ]),
-        Line::raw(r.description.clone()),
-        Line::from(vec![
-            Span::styled(lang.pick("การควบคุม: ", "Controls: "), t.dim()),
-            Span::raw(r.controls.clone()),
-        ]),
-        Line::from(vec![
-            Span::styled(lang.pick("ผู้รับผิดชอบ: ", "Owner: "), t.dim()),
-            Span::raw(r.owner.clone()),
-        ]),
-    ];
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{} ", r.id), t.title()),
+        Span::raw(r.process.clone()),
+    ])];
+    lines.extend(paragraphs(None, &r.description));
+    lines.extend(paragraphs(
+        Some(Span::styled(lang.pick("การควบคุม: ", "Controls: "), t.dim())),
+        &r.controls,
+    ));
+    lines.extend(paragraphs(
+        Some(Span::styled(lang.pick("ผู้รับผิดชอบ: ", "Owner: "), t.dim())),
+        &r.owner,
+    ));
+    let measures_from = lines.len();
     let round = app.round.as_ref();
     for m in &r.measures {
         let light = round.and_then(|x| m.at_round(x)).map(|x| x.status);
@@ -44,11 +44,35 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, risk: Option<&Risk>) {
             Span::raw(format!(" {} {}", m.id, m.title)),
         ]));
     }
+    // a measure's title wraps under its title, past its light and id
+    let width = usize::from(block.inner(area).width);
+    let lines: Vec<Line> = lines
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| wrap::line(l, width, if i >= measures_from { 2 } else { 0 }))
+        .collect();
     f.render_widget(
         Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
             .scroll((app.register.detail_scroll as u16, 0))
             .block(block),
         area,
     );
+}
+
+/// A text of several paragraphs as one line each (a line break in a span
+/// would be lost), the first after `label`.
+fn paragraphs(label: Option<Span<'static>>, text: &str) -> Vec<Line<'static>> {
+    let mut label = label;
+    let mut lines: Vec<Line> = text
+        .lines()
+        .map(|p| {
+            let mut spans: Vec<Span> = label.take().into_iter().collect();
+            spans.push(Span::raw(p.to_string()));
+            Line::from(spans)
+        })
+        .collect();
+    if let Some(label) = label {
+        lines.push(Line::from(label));
+    }
+    lines
 }
