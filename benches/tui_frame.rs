@@ -126,7 +126,10 @@ fn main() {
         KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE),
     );
     riskreg::tui::press(&mut app, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-    assert_eq!(app.visible_risks().len(), RISKS);
+    assert_eq!(
+        riskreg::tui::screens::register::visible_risks(&app).len(),
+        RISKS
+    );
     let register = time(50, || {
         riskreg::tui::press(&mut app, KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
         draw(&app, &mut terminal);

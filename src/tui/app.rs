@@ -3,7 +3,6 @@
 //! the I/O it needs done (an `Effect`), which the event loop carries out in
 //! `effects` and hands back as `Msg::Done`. Keys become actions in `on_key`.
 
-mod derived;
 mod done;
 mod edits;
 mod keys;
@@ -14,16 +13,15 @@ use super::form::{self, Ctx, Field, Form};
 use super::keymap::{Key, Keymap, Scope};
 pub use super::notice::Notice;
 use super::screens::{
-    self, changes::ChangesView, editor::EditorView, matrix::MatrixCell, matrix::MatrixView,
-    monitoring::MonitoringView, overview::OverviewView, register::Column, register::RegisterView,
-    summary::SummaryView,
+    self, changes::ChangesView, editor::EditorView, matrix::MatrixView, monitoring::MonitoringView,
+    overview::OverviewView, register::RegisterView, summary::SummaryView,
 };
 use super::settings::Settings;
 use super::textedit::TextEdit;
 use super::theme::Theme;
 use super::workspace::Workspace;
 use crate::method::Methodology;
-use crate::model::{BandId, Lang, Register, Risk, RoundId};
+use crate::model::{Lang, Register, Risk, RoundId};
 use crossterm::event::{KeyEvent, KeyEventKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,35 +120,8 @@ pub enum Modal {
     },
 }
 
-/// What the register's visible rows depend on besides the row under the cursor.
-type VisibleKey = (
-    usize,
-    u64,
-    Column,
-    bool,
-    Option<BandId>,
-    Option<MatrixCell>,
-    String,
-    Option<RoundId>,
-);
-
-type SummaryKey = (u64, u16, Option<RoundId>, bool);
-type Findings = Vec<crate::validate::Finding>;
-
-/// What the editor's findings depend on: the workspace's generation, the
-/// register on screen and the risk in the editor (none for the header).
-type FindingsKey = (u64, usize, Option<usize>);
-
 pub struct App {
     pub ws: Workspace,
-    /// The register's rows after filter and sort, kept until what they
-    /// depend on changes: sorting 2 000 risks on every key would cost a frame.
-    visible_cache: std::cell::RefCell<Option<(VisibleKey, Vec<usize>)>>,
-    /// The validator's findings for what the editor shows, by (generation,
-    /// entry, risk or None for the header).
-    findings_cache: std::cell::RefCell<Option<(FindingsKey, Findings)>>,
-    /// The summary of the round, kept until a register or the round changes.
-    summary_cache: std::cell::RefCell<Option<(SummaryKey, Result<crate::report::Summary, String>)>>,
     pub settings: Settings,
     pub lang: Lang,
     pub theme: Theme,
@@ -191,9 +162,6 @@ impl App {
         let rights = crate::audit::access::EditRights::load(&ws.root);
         let mut app = App {
             ws,
-            visible_cache: std::cell::RefCell::new(None),
-            summary_cache: std::cell::RefCell::new(None),
-            findings_cache: std::cell::RefCell::new(None),
             settings,
             lang,
             theme,

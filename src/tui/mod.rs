@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod cache;
 pub mod effects;
 pub mod form;
 pub mod keymap;
