@@ -103,7 +103,15 @@ fn main() {
     });
 
     let first_frame = time(15, || {
-        let app = App::open(&root, Settings::default(), Theme::colourful()).expect("open");
+        let app = App::open(
+            &root,
+            Settings {
+                lang: Some(riskreg::model::Lang::Th),
+                ..Settings::default()
+            },
+            Theme::colourful(),
+        )
+        .expect("open");
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
         terminal
             .draw(|f| riskreg::tui::view::draw(f, &app))
@@ -111,7 +119,15 @@ fn main() {
         std::hint::black_box(&terminal);
     });
 
-    let mut app = App::open(&root, Settings::default(), Theme::colourful()).expect("open");
+    let mut app = App::open(
+        &root,
+        Settings {
+            lang: Some(riskreg::model::Lang::Th),
+            ..Settings::default()
+        },
+        Theme::colourful(),
+    )
+    .expect("open");
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     let draw = |app: &App, terminal: &mut Terminal<TestBackend>| {
         terminal

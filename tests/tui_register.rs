@@ -138,7 +138,7 @@ fn p_signs_the_register_as_prepared_by_the_settings_name() {
     assert!(!app.ws.any_dirty());
 
     let (_d, mut app) = app_with(Settings {
-        lang: Lang::En,
+        lang: Some(Lang::En),
         name: "นางสาวทดสอบ ระบบดี".into(),
         ..Settings::default()
     });

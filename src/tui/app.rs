@@ -158,7 +158,7 @@ pub struct App {
 impl App {
     pub fn new(ws: Workspace, settings: Settings, theme: Theme) -> App {
         let (keymap, problems) = Keymap::with_overrides(&settings.keys);
-        let lang = settings.lang;
+        let lang = settings.language();
         let rights = crate::audit::access::EditRights::load(&ws.root);
         let mut app = App {
             ws,

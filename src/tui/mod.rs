@@ -20,6 +20,7 @@ pub mod view;
 pub mod workspace;
 pub mod wrap;
 
+use crate::model::Lang;
 use app::{App, Msg};
 use crossterm::event::{self, Event, KeyEvent};
 use std::path::Path;
@@ -31,11 +32,14 @@ pub const PANIC_FOR_TEST: &str = "RISKREG_TUI_PANIC_FOR_TEST";
 /// How often files are checked for changes behind our back.
 const DISK_CHECK: Duration = Duration::from_secs(2);
 
-/// Opens the TUI on a registers directory and runs until the user quits.
-/// The terminal is restored on every exit, panics included (ratatui's init
-/// installs a panic hook that restores it before the panic message).
-pub fn run(root: &Path) -> Result<(), String> {
-    let (settings, problem) = settings::load();
+/// Opens the TUI on a registers directory, speaking `lang` (the language
+/// of the run, settled as for every command: `--lang`, the settings, the
+/// locale), and runs until the user quits. The terminal is restored on
+/// every exit, panics included (ratatui's init installs a panic hook that
+/// restores it before the panic message).
+pub fn run(root: &Path, lang: Lang) -> Result<(), String> {
+    let (mut settings, problem) = settings::load();
+    settings.lang = Some(lang);
     let theme = theme::Theme::from_env(settings.theme);
     let mut app = App::open(root, settings, theme)?;
     if let Some(problems) = problem {
