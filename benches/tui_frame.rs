@@ -18,6 +18,15 @@ use std::time::{Duration, Instant};
 
 const RISKS: usize = 2000;
 
+/// The app on the registers, in Thai (stated: not the machine's locale), in colour.
+fn open_thai(root: &Path) -> App {
+    let settings = Settings {
+        lang: Some(riskreg::model::Lang::Th),
+        ..Settings::default()
+    };
+    App::open(root, settings, Theme::colourful()).expect("open")
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create dir");
     for entry in std::fs::read_dir(from).expect("read dir").flatten() {
@@ -103,15 +112,7 @@ fn main() {
     });
 
     let first_frame = time(15, || {
-        let app = App::open(
-            &root,
-            Settings {
-                lang: Some(riskreg::model::Lang::Th),
-                ..Settings::default()
-            },
-            Theme::colourful(),
-        )
-        .expect("open");
+        let app = open_thai(&root);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
         terminal
             .draw(|f| riskreg::tui::view::draw(f, &app))
@@ -119,15 +120,7 @@ fn main() {
         std::hint::black_box(&terminal);
     });
 
-    let mut app = App::open(
-        &root,
-        Settings {
-            lang: Some(riskreg::model::Lang::Th),
-            ..Settings::default()
-        },
-        Theme::colourful(),
-    )
-    .expect("open");
+    let mut app = open_thai(&root);
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     let draw = |app: &App, terminal: &mut Terminal<TestBackend>| {
         terminal

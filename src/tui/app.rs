@@ -16,6 +16,7 @@ use super::screens::{
     self, changes::ChangesView, editor::EditorView, matrix::MatrixView, monitoring::MonitoringView,
     overview::OverviewView, register::RegisterView, summary::SummaryView,
 };
+use super::screens::{commit::CommitView, history::HistoryView};
 use super::settings::Settings;
 use super::textedit::TextEdit;
 use super::theme::Theme;
@@ -33,6 +34,8 @@ pub enum Screen {
     Matrix,
     Summary,
     Changes,
+    Commit,
+    History,
 }
 
 impl Screen {
@@ -45,6 +48,8 @@ impl Screen {
             Screen::Matrix => Scope::Matrix,
             Screen::Summary => Scope::Summary,
             Screen::Changes => Scope::Changes,
+            Screen::Commit => Scope::Commit,
+            Screen::History => Scope::History,
         }
     }
     pub fn title(self, lang: Lang) -> &'static str {
@@ -56,6 +61,8 @@ impl Screen {
             Screen::Matrix => lang.pick("เมทริกซ์ความเสี่ยง", "Risk matrix"),
             Screen::Summary => lang.pick("สรุปผล", "Summary"),
             Screen::Changes => lang.pick("การเปลี่ยนแปลง", "Changes"),
+            Screen::Commit => lang.pick("commit ทะเบียน", "Commit"),
+            Screen::History => lang.pick("ประวัติการแก้ไข", "History"),
         }
     }
 }
@@ -118,6 +125,11 @@ pub enum Modal {
         indicator: usize,
         rounds: usize,
     },
+    /// The message of the commit the Commit screen shows.
+    CommitMessage {
+        edit: TextEdit,
+        error: Option<String>,
+    },
 }
 
 pub struct App {
@@ -141,6 +153,8 @@ pub struct App {
     pub matrix: MatrixView,
     pub summary: SummaryView,
     pub changes: ChangesView,
+    pub commit: CommitView,
+    pub history: HistoryView,
     pub modal: Modal,
     /// A line of feedback (saved, refused, …), worded when drawn.
     pub status: Option<Notice>,
@@ -153,6 +167,9 @@ pub struct App {
     /// The terminal's size as last reported (columns, rows); `None` until
     /// the event loop knows it (as in tests driving the state alone).
     pub terminal_size: Option<(u16, u16)>,
+    /// The day reviews and reports fall due against (`clock::today`: today
+    /// in Thailand, or `RISKREG_TODAY`); `None` when it cannot be told.
+    pub today: Option<crate::model::Date>,
 }
 
 impl App {
@@ -177,6 +194,8 @@ impl App {
             matrix: MatrixView::default(),
             summary: SummaryView::default(),
             changes: ChangesView::default(),
+            commit: CommitView::default(),
+            history: HistoryView::default(),
             modal: Modal::None,
             status: (!problems.is_empty()).then(|| Notice::Settings {
                 problems: problems.join("; "),
@@ -186,6 +205,7 @@ impl App {
             quit: false,
             rights,
             terminal_size: None,
+            today: crate::clock::today().ok(),
         };
         app.round = app.default_round();
         app
@@ -308,7 +328,7 @@ impl App {
         }
     }
 
-    fn back(&mut self) {
+    pub(crate) fn back(&mut self) {
         if let Some(prev) = self.stack.pop() {
             self.screen = prev;
         } else if self.screen != Screen::Overview {
@@ -437,6 +457,10 @@ impl App {
                 self.changes.scroll = 0;
                 return self.load_changes();
             }
+            Action::Commit if self.screen != Screen::Commit => {
+                return screens::commit::start(self);
+            }
+            Action::History => return screens::history::open(self),
             Action::Back if self.screen == Screen::Register && self.register.detail_focus => {
                 self.register.detail_focus = false
             }

@@ -10,6 +10,7 @@ pub mod app;
 pub mod cache;
 pub mod effects;
 pub mod form;
+pub mod git_effects;
 pub mod keymap;
 pub mod notice;
 pub mod screens;

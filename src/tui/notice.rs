@@ -92,6 +92,21 @@ pub enum Notice {
     Failed {
         why: String,
     },
+    // git from the interface
+    /// A commit needs the user's name and e-mail, in this settings file.
+    AuthorFirst {
+        settings: String,
+    },
+    NothingToCommit,
+    /// The new commit (its id) holding these registers.
+    Committed {
+        id: String,
+        codes: Vec<String>,
+    },
+    /// git or its hook refused the commit (what it said is on the screen).
+    CommitRefused,
+    /// A history is of a risk or a measure: none is in hand.
+    MoveToRiskOrMeasure,
 }
 
 impl Notice {
@@ -107,7 +122,9 @@ impl Notice {
             | N::Exported { .. }
             | N::Added { .. }
             | N::Deleted { .. }
-            | N::NothingToUndo => Level::Info,
+            | N::NothingToUndo
+            | N::NothingToCommit
+            | N::Committed { .. } => Level::Info,
             N::Refused { .. }
             | N::ReadOnly { .. }
             | N::FieldReadOnly { .. }
@@ -121,8 +138,10 @@ impl Notice {
             | N::HasRegister
             | N::NoRegisterThisYear
             | N::SaveBeforeYearChange
-            | N::Settings { .. } => Level::Warning,
-            N::CopySavedNotReloaded { .. } | N::Failed { .. } => Level::Error,
+            | N::Settings { .. }
+            | N::AuthorFirst { .. }
+            | N::MoveToRiskOrMeasure => Level::Warning,
+            N::CopySavedNotReloaded { .. } | N::Failed { .. } | N::CommitRefused => Level::Error,
         }
     }
 
@@ -208,6 +227,32 @@ impl Notice {
             ),
             N::Settings { problems } => problems.clone(),
             N::Failed { why } => why.clone(),
+            N::AuthorFirst { settings } => match lang {
+                Lang::Th => format!(
+                    "ยัง commit ไม่ได้: ใส่ชื่อ (name) และอีเมล (email) ของคุณในไฟล์ตั้งค่า {settings} ก่อน เช่น name: \"สมชาย ใจดี\", email: \"somchai@example.go.th\""
+                ),
+                Lang::En => format!(
+                    "cannot commit yet: put your name (name) and e-mail (email) in the settings file {settings}, e.g. name: \"Somchai Jaidee\", email: \"somchai@example.go.th\""
+                ),
+            },
+            N::NothingToCommit => say(
+                "ไม่มีอะไรต้อง commit: ทะเบียนที่บันทึกแล้วตรงกับ commit ล่าสุด",
+                "nothing to commit: the saved registers are as last committed",
+            ),
+            N::Committed { id, codes } => format!(
+                "{} {} ({})",
+                lang.pick("commit แล้ว:", "committed:"),
+                &id[..id.len().min(10)],
+                codes.join(", ")
+            ),
+            N::CommitRefused => say(
+                "commit ไม่สำเร็จ ไม่มีข้อมูลสูญหาย: ไฟล์ยังอยู่ตามที่บันทึกไว้",
+                "commit refused; nothing is lost: the files are as saved",
+            ),
+            N::MoveToRiskOrMeasure => say(
+                "เลือกความเสี่ยงหรือมาตรการก่อน",
+                "move to a risk or a measure first",
+            ),
         }
     }
 }
@@ -253,6 +298,16 @@ mod tests {
             Notice::HasRegister,
             Notice::NoRegisterThisYear,
             Notice::SaveBeforeYearChange,
+            Notice::AuthorFirst {
+                settings: "settings.ron".into(),
+            },
+            Notice::NothingToCommit,
+            Notice::Committed {
+                id: "0123456789abcdef".into(),
+                codes: vec!["FIN".into()],
+            },
+            Notice::CommitRefused,
+            Notice::MoveToRiskOrMeasure,
         ];
         let thai = |s: &str| s.chars().any(|c| ('\u{0e00}'..='\u{0e7f}').contains(&c));
         for n in all {

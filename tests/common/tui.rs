@@ -21,7 +21,8 @@ pub fn thai() -> Settings {
 /// The app on a fresh copy of the samples, without colour.
 pub fn app_with(settings: Settings) -> (tempfile::TempDir, App) {
     let (dir, root) = sample_workspace();
-    let app = App::open(&root, settings, Theme::mono()).expect("samples open");
+    let mut app = App::open(&root, settings, Theme::mono()).expect("samples open");
+    app.today = Some(today());
     (dir, app)
 }
 
@@ -31,6 +32,17 @@ pub fn english() -> (tempfile::TempDir, App) {
         lang: Some(Lang::En),
         ..Settings::default()
     })
+}
+
+/// The day the tests' apps reckon what is overdue against (as
+/// `RISKREG_TODAY` does for the binary): `super::TODAY`.
+pub fn today() -> riskreg::model::Date {
+    on(super::TODAY)
+}
+
+/// A date of the tests, Buddhist era.
+pub fn on(date: &str) -> riskreg::model::Date {
+    riskreg::model::Date::try_from(date.to_string()).expect("a date")
 }
 
 pub fn key(app: &mut App, code: KeyCode) {

@@ -68,6 +68,9 @@ impl App {
                 entry: Err(why), ..
             } => self.status = Some(Notice::Failed { why }),
             Done::Changes(changes) => self.changes.list = changes,
+            Done::CommitPreview(plan) => screens::commit::previewed(self, plan),
+            Done::Committed(done) => return screens::commit::committed(self, done),
+            Done::History(list) => self.history.list = Some(list),
             Done::Exported(written) => {
                 self.status = Some(match written {
                     Ok(path) => Notice::Exported { path },
@@ -79,7 +82,7 @@ impl App {
     }
 
     /// The changes of the register on screen against git HEAD, to read.
-    pub(super) fn load_changes(&mut self) -> Option<Effect> {
+    pub(crate) fn load_changes(&mut self) -> Option<Effect> {
         match self.ws.entries.get(self.current) {
             Some(e) => Some(Effect::LoadChanges(e.key())),
             None => {

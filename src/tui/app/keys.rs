@@ -24,6 +24,9 @@ impl App {
                 return self.on_text_key(key);
             }
             Modal::Pick { .. } => return self.on_pick_key(key),
+            Modal::CommitMessage { .. } => {
+                return crate::tui::screens::commit::on_message_key(self, key);
+            }
             _ => {}
         }
         let action = self.keymap.lookup(self.scope(), Key::from_event(&key))?;
@@ -39,7 +42,10 @@ impl App {
             return;
         }
         let edit = match &mut self.modal {
-            Modal::Edit { edit, .. } | Modal::Search(edit) | Modal::Export { edit, .. } => edit,
+            Modal::Edit { edit, .. }
+            | Modal::Search(edit)
+            | Modal::Export { edit, .. }
+            | Modal::CommitMessage { edit, .. } => edit,
             _ => {
                 self.status = Some(Notice::PasteIgnored);
                 return;

@@ -56,13 +56,13 @@ pub fn approval_text(state: &ApprovalState, lang: crate::model::Lang) -> String 
             lang.pick("✓ อนุมัติโดย", "✓ approved by"),
             a.name,
             a.position,
-            a.date
+            a.date.written(lang)
         ),
         ApprovalState::ChangedSinceApproval { approval: a } => format!(
             "{} {} {}",
             lang.pick("≠ แก้ไขหลังอนุมัติโดย", "≠ changed since approved by"),
             a.name,
-            a.date
+            a.date.written(lang)
         ),
     }
 }

@@ -150,13 +150,37 @@ fn no_register(app: &App) -> String {
     }
 }
 
+/// The next step when saved registers are not committed: the key that
+/// commits them, and how many wait.
+fn commit_hint(app: &App) -> Option<String> {
+    let waiting = app.ws.entries.iter().filter(|e| e.uncommitted).count();
+    if waiting == 0 {
+        return None;
+    }
+    let key = app
+        .keymap
+        .bindings(Scope::Overview)
+        .iter()
+        .find(|b| b.action == Action::Commit)
+        .map(keys_text)?;
+    Some(match app.lang {
+        crate::model::Lang::Th => {
+            format!("+ {waiting} ทะเบียนบันทึกแล้วแต่ยังไม่ commit — กด {key} เพื่อดูและ commit")
+        }
+        crate::model::Lang::En => format!(
+            "+ {waiting} saved register(s) not committed — press {key} to review and commit"
+        ),
+    })
+}
+
 pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang;
     let t = &app.theme;
+    let hint = commit_hint(app);
     let [head, body, legend] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(2),
+        Constraint::Length(if hint.is_some() { 3 } else { 2 }),
     ])
     .areas(area);
     let years: Vec<Span> = app
@@ -223,6 +247,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
                     cells.push(Cell::from(lights));
                     cells.push(Cell::from(percent(paid, alloc)));
                     cells.push(Cell::from(marks(e)));
+                    let due = super::marks::due(e.register(), app.ws.method(ix), app.today);
+                    cells.push(Cell::from(due.counts()));
                 }
                 None => match app.ws.error_of(code) {
                     // the file is there but does not read: say where
@@ -253,6 +279,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         lang.pick("มาตรการตามสถานะ", "Measures by status"),
         lang.pick("เบิกจ่าย", "Disbursed"),
         "*!+✓",
+        lang.pick("ค้าง", "Due"),
     ])
     .style(t.title());
     let table = Table::new(
@@ -264,19 +291,25 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
             Constraint::Length(16),
             Constraint::Length(9),
             Constraint::Length(4),
+            Constraint::Length(6),
         ],
     )
     .header(header)
     .block(Block::bordered().title(lang.pick(" สำนัก ", " Bureaus ")));
     f.render_widget(table, body);
 
-    let mut notes = vec![Line::styled(
-        lang.pick(
-            "* ยังไม่บันทึก  ! แก้ไขบนดิสก์  + ยังไม่ commit  ✓ อนุมัติแล้ว  ≠ แก้หลังอนุมัติ  G/Y/R เขียว/เหลือง/แดง  · ยังไม่รายงาน",
-            "* unsaved  ! changed on disk  + uncommitted  ✓ approved  ≠ changed since approval  G/Y/R  · not reported",
+    let mut notes: Vec<Line> = hint.into_iter().map(|h| Line::styled(h, t.key())).collect();
+    notes.push(Line::styled(
+        format!(
+            "{}  {}",
+            lang.pick(
+                "* ยังไม่บันทึก  ! แก้ไขบนดิสก์  + ยังไม่ commit  ✓ อนุมัติแล้ว  ≠ แก้หลังอนุมัติ  G/Y/R เขียว/เหลือง/แดง  · ยังไม่รายงาน",
+                "* unsaved  ! changed on disk  + uncommitted  ✓ approved  ≠ changed since approval  G/Y/R  · not reported",
+            ),
+            super::marks::due_legend(lang)
         ),
         t.dim(),
-    )];
+    ));
     if let Some(e) = app.ws.errors.first() {
         notes.push(Line::styled(e.to_string(), t.error()));
     }

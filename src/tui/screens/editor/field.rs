@@ -67,7 +67,11 @@ pub(crate) fn commit_text(app: &mut App) {
     let today = (target == Form::Header)
         .then(|| crate::clock::today().ok())
         .flatten();
-    let result = app.mutate(|reg, _, _| form::set_text(field, &target, reg, &text, today));
+    // the reason for a refusal, in the interface's language
+    let lang = app.lang;
+    let result = app.mutate(|reg, _, _| {
+        form::set_text(field, &target, reg, &text, today).map_err(|e| e.text(lang))
+    });
     settle(app, result);
 }
 
