@@ -7,11 +7,13 @@ mod done;
 mod edits;
 mod keys;
 pub mod merge;
+mod prompts;
 
 use super::action::Action;
 use super::form::{self, Ctx, Field, Form};
 use super::keymap::{Key, Keymap, Scope};
 pub use super::notice::Notice;
+pub use super::screens::Screen;
 use super::screens::{
     self, changes::ChangesView, editor::EditorView, matrix::MatrixView, monitoring::MonitoringView,
     overview::OverviewView, register::RegisterView, summary::SummaryView,
@@ -24,48 +26,6 @@ use super::workspace::Workspace;
 use crate::method::Methodology;
 use crate::model::{Lang, Register, Risk, RoundId};
 use crossterm::event::{KeyEvent, KeyEventKind};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Screen {
-    Overview,
-    Register,
-    Editor,
-    Monitoring,
-    Matrix,
-    Summary,
-    Changes,
-    Commit,
-    History,
-}
-
-impl Screen {
-    pub fn scope(self) -> Scope {
-        match self {
-            Screen::Overview => Scope::Overview,
-            Screen::Register => Scope::Register,
-            Screen::Editor => Scope::Editor,
-            Screen::Monitoring => Scope::Monitoring,
-            Screen::Matrix => Scope::Matrix,
-            Screen::Summary => Scope::Summary,
-            Screen::Changes => Scope::Changes,
-            Screen::Commit => Scope::Commit,
-            Screen::History => Scope::History,
-        }
-    }
-    pub fn title(self, lang: Lang) -> &'static str {
-        match self {
-            Screen::Overview => lang.pick("ภาพรวม", "Overview"),
-            Screen::Register => lang.pick("ทะเบียนความเสี่ยง", "Register"),
-            Screen::Editor => lang.pick("แก้ไข", "Editor"),
-            Screen::Monitoring => lang.pick("ติดตามผล", "Monitoring"),
-            Screen::Matrix => lang.pick("เมทริกซ์ความเสี่ยง", "Risk matrix"),
-            Screen::Summary => lang.pick("สรุปผล", "Summary"),
-            Screen::Changes => lang.pick("การเปลี่ยนแปลง", "Changes"),
-            Screen::Commit => lang.pick("commit ทะเบียน", "Commit"),
-            Screen::History => lang.pick("ประวัติการแก้ไข", "History"),
-        }
-    }
-}
 
 pub use super::effects::{Done, Effect};
 use super::workspace::RegisterKey;
@@ -358,8 +318,15 @@ impl App {
         }
     }
 
+    /// Routes an action: a prompt on screen answers it first, then the
+    /// global actions (quit, help, save, undo, language), then the conflict
+    /// prompt, then navigation between screens; anything else is the screen
+    /// on show's (`screens::update`). Every action clears the last notice.
     fn act(&mut self, action: Action) -> Option<Effect> {
         self.status = None;
+        if self.answer(action) {
+            return None;
+        }
         match action {
             Action::Quit => {
                 if self.ws.any_dirty() {
@@ -367,36 +334,6 @@ impl App {
                 } else {
                     self.quit = true;
                 }
-                return None;
-            }
-            Action::Yes if self.modal == Modal::ConfirmQuit => {
-                self.quit = true;
-                return None;
-            }
-            Action::No if self.modal == Modal::ConfirmQuit => {
-                self.modal = Modal::None;
-                return None;
-            }
-            Action::Yes | Action::No
-                if matches!(self.modal, Modal::ConfirmDeleteIndicator { .. }) =>
-            {
-                let modal = std::mem::replace(&mut self.modal, Modal::None);
-                if let (
-                    Action::Yes,
-                    Modal::ConfirmDeleteIndicator {
-                        risk,
-                        measure,
-                        indicator,
-                        ..
-                    },
-                ) = (action, modal)
-                {
-                    screens::editor::delete_indicator(self, risk, measure, indicator);
-                }
-                return None;
-            }
-            Action::KeepMine | Action::TakeTheirs => {
-                self.settle_conflict(action == Action::KeepMine);
                 return None;
             }
             Action::Help => {
@@ -421,24 +358,8 @@ impl App {
             }
             _ => {}
         }
-        if let Modal::Conflict(key) = &self.modal {
-            let key = key.clone();
-            return match action {
-                Action::Reload => {
-                    self.modal = Modal::None;
-                    Some(Effect::Reread(key))
-                }
-                Action::SaveCopy => {
-                    self.modal = Modal::None;
-                    Some(Effect::SaveCopy(key))
-                }
-                Action::Back => {
-                    self.modal = Modal::None;
-                    self.status = Some(Notice::SaveCancelled);
-                    None
-                }
-                _ => None,
-            };
+        if let Some(answer) = self.answer_conflict(action) {
+            return answer;
         }
         match action {
             Action::ToOverview => {
