@@ -48,6 +48,10 @@ pub fn round_summary(app: &App) -> Ref<'_, Result<Summary, String>> {
 }
 
 fn summarize(app: &App) -> Result<Summary, String> {
+    // a summary of the registers read so far would look final
+    if let Some(why) = app.still_loading() {
+        return Err(why.text(app.lang));
+    }
     let round = app.round.clone().ok_or("no monitoring round")?;
     let year = crate::model::FiscalYear::new(app.ws.year)?;
     // the round before this one in the methodology, when comparing
