@@ -131,7 +131,7 @@ pub fn run(opts: &Options) -> ExitCode {
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            super::out::error(e.text(super::lang::current()));
             ExitCode::from(1)
         }
     }
