@@ -31,6 +31,15 @@ pub enum ReportError {
     Frame(String),
 }
 
+/// A methodology's rounds as a list: `6m, 12m`.
+fn rounds(known: &[RoundId]) -> String {
+    known
+        .iter()
+        .map(RoundId::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl ReportError {
     /// The error in `lang`; the English is its `Display`. Files, rounds
     /// and methodologies are named as they are written in both.
@@ -53,13 +62,10 @@ impl ReportError {
                 round,
                 method,
                 known,
-            } => {
-                let known: Vec<&str> = known.iter().map(|r| r.as_str()).collect();
-                format!(
-                    "รอบ {round} ไม่ใช่รอบของวิธีประเมิน {method} (รอบที่มี: {})",
-                    known.join(", ")
-                )
-            }
+            } => format!(
+                "รอบ {round} ไม่ใช่รอบของวิธีประเมิน {method} (รอบที่มี: {})",
+                rounds(known)
+            ),
             ReportError::UnknownMethod { bureau, method } => {
                 format!("ทะเบียนของ {bureau} ใช้วิธีประเมิน {method} ซึ่งไม่มีใน methodology/")
             }
@@ -96,14 +102,11 @@ impl fmt::Display for ReportError {
                 round,
                 method,
                 known,
-            } => {
-                let known: Vec<&str> = known.iter().map(|r| r.as_str()).collect();
-                write!(
-                    f,
-                    "round {round} is not a round of methodology {method} (its rounds: {})",
-                    known.join(", ")
-                )
-            }
+            } => write!(
+                f,
+                "round {round} is not a round of methodology {method} (its rounds: {})",
+                rounds(known)
+            ),
             ReportError::UnknownMethod { bureau, method } => write!(
                 f,
                 "the register of {bureau} names methodology {method}, which is not in methodology/"
