@@ -287,3 +287,20 @@ fn the_summary_s_errors_follow_the_language() {
         "error: round 99m is not a round of methodology coso-5x5 v1 (its rounds: 6m, 12m)"
     );
 }
+
+#[test]
+fn export_says_a_missing_register_in_thai() {
+    let (dir, _) = sample_workspace();
+    let out = run(
+        dir.path(),
+        &[],
+        None,
+        &[
+            "export", "--year", "2567", "--bureau", "ZZZ", "--format", "csv", "-o", "out",
+            "--lang", "th",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(stderr(&out).trim(), "ข้อผิดพลาด: ไม่มีทะเบียนของ ZZZ ปี 2567");
+    assert!(!dir.path().join("out").exists(), "nothing written");
+}
