@@ -26,6 +26,7 @@ fn with_app(steps: impl Fn(&mut App, &std::path::Path)) -> Vec<(bool, App, tempf
                 Theme::mono()
             };
             let mut app = App::open(&root, Settings::default(), theme).expect("samples open");
+            app.today = Some(common::tui::today());
             steps(&mut app, dir.path());
             (colour, app, dir)
         })

@@ -30,6 +30,13 @@ pub struct RawChange {
     pub status: char,
 }
 
+/// Who a commit is by: the name and e-mail of the interface's settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Author {
+    pub name: String,
+    pub email: String,
+}
+
 /// A commit as `log` lists it.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Commit {
@@ -318,6 +325,68 @@ impl Repo {
         }
         let _ = child.wait();
         Ok(out)
+    }
+
+    /// Commits the working-tree content of `paths` (relative to the top,
+    /// taken literally, never as patterns) and nothing else, as `author`
+    /// (author and committer both: the officer at the keyboard, whatever
+    /// git itself is set to). Gives the new commit's id. When git or its
+    /// pre-commit hook refuses, [`AuditError::Refused`] carries what they
+    /// said; the files are left as they were.
+    pub fn commit_paths(
+        &self,
+        paths: &[String],
+        message: &str,
+        author: &Author,
+    ) -> Result<String, AuditError> {
+        if paths.is_empty() {
+            return Err(AuditError::Refused("nothing to commit".into()));
+        }
+        if message.trim().is_empty() || message.contains('\0') {
+            return Err(AuditError::Refused("the commit message is empty".into()));
+        }
+        let literal = |c: &mut Command| {
+            c.arg("--literal-pathspecs");
+        };
+        let mut add = self.command();
+        literal(&mut add);
+        add.args(["add", "--"]).args(paths);
+        stdout_of(&mut add, &["add", "--", "…"])?;
+        let mut commit = self.command();
+        literal(&mut commit);
+        commit
+            .args(["commit", "--quiet", "--no-edit", "--file=-", "--"])
+            .args(paths)
+            .env("GIT_AUTHOR_NAME", &author.name)
+            .env("GIT_AUTHOR_EMAIL", &author.email)
+            .env("GIT_COMMITTER_NAME", &author.name)
+            .env("GIT_COMMITTER_EMAIL", &author.email)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = commit
+            .spawn()
+            .map_err(|e| AuditError::NoGit(e.to_string()))?;
+        // the message goes in on stdin: it is the officer's text, never an option
+        if let Some(mut stdin) = child.stdin.take() {
+            stdin
+                .write_all(message.as_bytes())
+                .map_err(|e| AuditError::NoGit(e.to_string()))?;
+        }
+        let out = child
+            .wait_with_output()
+            .map_err(|e| AuditError::NoGit(e.to_string()))?;
+        if !out.status.success() {
+            // a hook may explain itself on either stream
+            let said = [&out.stdout, &out.stderr]
+                .iter()
+                .map(|b| String::from_utf8_lossy(b).trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n");
+            return Err(AuditError::Refused(said));
+        }
+        self.resolve("HEAD")
     }
 
     /// Commits (newest first, merges left out: their changes are shown at

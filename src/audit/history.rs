@@ -63,6 +63,19 @@ pub fn history(repo: &Repo, target: &LogTarget) -> Result<Vec<LogEntry>, AuditEr
     Ok(out)
 }
 
+/// A commit's author date in the Buddhist era: as the registers write dates
+/// in English, the Thai way (`31 มี.ค. 2567`) in Thai.
+pub fn commit_date(c: &Commit, lang: Lang) -> String {
+    let mut parts = c.date.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(Some(y)), Some(Some(m)), Some(Some(d))) => {
+            crate::model::Date::from_ce(y as i32, m as u8, d as u8)
+                .map_or(c.date.clone(), |d| d.written(lang))
+        }
+        _ => c.date.clone(),
+    }
+}
+
 /// Where the approved content of a register is in history, and what changed since.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SinceApproval {

@@ -13,6 +13,7 @@ pub mod hook;
 pub mod render;
 mod revision;
 pub mod signing;
+pub mod tally;
 pub mod verify;
 pub mod words;
 
@@ -53,6 +54,8 @@ pub enum AuditError {
         path: PathBuf,
         message: String,
     },
+    /// git, or its pre-commit hook, refused a commit: what they said.
+    Refused(String),
 }
 
 impl fmt::Display for AuditError {
@@ -75,6 +78,7 @@ impl fmt::Display for AuditError {
             }
             AuditError::Git { command, message } => write!(f, "{command} failed: {message}"),
             AuditError::Io { path, message } => write!(f, "{}: {message}", path.display()),
+            AuditError::Refused(said) => write!(f, "git commit refused: {said}"),
         }
     }
 }

@@ -5,7 +5,7 @@ use super::diff::{Format, base_dir};
 use super::out::Out;
 use riskreg::audit::git::{Commit, Repo};
 use riskreg::audit::{AuditError, LogEntry, LogTarget, history, render, revision_pathspecs};
-use riskreg::model::{Date, Lang};
+use riskreg::model::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -90,16 +90,8 @@ fn entries(opts: &Options) -> Result<(Repo, Vec<LogEntry>), AuditError> {
     Ok((repo, entries))
 }
 
-/// The author date in the Buddhist era: as the registers write dates in
-/// English, the Thai way (`31 มี.ค. 2567`) in Thai.
 fn date(c: &Commit, lang: Lang) -> String {
-    let mut parts = c.date.splitn(3, '-').map(|p| p.parse::<u32>().ok());
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(Some(y)), Some(Some(m)), Some(Some(d))) => {
-            Date::from_ce(y as i32, m as u8, d as u8).map_or(c.date.clone(), |d| d.written(lang))
-        }
-        _ => c.date.clone(),
-    }
+    riskreg::audit::history::commit_date(c, lang)
 }
 
 /// Newest first: `<commit> <date> <author>: <subject>`, then the changes.

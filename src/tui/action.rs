@@ -97,6 +97,14 @@ actions! {
     LineStart => ("ต้นบรรทัด", "start of the line"),
     LineEnd => ("ท้ายบรรทัด", "end of the line"),
     PickNumber => ("เลือกตามลำดับที่ (1 = ตัวเลือกแรก)", "choose by number (1 = the first)"),
+    Commit => (
+        "commit ทะเบียนที่บันทึกแล้ว (ดูรายการก่อน)",
+        "commit the saved registers (shows what first)",
+    ),
+    History => (
+        "ประวัติการแก้ไขของความเสี่ยง/มาตรการนี้",
+        "history of this risk or measure",
+    ),
 }
 
 impl Action {
@@ -122,6 +130,8 @@ impl Action {
             Cancel => lang.pick("ยกเลิก", "cancel"),
             NewLine => lang.pick("ขึ้นบรรทัด", "new line"),
             ClearText => lang.pick("ล้าง", "clear"),
+            Commit => "commit",
+            History => lang.pick("ประวัติ", "history"),
             _ => self.label(lang),
         }
     }

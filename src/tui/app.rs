@@ -7,10 +7,11 @@ mod derived;
 mod done;
 mod edits;
 mod keys;
+mod loading;
 pub mod merge;
 
 use super::action::Action;
-use super::form::{self, Ctx, Field, Form, Kind};
+use super::form::{self, Ctx, Field, Form};
 use super::keymap::{Key, Keymap, Scope};
 pub use super::notice::Notice;
 use super::screens::{
@@ -18,6 +19,7 @@ use super::screens::{
     monitoring::MonitoringView, overview::OverviewView, register::Column, register::RegisterView,
     summary::SummaryView,
 };
+use super::screens::{commit::CommitView, history::HistoryView};
 use super::settings::Settings;
 use super::textedit::TextEdit;
 use super::theme::Theme;
@@ -35,6 +37,8 @@ pub enum Screen {
     Matrix,
     Summary,
     Changes,
+    Commit,
+    History,
 }
 
 impl Screen {
@@ -47,6 +51,8 @@ impl Screen {
             Screen::Matrix => Scope::Matrix,
             Screen::Summary => Scope::Summary,
             Screen::Changes => Scope::Changes,
+            Screen::Commit => Scope::Commit,
+            Screen::History => Scope::History,
         }
     }
     pub fn title(self, lang: Lang) -> &'static str {
@@ -58,6 +64,8 @@ impl Screen {
             Screen::Matrix => lang.pick("เมทริกซ์ความเสี่ยง", "Risk matrix"),
             Screen::Summary => lang.pick("สรุปผล", "Summary"),
             Screen::Changes => lang.pick("การเปลี่ยนแปลง", "Changes"),
+            Screen::Commit => lang.pick("commit ทะเบียน", "Commit"),
+            Screen::History => lang.pick("ประวัติการแก้ไข", "History"),
         }
     }
 }
@@ -76,6 +84,8 @@ pub enum Msg {
     Action(Action),
     /// What an effect the app asked for did.
     Done(Done),
+    /// Registers the background loader read (see `workspace::loader`).
+    Loaded(super::workspace::Piece),
 }
 
 impl From<Action> for Msg {
@@ -120,6 +130,11 @@ pub enum Modal {
         indicator: usize,
         rounds: usize,
     },
+    /// The message of the commit the Commit screen shows.
+    CommitMessage {
+        edit: TextEdit,
+        error: Option<String>,
+    },
 }
 
 /// What the register's visible rows depend on besides the row under the cursor.
@@ -162,6 +177,9 @@ pub struct App {
     pub current: usize,
     /// The monitoring round, by id.
     pub round: Option<RoundId>,
+    /// The round is the default one, not one the user stepped to: while
+    /// registers are still being read, the default may move later.
+    pub round_is_default: bool,
     // each screen's own state, defined, changed and drawn in `screens`
     pub overview: OverviewView,
     pub register: RegisterView,
@@ -170,6 +188,8 @@ pub struct App {
     pub matrix: MatrixView,
     pub summary: SummaryView,
     pub changes: ChangesView,
+    pub commit: CommitView,
+    pub history: HistoryView,
     pub modal: Modal,
     /// A line of feedback (saved, refused, …), worded when drawn.
     pub status: Option<Notice>,
@@ -182,6 +202,9 @@ pub struct App {
     /// The terminal's size as last reported (columns, rows); `None` until
     /// the event loop knows it (as in tests driving the state alone).
     pub terminal_size: Option<(u16, u16)>,
+    /// The day reviews and reports fall due against (`clock::today`: today
+    /// in Thailand, or `RISKREG_TODAY`); `None` when it cannot be told.
+    pub today: Option<crate::model::Date>,
 }
 
 impl App {
@@ -202,6 +225,7 @@ impl App {
             stack: Vec::new(),
             current: 0,
             round: None,
+            round_is_default: true,
             overview: OverviewView::default(),
             register: RegisterView::default(),
             editor: EditorView::default(),
@@ -209,6 +233,8 @@ impl App {
             matrix: MatrixView::default(),
             summary: SummaryView::default(),
             changes: ChangesView::default(),
+            commit: CommitView::default(),
+            history: HistoryView::default(),
             modal: Modal::None,
             status: (!problems.is_empty()).then(|| Notice::Settings {
                 problems: problems.join("; "),
@@ -218,6 +244,7 @@ impl App {
             quit: false,
             rights,
             terminal_size: None,
+            today: crate::clock::today().ok(),
         };
         app.round = app.default_round();
         app
@@ -243,6 +270,10 @@ impl App {
             }
             Msg::Action(action) => self.act(action),
             Msg::Done(done) => self.on_done(done),
+            Msg::Loaded(piece) => {
+                self.on_loaded(piece);
+                None
+            }
         }
     }
 
@@ -300,7 +331,7 @@ impl App {
         }
     }
 
-    fn form_ctx(&self) -> Option<Ctx<'_>> {
+    pub(crate) fn form_ctx(&self) -> Option<Ctx<'_>> {
         Some(Ctx {
             register: self.register_value()?,
             method: self.method(),
@@ -340,7 +371,7 @@ impl App {
         }
     }
 
-    fn back(&mut self) {
+    pub(crate) fn back(&mut self) {
         if let Some(prev) = self.stack.pop() {
             self.screen = prev;
         } else if self.screen != Screen::Overview {
@@ -365,6 +396,7 @@ impl App {
             now.saturating_sub(1)
         };
         self.round = Some(ids[next].clone());
+        self.round_is_default = false;
         if let Some(Form::Monitoring { round, .. }) = &mut self.editor.target {
             *round = ids[next].clone();
         }
@@ -469,6 +501,10 @@ impl App {
                 self.changes.scroll = 0;
                 return self.load_changes();
             }
+            Action::Commit if self.screen != Screen::Commit => {
+                return screens::commit::start(self);
+            }
+            Action::History => return screens::history::open(self),
             Action::Back if self.screen == Screen::Register && self.register.detail_focus => {
                 self.register.detail_focus = false
             }

@@ -34,6 +34,16 @@ pub enum Effect {
     CreateRegister(String),
     /// Compute the changes of a register against git HEAD.
     LoadChanges(RegisterKey),
+    /// What a commit of the saved registers would hold (see `git_effects`).
+    PreviewCommit,
+    /// Commit these files (relative to the top of the work tree).
+    Commit {
+        files: Vec<String>,
+        message: String,
+        author: crate::audit::git::Author,
+    },
+    /// The commits that changed a risk or a measure.
+    LoadHistory(crate::audit::LogTarget),
 }
 
 /// What an effect did, for the app to show.
@@ -61,6 +71,10 @@ pub enum Done {
         entry: Result<usize, String>,
     },
     Changes(Result<Vec<crate::audit::Change>, String>),
+    CommitPreview(Result<super::git_effects::CommitPlan, String>),
+    /// The new commit's id, or what git or its hook said in refusing.
+    Committed(Result<String, String>),
+    History(Result<Vec<crate::audit::LogEntry>, String>),
     Exported(Result<PathBuf, String>),
 }
 
@@ -93,6 +107,13 @@ pub fn perform(ws: &mut Workspace, effect: Effect) -> Done {
         Effect::LoadChanges(key) => {
             Done::Changes(crate::audit::changes_against_head(key.path()).map_err(|e| e.to_string()))
         }
+        Effect::PreviewCommit => Done::CommitPreview(super::git_effects::plan(ws)),
+        Effect::Commit {
+            files,
+            message,
+            author,
+        } => Done::Committed(super::git_effects::commit(ws, &files, &message, &author)),
+        Effect::LoadHistory(target) => Done::History(super::git_effects::history(ws, &target)),
         Effect::Export {
             path,
             summary,

@@ -18,6 +18,10 @@ pub enum Scope {
     Matrix,
     Summary,
     Changes,
+    /// What a commit would hold, before its message is asked for.
+    Commit,
+    /// The commits that changed a risk or a measure.
+    History,
     /// The prompt shown when a file changed on disk under a save.
     Conflict,
     /// A field both I and the version on disk changed, after a reload.
@@ -39,7 +43,7 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const SCREENS: [Scope; 12] = [
+    pub const SCREENS: [Scope; 14] = [
         Scope::Global,
         Scope::Overview,
         Scope::Register,
@@ -48,6 +52,8 @@ impl Scope {
         Scope::Matrix,
         Scope::Summary,
         Scope::Changes,
+        Scope::Commit,
+        Scope::History,
         Scope::Conflict,
         Scope::Merge,
         Scope::ConfirmQuit,
@@ -332,6 +338,7 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
                 b(&[Key::ch('m')], ToMatrix, false),
                 b(&[Key::ch('o')], ToMonitoring, false),
                 b(&[Key::ch('n')], NewRegister, false),
+                b(&[Key::ch('c')], Commit, false),
             ]);
             v
         }
@@ -350,6 +357,7 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
                 b(&[Key::ch('H')], EditHeader, false),
                 b(&[Key::ch('a')], AddRisk, false),
                 b(&[Key::ch('d')], DeleteRisk, false),
+                b(&[Key::ch('v')], History, false),
                 b(&[Key::ch('>')], NextRound, false),
                 b(&[Key::ch('<')], PrevRound, false),
                 b(&[LEFT, Key::ch('h')], Back, false),
@@ -366,6 +374,7 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
                 b(&[Key::ch('d')], DeleteMeasure, false),
                 b(&[Key::ch('i')], AddIndicator, false),
                 b(&[Key::ch('x')], DeleteIndicator, false),
+                b(&[Key::ch('v')], History, false),
             ]);
             v
         }
@@ -407,7 +416,17 @@ pub fn defaults(scope: Scope) -> Vec<Binding> {
             ]);
             v
         }
-        Scope::Changes => list_moves(),
+        Scope::Changes => {
+            let mut v = list_moves();
+            v.push(b(&[Key::ch('c')], Commit, true));
+            v
+        }
+        Scope::Commit => {
+            let mut v = list_moves();
+            v.push(b(&[ENTER, Key::ch('c')], Commit, true));
+            v
+        }
+        Scope::History => list_moves(),
         Scope::Conflict => vec![
             b(&[Key::ch('r')], Reload, true),
             b(&[Key::ch('c')], SaveCopy, true),

@@ -1,6 +1,7 @@
-//! Per-user settings: language, theme, key overrides and the name written as
-//! "prepared by". They live in the OS config directory (never beside the
-//! data), or in `$RISKREG_CONFIG_DIR` when that is set (tests use it).
+//! Per-user settings: language, theme, key overrides, the name written as
+//! "prepared by" and the name and e-mail commits are made as. They live in
+//! the OS config directory (never beside the data), or in
+//! `$RISKREG_CONFIG_DIR` when that is set (tests use it).
 
 use crate::model::Lang;
 use serde::{Deserialize, Serialize};
@@ -29,6 +30,10 @@ pub struct Settings {
     /// The user's name, offered for "prepared by".
     #[serde(default)]
     pub name: String,
+    /// The user's e-mail: with `name`, the author of the commits made from
+    /// the Changes screen.
+    #[serde(default)]
+    pub email: String,
     /// Action name → keys, e.g. `"Save": "ctrl-w"` (that action's keys on
     /// every screen and prompt), or `"Register.Back": "esc b"` (in that
     /// scope alone); see [`crate::tui::keymap::Keymap::with_overrides`].

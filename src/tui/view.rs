@@ -101,39 +101,13 @@ fn draw_screen(f: &mut Frame, app: &App) {
     match &app.modal {
         Modal::None | Modal::Search(_) | Modal::Export { .. } => {}
         Modal::Help => draw_help(f, body, app),
+        Modal::CommitMessage { edit, error } => {
+            let title = app.lang.pick("ข้อความของ commit", "Commit message");
+            draw_text_window(f, body, app, title, edit, error.as_deref());
+        }
         Modal::Edit { field, edit, error } => {
             let title = form::label(*field, app.lang);
-            let rect_w = body.width.saturating_sub(4);
-            let inner_w = rect_w.saturating_sub(2) as usize;
-            let (rows, (line, col)) = edit.layout(inner_w.saturating_sub(1));
-            // a selected value shows reversed: typing replaces it
-            let style = if edit.is_selected() {
-                app.theme.selected()
-            } else {
-                ratatui::style::Style::default()
-            };
-            let mut all: Vec<Line> = rows.into_iter().map(|r| Line::styled(r, style)).collect();
-            let text_rows = all.len();
-            let error_rows = error.as_ref().map_or(Vec::new(), |e| {
-                let said = Line::styled(format!("✗ {e}"), app.theme.error());
-                wrap::line(&said, inner_w, 2)
-            });
-            let error_height = error_rows.len();
-            all.extend(error_rows);
-            let h = (all.len() as u16 + 3).clamp(5, body.height);
-            let rect = centered(body, rect_w, h);
-            f.render_widget(Clear, rect);
-            let hint = app.keymap.hint(edit.scope(), app.lang);
-            let block = Block::bordered()
-                .title(format!(" {title} "))
-                .title_bottom(hint);
-            let inner = block.inner(rect);
-            let visible = inner.height.saturating_sub(error_height as u16).max(1) as usize;
-            let scroll = (line + 1).saturating_sub(visible).min(text_rows) as u16;
-            f.render_widget(Paragraph::new(all).block(block).scroll((scroll, 0)), rect);
-            let x = inner.x + (col as u16).min(inner.width.saturating_sub(1));
-            let y = inner.y + (line as u16).saturating_sub(scroll);
-            f.set_cursor_position((x, y.min(inner.bottom().saturating_sub(1))));
+            draw_text_window(f, body, app, &title, edit, error.as_deref());
         }
         Modal::Pick {
             field,
@@ -325,6 +299,9 @@ fn draw_title(f: &mut Frame, area: Rect, app: &App) {
         format!("· {}", app.screen.title(lang)),
         app.theme.title(),
     ));
+    if let Some(progress) = app.loading_text() {
+        spans.push(Span::styled(format!("  · {progress}"), app.theme.key()));
+    }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
@@ -407,6 +384,49 @@ pub fn help_lines(app: &App, scope: Scope) -> Vec<String> {
             format!("{keys}{} {}", " ".repeat(pad), b.action.label(app.lang))
         })
         .collect()
+}
+
+/// A text box over the screen: the value (reversed while selected, so
+/// typing replaces it), what was wrong with it, and the keys at its foot.
+fn draw_text_window(
+    f: &mut Frame,
+    body: Rect,
+    app: &App,
+    title: &str,
+    edit: &super::textedit::TextEdit,
+    error: Option<&str>,
+) {
+    let rect_w = body.width.saturating_sub(4);
+    let inner_w = rect_w.saturating_sub(2) as usize;
+    let (rows, (line, col)) = edit.layout(inner_w.saturating_sub(1));
+    // a selected value shows reversed: typing replaces it
+    let style = if edit.is_selected() {
+        app.theme.selected()
+    } else {
+        ratatui::style::Style::default()
+    };
+    let mut all: Vec<Line> = rows.into_iter().map(|r| Line::styled(r, style)).collect();
+    let text_rows = all.len();
+    let error_rows = error.map_or(Vec::new(), |e| {
+        let said = Line::styled(format!("✗ {e}"), app.theme.error());
+        wrap::line(&said, inner_w, 2)
+    });
+    let error_height = error_rows.len();
+    all.extend(error_rows);
+    let h = (all.len() as u16 + 3).clamp(5, body.height);
+    let rect = centered(body, rect_w, h);
+    f.render_widget(Clear, rect);
+    let hint = app.keymap.hint(edit.scope(), app.lang);
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .title_bottom(hint);
+    let inner = block.inner(rect);
+    let visible = inner.height.saturating_sub(error_height as u16).max(1) as usize;
+    let scroll = (line + 1).saturating_sub(visible).min(text_rows) as u16;
+    f.render_widget(Paragraph::new(all).block(block).scroll((scroll, 0)), rect);
+    let x = inner.x + (col as u16).min(inner.width.saturating_sub(1));
+    let y = inner.y + (line as u16).saturating_sub(scroll);
+    f.set_cursor_position((x, y.min(inner.bottom().saturating_sub(1))));
 }
 
 #[cfg(test)]

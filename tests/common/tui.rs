@@ -12,7 +12,8 @@ use riskreg::tui::theme::Theme;
 /// The app on a fresh copy of the samples, without colour.
 pub fn app_with(settings: Settings) -> (tempfile::TempDir, App) {
     let (dir, root) = sample_workspace();
-    let app = App::open(&root, settings, Theme::mono()).expect("samples open");
+    let mut app = App::open(&root, settings, Theme::mono()).expect("samples open");
+    app.today = Some(today());
     (dir, app)
 }
 
@@ -22,6 +23,17 @@ pub fn english() -> (tempfile::TempDir, App) {
         lang: Lang::En,
         ..Settings::default()
     })
+}
+
+/// The day the tests' apps reckon what is overdue against (as
+/// `RISKREG_TODAY` does for the binary): `super::TODAY`.
+pub fn today() -> riskreg::model::Date {
+    on(super::TODAY)
+}
+
+/// A date of the tests, Buddhist era.
+pub fn on(date: &str) -> riskreg::model::Date {
+    riskreg::model::Date::try_from(date.to_string()).expect("a date")
 }
 
 pub fn key(app: &mut App, code: KeyCode) {

@@ -52,6 +52,7 @@ impl App {
                 self.current = 0;
                 self.overview.selected = 0;
                 self.round = self.default_round();
+                self.round_is_default = true;
             }
             Done::YearLoaded(Err(why)) => self.status = Some(Notice::Failed { why }),
             Done::Created {
@@ -68,6 +69,9 @@ impl App {
                 entry: Err(why), ..
             } => self.status = Some(Notice::Failed { why }),
             Done::Changes(changes) => self.changes.list = changes,
+            Done::CommitPreview(plan) => screens::commit::previewed(self, plan),
+            Done::Committed(done) => return screens::commit::committed(self, done),
+            Done::History(list) => self.history.list = Some(list),
             Done::Exported(written) => {
                 self.status = Some(match written {
                     Ok(path) => Notice::Exported { path },
@@ -79,7 +83,7 @@ impl App {
     }
 
     /// The changes of the register on screen against git HEAD, to read.
-    pub(super) fn load_changes(&mut self) -> Option<Effect> {
+    pub(crate) fn load_changes(&mut self) -> Option<Effect> {
         match self.ws.entries.get(self.current) {
             Some(e) => Some(Effect::LoadChanges(e.key())),
             None => {
@@ -96,22 +100,6 @@ impl App {
             self.load_changes()
         } else {
             None
-        }
-    }
-
-    /// Exports the summary on screen to a file, or says why it cannot.
-    pub(super) fn export(&mut self, path: std::path::PathBuf) -> Option<Effect> {
-        let summary = self.round_summary().clone();
-        match summary {
-            Ok(summary) => Some(Effect::Export {
-                path,
-                summary: Box::new(summary),
-                lang: self.lang,
-            }),
-            Err(why) => {
-                self.status = Some(Notice::Failed { why });
-                None
-            }
         }
     }
 }

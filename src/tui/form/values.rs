@@ -155,8 +155,13 @@ pub mod show {
                 .find(|r| r.indicator == ind.id)
                 .map_or_else(|| "—".to_string(), |r| r.value.display(lang))
         });
+        // the verdict of model::judge, in words and a mark that needs no colour
+        let met = v.entry(|m| {
+            let judged = crate::model::judge(std::slice::from_ref(ind), &m.results);
+            crate::tui::screens::marks::verdict(judged.first().and_then(|j| j.met), lang)
+        });
         format!(
-            "{got} · {} {} · {}",
+            "{got} · {} {} · {met} · {}",
             ind.target.display(lang),
             ind.unit,
             ind.name

@@ -4,8 +4,11 @@
 //! show; shared drawing bits live here too.
 
 pub mod changes;
+pub mod commit;
 pub mod detail;
 pub mod editor;
+pub mod history;
+pub mod marks;
 pub mod matrix;
 pub mod monitoring;
 pub mod overview;
@@ -31,6 +34,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Screen::Matrix => matrix::update(app, action),
         Screen::Summary => summary::update(app, action),
         Screen::Changes => changes::update(app, action),
+        Screen::Commit => commit::update(app, action),
+        Screen::History => history::update(app, action),
     }
 }
 
@@ -44,7 +49,20 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         Screen::Matrix => matrix::draw(f, area, app),
         Screen::Summary => summary::draw(f, area, app),
         Screen::Changes => changes::draw(f, area, app),
+        Screen::Commit => commit::draw(f, area, app),
+        Screen::History => history::draw(f, area, app),
     }
+}
+
+/// The size of the area a screen is drawn in, at the terminal size last
+/// reported (80×24 until it is): the terminal less the title row, the key
+/// bar and a status line of one row (a key that scrolls leaves no longer
+/// notice: every action clears the last one first).
+pub fn area_size(app: &App) -> (u16, u16) {
+    let (w, h) = app
+        .terminal_size
+        .unwrap_or((super::view::MIN_WIDTH, super::view::MIN_HEIGHT));
+    (w, h.saturating_sub(3))
 }
 
 /// Moves a list cursor of `len` rows.
@@ -118,4 +136,23 @@ pub fn scroll_offset(selected: usize, height: usize) -> usize {
     } else {
         selected + 1 - height
     }
+}
+
+/// `text` wrapped between words into rows of at most `width` cells, the
+/// first indented by `indent` spaces and the rest by two more, so a long
+/// change reads as one item under its first row.
+pub fn hanging(
+    text: &str,
+    width: usize,
+    indent: usize,
+    style: ratatui::style::Style,
+) -> Vec<ratatui::text::Line<'static>> {
+    crate::text::wrap::wrap(text, width.saturating_sub(indent + 2))
+        .into_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let pad = if i == 0 { indent } else { indent + 2 };
+            ratatui::text::Line::styled(format!("{}{row}", " ".repeat(pad)), style)
+        })
+        .collect()
 }

@@ -101,6 +101,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let height = area.height.saturating_sub(3) as usize;
     let offset = scroll_offset(app.monitoring.selected, height);
     let round = app.round.as_ref();
+    let due = super::marks::due(reg, app.method(), app.today);
     let rows: Vec<Row> = rows_ix
         .iter()
         .enumerate()
@@ -109,13 +110,19 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         .map(|(pos, &(ri, mi))| {
             let m = &reg.risks[ri].measures[mi];
             let at = round.and_then(|r| m.at_round(r));
+            let owed = if due.reports.contains(&(ri, mi)) {
+                super::marks::REPORT
+            } else {
+                ' '
+            };
             let row = Row::new(vec![
-                Cell::from(m.id.to_string()),
+                Cell::from(format!("{}{owed}", m.id)),
                 Cell::from(m.title.clone()),
                 Cell::from(Line::from(light_span(t, at.map(|x| x.status)))),
                 Cell::from(at.map_or("—", |x| x.implementation.short(lang)).to_string()),
                 Cell::from(at.map_or_else(|| "—".to_string(), |x| x.disbursed.grouped())),
                 Cell::from(m.budget.allocated().grouped()),
+                Cell::from(super::marks::judged(m, round)),
             ]);
             if pos == app.monitoring.selected {
                 row.style(t.selected())
@@ -131,21 +138,31 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         lang.pick("การดำเนินการ", "Implementation"),
         lang.pick("เบิกจ่าย", "Disbursed"),
         lang.pick("จัดสรร", "Allocated"),
+        lang.pick("ตัวชี้วัด", "Target"),
     ])
     .style(t.title());
     let title = format!(" {} · {} ", reg.bureau, app.round_label());
+    let mut legend = super::marks::met_legend(lang);
+    if !due.is_empty() {
+        legend = format!("{legend}  {}", super::marks::due_legend(lang));
+    }
     let table = Table::new(
         rows,
         [
-            Constraint::Length(9),
-            Constraint::Min(16),
-            Constraint::Length(6),
+            Constraint::Length(10),
+            Constraint::Min(12),
+            Constraint::Length(5),
             Constraint::Length(14),
             Constraint::Length(11),
             Constraint::Length(11),
+            Constraint::Length(8),
         ],
     )
     .header(header)
-    .block(Block::bordered().title(title));
+    .block(
+        Block::bordered()
+            .title(title)
+            .title_bottom(format!(" {legend} ")),
+    );
     f.render_widget(table, area);
 }

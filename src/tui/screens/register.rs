@@ -349,6 +349,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     if !filters.is_empty() {
         head_line.push(Span::styled(format!("[{filters}]  "), t.key()));
     }
+    let due = app.register_value().map_or_else(Default::default, |reg| {
+        super::marks::due(reg, app.method(), app.today)
+    });
     if let crate::tui::app::Modal::Search(edit) = &app.modal {
         head_line.push(Span::styled(format!("/{}", edit.text()), t.key()));
     } else if !app.register.query.is_empty() {
@@ -387,6 +390,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
                 Cell::from(r.control_quality.letter().to_string()),
                 Cell::from(Line::from(band_span(t, residual))),
                 Cell::from(Line::from(light_span(t, risk_status(r, round)))),
+                Cell::from(due.risk_marks(ri)),
             ]);
             if pos == app.register.selected {
                 row.style(t.selected())
@@ -395,7 +399,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
             }
         })
         .collect();
-    let header = Row::new(Column::ALL.map(|c| c.name(lang)).to_vec()).style(t.title());
+    let mut names = Column::ALL.map(|c| c.name(lang)).to_vec();
+    names.push("");
+    let header = Row::new(names).style(t.title());
     let approval = app
         .ws
         .entries
@@ -414,15 +420,26 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
             Constraint::Length(4),
             Constraint::Length(7),
             Constraint::Length(6),
+            Constraint::Length(2),
         ],
     )
     .header(header)
-    .block(Block::bordered().title(title));
+    .block(due_block(Block::bordered().title(title), &due, lang));
     f.render_widget(table, body);
     let selected = visible
         .get(app.register.selected)
         .and_then(|&ri| reg.risks.get(ri));
     super::detail::draw(f, detail, app, selected);
+}
+
+/// The table's frame, carrying the legend of the overdue marks at its foot
+/// when any is shown.
+fn due_block<'a>(block: Block<'a>, due: &super::marks::Due, lang: Lang) -> Block<'a> {
+    if due.is_empty() {
+        block
+    } else {
+        block.title_bottom(format!(" {} ", super::marks::due_legend(lang)))
+    }
 }
 
 fn head_line_width(

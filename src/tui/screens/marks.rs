@@ -1,0 +1,122 @@
+//! The marks the lists share, each a character so they read without
+//! colour: `↻` a risk's review is overdue, `✎` a measure owes the report of
+//! a round that has ended (both by `validate::cadence`, against the app's
+//! today), and `✓` `✗` `?` an indicator's result met, missed or not yet
+//! judgeable against its target (`model::judge`).
+
+use crate::method::Methodology;
+use crate::model::{Date, Lang, Measure, Register, RoundId, judge};
+use crate::validate::cadence::{overdue_reports, overdue_reviews};
+use std::collections::BTreeSet;
+
+pub const REVIEW: char = '↻';
+pub const REPORT: char = '✎';
+pub const MET: char = '✓';
+pub const MISSED: char = '✗';
+pub const UNJUDGED: char = '?';
+
+/// What has fallen due in one register: risks (by index) whose review is
+/// overdue, and (risk, measure) index pairs owing at least one report.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Due {
+    pub reviews: BTreeSet<usize>,
+    pub reports: BTreeSet<(usize, usize)>,
+    /// Reports owed, counting each round a measure missed.
+    pub reports_owed: usize,
+}
+
+/// What is overdue in `reg` on `today`; nothing when the day is unknown.
+pub fn due(reg: &Register, method: Option<&Methodology>, today: Option<Date>) -> Due {
+    let Some(today) = today else {
+        return Due::default();
+    };
+    let reports = method.map_or_else(Vec::new, |m| overdue_reports(reg, m, today));
+    Due {
+        reviews: overdue_reviews(reg, today)
+            .into_iter()
+            .map(|r| r.risk)
+            .collect(),
+        reports_owed: reports.len(),
+        reports: reports.into_iter().map(|r| (r.risk, r.measure)).collect(),
+    }
+}
+
+impl Due {
+    /// The marks of risk `ri` in a list: `↻` its review, `✎` a measure of it
+    /// owes a report; spaces keep the column aligned.
+    pub fn risk_marks(&self, ri: usize) -> String {
+        let review = if self.reviews.contains(&ri) {
+            REVIEW
+        } else {
+            ' '
+        };
+        let report = if self.reports.range((ri, 0)..(ri + 1, 0)).next().is_some() {
+            REPORT
+        } else {
+            ' '
+        };
+        format!("{review}{report}")
+    }
+    /// `↻2 ✎3` for the overview; empty when nothing is overdue.
+    pub fn counts(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.reviews.is_empty() {
+            parts.push(format!("{REVIEW}{}", self.reviews.len()));
+        }
+        if self.reports_owed > 0 {
+            parts.push(format!("{REPORT}{}", self.reports_owed));
+        }
+        parts.join(" ")
+    }
+    pub fn is_empty(&self) -> bool {
+        self.reviews.is_empty() && self.reports.is_empty()
+    }
+}
+
+/// A measure's indicators judged at a round, as `✓1 ✗1 ?1` (empty when it
+/// has no indicators).
+pub fn judged(m: &Measure, round: Option<&RoundId>) -> String {
+    let results = round
+        .and_then(|r| m.at_round(r))
+        .map_or(&[][..], |e| e.results.as_slice());
+    let verdicts = judge(&m.indicators, results);
+    let count = |want: Option<bool>| verdicts.iter().filter(|j| j.met == want).count();
+    [
+        (MET, count(Some(true))),
+        (MISSED, count(Some(false))),
+        (UNJUDGED, count(None)),
+    ]
+    .into_iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(c, n)| format!("{c}{n}"))
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+/// One verdict in words, for the editor: `✓ met`, `✗ not met`, `? not judged yet`.
+pub fn verdict(met: Option<bool>, lang: Lang) -> String {
+    match met {
+        Some(true) => format!("{MET} {}", lang.pick("บรรลุเป้าหมาย", "met")),
+        Some(false) => format!("{MISSED} {}", lang.pick("ไม่บรรลุเป้าหมาย", "not met")),
+        None => format!("{UNJUDGED} {}", lang.pick("ยังประเมินไม่ได้", "not judged yet")),
+    }
+}
+
+/// The legend of the overdue marks.
+pub fn due_legend(lang: Lang) -> String {
+    format!(
+        "{REVIEW} {}  {REPORT} {}",
+        lang.pick("เลยกำหนดทบทวน", "review overdue"),
+        lang.pick("ค้างรายงานผล", "report owed"),
+    )
+}
+
+/// The legend of the indicator marks.
+pub fn met_legend(lang: Lang) -> String {
+    format!(
+        "{MET} {}  {MISSED} {}  {UNJUDGED} {}",
+        lang.pick("บรรลุ", "met"),
+        lang.pick("ไม่บรรลุ", "not met"),
+        lang.pick("ยังประเมินไม่ได้", "not judged"),
+    )
+}
