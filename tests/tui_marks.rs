@@ -68,6 +68,9 @@ fn after_the_review_date_and_a_missed_round_the_overview_register_and_monitoring
         "{monitoring}"
     );
     assert!(!row(&monitoring, "FIN-M2").contains('✎'), "{monitoring}");
+    // measures have no review date: the legend names only what is shown
+    assert!(monitoring.contains("✎ ค้างรายงานผล"), "{monitoring}");
+    assert!(!monitoring.contains('↻'), "{monitoring}");
 }
 
 #[test]

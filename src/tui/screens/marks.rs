@@ -105,10 +105,16 @@ pub fn verdict(met: Option<bool>, lang: Lang) -> String {
 /// The legend of the overdue marks.
 pub fn due_legend(lang: Lang) -> String {
     format!(
-        "{REVIEW} {}  {REPORT} {}",
+        "{REVIEW} {}  {}",
         lang.pick("เลยกำหนดทบทวน", "review overdue"),
-        lang.pick("ค้างรายงานผล", "report owed"),
+        report_legend(lang)
     )
+}
+
+/// The legend of the report mark alone (the monitoring screen lists
+/// measures, which have no review date).
+pub fn report_legend(lang: Lang) -> String {
+    format!("{REPORT} {}", lang.pick("ค้างรายงานผล", "report owed"))
 }
 
 /// The legend of the indicator marks.

@@ -143,8 +143,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     .style(t.title());
     let title = format!(" {} · {} ", reg.bureau, app.round_label());
     let mut legend = super::marks::met_legend(lang);
-    if !due.is_empty() {
-        legend = format!("{legend}  {}", super::marks::due_legend(lang));
+    if !due.reports.is_empty() {
+        legend = format!("{legend}  {}", super::marks::report_legend(lang));
     }
     let table = Table::new(
         rows,
