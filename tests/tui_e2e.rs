@@ -590,3 +590,88 @@ fn edit_save_and_commit_from_the_changes_screen_as_the_settings_author() {
     assert!(git(&repo, &["status", "--porcelain"]).trim().is_empty());
     drop(dir);
 }
+
+/// The cursor's cell on the tmux screen.
+fn cursor(t: &Tmux) -> (u16, u16) {
+    let out = t.tmux(&[
+        "display-message",
+        "-p",
+        "-t",
+        "t",
+        "#{cursor_x} #{cursor_y}",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut n = text
+        .split_whitespace()
+        .map(|v| v.parse::<u16>().expect("a number"));
+    (n.next().expect("x"), n.next().expect("y"))
+}
+
+/// The text of row `y` of the tmux screen.
+fn row(t: &Tmux, y: u16) -> String {
+    t.screen()
+        .lines()
+        .nth(usize::from(y))
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Thai typed as a Thai officer does, at 80×24 in the Thai interface:
+/// Backspace takes the last character typed (ที่ → ที, น้ำ → น้), the cursor
+/// moves over a whole cluster (น้ำ in one step, two cells: น้ and ำ), ำ is
+/// drawn in one cell, and ๆ (q on the Kedmanee layout) quits.
+#[test]
+fn thai_typed_with_backspace_is_saved_and_kedmanee_q_quits() {
+    let (_dir, repo, config) = repo();
+    std::fs::write(
+        config.join("settings.ron"),
+        "Settings(lang: Th, name: \"Test Officer\")\n",
+    )
+    .expect("settings");
+    let fin = repo.join("registers/2567/FIN.ron");
+    let t = Tmux::start("thai", &repo, &config);
+    t.tmux(&["resize-window", "-t", "t", "-x", "80", "-y", "24"]);
+    t.wait_for("ภาพรวม");
+    t.keys(&["j", "Enter"]);
+    t.wait_for("FIN-R1");
+    t.key("Enter");
+    t.wait_for("กระบวนงาน");
+    // the process: emptied, then typed
+    t.key("Enter");
+    t.wait_for("Enter ตกลง");
+    t.key("C-u");
+    std::thread::sleep(Duration::from_millis(150));
+    let (x0, y) = cursor(&t);
+    let at = |t: &Tmux, cells: u16, what: &str| {
+        assert_eq!(cursor(t), (x0 + cells, y), "{what}:\n{}", t.screen());
+    };
+    t.type_text("น้ำที่");
+    at(&t, 3, "น้ำ takes two cells, ที่ one");
+    // ำ drawn as ํ + า, one cell each (see view::split_sara_am)
+    assert!(row(&t, y).contains("น้ําที่"), "{}", t.screen());
+    t.key("BSpace");
+    at(&t, 3, "ที่ + Backspace leaves ที in its cell");
+    assert!(row(&t, y).contains("น้ําที "), "{}", t.screen());
+    t.keys(&["Left", "Left"]);
+    at(&t, 0, "two steps back: over ที, then over the whole of น้ำ");
+    t.key("Right");
+    at(&t, 2, "one step over น้ำ: two cells");
+    t.key("End");
+    t.type_text("น้ำ");
+    at(&t, 5, "น้ำ typed at the end");
+    t.key("BSpace");
+    at(&t, 4, "Backspace takes ำ alone: น้ is left");
+    assert!(row(&t, y).contains("น้ําทีน้ "), "{}", t.screen());
+    t.keys(&["BSpace", "BSpace"]);
+    at(&t, 3, "then the tone mark, then น");
+    t.key("Enter");
+    t.wait_for("ยังไม่บันทึก");
+    t.key("C-s");
+    t.wait_for("บันทึกแล้ว");
+    // ๆ is where q is on the Kedmanee layout: it quits
+    t.type_text("ๆ");
+    t.wait_exit();
+
+    let saved = riskreg::store::load_register(&fin).expect("the saved file reads");
+    assert_eq!(saved.value.risks[0].process, "น้ำที");
+}

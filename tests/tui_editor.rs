@@ -409,3 +409,28 @@ fn a_date_typed_the_thai_way_is_stored_in_the_canonical_form() {
         assert_eq!(review.map(|d| d.to_string()).as_deref(), Some(stored));
     }
 }
+
+/// The reason a typed value is refused is in the interface's language:
+/// it was English beside Thai fields ("expected a Buddhist-era date …").
+#[test]
+fn a_refused_value_says_why_in_the_interface_s_language() {
+    for (lang, want) in [
+        (riskreg::model::Lang::Th, "ต้องเป็นวันที่ พ.ศ."),
+        (riskreg::model::Lang::En, "expected a Buddhist-era date"),
+    ] {
+        let (_d, mut app) = english();
+        app.lang = lang;
+        open_fin(&mut app);
+        key(&mut app, KeyCode::Enter);
+        to_next_review(&mut app);
+        key(&mut app, KeyCode::Enter);
+        ctrl(&mut app, 'u');
+        typed(&mut app, "สามสิบเมษา");
+        key(&mut app, KeyCode::Enter);
+        let Modal::Edit { error: Some(e), .. } = &app.modal else {
+            panic!("refused in place: {:?}", app.modal)
+        };
+        assert!(e.starts_with(want), "{lang:?}: {e}");
+        assert!(e.ends_with("\"สามสิบเมษา\""), "{e}");
+    }
+}

@@ -7,7 +7,7 @@ mod common;
 use common::tui::*;
 use crossterm::event::KeyCode;
 use riskreg::model::{Lang, RoundId, TrafficLight};
-use riskreg::tui::app::{Modal, Notice, Screen};
+use riskreg::tui::app::{Modal, Msg, Notice, Screen};
 use riskreg::tui::screens::overview;
 
 #[test]
@@ -255,4 +255,65 @@ fn save_as_copy_says_where_mine_went_and_that_theirs_is_loaded() {
     assert!(mine.contains("status: Red"), "my edit is in the copy");
     assert_eq!(fin_r1_likelihood(&app), 2, "theirs is on screen");
     assert!(!app.ws.any_dirty());
+}
+
+/// The Changes screen scrolls exactly as far as what it draws: End shows
+/// the last row of the last change however much the changes wrap at the
+/// width, and one step up from there moves the view (no dead steps past
+/// the end).
+#[test]
+fn the_changes_screen_scrolls_to_its_last_row_and_no_further() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        // few changes, each many rows long at the width
+        let (_d, mut app) = english();
+        riskreg::tui::handle(&mut app, Msg::Resize(w, h));
+        open_fin(&mut app);
+        app.mutate(|reg, _, _| {
+            for (i, r) in reg.risks.iter_mut().enumerate() {
+                r.controls = format!("{}END-OF-{i}", "ตรวจสอบเอกสาร ".repeat(70));
+            }
+            Ok(())
+        })
+        .expect("edit");
+        ch(&mut app, '6');
+        ch(&mut app, 'G');
+        let last = format!(
+            "END-OF-{}",
+            app.register_value().expect("reg").risks.len() - 1
+        );
+        let screen = screen_text(&app, w, h);
+        assert!(screen.contains(&last), "{w}×{h}: {last} not in\n{screen}");
+
+        // many changes of one row each, saved: the list against HEAD ends
+        // with the last of them
+        let (dir, mut app) = english();
+        common::git(dir.path(), &["init", "-q"]);
+        common::git(dir.path(), &["add", "."]);
+        common::git(dir.path(), &["commit", "-q", "-m", "samples"]);
+        riskreg::tui::handle(&mut app, Msg::Resize(w, h));
+        open_fin(&mut app);
+        let mut last = String::new();
+        app.mutate(|reg, method, _| {
+            let category = method.expect("method").categories[0].id.clone();
+            for _ in 0..2 * h {
+                let risk = riskreg::model::blank::risk(reg, category.clone(), true)?;
+                last = risk.id.to_string();
+                reg.risks.push(risk);
+            }
+            Ok(())
+        })
+        .expect("add risks");
+        ch(&mut app, '6');
+        ctrl(&mut app, 's');
+        assert!(app.unsaved_changes().is_empty());
+        ch(&mut app, 'G');
+        let bottom = screen_text(&app, w, h);
+        assert!(bottom.contains(&last), "{w}×{h}: {last} not in\n{bottom}");
+        ch(&mut app, 'k');
+        let one_up = screen_text(&app, w, h);
+        assert!(
+            !one_up.contains(&last),
+            "{w}×{h}: one step up scrolls {last} off the bottom:\n{one_up}"
+        );
+    }
 }

@@ -69,12 +69,8 @@ pub fn commit_date(c: &Commit, lang: Lang) -> String {
     let mut parts = c.date.splitn(3, '-').map(|p| p.parse::<u32>().ok());
     match (parts.next(), parts.next(), parts.next()) {
         (Some(Some(y)), Some(Some(m)), Some(Some(d))) => {
-            crate::model::Date::from_ce(y as i32, m as u8, d as u8).map_or(c.date.clone(), |d| {
-                match lang {
-                    Lang::Th => d.thai_short(),
-                    Lang::En => d.to_string(),
-                }
-            })
+            crate::model::Date::from_ce(y as i32, m as u8, d as u8)
+                .map_or(c.date.clone(), |d| d.written(lang))
         }
         _ => c.date.clone(),
     }

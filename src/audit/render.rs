@@ -133,10 +133,8 @@ pub fn what(c: &Change, lang: Lang) -> String {
 /// A stored date (`2567-03-31`) as shown: unchanged in English, the Thai
 /// way (`31 มี.ค. 2567`) in Thai; text that is no date stays as it is.
 fn shown_date(stored: &str, lang: Lang) -> String {
-    match (lang, crate::model::Date::try_from(stored.to_string())) {
-        (Lang::Th, Ok(d)) => d.thai_short(),
-        _ => stored.to_string(),
-    }
+    crate::model::Date::try_from(stored.to_string())
+        .map_or_else(|_| stored.to_string(), |d| d.written(lang))
 }
 
 pub fn line(c: &Change, lang: Lang) -> String {

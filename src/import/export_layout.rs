@@ -682,7 +682,9 @@ fn quantity(row: &mut Row) -> Option<Quantity> {
         }
     };
     row.parse("target", expected, |s| match kind.as_str() {
-        "Percent" => Decimal2::try_from(s.to_string()).map(Quantity::Percent),
+        "Percent" => Decimal2::try_from(s.to_string())
+            .map(Quantity::Percent)
+            .map_err(String::from),
         "Count" => number(s).map(Quantity::Count),
         "PerYear" => number(s).map(Quantity::PerYear),
         "Level" => number(s).map(Quantity::Level),
@@ -712,7 +714,9 @@ fn achieved(row: &mut Row) -> Option<Achieved> {
         }
     };
     row.parse("result", expected, |s| match kind.as_str() {
-        "Percent" => Decimal2::try_from(s.to_string()).map(Achieved::Percent),
+        "Percent" => Decimal2::try_from(s.to_string())
+            .map(Achieved::Percent)
+            .map_err(String::from),
         "Fraction" => {
             let (n, d) = s.split_once('/').ok_or_else(String::new)?;
             Ok(Achieved::Fraction(number(n.trim())?, number(d.trim())?))

@@ -865,7 +865,7 @@ impl Reader<'_> {
             YearMonth::new(year_end.year_be(), year_end.month()).ok()?,
         );
         let month = |d: &Data, t: &str| match date_of(d) {
-            Some(date) => YearMonth::new(date.year_be(), date.month()),
+            Some(date) => YearMonth::new(date.year_be(), date.month()).map_err(String::from),
             None => words::month(t),
         };
         if let Some(p) = self.read(&f["period"], row, "measure.period", |d, t| {

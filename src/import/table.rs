@@ -232,11 +232,9 @@ impl Row<'_, '_> {
         if let Some(d) = date_of(self.cell(name)) {
             return Some(Some(d));
         }
-        self.opt_parse(
-            name,
-            "a Buddhist-era date such as 2567-03-31",
-            Date::parse_written,
-        )
+        self.opt_parse(name, "a Buddhist-era date such as 2567-03-31", |s| {
+            Date::parse_written(s).map_err(String::from)
+        })
     }
 
     pub fn date(&mut self, name: &str) -> Option<Date> {
@@ -256,7 +254,7 @@ impl Row<'_, '_> {
             return YearMonth::new(d.year_be(), d.month()).ok();
         }
         self.parse(name, "a Buddhist-era month such as 2566-10", |s| {
-            YearMonth::try_from(s.to_string())
+            YearMonth::try_from(s.to_string()).map_err(String::from)
         })
     }
 }

@@ -84,7 +84,7 @@ pub fn month(text: &str) -> Result<YearMonth, String> {
         .or_else(|_| Date::parse_written(&format!("1/{s}")))
         .or_else(|_| Date::parse_written(&format!("1 {s}")));
     match as_day {
-        Ok(d) => YearMonth::new(d.year_be(), d.month()),
+        Ok(d) => YearMonth::new(d.year_be(), d.month()).map_err(String::from),
         Err(_) => Err("a month such as ต.ค. 66, ตุลาคม 2566 or 2566-10".into()),
     }
 }

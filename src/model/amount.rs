@@ -3,17 +3,15 @@
 //! Files hold them as strings with two decimals (`"10075.00"`), which auditors
 //! read as baht and which never pass through floating point.
 
+use super::Refused;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Parses a non-negative decimal with at most two fractional digits into
 /// hundredths: `"12"` → 1200, `"12.5"` → 1250, `"0.07"` → 7.
-pub fn parse_hundredths(s: &str) -> Result<i64, String> {
-    let expected = || {
-        format!(
-            "expected a number with at most two decimals like \"1234.50\", found {}",
-            super::quoted(s)
-        )
+pub fn parse_hundredths(s: &str) -> Result<i64, Refused> {
+    let expected = || Refused::Decimal {
+        found: s.to_string(),
     };
     let (whole, frac) = match s.split_once('.') {
         Some((w, f)) => (w, f),
@@ -28,9 +26,9 @@ pub fn parse_hundredths(s: &str) -> Result<i64, String> {
     {
         return Err(expected());
     }
-    let whole: i64 = whole
-        .parse()
-        .map_err(|_| format!("{} is too large", super::quoted(s)))?;
+    let whole: i64 = whole.parse().map_err(|_| Refused::TooLarge {
+        found: s.to_string(),
+    })?;
     let mut cents: i64 = if frac.is_empty() {
         0
     } else {
@@ -42,7 +40,9 @@ pub fn parse_hundredths(s: &str) -> Result<i64, String> {
     whole
         .checked_mul(100)
         .and_then(|v| v.checked_add(cents))
-        .ok_or_else(|| format!("{} is too large", super::quoted(s)))
+        .ok_or_else(|| Refused::TooLarge {
+            found: s.to_string(),
+        })
 }
 
 /// Formats hundredths with two decimals and no grouping: 1007500 → `"10075.00"`.
@@ -98,11 +98,11 @@ impl Money {
 }
 
 impl TryFrom<String> for Money {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
+    type Error = Refused;
+    fn try_from(s: String) -> Result<Self, Refused> {
         parse_hundredths(&s)
             .map(Money)
-            .map_err(|e| format!("amount in baht: {e}"))
+            .map_err(|e| Refused::Baht(Box::new(e)))
     }
 }
 
@@ -136,8 +136,8 @@ impl Decimal2 {
 }
 
 impl TryFrom<String> for Decimal2 {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
+    type Error = Refused;
+    fn try_from(s: String) -> Result<Self, Refused> {
         parse_hundredths(&s).map(Decimal2)
     }
 }

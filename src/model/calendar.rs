@@ -1,6 +1,7 @@
 //! Dates in the Buddhist era (พ.ศ. = ค.ศ. + 543) and the Thai fiscal year,
 //! which runs from 1 October to 30 September: FY2567 = 1 Oct 2566 – 30 Sep 2567.
 
+use super::Refused;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -66,18 +67,13 @@ pub fn days_in_month(year_be: u16, month: u8) -> u8 {
 const MIN_BE_YEAR: u16 = 2500;
 const MAX_BE_YEAR: u16 = 2700;
 
-fn check_year(year: u16) -> Result<(), String> {
+fn check_year(year: u16) -> Result<(), Refused> {
     if (MIN_BE_YEAR..=MAX_BE_YEAR).contains(&year) {
         Ok(())
     } else if (MIN_BE_YEAR - 543..=MAX_BE_YEAR - 543).contains(&year) {
-        Err(format!(
-            "year {year} looks like a Common-era year; files use the Buddhist era (พ.ศ.), e.g. {}",
-            i32::from(year) + BE_OFFSET
-        ))
+        Err(Refused::CommonEraYear { year })
     } else {
-        Err(format!(
-            "year {year} is outside {MIN_BE_YEAR}–{MAX_BE_YEAR} (Buddhist era)"
-        ))
+        Err(Refused::Year { year })
     }
 }
 
@@ -161,14 +157,19 @@ pub struct Date {
 }
 
 impl Date {
-    pub fn new(year_be: u16, month: u8, day: u8) -> Result<Self, String> {
+    pub fn new(year_be: u16, month: u8, day: u8) -> Result<Self, Refused> {
         check_year(year_be)?;
         if !(1..=12).contains(&month) {
-            return Err(format!("month {month} is not 1–12"));
+            return Err(Refused::Month { month });
         }
         let dim = days_in_month(year_be, month);
         if day == 0 || day > dim {
-            return Err(format!("{year_be}-{month:02} has days 1–{dim}, not {day}"));
+            return Err(Refused::Day {
+                year: year_be,
+                month,
+                days: dim,
+                day,
+            });
         }
         Ok(Date {
             year: year_be,
@@ -180,7 +181,7 @@ impl Date {
     pub fn from_ce(year_ce: i32, month: u8, day: u8) -> Result<Self, String> {
         let be = u16::try_from(year_ce + BE_OFFSET)
             .map_err(|_| format!("year {year_ce} is out of range"))?;
-        Date::new(be, month, day)
+        Ok(Date::new(be, month, day)?)
     }
     /// The date in Thailand (UTC+7, no daylight saving) at `unix_secs`
     /// seconds after 1970-01-01 00:00 UTC: the caller reads the clock, so this
@@ -233,14 +234,9 @@ impl Date {
 }
 
 impl TryFrom<String> for Date {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
-        let bad = || {
-            format!(
-                "expected a Buddhist-era date like \"2567-01-12\", found {}",
-                super::quoted(&s)
-            )
-        };
+    type Error = Refused;
+    fn try_from(s: String) -> Result<Self, Refused> {
+        let bad = || Refused::StoredDate { found: s.clone() };
         let mut parts = s.split('-');
         let (Some(y), Some(m), Some(d), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
@@ -278,10 +274,10 @@ pub struct YearMonth {
 }
 
 impl YearMonth {
-    pub fn new(year_be: u16, month: u8) -> Result<Self, String> {
+    pub fn new(year_be: u16, month: u8) -> Result<Self, Refused> {
         check_year(year_be)?;
         if !(1..=12).contains(&month) {
-            return Err(format!("month {month} is not 1–12"));
+            return Err(Refused::Month { month });
         }
         Ok(YearMonth {
             year: year_be,
@@ -322,14 +318,9 @@ impl YearMonth {
 }
 
 impl TryFrom<String> for YearMonth {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
-        let bad = || {
-            format!(
-                "expected a Buddhist-era month like \"2566-10\", found {}",
-                super::quoted(&s)
-            )
-        };
+    type Error = Refused;
+    fn try_from(s: String) -> Result<Self, Refused> {
+        let bad = || Refused::YearMonth { found: s.clone() };
         let Some((y, m)) = s.split_once('-') else {
             return Err(bad());
         };
@@ -359,14 +350,23 @@ mod tests {
     #[test]
     fn the_date_in_thailand_is_seven_hours_ahead_of_utc() {
         // 1970-01-01 00:00 UTC is 07:00 in Bangkok, 1 January 2513
-        assert_eq!(Date::in_thailand_at(0), Date::new(2513, 1, 1));
+        assert_eq!(
+            Date::in_thailand_at(0),
+            Date::new(2513, 1, 1).map_err(String::from)
+        );
         // 2023-11-14 22:13:20 UTC is already 15 November in Bangkok
-        assert_eq!(Date::in_thailand_at(1_700_000_000), Date::new(2566, 11, 15));
+        assert_eq!(
+            Date::in_thailand_at(1_700_000_000),
+            Date::new(2566, 11, 15).map_err(String::from)
+        );
         // 2024-02-29 (a leap day), 12:00 UTC
-        assert_eq!(Date::in_thailand_at(1_709_208_000), Date::new(2567, 2, 29));
+        assert_eq!(
+            Date::in_thailand_at(1_709_208_000),
+            Date::new(2567, 2, 29).map_err(String::from)
+        );
         assert_eq!(
             Date::in_thailand_at(20_415 * 86_400),
-            Date::new(2568, 11, 23)
+            Date::new(2568, 11, 23).map_err(String::from)
         );
     }
 
@@ -413,7 +413,9 @@ mod tests {
         assert!(Date::try_from("2566-02-29".to_string()).is_err()); // 2023 CE
         assert!(Date::try_from("2567-13-01".to_string()).is_err());
         assert!(Date::try_from("2567-1-12".to_string()).is_err());
-        let err = Date::try_from("2024-01-12".to_string()).unwrap_err();
+        let err = Date::try_from("2024-01-12".to_string())
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("Common-era"), "{err}");
         assert!(FiscalYear::new(2024).is_err());
         assert!(YearMonth::try_from("2566-10".to_string()).is_ok());

@@ -10,6 +10,7 @@ pub mod indicator;
 pub mod label;
 pub mod people;
 pub mod quoted;
+pub mod refused;
 pub mod register;
 pub mod rollover;
 pub mod status;
@@ -28,6 +29,7 @@ pub use indicator::{
 pub use label::{Label, Lang};
 pub use people::{People, Person, Role};
 pub use quoted::quoted;
+pub use refused::Refused;
 pub use register::{
     Budget, CoResponsible, Measure, MethodRef, Monitoring, Rating, Register, Risk, Signature,
 };

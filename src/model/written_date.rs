@@ -3,6 +3,7 @@
 //! stored form `2567-03-31`. Pure: text in, [`Date`] or a reason out.
 
 use super::calendar::{Date, thai_month};
+use super::{Lang, Refused};
 
 /// The abbreviations every Thai office uses (ราชบัณฑิตยสภา), January first.
 const THAI_MONTHS_SHORT: [&str; 12] = [
@@ -79,13 +80,10 @@ impl Date {
     /// Reads a date in any of the forms Thai officials write (see the module
     /// notes); the year is always in the Buddhist era. The reason says what
     /// was expected when it does not read.
-    pub fn parse_written(text: &str) -> Result<Date, String> {
+    pub fn parse_written(text: &str) -> Result<Date, Refused> {
         let s = ascii_digits(text.trim());
-        let expected = || {
-            format!(
-                "expected a Buddhist-era date such as 31/03/2567, 31/3/67, 31 มี.ค. 2567 or 2567-03-31, found {}",
-                super::quoted(text)
-            )
+        let expected = || Refused::WrittenDate {
+            found: text.to_string(),
         };
         // the stored form, with its exact checks
         if s.len() == 10 && s.as_bytes().get(4) == Some(&b'-') {
@@ -122,6 +120,19 @@ impl Date {
         Date::new(y, m, d)
     }
 
+    /// As a reader in `lang` sees it: the Thai way (`31 มี.ค. 2567`) in
+    /// Thai; in English the stored form (`2567-03-31`), since the registers
+    /// keep the Buddhist era and a reader of an English page of a Thai
+    /// register compares it with the file (a Common-era `31 Mar 2024`
+    /// would look a year from nowhere beside `2567`). Both read back with
+    /// [`Date::parse_written`].
+    pub fn written(self, lang: Lang) -> String {
+        match lang {
+            Lang::Th => self.thai_short(),
+            Lang::En => self.to_string(),
+        }
+    }
+
     /// As Thai documents write it in tables and lines: `31 มี.ค. 2567`.
     pub fn thai_short(self) -> String {
         format!(
@@ -143,7 +154,9 @@ mod tests {
     #[test]
     fn a_refusal_quotes_thai_as_typed() {
         let why = Date::parse_written("ทดสอบที").expect_err("not a date");
-        assert!(why.ends_with("found \"ทดสอบที\""), "{why}");
+        assert!(why.to_string().ends_with("found \"ทดสอบที\""), "{why}");
+        // in Thai for the Thai interface
+        assert!(why.text(Lang::Th).ends_with("แต่พบ \"ทดสอบที\""), "{why}");
     }
 
     fn d(y: u16, m: u8, day: u8) -> Date {
@@ -185,16 +198,19 @@ mod tests {
         }
         // a Common-era year says so
         let err = Date::parse_written("31/03/2024").expect_err("CE year");
-        assert!(err.contains("Common-era"), "{err}");
+        assert!(err.to_string().contains("Common-era"), "{err}");
+        assert!(err.text(Lang::Th).contains("ค.ศ."), "{err}");
         // 2566 (2023 CE) has no 29 February
         assert!(Date::parse_written("29/02/2566").is_err());
         assert_eq!(Date::parse_written("29 ก.พ. 2567"), Ok(d(2567, 2, 29)));
         let err = Date::parse_written("31 มีนา 2567").expect_err("bad month");
-        assert!(err.contains("31 มี.ค. 2567"), "{err}");
+        assert!(err.to_string().contains("31 มี.ค. 2567"), "{err}");
     }
 
     #[test]
     fn shown_the_thai_way() {
+        assert_eq!(d(2567, 3, 31).written(Lang::Th), "31 มี.ค. 2567");
+        assert_eq!(d(2567, 3, 31).written(Lang::En), "2567-03-31");
         assert_eq!(d(2567, 3, 31).thai_short(), "31 มี.ค. 2567");
         assert_eq!(d(2566, 10, 1).thai_short(), "1 ต.ค. 2566");
     }
@@ -209,6 +225,8 @@ mod tests {
         fn every_written_form_reads_back_as_the_same_day(date in any_date()) {
             let (y, m, day) = (date.year_be(), date.month(), date.day());
             let forms = [
+                date.written(Lang::Th),
+                date.written(Lang::En),
                 date.to_string(),
                 format!("{day:02}/{m:02}/{y}"),
                 format!("{day}/{m}/{y}"),

@@ -61,6 +61,7 @@ impl TryFrom<String> for Percent {
             Some(rest) => parse_hundredths(rest).map(|v| Percent(-v)),
             None => parse_hundredths(&s).map(Percent),
         }
+        .map_err(String::from)
     }
 }
 

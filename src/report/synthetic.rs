@@ -94,8 +94,8 @@ pub fn write(root: &Path, year: FiscalYear, size: Size) -> io::Result<()> {
 
 fn register(b: usize, year: FiscalYear, size: Size) -> io::Result<Register> {
     let mut rng = Lcg(b as u64 + 1);
-    let ym = |y: u16, m: u8| YearMonth::new(y, m).map_err(invalid);
-    let date = |y: u16, m: u8, d: u8| Date::new(y, m, d).map_err(invalid);
+    let ym = |y: u16, m: u8| YearMonth::new(y, m).map_err(|e| invalid(e.to_string()));
+    let date = |y: u16, m: u8, d: u8| Date::new(y, m, d).map_err(|e| invalid(e.to_string()));
     let approaches = ["knowledge", "standards", "control"];
     let mut risks = Vec::with_capacity(size.risks);
     for r in 0..size.risks {

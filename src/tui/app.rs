@@ -10,7 +10,7 @@ mod keys;
 pub mod merge;
 
 use super::action::Action;
-use super::form::{self, Ctx, Field, Form, Kind};
+use super::form::{self, Ctx, Field, Form};
 use super::keymap::{Key, Keymap, Scope};
 pub use super::notice::Notice;
 use super::screens::{
@@ -320,7 +320,7 @@ impl App {
         }
     }
 
-    fn form_ctx(&self) -> Option<Ctx<'_>> {
+    pub(crate) fn form_ctx(&self) -> Option<Ctx<'_>> {
         Some(Ctx {
             register: self.register_value()?,
             method: self.method(),

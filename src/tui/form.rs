@@ -6,6 +6,7 @@
 mod apply;
 pub mod header;
 mod place;
+mod refusal;
 pub mod results;
 mod spot;
 mod table;
@@ -13,6 +14,7 @@ mod values;
 
 pub use apply::co_responsible;
 pub use place::{is_under, path, target_path};
+pub use refusal::Refusal;
 pub use table::Field;
 
 use spot::{Lists, Spot, View};
@@ -264,7 +266,7 @@ pub fn set_text(
     register: &mut Register,
     text: &str,
     today: Option<Date>,
-) -> Result<(), String> {
+) -> Result<(), Refusal> {
     let spec = field.spec();
     if !spec.group.on(form) {
         return Err("not a field of this form".into());
@@ -272,9 +274,10 @@ pub fn set_text(
     match spec.set {
         Set::Text(set) => set(register, &Spot::of(field, form), text, today),
         Set::Pick(_) => Err("this field is chosen from a list".into()),
-        Set::Never => Err(read_only_reason(field, Lang::En)
-            .unwrap_or("this field cannot be edited")
-            .into()),
+        Set::Never => Err(match field.spec().input {
+            Input::ReadOnly(th, en) => Refusal::rule(th, en),
+            _ => "this field cannot be edited".into(),
+        }),
     }
 }
 

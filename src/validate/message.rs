@@ -279,10 +279,7 @@ fn say(lang: Lang, th: String, en: String) -> String {
 }
 
 fn date(lang: Lang, d: Date) -> String {
-    match lang {
-        Lang::Th => d.thai_short(),
-        Lang::En => d.to_string(),
-    }
+    d.written(lang)
 }
 
 fn known_list(known: &[String], lang: Lang) -> String {

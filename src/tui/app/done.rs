@@ -101,20 +101,4 @@ impl App {
             None
         }
     }
-
-    /// Exports the summary on screen to a file, or says why it cannot.
-    pub(super) fn export(&mut self, path: std::path::PathBuf) -> Option<Effect> {
-        let summary = self.round_summary().clone();
-        match summary {
-            Ok(summary) => Some(Effect::Export {
-                path,
-                summary: Box::new(summary),
-                lang: self.lang,
-            }),
-            Err(why) => {
-                self.status = Some(Notice::Failed { why });
-                None
-            }
-        }
-    }
 }

@@ -1,5 +1,7 @@
 //! Keys in the windows that take text or a choice (editing, search,
-//! export, pick-lists), and committing what they hold.
+//! export, pick-lists), routed to what they do: typing into the text box,
+//! or the action of the key table's text and pick scopes. Setting a field
+//! is the editor's (`screens::editor::field`), exporting the summary's.
 
 use super::*;
 use crate::tui::keymap::TextKey;
@@ -142,129 +144,21 @@ impl App {
         None
     }
 
-    /// The form's field under the cursor, with what the form edits.
-    fn field_under_cursor(&self) -> Option<(Field, Form)> {
-        let field = *self.form_fields().get(self.editor.cursor)?;
-        Some((field, self.editor.target.clone()?))
-    }
-
-    pub(crate) fn open_field(&mut self) {
-        let Some((field, target)) = self.field_under_cursor() else {
-            return;
-        };
-        if let Some(reason) = self.read_only() {
-            self.status = Some(Notice::ReadOnly { reason });
-            return;
-        }
-        let Some(ctx) = self.form_ctx() else { return };
-        match form::kind(field, &ctx) {
-            Kind::ReadOnly => self.status = Some(Notice::FieldReadOnly { field }),
-            Kind::Text { multiline } => {
-                let now = form::edit_text(field, &target, &ctx);
-                let edit = if form::retyped(field) {
-                    TextEdit::selected(&now)
-                } else {
-                    TextEdit::new(&now, multiline)
-                };
-                self.modal = Modal::Edit {
-                    field,
-                    edit,
-                    error: None,
-                };
-            }
-            Kind::Pick(options) => {
-                let selected = form::picked(field, &target, &ctx);
-                self.modal = Modal::Pick {
-                    field,
-                    options,
-                    selected,
-                    error: None,
-                };
-            }
-        }
-    }
-
-    pub(super) fn commit_text(&mut self) -> Option<Effect> {
-        if let Modal::Search(_) = self.modal {
-            self.modal = Modal::None;
-            return None;
-        }
-        if let Modal::Export { edit, error } = &mut self.modal {
-            let path = std::path::PathBuf::from(edit.text().trim());
-            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-            if crate::report::Format::parse(ext).is_none() {
-                *error = Some(format!(
-                    "{} .txt .md .csv .json .html .xlsx",
-                    self.lang
-                        .pick("นามสกุลไฟล์บอกรูปแบบ:", "the extension names the format:")
-                ));
-                return None;
-            }
-            self.modal = Modal::None;
-            return self.export(path);
-        }
-        let Modal::Edit { field, edit, .. } = &self.modal else {
-            return None;
-        };
-        let (field, text) = (*field, edit.text().to_string());
-        let target = self.editor.target.clone()?;
-        // a new signature in the header is dated today unless a date is typed
-        let today = (target == Form::Header)
-            .then(|| crate::clock::today().ok())
-            .flatten();
-        match self.mutate(|reg, _, _| form::set_text(field, &target, reg, &text, today)) {
-            Ok(()) => self.modal = Modal::None,
-            // keep the typed text and say what is wrong, right where it is
-            Err(e) => {
-                let lang = self.lang;
-                if let Modal::Edit { error, .. } = &mut self.modal {
-                    *error = Some(e.text(lang));
-                }
-            }
+    /// Confirms the text window on top: a search stays as typed, an export
+    /// path is checked and exported to, a field is set.
+    fn commit_text(&mut self) -> Option<Effect> {
+        match self.modal {
+            Modal::Search(_) => self.modal = Modal::None,
+            Modal::Export { .. } => return screens::summary::commit_export(self),
+            Modal::Edit { .. } => screens::editor::field::commit_text(self),
+            _ => {}
         }
         None
     }
 
-    pub(super) fn commit_pick(&mut self) -> Option<Effect> {
-        let Modal::Pick {
-            field, selected, ..
-        } = &self.modal
-        else {
-            return None;
-        };
-        let (field, index) = (*field, *selected);
-        let target = self.editor.target.clone()?;
-        match self.mutate(|reg, method, approaches| {
-            form::set_pick(field, &target, reg, method, approaches, index)
-        }) {
-            Ok(()) => self.modal = Modal::None,
-            Err(e) => {
-                let lang = self.lang;
-                if let Modal::Pick { error, .. } = &mut self.modal {
-                    *error = Some(e.text(lang));
-                }
-            }
-        }
+    fn commit_pick(&mut self) -> Option<Effect> {
+        screens::editor::field::commit_pick(self);
         None
-    }
-
-    pub(crate) fn step_pick(&mut self, forward: bool) {
-        let Some((field, target)) = self.field_under_cursor() else {
-            return;
-        };
-        let Some(ctx) = self.form_ctx() else { return };
-        let Kind::Pick(options) = form::kind(field, &ctx) else {
-            return;
-        };
-        let now = form::picked(field, &target, &ctx);
-        let next = if forward {
-            (now + 1).min(options.len().saturating_sub(1))
-        } else {
-            now.saturating_sub(1)
-        };
-        if let Err(e) = self.mutate(|reg, m, a| form::set_pick(field, &target, reg, m, a, next)) {
-            self.status = Some(e);
-        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! checked before it touches the register (see the field table).
 
 use super::*;
+use crate::model::Refused;
 
 /// `ICT, HRD` → those bureaus; `all` (or ทุกสำนัก) → every bureau; empty →
 /// the lead alone. Unknown codes are left to the validator to flag in place.
@@ -22,12 +23,12 @@ pub fn co_responsible(text: &str) -> Result<CoResponsible, String> {
     Ok(CoResponsible::Bureaus(codes))
 }
 
-pub(super) fn money(s: &str) -> Result<Money, String> {
+pub(super) fn money(s: &str) -> Result<Money, Refused> {
     let cleaned: String = s.trim().chars().filter(|c| *c != ',').collect();
     Money::try_from(cleaned)
 }
 
-pub(super) fn date(s: &str) -> Result<Option<Date>, String> {
+pub(super) fn date(s: &str) -> Result<Option<Date>, Refused> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(None);
@@ -35,7 +36,7 @@ pub(super) fn date(s: &str) -> Result<Option<Date>, String> {
     Date::parse_written(s).map(Some)
 }
 
-pub(super) fn year_month(s: &str) -> Result<YearMonth, String> {
+pub(super) fn year_month(s: &str) -> Result<YearMonth, Refused> {
     YearMonth::try_from(s.trim().to_string())
 }
 
@@ -70,7 +71,7 @@ mod tests {
         );
         let before = reg.clone();
         let err = set_text(Field::Disbursed, &t, &mut reg, "12.345", None).expect_err("refused");
-        assert!(err.contains("two decimals"), "{err}");
+        assert!(err.to_string().contains("two decimals"), "{err}");
         assert_eq!(reg, before, "a refused value changes nothing");
     }
 
@@ -116,6 +117,28 @@ mod tests {
         assert!(p.contains("outside the scale"), "{p}");
     }
 
+    /// Dates are shown the Thai way in Thai (the stored form in English),
+    /// and an edit opens with that text, which reads back as the same day.
+    #[test]
+    fn a_date_is_shown_in_the_language_and_its_edit_reads_back() {
+        let (mut reg, cat) = sample();
+        let day = Date::try_from("2567-04-30".to_string()).expect("date");
+        reg.risks[0].next_review = Some(day);
+        for (lang, shown) in [(Lang::Th, "30 เม.ย. 2567"), (Lang::En, "2567-04-30")] {
+            let before = reg.clone();
+            let ctx = Ctx {
+                register: &before,
+                method: None,
+                approaches: &cat.approaches.value,
+                lang,
+            };
+            assert_eq!(value(Field::NextReview, &Form::Risk(0), &ctx), shown);
+            let text = edit_text(Field::NextReview, &Form::Risk(0), &ctx);
+            set_text(Field::NextReview, &Form::Risk(0), &mut reg, &text, None).expect("reads back");
+            assert_eq!(reg, before, "{text}");
+        }
+    }
+
     #[test]
     fn co_responsible_bureaus_are_read_from_codes() {
         assert_eq!(co_responsible(" "), Ok(CoResponsible::LeadOnly));
@@ -140,7 +163,7 @@ mod tests {
             None,
         )
         .expect_err("refused");
-        assert!(err.contains("after the end"), "{err}");
+        assert!(err.to_string().contains("after the end"), "{err}");
         assert!(
             set_text(
                 Field::MeasureStart(0),

@@ -27,7 +27,7 @@ pub fn approval_text(reg: &Register, lang: Lang) -> String {
             "{}, {}, {} ({}…)",
             a.name,
             a.position,
-            a.date,
+            a.date.written(lang),
             a.digest.short()
         )
     };
@@ -76,7 +76,7 @@ pub fn sign(
     part: Part,
     text: &str,
     today: Option<Date>,
-) -> Result<(), String> {
+) -> Result<(), super::Refusal> {
     let text = text.trim();
     let date = if part == Part::Date && !text.is_empty() {
         Some(Date::parse_written(text)?)
@@ -87,9 +87,10 @@ pub fn sign(
         Some(s) => s,
         None if text.is_empty() => return Ok(()),
         None => {
-            let start = date
-                .or(today)
-                .ok_or("the system clock gives no usable date: type the date first")?;
+            let start = date.or(today).ok_or(super::Refusal::rule(
+                "นาฬิกาของเครื่องไม่ให้วันที่ที่ใช้ได้ พิมพ์วันที่ก่อน",
+                "the system clock gives no usable date: type the date first",
+            ))?;
             Signature {
                 name: String::new(),
                 position: String::new(),
@@ -104,10 +105,13 @@ pub fn sign(
             Some(d) => sig.date = d,
             None if sig.name.is_empty() && sig.position.is_empty() => return Ok(()),
             None => {
-                let err = "a signature needs a date like 2567-10-01 (Buddhist era); \
-                           empty the name and position to remove it";
                 *slot = Some(sig);
-                return Err(err.into());
+                return Err(super::Refusal::rule(
+                    "การลงนามต้องมีวันที่ เช่น 1 ต.ค. 2567 หรือ 2567-10-01 (พ.ศ.) \
+                     ถ้าจะลบการลงนาม ให้ลบชื่อและตำแหน่ง",
+                    "a signature needs a date like 2567-10-01 (Buddhist era); \
+                     empty the name and position to remove it",
+                ));
             }
         },
     }
@@ -176,11 +180,11 @@ mod tests {
             None,
         )
         .expect_err("bad");
-        assert!(err.contains("month 13"), "{err}");
+        assert!(err.to_string().contains("month 13"), "{err}");
         assert_eq!(reg, before);
         let err =
             set_text(Field::PreparedDate, &Form::Header, &mut reg, "", None).expect_err("empty");
-        assert!(err.contains("needs a date"), "{err}");
+        assert!(err.to_string().contains("needs a date"), "{err}");
         assert_eq!(reg, before);
         set_text(
             Field::PreparedDate,
@@ -199,7 +203,7 @@ mod tests {
         let before = reg.clone();
         let err =
             set_text(Field::Approval, &Form::Header, &mut reg, "x", None).expect_err("refused");
-        assert!(err.contains("riskreg approve"), "{err}");
+        assert!(err.to_string().contains("riskreg approve"), "{err}");
         assert!(set_text(Field::Method, &Form::Header, &mut reg, "x", None).is_err());
         assert_eq!(reg, before);
     }

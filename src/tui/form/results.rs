@@ -2,7 +2,8 @@
 //! `98.5`, `98.5%`, `3`, `yes`/`มี`, or nothing while pending; read in the
 //! terms of the indicator's target so a result always matches its kind.
 
-use crate::model::{Achieved, Comparator, Decimal2, Quantity, Threshold};
+use super::Refusal;
+use crate::model::{Achieved, Comparator, Decimal2, Quantity, Threshold, quoted};
 
 /// The achieved value as it is typed back (the display adds units).
 pub fn achieved_text(a: &Achieved) -> String {
@@ -17,14 +18,17 @@ pub fn achieved_text(a: &Achieved) -> String {
     }
 }
 
-fn number<T: std::str::FromStr>(s: &str) -> Result<T, String> {
-    s.replace(',', "")
-        .parse::<T>()
-        .map_err(|_| format!("expected a whole number, found {}", crate::model::quoted(s)))
+fn number<T: std::str::FromStr>(s: &str) -> Result<T, Refusal> {
+    s.replace(',', "").parse::<T>().map_err(|_| {
+        Refusal::rule(
+            format!("ต้องเป็นจำนวนเต็ม แต่พบ {}", quoted(s)),
+            format!("expected a whole number, found {}", quoted(s)),
+        )
+    })
 }
 
 /// Reads a typed result for an indicator whose target is `target`.
-pub fn parse_achieved(text: &str, target: &Quantity) -> Result<Achieved, String> {
+pub fn parse_achieved(text: &str, target: &Quantity) -> Result<Achieved, Refusal> {
     let t = text.trim();
     let lower = t.to_lowercase();
     if t.is_empty() || matches!(lower.as_str(), "pending" | "รอผล" | "อยู่ระหว่างประเมินผล")
@@ -34,7 +38,10 @@ pub fn parse_achieved(text: &str, target: &Quantity) -> Result<Achieved, String>
     if let Some((n, d)) = t.split_once('/') {
         let (n, d): (u64, u64) = (number(n.trim())?, number(d.trim())?);
         if d == 0 {
-            return Err("a fraction needs a denominator above zero".into());
+            return Err(Refusal::rule(
+                "ตัวหารของเศษส่วนต้องมากกว่าศูนย์",
+                "a fraction needs a denominator above zero",
+            ));
         }
         return Ok(Achieved::Fraction(n, d));
     }
@@ -52,9 +59,9 @@ pub fn parse_achieved(text: &str, target: &Quantity) -> Result<Achieved, String>
                 Achieved::YesNo(false)
             }
             _ => {
-                return Err(format!(
-                    "expected yes or no (มี/ไม่มี), found {}",
-                    crate::model::quoted(t)
+                return Err(Refusal::rule(
+                    format!("ต้องเป็น มี หรือ ไม่มี (yes/no) แต่พบ {}", quoted(t)),
+                    format!("expected yes or no (มี/ไม่มี), found {}", quoted(t)),
                 ));
             }
         },
@@ -80,7 +87,7 @@ pub fn target_text(t: &Threshold) -> String {
 
 /// Reads a target typed as [`target_text`] writes it (also `≥`, `≤`, and
 /// Thai: `มี`/`ไม่มี`, `ครั้ง/ปี`, `ระดับ`). No comparator means "at least".
-pub fn parse_target(text: &str) -> Result<Threshold, String> {
+pub fn parse_target(text: &str) -> Result<Threshold, Refusal> {
     let t = text.trim();
     let (cmp, rest) = [
         (">=", Comparator::AtLeast),
@@ -110,7 +117,10 @@ pub fn parse_target(text: &str) -> Result<Threshold, String> {
             "yes" | "มี" => Quantity::YesNo(true),
             "no" | "ไม่มี" => Quantity::YesNo(false),
             _ => Quantity::Count(number(rest).map_err(|_| {
-                format!("expected a target like \">= 80%\", \"= yes\", \"<= 3\", \">= 2/year\" or \">= level 4\", found {}", crate::model::quoted(text))
+                Refusal::rule(
+                    format!("ต้องเป็นค่าเป้าหมาย เช่น \">= 80%\", \"= มี\", \"<= 3\", \">= 2 ครั้ง/ปี\" หรือ \">= ระดับ 4\" แต่พบ {}", quoted(text)),
+                    format!("expected a target like \">= 80%\", \"= yes\", \"<= 3\", \">= 2/year\" or \">= level 4\", found {}", quoted(text)),
+                )
             })?),
         }
     };

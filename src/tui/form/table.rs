@@ -106,7 +106,7 @@ pub enum Input {
     Pick(fn(&Ctx) -> Vec<String>),
 }
 
-pub type SetText = fn(&mut Register, &Spot, &str, Option<Date>) -> Result<(), String>;
+pub type SetText = fn(&mut Register, &Spot, &str, Option<Date>) -> Result<(), Refusal>;
 pub type SetPick = fn(&mut Register, &Spot, &Lists, usize) -> Result<(), String>;
 
 /// How an entered value is set; on error nothing changes.
@@ -324,7 +324,7 @@ fields! {
     NextReview => spec(R, ("ทบทวนครั้งถัดไป", "Next review"), InR("next_review"))
         .retyped()
         .text(
-            |v| v.risk(|r| r.next_review.map(|d| d.to_string()).unwrap_or_default()),
+            |v| v.risk(|r| r.next_review.map(|d| d.written(v.lang())).unwrap_or_default()),
             |reg, at, t, _| {
                 let d = parse::date(t)?;
                 at.risk_mut(reg)?.next_review = d;
@@ -435,7 +435,7 @@ fields! {
     AsOf => spec(MON, ("ข้อมูล ณ วันที่", "As of"), Entry("as_of"))
         .retyped()
         .text(
-            |v| v.entry(|m| m.as_of.map(|d| d.to_string()).unwrap_or_default()),
+            |v| v.entry(|m| m.as_of.map(|d| d.written(v.lang())).unwrap_or_default()),
             |reg, at, t, _| {
                 // read first, so a bad value never creates an empty entry
                 let d = parse::date(t)?;
@@ -507,10 +507,10 @@ fields! {
             |v| header::signature_text(&v.ctx.register.prepared_by, |s| s.position.clone()),
             |reg, _, t, today| header::sign(&mut reg.prepared_by, header::Part::Position, t, today),
         ),
-    PreparedDate => spec(H(1), ("วันที่ (ปปปป-ดด-วว)", "Date (yyyy-mm-dd)"), Top("prepared_by.date"))
+    PreparedDate => spec(H(1), ("วันที่", "Date (yyyy-mm-dd)"), Top("prepared_by.date"))
         .retyped()
         .text(
-            |v| header::signature_text(&v.ctx.register.prepared_by, |s| s.date.to_string()),
+            |v| v.ctx.register.prepared_by.as_ref().map(|s| s.date.written(v.lang())).unwrap_or_default(),
             |reg, _, t, today| header::sign(&mut reg.prepared_by, header::Part::Date, t, today),
         ),
     ReviewedName => spec(H(2), ("ชื่อ", "Name"), Top("reviewed_by.name"))
@@ -523,10 +523,10 @@ fields! {
             |v| header::signature_text(&v.ctx.register.reviewed_by, |s| s.position.clone()),
             |reg, _, t, today| header::sign(&mut reg.reviewed_by, header::Part::Position, t, today),
         ),
-    ReviewedDate => spec(H(2), ("วันที่ (ปปปป-ดด-วว)", "Date (yyyy-mm-dd)"), Top("reviewed_by.date"))
+    ReviewedDate => spec(H(2), ("วันที่", "Date (yyyy-mm-dd)"), Top("reviewed_by.date"))
         .retyped()
         .text(
-            |v| header::signature_text(&v.ctx.register.reviewed_by, |s| s.date.to_string()),
+            |v| v.ctx.register.reviewed_by.as_ref().map(|s| s.date.written(v.lang())).unwrap_or_default(),
             |reg, _, t, today| header::sign(&mut reg.reviewed_by, header::Part::Date, t, today),
         ),
     Approval => spec(H(3), ("การอนุมัติ", "Approval"), Top("approved_by")).read_only(
@@ -692,7 +692,10 @@ mod tests {
         let before = reg.clone();
         let forms = forms(&reg);
         let err = set_text(Field::Process, &forms[1], &mut reg, "x", None).expect_err("refused");
-        assert!(err.contains("not a field of this form"), "{err}");
+        assert!(
+            err.to_string().contains("not a field of this form"),
+            "{err}"
+        );
         assert!(set_text(Field::Occurrence, &forms[0], &mut reg, "x", None).is_err());
         assert!(set_text(Field::Note, &forms[0], &mut reg, "x", None).is_err());
         assert_eq!(reg, before);

@@ -261,10 +261,15 @@ pub mod set {
         at: &Spot,
         t: &str,
         _: Option<Date>,
-    ) -> Result<(), String> {
+    ) -> Result<(), Refusal> {
         match &mut at.risk_mut(reg)?.response {
             Response::Accept(x) | Response::Transfer(x) => *x = t.to_string(),
-            _ => return Err("only an accepted or transferred risk has this text".into()),
+            _ => {
+                return Err(Refusal::rule(
+                    "มีข้อความนี้เฉพาะความเสี่ยงที่ยอมรับหรือโอนไป",
+                    "only an accepted or transferred risk has this text",
+                ));
+            }
         }
         Ok(())
     }
@@ -274,7 +279,7 @@ pub mod set {
         at: &Spot,
         t: &str,
         _: Option<Date>,
-    ) -> Result<(), String> {
+    ) -> Result<(), Refusal> {
         let m = at.measure_mut(reg)?;
         let id = m.id.to_string();
         let t = t.trim_start();
@@ -286,10 +291,13 @@ pub mod set {
         m: &mut crate::model::Measure,
         start: Option<YearMonth>,
         end: Option<YearMonth>,
-    ) -> Result<(), String> {
+    ) -> Result<(), Refusal> {
         let (start, end) = (start.unwrap_or(m.start), end.unwrap_or(m.end));
         if start > end {
-            return Err(format!("the start {start} is after the end {end}"));
+            return Err(Refusal::rule(
+                format!("เดือนเริ่ม {start} อยู่หลังเดือนสิ้นสุด {end}"),
+                format!("the start {start} is after the end {end}"),
+            ));
         }
         m.start = start;
         m.end = end;
@@ -314,18 +322,28 @@ pub mod set {
         };
         Ok(())
     }
-    pub fn amount(reg: &mut Register, at: &Spot, t: &str, _: Option<Date>) -> Result<(), String> {
+    pub fn amount(reg: &mut Register, at: &Spot, t: &str, _: Option<Date>) -> Result<(), Refusal> {
         let amount = super::super::apply::money(t)?;
         match &mut at.measure_mut(reg)?.budget {
             Budget::Requested { amount: a } | Budget::Allocated { amount: a, .. } => *a = amount,
-            Budget::NotRequested => return Err("choose requested or allocated first".into()),
+            Budget::NotRequested => {
+                return Err(Refusal::rule(
+                    "เลือก ขอรับการจัดสรร หรือ ได้รับจัดสรร ก่อน",
+                    "choose requested or allocated first",
+                ));
+            }
         }
         Ok(())
     }
-    pub fn source(reg: &mut Register, at: &Spot, t: &str, _: Option<Date>) -> Result<(), String> {
+    pub fn source(reg: &mut Register, at: &Spot, t: &str, _: Option<Date>) -> Result<(), Refusal> {
         match &mut at.measure_mut(reg)?.budget {
             Budget::Allocated { source, .. } => *source = t.to_string(),
-            _ => return Err("only an allocated budget has a source".into()),
+            _ => {
+                return Err(Refusal::rule(
+                    "มีแหล่งงบประมาณเฉพาะงบที่ได้รับจัดสรรแล้ว",
+                    "only an allocated budget has a source",
+                ));
+            }
         }
         Ok(())
     }
@@ -351,7 +369,7 @@ pub mod set {
     }
     /// An indicator's result, read against its target first, so a bad value
     /// never creates an empty monitoring entry.
-    pub fn result(reg: &mut Register, at: &Spot, t: &str, _: Option<Date>) -> Result<(), String> {
+    pub fn result(reg: &mut Register, at: &Spot, t: &str, _: Option<Date>) -> Result<(), Refusal> {
         let ind = at.indicator(reg).ok_or("the indicator is gone")?;
         let id = ind.id.clone();
         let value = results::parse_achieved(t, &ind.target.value)?;

@@ -31,10 +31,20 @@ impl Default for ChangesView {
 }
 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
-    // each change may wrap: the screen keeps the scroll in bounds
-    let len = (app.changes.list.as_ref().map_or(1, Vec::len) + app.unsaved_changes().len() + 2) * 4;
+    let len = last_scroll(app) + 1;
     move_in(&mut app.changes.scroll, len, action);
     None
+}
+
+/// The first row the list may start at and still fill its box: its rows
+/// as drawn at the width of the screen last reported, less the box's
+/// height (the screen less the approval line and the borders).
+pub fn last_scroll(app: &App) -> usize {
+    let (w, h) = super::area_size(app);
+    let rows = usize::from(h.saturating_sub(3));
+    lines(app, usize::from(w.saturating_sub(2)))
+        .len()
+        .saturating_sub(rows)
 }
 
 /// The approval state in words.
@@ -46,27 +56,42 @@ pub fn approval_text(state: &ApprovalState, lang: crate::model::Lang) -> String 
             lang.pick("✓ อนุมัติโดย", "✓ approved by"),
             a.name,
             a.position,
-            a.date
+            a.date.written(lang)
         ),
         ApprovalState::ChangedSinceApproval { approval: a } => format!(
             "{} {} {}",
             lang.pick("≠ แก้ไขหลังอนุมัติโดย", "≠ changed since approved by"),
             a.name,
-            a.date
+            a.date.written(lang)
         ),
     }
 }
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang;
-    let t = &app.theme;
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
     if let Some(e) = app.ws.entries.get(app.current) {
         f.render_widget(Paragraph::new(approval_text(&e.approval, lang)), head);
     }
     let height = body.height.saturating_sub(2) as usize;
-    let width = body.width.saturating_sub(2) as usize;
-    // each change whole, wrapped under its first row, never cut at the edge
+    let all = lines(app, body.width.saturating_sub(2) as usize);
+    let skip = app.changes.scroll.min(all.len().saturating_sub(height));
+    let shown: Vec<Line> = all.into_iter().skip(skip).take(height).collect();
+    f.render_widget(
+        Paragraph::new(shown).block(
+            Block::bordered()
+                .title(lang.pick(" การเปลี่ยนแปลงเทียบกับ HEAD ", " Changes against HEAD ")),
+        ),
+        body,
+    );
+}
+
+/// The list's rows at a width: the unsaved changes (when there are), then
+/// the saved ones against HEAD, each change whole, wrapped under its first
+/// row, never cut at the edge.
+fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let t = &app.theme;
     let said = |c: &crate::audit::Change, indent: usize| -> Vec<Line<'static>> {
         wrap(
             &crate::audit::render::line(c, lang),
@@ -105,13 +130,5 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         ))),
         Ok(cs) => all.extend(cs.iter().flat_map(|c| said(c, 0))),
     }
-    let skip = app.changes.scroll.min(all.len().saturating_sub(height));
-    let lines: Vec<Line> = all.into_iter().skip(skip).take(height).collect();
-    f.render_widget(
-        Paragraph::new(lines).block(
-            Block::bordered()
-                .title(lang.pick(" การเปลี่ยนแปลงเทียบกับ HEAD ", " Changes against HEAD ")),
-        ),
-        body,
-    );
+    all
 }

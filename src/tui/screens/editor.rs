@@ -4,6 +4,7 @@
 //! are shown in the error style with the reason beside them. Here too are
 //! the edits of a risk's records: measures and (in `indicators`) indicators.
 
+pub(crate) mod field;
 mod indicators;
 
 pub use indicators::{delete as delete_indicator, rounds_with_results};
@@ -39,7 +40,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     let fields = app.form_fields();
     let pane = fields.get(app.editor.cursor).map_or(0, |f| form::pane(*f));
     match action {
-        Action::Open => app.open_field(),
+        Action::Open => field::open(app),
         Action::NextPane | Action::PrevPane => {
             let found = if action == Action::NextPane {
                 fields.iter().position(|f| form::pane(*f) > pane)
@@ -52,7 +53,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.editor.cursor = found.unwrap_or(0);
         }
         // Left/Right step a pick-list field without opening it
-        Action::Left | Action::Right => app.step_pick(action == Action::Right),
+        Action::Left | Action::Right => field::step_pick(app, action == Action::Right),
         Action::AddMeasure => add_measure(app),
         Action::DeleteMeasure => delete_measure(app, pane),
         Action::AddIndicator | Action::DeleteIndicator

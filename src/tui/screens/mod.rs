@@ -54,6 +54,17 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     }
 }
 
+/// The size of the area a screen is drawn in, at the terminal size last
+/// reported (80×24 until it is): the terminal less the title row, the key
+/// bar and a status line of one row (a key that scrolls leaves no longer
+/// notice: every action clears the last one first).
+pub fn area_size(app: &App) -> (u16, u16) {
+    let (w, h) = app
+        .terminal_size
+        .unwrap_or((super::view::MIN_WIDTH, super::view::MIN_HEIGHT));
+    (w, h.saturating_sub(3))
+}
+
 /// Moves a list cursor of `len` rows.
 pub fn move_in(cursor: &mut usize, len: usize, action: Action) {
     let last = len.saturating_sub(1);

@@ -6,7 +6,7 @@
 use crate::report::{Format, RenderOptions, render};
 use crate::text::pad;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Effect, Modal};
+use crate::tui::app::{App, Effect, Modal, Notice};
 use crate::tui::keymap::Scope;
 use crate::tui::screens::{centered, move_in};
 use crate::tui::textedit::TextEdit;
@@ -50,14 +50,44 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     None
 }
 
+/// Exports the summary on screen to the path in the export window, in the
+/// format its extension names; an unknown extension keeps the window open
+/// and says which ones there are.
+pub fn commit_export(app: &mut App) -> Option<Effect> {
+    let Modal::Export { edit, error } = &mut app.modal else {
+        return None;
+    };
+    let path = std::path::PathBuf::from(edit.text().trim());
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if Format::parse(ext).is_none() {
+        *error = Some(format!(
+            "{} .txt .md .csv .json .html .xlsx",
+            app.lang
+                .pick("นามสกุลไฟล์บอกรูปแบบ:", "the extension names the format:")
+        ));
+        return None;
+    }
+    app.modal = Modal::None;
+    let summary = app.round_summary().clone();
+    match summary {
+        Ok(summary) => Some(Effect::Export {
+            path,
+            summary: Box::new(summary),
+            lang: app.lang,
+        }),
+        Err(why) => {
+            app.status = Some(Notice::Failed { why });
+            None
+        }
+    }
+}
+
 /// The last line the summary may start at and still fill its box, in the
 /// terminal as last reported (80×24 until it is): the screen less the
 /// title, status and key-bar rows and the box's borders.
 pub fn last_scroll(app: &App) -> usize {
-    let (w, h) = app
-        .terminal_size
-        .unwrap_or((crate::tui::view::MIN_WIDTH, crate::tui::view::MIN_HEIGHT));
-    let rows = usize::from(h.saturating_sub(5));
+    let (w, h) = super::area_size(app);
+    let rows = usize::from(h.saturating_sub(2));
     lines(app, w.saturating_sub(2)).map_or(0, |ls| ls.len().saturating_sub(rows))
 }
 
