@@ -93,6 +93,20 @@ pub fn judged(m: &Measure, round: Option<&RoundId>) -> String {
     .join(" ")
 }
 
+/// The verdict of indicator `k` of a measure at a round; `None` when the
+/// measure has no such indicator.
+pub fn verdict_at(m: &Measure, k: usize, round: Option<&RoundId>) -> Option<Option<bool>> {
+    let ind = m.indicators.get(k)?;
+    let results = round
+        .and_then(|r| m.at_round(r))
+        .map_or(&[][..], |e| e.results.as_slice());
+    Some(
+        judge(std::slice::from_ref(ind), results)
+            .first()
+            .and_then(|j| j.met),
+    )
+}
+
 /// One verdict in words, for the editor: `✓ met`, `✗ not met`, `? not judged yet`.
 pub fn verdict(met: Option<bool>, lang: Lang) -> String {
     match met {
