@@ -146,6 +146,7 @@ type VisibleKey = (
     Option<RoundId>,
 );
 
+type DueCache = ((u64, Option<crate::model::Date>), Vec<screens::marks::Due>);
 type SummaryKey = (u64, u16, Option<RoundId>, bool);
 type Findings = Vec<crate::validate::Finding>;
 
@@ -161,6 +162,9 @@ pub struct App {
     /// The validator's findings for what the editor shows, by (generation,
     /// entry, risk or None for the header).
     findings_cache: std::cell::RefCell<Option<(FindingsKey, Findings)>>,
+    /// What has fallen due in each entry, by (generation, today): the lists
+    /// mark it on every redraw.
+    due_cache: std::cell::RefCell<Option<DueCache>>,
     /// The summary of the round, kept until a register or the round changes.
     summary_cache: std::cell::RefCell<Option<(SummaryKey, Result<crate::report::Summary, String>)>>,
     pub settings: Settings,
@@ -211,6 +215,7 @@ impl App {
             visible_cache: std::cell::RefCell::new(None),
             summary_cache: std::cell::RefCell::new(None),
             findings_cache: std::cell::RefCell::new(None),
+            due_cache: std::cell::RefCell::new(None),
             settings,
             lang,
             theme,

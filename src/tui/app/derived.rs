@@ -28,6 +28,30 @@ impl App {
         rows
     }
 
+    /// What has fallen due in entry `entry` on the app's day (see
+    /// `screens::marks::due`), computed once per change of the registers.
+    pub fn due_of(&self, entry: usize) -> Option<std::cell::Ref<'_, screens::marks::Due>> {
+        let key = (self.ws.generation(), self.today);
+        let fresh = self
+            .due_cache
+            .borrow()
+            .as_ref()
+            .is_some_and(|(k, _)| *k == key);
+        if !fresh {
+            let all = (0..self.ws.entries.len())
+                .map(|i| {
+                    let reg = self.ws.entries[i].register();
+                    screens::marks::due(reg, self.ws.method(i), self.today)
+                })
+                .collect();
+            *self.due_cache.borrow_mut() = Some((key, all));
+        }
+        std::cell::Ref::filter_map(self.due_cache.borrow(), |c| {
+            c.as_ref().and_then(|(_, all)| all.get(entry))
+        })
+        .ok()
+    }
+
     /// The secretariat-wide summary of the round, from the registers as they
     /// are on screen (unsaved edits included), as `riskreg summary` makes it.
     pub fn round_summary(&self) -> std::cell::Ref<'_, Result<crate::report::Summary, String>> {

@@ -247,8 +247,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
                     cells.push(Cell::from(lights));
                     cells.push(Cell::from(percent(paid, alloc)));
                     cells.push(Cell::from(marks(e)));
-                    let due = super::marks::due(e.register(), app.ws.method(ix), app.today);
-                    cells.push(Cell::from(due.counts()));
+                    let due = app.due_of(ix).map(|d| d.counts()).unwrap_or_default();
+                    cells.push(Cell::from(due));
                 }
                 None => match app.ws.error_of(code) {
                     // the file is there but does not read: say where
