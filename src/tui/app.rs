@@ -242,8 +242,15 @@ impl App {
             quit: false,
             rights,
             terminal_size: None,
-            today: crate::clock::today().ok(),
+            today: None,
         };
+        // a RISKREG_TODAY that does not read is said, never silently ignored
+        match crate::clock::today() {
+            Ok(day) => app.today = Some(day),
+            Err(why) => {
+                app.status.get_or_insert(Notice::Failed { why });
+            }
+        }
         app.round = app.default_round();
         app
     }
