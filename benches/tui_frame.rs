@@ -1,8 +1,29 @@
-//! First frame and redraw of the TUI with a register of 2 000 risks.
+//! The interface's speed: its first frame at a secretariat's and at a
+//! national body's number of registers, and its redraw with a register of
+//! 2 000 risks.
 //!
-//! `cargo bench --bench tui_frame`. Targets: first frame (load + first draw)
-//! under 150 ms, redraw under 5 ms. The baseline, measured in the same run,
-//! is loading the registers alone, so the report shows what drawing adds.
+//! `cargo bench --bench tui_frame`. Sizes from `TUI_FRAME_SIZES` (default
+//! `20,1000` synthetic registers of 30 risks × 3 measures, as the summary
+//! bench's), repetitions from `TUI_FRAME_REPS` (default 3), the scratch
+//! directory from `TUI_FRAME_DIR` (default the system's temporary one).
+//!
+//! First frame, per size, each measurement in a fresh child process (this
+//! binary re-run with `--child`), interleaved, median of the repetitions:
+//! - baseline: the real binary's `riskreg summary DIR --round 12m`;
+//! - first frame: `tui::open` (shared files read, registers read in the
+//!   background) and the first draw on a TestBackend of 80×24, as `tui::run`
+//!   does before its event loop; target ≤ 0.3 × summary at 1 000 registers,
+//!   under 150 ms at 20; then every register taken in and drawn again
+//!   (all read), with the process's peak memory;
+//! - at once: `App::open` (every register read before drawing, as the
+//!   interface did before) and its first draw, with its peak memory;
+//! - in tmux: the real binary started in a tmux window until its title
+//!   line is on the pane, against a shell `printf` of the same line in the
+//!   same way (what tmux itself takes).
+//!
+//! Redraw: the sample registers with FIN grown to 2 000 risks, on a
+//! TestBackend of 120×40, median of many; target under 5 ms. The baseline,
+//! measured in the same run, is loading the registers alone.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -14,6 +35,7 @@ use riskreg::tui::settings::Settings;
 use riskreg::tui::theme::Theme;
 use riskreg::tui::workspace::Workspace;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 const RISKS: usize = 2000;
@@ -94,6 +116,16 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--child") {
+        child(&args[i + 1], Path::new(&args[i + 2]));
+        return;
+    }
+    first_frames();
+    redraws();
+}
+
+fn redraws() {
     let (_dir, root) = big_workspace();
     let (w, h) = (120, 40);
 
@@ -166,7 +198,7 @@ fn main() {
     );
     let matrix = time(50, || draw(&app, &mut terminal));
 
-    println!("tui_frame: {RISKS} risks in FIN + 6 sample registers, {w}×{h}, median");
+    println!("\nredraw: {RISKS} risks in FIN + 6 sample registers, {w}×{h}, median");
     println!(
         "  {:<35} {:8.2} ms",
         "baseline: load registers only",
@@ -193,4 +225,255 @@ fn main() {
             d.as_secs_f64() / load.as_secs_f64()
         );
     }
+}
+
+const YEAR: u16 = 2567;
+const FIRST_FRAME: (u16, u16) = (80, 24);
+
+fn draw_once(app: &App, (w, h): (u16, u16)) {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|f| riskreg::tui::view::draw(f, app))
+        .expect("draw");
+    std::hint::black_box(&terminal);
+}
+
+fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// The peak resident memory of the largest child waited for.
+fn child_peak_rss_kib() -> u64 {
+    // SAFETY: getrusage only writes the struct it is given
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let rc = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    assert_eq!(rc, 0, "getrusage");
+    u64::try_from(usage.ru_maxrss).unwrap_or(0)
+}
+
+/// In the child: one measurement, printed as seconds (one or two) and the
+/// peak memory in KiB.
+fn child(what: &str, root: &Path) {
+    let start = Instant::now();
+    match what {
+        "summary" => {
+            let status = Command::new(env!("CARGO_BIN_EXE_riskreg"))
+                .arg("summary")
+                .arg(root)
+                .args(["--round", "12m"])
+                .stdout(std::process::Stdio::null())
+                .status()
+                .expect("run riskreg");
+            assert!(status.success(), "riskreg summary failed");
+            println!("{} {}", start.elapsed().as_secs_f64(), child_peak_rss_kib());
+        }
+        "background" => {
+            let (mut app, pieces) =
+                riskreg::tui::open(root, Settings::default(), Theme::colourful()).expect("open");
+            draw_once(&app, FIRST_FRAME);
+            let first = start.elapsed().as_secs_f64();
+            let never = Instant::now() + Duration::from_secs(3600);
+            riskreg::tui::take_pieces(&mut app, &pieces, never);
+            assert!(app.ws.loading.is_none(), "every register read");
+            draw_once(&app, FIRST_FRAME);
+            println!(
+                "{first} {} {}",
+                start.elapsed().as_secs_f64(),
+                peak_rss_kib()
+            );
+        }
+        "at-once" => {
+            let app = App::open(root, Settings::default(), Theme::colourful()).expect("open");
+            draw_once(&app, FIRST_FRAME);
+            println!("{} {}", start.elapsed().as_secs_f64(), peak_rss_kib());
+        }
+        other => panic!("unknown measurement {other}"),
+    }
+}
+
+/// Runs a measurement in a child; its numbers as printed.
+fn measure(what: &str, root: &Path) -> Vec<f64> {
+    let out = Command::new(std::env::current_exe().expect("exe"))
+        .args(["--child", what])
+        .arg(root)
+        .output()
+        .expect("run child");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .map(|x| x.parse().expect("a number"))
+        .collect()
+}
+
+/// Seconds from starting `command` in a new tmux window of 80×24 until
+/// its pane shows `marker`; `None` without tmux.
+fn tmux_until(command: &str, marker: &str, env: &[(&str, &Path)]) -> Option<f64> {
+    let socket = format!("tui-frame-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        Command::new("tmux")
+            .args(["-L", &socket])
+            .args(args)
+            .output()
+    };
+    let mut start_args = vec!["new-session", "-d", "-x", "80", "-y", "24", "-s", "b"];
+    let env: Vec<String> = env
+        .iter()
+        .map(|(k, v)| format!("{k}={}", v.display()))
+        .collect();
+    for e in &env {
+        start_args.extend(["-e", e.as_str()]);
+    }
+    start_args.push(command);
+    let start = Instant::now();
+    let started = tmux(&start_args).ok()?;
+    let mut seen = None;
+    if started.status.success() {
+        while start.elapsed() < Duration::from_secs(60) {
+            let pane = tmux(&["capture-pane", "-p", "-t", "b"]).ok()?;
+            if String::from_utf8_lossy(&pane.stdout).contains(marker) {
+                seen = Some(start.elapsed().as_secs_f64());
+                break;
+            }
+        }
+    }
+    let _ = tmux(&["kill-server"]);
+    seen
+}
+
+fn median_of(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// The first frame at each size against `riskreg summary` in the same run.
+fn first_frames() {
+    let sizes: Vec<usize> = std::env::var("TUI_FRAME_SIZES")
+        .unwrap_or_else(|_| "20,1000".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let reps: usize = std::env::var("TUI_FRAME_REPS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
+    let scratch = std::env::var_os("TUI_FRAME_DIR").map(PathBuf::from);
+    let config = tempfile::tempdir().expect("config dir");
+    for n in sizes {
+        let dir = match &scratch {
+            Some(parent) => tempfile::tempdir_in(parent),
+            None => tempfile::tempdir(),
+        }
+        .expect("tempdir");
+        let root = dir.path().join("registers");
+        let size = riskreg::report::synthetic::Size {
+            bureaus: n,
+            risks: 30,
+            measures: 3,
+        };
+        let year = riskreg::model::FiscalYear::new(YEAR).expect("year");
+        riskreg::report::synthetic::write(&root, year, size).expect("generate");
+        // the page cache warm for every measurement alike
+        measure("summary", &root);
+        let (mut summary, mut first, mut all, mut at_once) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut tmux_app, mut tmux_shell) = (Vec::new(), Vec::new());
+        let (mut peak_summary, mut peak_all, mut peak_at_once) = (0f64, 0f64, 0f64);
+        let bin = env!("CARGO_BIN_EXE_riskreg");
+        let tui = format!("{bin} tui {}", root.display());
+        for _ in 0..reps {
+            let s = measure("summary", &root);
+            summary.push(s[0]);
+            peak_summary = peak_summary.max(s[1]);
+            let b = measure("background", &root);
+            first.push(b[0]);
+            all.push(b[1]);
+            peak_all = peak_all.max(b[2]);
+            let a = measure("at-once", &root);
+            at_once.push(a[0]);
+            peak_at_once = peak_at_once.max(a[1]);
+            let env = [("RISKREG_CONFIG_DIR", config.path())];
+            // the title line begins " riskreg · "; a pane's lines come trimmed
+            if let Some(t) = tmux_until(&tui, " riskreg ·", &env) {
+                tmux_app.push(t);
+            }
+            if let Some(t) = tmux_until("printf ' riskreg ·'; sleep 5", " riskreg ·", &env) {
+                tmux_shell.push(t);
+            }
+        }
+        let base = median_of(summary);
+        let ms = |s: f64| s * 1000.0;
+        let mib = |k: f64| k / 1024.0;
+        println!(
+            "first frame: {n} registers, {}×{}, median of {reps}, load average {}",
+            FIRST_FRAME.0,
+            FIRST_FRAME.1,
+            load_average()
+        );
+        println!("  {:<38} {:>9} {:>8} {:>9}", "", "ms", "ratio", "peak MiB");
+        println!(
+            "  {:<38} {:>9.1} {:>8} {:>9.1}",
+            "baseline: riskreg summary --round 12m",
+            ms(base),
+            "1.00",
+            mib(peak_summary)
+        );
+        let target = if n <= 20 {
+            "(target < 150 ms)".to_string()
+        } else {
+            "(target ≤ 0.30)".to_string()
+        };
+        let first = median_of(first);
+        println!(
+            "  {:<38} {:>9.1} {:>8.3} {:>9} {target}",
+            "first frame (registers in background)",
+            ms(first),
+            first / base,
+            ""
+        );
+        let all = median_of(all);
+        println!(
+            "  {:<38} {:>9.1} {:>8.3} {:>9.1}",
+            "  … every register read, drawn again",
+            ms(all),
+            all / base,
+            mib(peak_all)
+        );
+        let at_once = median_of(at_once);
+        println!(
+            "  {:<38} {:>9.1} {:>8.3} {:>9.1}",
+            "first frame, all read first (before)",
+            ms(at_once),
+            at_once / base,
+            mib(peak_at_once)
+        );
+        if !tmux_app.is_empty() && !tmux_shell.is_empty() {
+            let (app, shell) = (median_of(tmux_app), median_of(tmux_shell));
+            println!(
+                "  {:<38} {:>9.1} {:>8.3}   (tmux alone: {:.1} ms)",
+                "real binary in tmux, title on the pane",
+                ms(app),
+                app / base,
+                ms(shell)
+            );
+        }
+    }
+}
+
+/// The 1-, 5- and 15-minute load averages: how shared the machine was.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".into())
 }

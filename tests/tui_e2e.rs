@@ -82,6 +82,22 @@ impl Tmux {
             std::thread::sleep(Duration::from_millis(100));
         }
     }
+    /// Waits for the overview with every register read (a large year is
+    /// read in the background, its progress in the title).
+    fn wait_loaded(&self) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains("Bureaus") && !s.contains("reading registers") {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "waited for the registers to be read; the screen is:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
     fn alive(&self) -> bool {
         self.tmux(&["has-session", "-t", "t"]).status.success()
     }
@@ -139,7 +155,7 @@ fn changed_lines(diff: &str) -> Vec<&str> {
 
 /// Opens FIN's first risk in the editor.
 fn open_fin_r1(t: &Tmux) {
-    t.wait_for("Bureaus");
+    t.wait_loaded();
     t.keys(&["j", "Enter"]);
     t.wait_for("FIN-R1");
     t.key("Enter");
@@ -203,7 +219,7 @@ fn edit_a_risk_and_a_measure_save_and_quit_changes_exactly_those_lines() {
 fn the_header_note_and_reviewer_date_are_edited_refused_in_place_and_saved() {
     let (_dir, repo, config) = repo();
     let t = Tmux::start("header", &repo, &config);
-    t.wait_for("Bureaus");
+    t.wait_loaded();
     t.keys(&["j", "Enter"]);
     t.wait_for("Risks 3/3");
     t.key("H");
@@ -327,7 +343,7 @@ fn a_directory_that_is_not_a_registers_directory_is_refused_before_the_screen_op
 fn resizing_redraws_and_below_80x24_a_message_replaces_the_screen() {
     let (_dir, repo, config) = repo();
     let t = Tmux::start("resize", &repo, &config);
-    t.wait_for("Bureaus");
+    t.wait_loaded();
     t.tmux(&["resize-window", "-t", "t", "-x", "70", "-y", "20"]);
     let small = t.wait_for("terminal too small (need 80×24");
     assert!(!small.contains("Bureaus"), "{small}");
@@ -377,7 +393,7 @@ fn while_the_terminal_is_too_small_keys_do_nothing_but_quit() {
     let fin = repo.join("registers/2567/FIN.ron");
     let before = std::fs::read_to_string(&fin).expect("FIN reads");
     let t = Tmux::start("small-keys", &repo, &config);
-    t.wait_for("Bureaus");
+    t.wait_loaded();
     t.keys(&["j", "Enter"]);
     t.wait_for("Risks 3/3");
     t.tmux(&["resize-window", "-t", "t", "-x", "60", "-y", "20"]);
@@ -543,54 +559,6 @@ fn a_field_changed_here_and_on_disk_is_shown_both_ways_and_chosen() {
     assert_eq!(inherent(&fin), 5, "mine, chosen");
 }
 
-#[test]
-fn edit_save_and_commit_from_the_changes_screen_as_the_settings_author() {
-    let (dir, repo, config) = repo();
-    std::fs::write(
-        config.join("settings.ron"),
-        "Settings(lang: En, name: \"สมศรี ทดสอบ\", email: \"somsri@example.go.th\")\n",
-    )
-    .expect("settings");
-    let t = Tmux::start_with(
-        "commit",
-        &repo,
-        &config,
-        &["RISKREG_TODAY=2567-04-01"],
-        Path::new("/dev/null"),
-    );
-    open_fin_r1(&t);
-    set_likelihood(&t, "4");
-    t.wait_for("[unsaved]");
-    t.key("Escape");
-    t.wait_for("Risks 3/3");
-    t.key("C-s");
-    t.wait_for("saved: FIN");
-    t.key("6");
-    t.wait_for("Changes against HEAD");
-    t.key("c");
-    let preview = t.wait_for("What will be committed");
-    assert!(preview.contains("risks: 1 changed"), "{preview}");
-    assert!(preview.contains("risk FIN-R1: likelihood: 3"), "{preview}");
-    t.key("Enter");
-    t.wait_for("Commit message");
-    t.type_text("Raise FIN-R1 likelihood after the audit");
-    t.key("Enter");
-    t.wait_for("committed:");
-    t.wait_for("no changes since the last commit");
-    t.key("q");
-    t.wait_exit();
-
-    let log = git(&repo, &["log", "-1", "--format=%an|%ae|%s"]);
-    assert_eq!(
-        log.trim(),
-        "สมศรี ทดสอบ|somsri@example.go.th|Raise FIN-R1 likelihood after the audit"
-    );
-    let files = git(&repo, &["show", "--name-only", "--format=", "HEAD"]);
-    assert_eq!(files.trim(), "registers/2567/FIN.ron");
-    assert!(git(&repo, &["status", "--porcelain"]).trim().is_empty());
-    drop(dir);
-}
-
 /// The cursor's cell on the tmux screen.
 fn cursor(t: &Tmux) -> (u16, u16) {
     let out = t.tmux(&[
@@ -674,4 +642,86 @@ fn thai_typed_with_backspace_is_saved_and_kedmanee_q_quits() {
 
     let saved = riskreg::store::load_register(&fin).expect("the saved file reads");
     assert_eq!(saved.value.risks[0].process, "น้ำที");
+}
+
+#[test]
+fn edit_save_and_commit_from_the_changes_screen_as_the_settings_author() {
+    let (dir, repo, config) = repo();
+    std::fs::write(
+        config.join("settings.ron"),
+        "Settings(lang: En, name: \"สมศรี ทดสอบ\", email: \"somsri@example.go.th\")\n",
+    )
+    .expect("settings");
+    let t = Tmux::start_with(
+        "commit",
+        &repo,
+        &config,
+        &["RISKREG_TODAY=2567-04-01"],
+        Path::new("/dev/null"),
+    );
+    open_fin_r1(&t);
+    set_likelihood(&t, "4");
+    t.wait_for("[unsaved]");
+    t.key("Escape");
+    t.wait_for("Risks 3/3");
+    t.key("C-s");
+    t.wait_for("saved: FIN");
+    t.key("6");
+    t.wait_for("Changes against HEAD");
+    t.key("c");
+    let preview = t.wait_for("What will be committed");
+    assert!(preview.contains("risks: 1 changed"), "{preview}");
+    assert!(preview.contains("risk FIN-R1: likelihood: 3"), "{preview}");
+    t.key("Enter");
+    t.wait_for("Commit message");
+    t.type_text("Raise FIN-R1 likelihood after the audit");
+    t.key("Enter");
+    t.wait_for("committed:");
+    t.wait_for("no changes since the last commit");
+    t.key("q");
+    t.wait_exit();
+
+    let log = git(&repo, &["log", "-1", "--format=%an|%ae|%s"]);
+    assert_eq!(
+        log.trim(),
+        "สมศรี ทดสอบ|somsri@example.go.th|Raise FIN-R1 likelihood after the audit"
+    );
+    let files = git(&repo, &["show", "--name-only", "--format=", "HEAD"]);
+    assert_eq!(files.trim(), "registers/2567/FIN.ron");
+    assert!(git(&repo, &["status", "--porcelain"]).trim().is_empty());
+    drop(dir);
+}
+
+#[test]
+fn the_first_frame_comes_while_a_large_year_is_read_and_q_quits_meanwhile() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let size = riskreg::report::synthetic::Size {
+        bureaus: 400,
+        risks: 30,
+        measures: 3,
+    };
+    let year = riskreg::model::FiscalYear::new(2567).expect("year");
+    riskreg::report::synthetic::write(&dir.path().join("registers"), year, size).expect("generate");
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).expect("config dir");
+    std::fs::write(config.join("settings.ron"), "Settings(lang: En)\n").expect("settings");
+    let start = Instant::now();
+    let t = Tmux::start("loading", dir.path(), &config);
+    let first = t.wait_for("Bureaus");
+    let shown = start.elapsed();
+    // the overview is drawn before the registers are all read, and says so
+    let progress = first
+        .split("reading registers ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no progress on the first frame:\n{first}"));
+    let (done, total) = progress.split_once('/').expect("n/total");
+    assert_eq!(total, "400");
+    assert!(done.parse::<usize>().expect("a count") < 400, "{first}");
+    assert!(first.contains("reading…"), "{first}");
+    // keys work meanwhile: down a row, then quit
+    t.key("j");
+    t.key("q");
+    t.wait_exit();
+    eprintln!("first frame after {shown:?}, at {progress}");
 }

@@ -7,6 +7,7 @@ mod derived;
 mod done;
 mod edits;
 mod keys;
+mod loading;
 pub mod merge;
 
 use super::action::Action;
@@ -83,6 +84,8 @@ pub enum Msg {
     Action(Action),
     /// What an effect the app asked for did.
     Done(Done),
+    /// Registers the background loader read (see `workspace::loader`).
+    Loaded(super::workspace::Piece),
 }
 
 impl From<Action> for Msg {
@@ -178,6 +181,9 @@ pub struct App {
     pub current: usize,
     /// The monitoring round, by id.
     pub round: Option<RoundId>,
+    /// The round is the default one, not one the user stepped to: while
+    /// registers are still being read, the default may move later.
+    pub round_is_default: bool,
     // each screen's own state, defined, changed and drawn in `screens`
     pub overview: OverviewView,
     pub register: RegisterView,
@@ -224,6 +230,7 @@ impl App {
             stack: Vec::new(),
             current: 0,
             round: None,
+            round_is_default: true,
             overview: OverviewView::default(),
             register: RegisterView::default(),
             editor: EditorView::default(),
@@ -275,6 +282,10 @@ impl App {
             }
             Msg::Action(action) => self.act(action),
             Msg::Done(done) => self.on_done(done),
+            Msg::Loaded(piece) => {
+                self.on_loaded(piece);
+                None
+            }
         }
     }
 
@@ -397,6 +408,7 @@ impl App {
             now.saturating_sub(1)
         };
         self.round = Some(ids[next].clone());
+        self.round_is_default = false;
         if let Some(Form::Monitoring { round, .. }) = &mut self.editor.target {
             *round = ids[next].clone();
         }

@@ -23,7 +23,9 @@ pub mod wrap;
 use app::{App, Msg};
 use crossterm::event::{self, Event, KeyEvent};
 use std::path::Path;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
+use workspace::{Background, Piece};
 
 /// Set in the environment, the TUI panics after its first frame (tests only).
 pub const PANIC_FOR_TEST: &str = "RISKREG_TUI_PANIC_FOR_TEST";
@@ -31,13 +33,22 @@ pub const PANIC_FOR_TEST: &str = "RISKREG_TUI_PANIC_FOR_TEST";
 /// How often files are checked for changes behind our back.
 const DISK_CHECK: Duration = Duration::from_secs(2);
 
+/// How long the first frame waits for the registers: a small directory
+/// (a secretariat's 20 registers) is read by then and shows whole, with no
+/// flash of a progress line; a large one shows its progress after this.
+const FIRST_FRAME_GRACE: Duration = Duration::from_millis(80);
+
+/// While registers are being read, how often the screen takes in what was
+/// read and redraws its progress (keys are handled as they come).
+const LOADING_TICK: Duration = Duration::from_millis(50);
+
 /// Opens the TUI on a registers directory and runs until the user quits.
 /// The terminal is restored on every exit, panics included (ratatui's init
 /// installs a panic hook that restores it before the panic message).
 pub fn run(root: &Path) -> Result<(), String> {
     let (settings, problem) = settings::load();
     let theme = theme::Theme::from_env(settings.theme);
-    let mut app = App::open(root, settings, theme)?;
+    let (mut app, pieces) = open(root, settings, theme)?;
     if let Some(problems) = problem {
         app.status = Some(app::Notice::Settings { problems });
     }
@@ -51,7 +62,7 @@ pub fn run(root: &Path) -> Result<(), String> {
             .map_err(|e| e.to_string())?;
         panic!("{PANIC_FOR_TEST} is set: crashing on purpose");
     }
-    let result = event_loop(&mut terminal, &mut app);
+    let result = event_loop(&mut terminal, &mut app, &pieces);
     disable_paste();
     ratatui::restore();
     result
@@ -88,7 +99,47 @@ pub fn press(app: &mut App, key: KeyEvent) {
     handle(app, Msg::Key(key));
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<(), String> {
+/// The app as its first frame shows it: the shared files read, the year's
+/// registers being read on another thread, those read within
+/// `FIRST_FRAME_GRACE` already taken in; the rest arrive on the receiver.
+pub fn open(
+    root: &Path,
+    settings: settings::Settings,
+    theme: theme::Theme,
+) -> Result<(App, Receiver<Piece>), String> {
+    let (pieces_tx, pieces) = std::sync::mpsc::channel();
+    let mut app = App::open_in_background(root, settings, theme, Background::new(pieces_tx))?;
+    take_pieces(&mut app, &pieces, Instant::now() + FIRST_FRAME_GRACE);
+    Ok((app, pieces))
+}
+
+/// Hands the app every piece of registers the loader has sent, waiting for
+/// more until `until` while the year is still being read.
+pub fn take_pieces(app: &mut App, pieces: &Receiver<Piece>, until: Instant) {
+    while app.ws.loading.is_some() {
+        let piece = match pieces.try_recv() {
+            Ok(piece) => piece,
+            Err(TryRecvError::Disconnected) => break,
+            Err(TryRecvError::Empty) => {
+                let wait = until.saturating_duration_since(Instant::now());
+                if wait.is_zero() {
+                    break;
+                }
+                match pieces.recv_timeout(wait) {
+                    Ok(piece) => piece,
+                    Err(_) => break,
+                }
+            }
+        };
+        handle(app, Msg::Loaded(piece));
+    }
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    pieces: &Receiver<Piece>,
+) -> Result<(), String> {
     let mut last_check = Instant::now();
     if let Ok(size) = terminal.size() {
         handle(app, Msg::Resize(size.width, size.height));
@@ -97,7 +148,12 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
         terminal
             .draw(|f| view::draw(f, app))
             .map_err(|e| format!("cannot draw: {e}"))?;
-        if event::poll(DISK_CHECK).map_err(|e| e.to_string())? {
+        let wait = if app.ws.loading.is_some() {
+            LOADING_TICK
+        } else {
+            DISK_CHECK
+        };
+        if event::poll(wait).map_err(|e| e.to_string())? {
             let msg = match event::read().map_err(|e| e.to_string())? {
                 Event::Key(key) => Some(Msg::Key(key)),
                 Event::Paste(text) => Some(Msg::Paste(text)),
@@ -106,9 +162,12 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
                 _ => None,
             };
             if let Some(msg) = msg {
+                // a key acts on every register read so far
+                take_pieces(app, pieces, Instant::now());
                 handle(app, msg);
             }
         }
+        take_pieces(app, pieces, Instant::now());
         if last_check.elapsed() >= DISK_CHECK {
             app.ws.refresh_disk();
             last_check = Instant::now();

@@ -84,6 +84,12 @@ pub enum Notice {
     HasRegister,
     NoRegisterThisYear,
     SaveBeforeYearChange,
+    /// What was asked needs the whole year, and `done` of its `total`
+    /// registers are read so far.
+    StillLoading {
+        done: usize,
+        total: usize,
+    },
     /// The settings file or its key overrides could not all be used.
     Settings {
         problems: String,
@@ -138,6 +144,7 @@ impl Notice {
             | N::HasRegister
             | N::NoRegisterThisYear
             | N::SaveBeforeYearChange
+            | N::StillLoading { .. }
             | N::Settings { .. }
             | N::AuthorFirst { .. }
             | N::MoveToRiskOrMeasure => Level::Warning,
@@ -225,6 +232,11 @@ impl Notice {
                 "บันทึกก่อนเปลี่ยนปีงบประมาณ (Ctrl-S)",
                 "save before changing the fiscal year (Ctrl-S)",
             ),
+            N::StillLoading { done, total } => format!(
+                "{} {done}/{total} — {}",
+                lang.pick("กำลังอ่านทะเบียน", "reading registers"),
+                lang.pick("รอให้อ่านครบก่อน", "wait until every register is read")
+            ),
             N::Settings { problems } => problems.clone(),
             N::Failed { why } => why.clone(),
             N::AuthorFirst { settings } => match lang {
@@ -308,6 +320,10 @@ mod tests {
             },
             Notice::CommitRefused,
             Notice::MoveToRiskOrMeasure,
+            Notice::StillLoading {
+                done: 340,
+                total: 1000,
+            },
         ];
         let thai = |s: &str| s.chars().any(|c| ('\u{0e00}'..='\u{0e7f}').contains(&c));
         for n in all {

@@ -299,6 +299,9 @@ fn draw_title(f: &mut Frame, area: Rect, app: &App) {
         format!("· {}", app.screen.title(lang)),
         app.theme.title(),
     ));
+    if let Some(progress) = app.loading_text() {
+        spans.push(Span::styled(format!("  · {progress}"), app.theme.key()));
+    }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 

@@ -10,33 +10,59 @@ use crate::store::{self, Catalog, LoadError, Loaded, SaveError};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+mod loader;
+pub use loader::{Background, Loading, Piece};
+
 #[derive(Clone, Debug)]
 pub struct Entry {
     pub loaded: Loaded<Register>,
-    /// The value as last loaded or saved, to tell unsaved edits apart.
-    pub saved: Register,
+    /// The value as last loaded or saved, to tell unsaved edits apart
+    /// (`saved()`); kept apart only from the first change on, so that a
+    /// year of a thousand registers is not held twice.
+    saved: Option<Register>,
     pub dirty: bool,
     pub changed_on_disk: bool,
     pub uncommitted: bool,
     /// Kept up to date on load and after each change, since it costs a
     /// serialisation and a hash: never computed while drawing.
     pub approval: ApprovalState,
+    /// The file's size and modification time when its content was last
+    /// known (see `refresh_disk`).
+    disk_stamp: Option<DiskStamp>,
+}
+
+/// A file's size and modification time: what tells, without reading it,
+/// that a file has not changed.
+type DiskStamp = (u64, std::time::SystemTime);
+
+fn disk_stamp(path: &Path) -> Option<DiskStamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
 }
 
 impl Entry {
     pub fn new(loaded: Loaded<Register>) -> Entry {
         Entry {
-            saved: loaded.value.clone(),
+            saved: None,
             approval: approval_state(&loaded.value),
+            disk_stamp: disk_stamp(&loaded.path),
             loaded,
             dirty: false,
             changed_on_disk: false,
             uncommitted: false,
         }
     }
+    /// The value as last loaded or saved.
+    pub fn saved(&self) -> &Register {
+        self.saved.as_ref().unwrap_or(&self.loaded.value)
+    }
     /// Call after the register changed in memory.
     pub fn touched(&mut self) {
-        self.dirty = self.loaded.value != self.saved;
+        // back to what is on disk (an undo): nothing to keep apart
+        if self.saved.as_ref().is_some_and(|s| *s == self.loaded.value) {
+            self.saved = None;
+        }
+        self.dirty = self.saved.is_some();
         self.approval = approval_state(&self.loaded.value);
     }
     /// A mark for the approval: ✓ approved, ≠ changed since approval, · none.
@@ -95,6 +121,14 @@ pub struct Workspace {
     /// compute from them; only the methods here that change a register bump
     /// it, so a cache can never miss a change.
     generation: u64,
+    /// While the year's registers are still being read in the background:
+    /// how far it has got. `entries` and `errors` then hold only the files
+    /// read so far, so nothing computed across them is final.
+    pub loading: Option<Loading>,
+    /// Where a year's registers are read when the interface asks for one:
+    /// none, at once (tests, benches); some, on a thread of their own,
+    /// handed over in pieces (`take`) so the screen is drawn meanwhile.
+    background: Option<Background>,
 }
 
 /// Why the registers could not be opened at all.
@@ -107,8 +141,21 @@ pub fn describe(errors: &[LoadError]) -> String {
 }
 
 impl Workspace {
-    /// Opens a registers directory at its latest fiscal year.
+    /// Opens a registers directory at its latest fiscal year, every
+    /// register read before this returns.
     pub fn open(root: &Path) -> Result<Workspace, String> {
+        Workspace::open_with(root, None)
+    }
+
+    /// Opens a registers directory at its latest fiscal year with only its
+    /// shared files read: the year's registers (and any other year's asked
+    /// for later) are read on another thread and sent to `background` in
+    /// pieces, for the event loop to hand to `take`.
+    pub fn open_in_background(root: &Path, background: Background) -> Result<Workspace, String> {
+        Workspace::open_with(root, Some(background))
+    }
+
+    fn open_with(root: &Path, background: Option<Background>) -> Result<Workspace, String> {
         let catalog = Catalog::load(root).map_err(|e| describe(&e))?;
         let years = store::layout::fiscal_years(root);
         let Some(&year) = years.last() else {
@@ -125,20 +172,66 @@ impl Workspace {
             entries: Vec::new(),
             errors: Vec::new(),
             generation: 0,
+            loading: None,
+            background,
         };
         ws.load_year(year)?;
         Ok(ws)
     }
 
-    /// Loads every register of `year`, replacing what was loaded.
+    /// Loads every register of `year`, replacing what was loaded; in the
+    /// background (see `open_in_background`) it only starts reading them.
     pub fn load_year(&mut self, year: u16) -> Result<(), String> {
+        if let Some(background) = &self.background {
+            let files = store::year_files(&self.root, year).map_err(|e| e.to_string())?;
+            let loading = background.start(year, files)?;
+            let nothing_to_read = loading.total() == 0;
+            self.year = year;
+            self.entries = Vec::new();
+            self.errors = Vec::new();
+            self.generation += 1;
+            self.loading = Some(loading);
+            if nothing_to_read {
+                self.finish_loading();
+            }
+            return Ok(());
+        }
         let (ok, errors) = store::load_year(&self.root, year).map_err(|e| e.to_string())?;
         self.year = year;
         self.entries = ok.into_iter().map(Entry::new).collect();
         self.errors = errors;
         self.generation += 1;
+        self.loading = None;
         self.refresh_git();
         Ok(())
+    }
+
+    /// Adds registers the background loader read, in the order of their
+    /// files; says whether the year is now read whole. A piece of a year
+    /// no longer on screen (the user changed year meanwhile) is dropped.
+    pub fn take(&mut self, piece: Piece) -> bool {
+        let current = self
+            .background
+            .as_ref()
+            .is_some_and(|b| b.is_current(&piece));
+        let Some(loading) = self.loading.as_mut().filter(|_| current) else {
+            return false;
+        };
+        loading.done += piece.files;
+        self.entries.extend(piece.entries);
+        self.errors.extend(piece.errors);
+        self.generation += 1;
+        if loading.done < loading.total() {
+            return false;
+        }
+        self.finish_loading();
+        true
+    }
+
+    fn finish_loading(&mut self) {
+        self.loading = None;
+        self.generation += 1;
+        self.refresh_git();
     }
 
     /// Changes with every change of a register's value (edit, undo, reload,
@@ -167,6 +260,9 @@ impl Workspace {
         if e.loaded.value == before {
             return Ok(None);
         }
+        if e.saved.is_none() {
+            e.saved = Some(before.clone());
+        }
         e.touched();
         self.generation += 1;
         Ok(Some(before))
@@ -177,6 +273,9 @@ impl Workspace {
     pub fn replace(&mut self, entry: usize, value: Register) -> Option<Register> {
         let e = self.entries.get_mut(entry)?;
         let before = std::mem::replace(&mut e.loaded.value, value);
+        if e.saved.is_none() {
+            e.saved = Some(before.clone());
+        }
         e.touched();
         self.generation += 1;
         Some(before)
@@ -190,7 +289,8 @@ impl Workspace {
         for e in self.entries.iter_mut().filter(|e| e.dirty) {
             match e.loaded.save() {
                 Ok(()) => {
-                    e.saved = e.loaded.value.clone();
+                    // what is on disk is the value again
+                    e.saved = None;
                     e.touched();
                     e.changed_on_disk = false;
                     saved.push(e.code().to_string());
@@ -230,14 +330,28 @@ impl Workspace {
             .iter()
             .find(|e| e.path.file_stem().is_some_and(|s| s == code))
     }
+    /// Whether the year's register of a bureau is still being read.
+    pub fn pending(&self, code: &str) -> bool {
+        self.loading.as_ref().is_some_and(|l| l.pending(code))
+    }
     pub fn any_dirty(&self) -> bool {
         self.entries.iter().any(|e| e.dirty)
     }
 
-    /// Re-reads each file's fingerprint; cheap enough to run every few seconds.
+    /// Whether each file changed on disk, run every few seconds: a file
+    /// whose size and modification time are as when it was last checked is
+    /// not read again (reading and hashing a thousand registers would
+    /// freeze the screen), one whose stamp moved is read and its
+    /// fingerprint compared. A change that kept both size and time slips
+    /// by here, never past a save, which compares the fingerprint itself.
     pub fn refresh_disk(&mut self) {
         for e in &mut self.entries {
+            let now = disk_stamp(&e.loaded.path);
+            if now.is_some() && now == e.disk_stamp {
+                continue;
+            }
             e.changed_on_disk = !e.loaded.unchanged_on_disk();
+            e.disk_stamp = now;
         }
     }
 

@@ -115,6 +115,10 @@ impl App {
     }
 
     pub(super) fn compute_summary(&self) -> Result<crate::report::Summary, String> {
+        // a summary of the registers read so far would look final
+        if let Some(why) = self.still_loading() {
+            return Err(why.text(self.lang));
+        }
         let round = self.round.clone().ok_or("no monitoring round")?;
         let year = crate::model::FiscalYear::new(self.ws.year)?;
         // the round before this one in the methodology, when comparing

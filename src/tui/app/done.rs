@@ -52,6 +52,7 @@ impl App {
                 self.current = 0;
                 self.overview.selected = 0;
                 self.round = self.default_round();
+                self.round_is_default = true;
             }
             Done::YearLoaded(Err(why)) => self.status = Some(Notice::Failed { why }),
             Done::Created {

@@ -30,7 +30,7 @@ impl App {
     ) -> Result<usize, String> {
         let entry = self.ws.find(key).ok_or("no such register")?;
         let e = &self.ws.entries[entry];
-        let (base, mine) = (e.saved.clone(), e.register().clone());
+        let (base, mine) = (e.saved().clone(), e.register().clone());
         let theirs = fresh.value.clone();
         let merged = merge::merge(&base, &theirs, &mine)?;
         let value = merged.register()?;
@@ -89,7 +89,7 @@ impl App {
         let value = m.merged.register();
         m.at += 1;
         let done = m.at >= m.merged.conflicts.len();
-        let theirs = self.ws.entries.get(entry).map(|e| e.saved.clone());
+        let theirs = self.ws.entries.get(entry).map(|e| e.saved().clone());
         if let (Ok(value), Some(theirs)) = (value, theirs) {
             self.set_merged(entry, value, &theirs);
         }
@@ -142,7 +142,7 @@ impl App {
             .entries
             .get(self.current)
             .map_or_else(Vec::new, |e| {
-                self.change_list(self.current, &e.saved, e.register())
+                self.change_list(self.current, e.saved(), e.register())
             })
     }
 

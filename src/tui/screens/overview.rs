@@ -13,6 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
+use unicode_width::UnicodeWidthStr;
 
 /// The overview's cursor.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -23,6 +24,14 @@ pub struct OverviewView {
 /// The overview's rows: the bureaus of the list, then registers of bureaus
 /// not on it; each with its entry if a register was loaded.
 pub fn rows(app: &App) -> Vec<(String, Option<usize>)> {
+    // by code, first entry first, as `entry_of` finds them: a national
+    // body's thousand bureaus would make a search per row quadratic
+    let mut by_code: std::collections::HashMap<&str, usize> =
+        std::collections::HashMap::with_capacity(app.ws.entries.len());
+    for (i, e) in app.ws.entries.iter().enumerate() {
+        by_code.entry(e.code()).or_insert(i);
+    }
+    let mut listed = vec![false; app.ws.entries.len()];
     let mut rows: Vec<(String, Option<usize>)> = app
         .ws
         .catalog
@@ -30,10 +39,16 @@ pub fn rows(app: &App) -> Vec<(String, Option<usize>)> {
         .value
         .bureaus
         .iter()
-        .map(|b| (b.code.to_string(), app.ws.entry_of(b.code.as_str())))
+        .map(|b| {
+            let entry = by_code.get(b.code.as_str()).copied();
+            if let Some(i) = entry {
+                listed[i] = true;
+            }
+            (b.code.to_string(), entry)
+        })
         .collect();
     for (i, e) in app.ws.entries.iter().enumerate() {
-        if !rows.iter().any(|(_, x)| *x == Some(i)) {
+        if !listed[i] {
             rows.push((e.code().to_string(), Some(i)));
         }
     }
@@ -44,6 +59,9 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     let rows = rows(app);
     let row = rows.get(app.overview.selected);
     match action {
+        // the bureau's file may be among those not read yet, and a new
+        // register's ids follow the whole year's
+        Action::NewRegister if app.ws.loading.is_some() => app.status = app.still_loading(),
         Action::NewRegister => match row {
             Some((code, None)) => return Some(Effect::CreateRegister(code.clone())),
             _ => app.status = Some(Notice::HasRegister),
@@ -56,6 +74,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                 app.open_register();
             } else if let Some(e) = row.and_then(|(code, _)| app.ws.error_of(code)) {
                 app.status = Some(Notice::Failed { why: e.to_string() });
+            } else if row.is_some_and(|(code, _)| app.ws.pending(code)) {
+                app.status = app.still_loading();
             } else {
                 app.status = Some(Notice::NoRegisterThisYear);
             }
@@ -204,6 +224,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     f.render_widget(Paragraph::new(Line::from(line)), head);
 
     let rows = rows(app);
+    // while the year is read, the default round may still move later
+    let provisional = app.ws.loading.is_some() && app.round_is_default;
     let height = body.height.saturating_sub(3) as usize;
     let offset = scroll_offset(app.overview.selected, height);
     let table_rows: Vec<Row> = rows
@@ -233,23 +255,32 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
                             ]
                         })
                         .collect();
-                    let c = status_counts(e, app.round.as_ref());
-                    let lights = Line::from(vec![
-                        Span::styled(format!("G{}", c[0]), t.fill(TrafficLight::Green.rgb())),
-                        Span::raw(" "),
-                        Span::styled(format!("Y{}", c[1]), t.fill(TrafficLight::Yellow.rgb())),
-                        Span::raw(" "),
-                        Span::styled(format!("R{}", c[2]), t.fill(TrafficLight::Red.rgb())),
-                        Span::raw(format!(" ·{}", c[3])),
-                    ]);
-                    let (paid, alloc) = disbursed(e, app.round.as_ref());
                     cells.push(Cell::from(Line::from(bands)));
-                    cells.push(Cell::from(lights));
-                    cells.push(Cell::from(percent(paid, alloc)));
+                    if provisional {
+                        cells.push(Cell::from(Line::styled("…", t.dim())));
+                        cells.push(Cell::from(Line::styled("…", t.dim())));
+                    } else {
+                        let c = status_counts(e, app.round.as_ref());
+                        let lights = Line::from(vec![
+                            Span::styled(format!("G{}", c[0]), t.fill(TrafficLight::Green.rgb())),
+                            Span::raw(" "),
+                            Span::styled(format!("Y{}", c[1]), t.fill(TrafficLight::Yellow.rgb())),
+                            Span::raw(" "),
+                            Span::styled(format!("R{}", c[2]), t.fill(TrafficLight::Red.rgb())),
+                            Span::raw(format!(" ·{}", c[3])),
+                        ]);
+                        let (paid, alloc) = disbursed(e, app.round.as_ref());
+                        cells.push(Cell::from(lights));
+                        cells.push(Cell::from(percent(paid, alloc)));
+                    }
                     cells.push(Cell::from(marks(e)));
                     let due = app.due_of(ix).map(|d| d.counts()).unwrap_or_default();
                     cells.push(Cell::from(due));
                 }
+                None if app.ws.pending(code) => cells.push(Cell::from(Line::styled(
+                    lang.pick("กำลังอ่าน…", "reading…"),
+                    t.dim(),
+                ))),
                 None => match app.ws.error_of(code) {
                     // the file is there but does not read: say where
                     Some(e) => cells.push(Cell::from(Line::styled(
@@ -282,10 +313,17 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         lang.pick("ค้าง", "Due"),
     ])
     .style(t.title());
+    // codes are three letters in a secretariat, longer in a national body's list
+    let code_width = rows
+        .iter()
+        .map(|(c, _)| c.width())
+        .max()
+        .unwrap_or(0)
+        .max(5);
     let table = Table::new(
         table_rows,
         [
-            Constraint::Length(5),
+            Constraint::Length(code_width as u16),
             Constraint::Min(12),
             Constraint::Length(16),
             Constraint::Length(16),
