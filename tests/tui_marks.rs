@@ -68,6 +68,9 @@ fn after_the_review_date_and_a_missed_round_the_overview_register_and_monitoring
         "{monitoring}"
     );
     assert!(!row(&monitoring, "FIN-M2").contains('✎'), "{monitoring}");
+    // measures have no review date: the legend names only what is shown
+    assert!(monitoring.contains("✎ ค้างรายงานผล"), "{monitoring}");
+    assert!(!monitoring.contains('↻'), "{monitoring}");
 }
 
 #[test]
@@ -149,4 +152,26 @@ fn the_monitoring_form_says_met_or_not_met_beside_each_result_in_both_languages(
         let i2 = row(&screen, "≥ 100");
         assert!(i2.contains(met), "{screen}");
     }
+}
+
+#[test]
+fn the_risk_editor_shows_how_each_target_fares_at_the_round_on_show() {
+    let (_dir, mut app) = plan_m2_one_missed(Lang::En);
+    let ri = app
+        .register_value()
+        .expect("PLAN")
+        .risks
+        .iter()
+        .position(|r| r.measures.iter().any(|m| m.id.as_str() == "PLAN-M2"))
+        .expect("PLAN-M2's risk");
+    riskreg::tui::screens::editor::open(&mut app, riskreg::tui::form::Form::Risk(ri), 0);
+    let screen = screen_text(&app, 120, 40);
+    assert!(
+        row(&screen, "≥ 1 ").contains("✗ not met (12-month round)"),
+        "{screen}"
+    );
+    assert!(
+        row(&screen, "≥ 100").contains("✓ met (12-month round)"),
+        "{screen}"
+    );
 }

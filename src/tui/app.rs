@@ -95,8 +95,14 @@ pub enum Modal {
     },
 }
 
+/// What has fallen due in each entry, by (generation, today).
+type DueKey = (u64, Option<crate::model::Date>);
+
 pub struct App {
     pub ws: Workspace,
+    /// What has fallen due in each entry: the overview and the register
+    /// mark it on every redraw (see `screens::marks`).
+    pub(crate) due: crate::tui::cache::Cached<DueKey, Vec<screens::marks::Due>>,
     pub settings: Settings,
     pub lang: Lang,
     pub theme: Theme,
@@ -145,6 +151,7 @@ impl App {
         let rights = crate::audit::access::EditRights::load(&ws.root);
         let mut app = App {
             ws,
+            due: crate::tui::cache::Cached::default(),
             settings,
             lang,
             theme,
@@ -172,8 +179,15 @@ impl App {
             quit: false,
             rights,
             terminal_size: None,
-            today: crate::clock::today().ok(),
+            today: None,
         };
+        // a RISKREG_TODAY that does not read is said, never silently ignored
+        match crate::clock::today() {
+            Ok(day) => app.today = Some(day),
+            Err(why) => {
+                app.status.get_or_insert(Notice::Failed { why });
+            }
+        }
         app.round = app.default_round();
         app
     }

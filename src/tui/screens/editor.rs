@@ -320,7 +320,17 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         if i == app.editor.cursor {
             cursor_line = lines.len();
         }
-        let value = form::value(field, target, &ctx);
+        let mut value = form::value(field, target, &ctx);
+        // a target shows how it fares at the round on show (model::judge)
+        if let (form::Field::IndicatorTarget(mi, k), Some(risk)) = (field, risk)
+            && let Some(met) = risk
+                .measures
+                .get(mi)
+                .and_then(|m| super::marks::verdict_at(m, k, app.round.as_ref()))
+        {
+            let verdict = super::marks::verdict(met, lang);
+            value = format!("{value} · {verdict} ({})", app.round_label());
+        }
         let first = value.lines().next().unwrap_or("");
         let more = value.lines().count() > 1;
         let shown = truncate(

@@ -381,9 +381,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     if !filters.is_empty() {
         head_line.push(Span::styled(format!("[{filters}]  "), t.key()));
     }
-    let due = app.register_value().map_or_else(Default::default, |reg| {
-        super::marks::due(reg, app.method(), app.today)
-    });
+    // borrowed for the draw: a register of 2 000 risks is not copied each frame
+    let due_held = app.due_of(app.current);
+    let nothing_due = super::marks::Due::default();
+    let due: &super::marks::Due = due_held.as_deref().unwrap_or(&nothing_due);
     if let crate::tui::app::Modal::Search(edit) = &app.modal {
         head_line.push(Span::styled(format!("/{}", edit.text()), t.key()));
     } else if !app.register.query.is_empty() {
@@ -456,7 +457,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         ],
     )
     .header(header)
-    .block(due_block(Block::bordered().title(title), &due, lang));
+    .block(due_block(Block::bordered().title(title), due, lang));
     f.render_widget(table, body);
     let selected = visible
         .get(app.register.selected)
