@@ -258,3 +258,49 @@ fn thai_digits_never_reach_english_output() {
     );
     assert!(stdout(&th).contains(thai_digit));
 }
+
+/// The summary's errors (a `ReportError`) follow `--lang`: a round the
+/// methodology does not have, said in Thai with the round and methodology
+/// as written; in English as before.
+#[test]
+fn the_summary_s_errors_follow_the_language() {
+    let (dir, _) = sample_workspace();
+    let th = run(
+        dir.path(),
+        &[],
+        None,
+        &["summary", "--round", "99m", "--lang", "th"],
+    );
+    assert_eq!(th.status.code(), Some(1), "{}", stderr(&th));
+    assert_eq!(
+        stderr(&th).trim(),
+        "ข้อผิดพลาด: รอบ 99m ไม่ใช่รอบของวิธีประเมิน coso-5x5 v1 (รอบที่มี: 6m, 12m)"
+    );
+    let en = run(
+        dir.path(),
+        &[],
+        None,
+        &["summary", "--round", "99m", "--lang", "en"],
+    );
+    assert_eq!(
+        stderr(&en).trim(),
+        "error: round 99m is not a round of methodology coso-5x5 v1 (its rounds: 6m, 12m)"
+    );
+}
+
+#[test]
+fn export_says_a_missing_register_in_thai() {
+    let (dir, _) = sample_workspace();
+    let out = run(
+        dir.path(),
+        &[],
+        None,
+        &[
+            "export", "--year", "2567", "--bureau", "ZZZ", "--format", "csv", "-o", "out",
+            "--lang", "th",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(stderr(&out).trim(), "ข้อผิดพลาด: ไม่มีทะเบียนของ ZZZ ปี 2567");
+    assert!(!dir.path().join("out").exists(), "nothing written");
+}

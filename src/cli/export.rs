@@ -87,7 +87,10 @@ pub fn run(opts: &Options) -> ExitCode {
         {
             eprintln!("{}", super::out::diagnostic_line(d));
         }
-        eprintln!("error: fix the errors above (riskreg validate) to export the registers");
+        super::out::error(super::lang::current().pick(
+            "แก้ข้อผิดพลาดข้างบนก่อน (riskreg validate) จึงจะส่งออกทะเบียนได้",
+            "fix the errors above (riskreg validate) to export the registers",
+        ));
         return ExitCode::from(1);
     }
     // no errors: the shared files loaded and every register parsed
@@ -120,18 +123,21 @@ pub fn run(opts: &Options) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(ReportError::NoData { year }) => {
-            match &bureau {
-                Some(b) => eprintln!("error: no register of {b} for {year}"),
-                None => eprintln!("error: no register for {year}"),
-            }
+            let th = super::lang::current() == riskreg::model::Lang::Th;
+            super::out::error(match (&bureau, th) {
+                (Some(b), true) => format!("ไม่มีทะเบียนของ {b} ปี {year}"),
+                (Some(b), false) => format!("no register of {b} for {year}"),
+                (None, true) => format!("ไม่มีทะเบียนของปี {year}"),
+                (None, false) => format!("no register for {year}"),
+            });
             ExitCode::from(1)
         }
         Err(ReportError::Output { path, error }) => {
-            eprintln!("error: {}: {error}", targets::shown(&path));
+            super::out::error(format!("{}: {error}", targets::shown(&path)));
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            super::out::error(e.text(super::lang::current()));
             ExitCode::from(1)
         }
     }

@@ -97,7 +97,7 @@ pub fn run(opts: &Options) -> ExitCode {
     ) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: {e}");
+            super::out::error(e.text(lang));
             return ExitCode::from(1);
         }
     };
@@ -128,7 +128,7 @@ pub fn run(opts: &Options) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            super::out::error(e.text(lang));
             ExitCode::from(1)
         }
     }

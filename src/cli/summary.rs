@@ -153,7 +153,7 @@ pub fn run(opts: &Options) -> ExitCode {
         match report::summarize_loaded(&catalog, registers, year, &round, compare.as_ref()) {
             Ok(s) => s,
             Err(e) => {
-                super::out::error(e);
+                super::out::error(e.text(lang));
                 return ExitCode::from(1);
             }
         };
@@ -172,7 +172,7 @@ pub fn run(opts: &Options) -> ExitCode {
     match result {
         Ok(()) => out.finish(ExitCode::SUCCESS),
         Err(e) => {
-            super::out::error(e);
+            super::out::error(e.text(lang));
             ExitCode::from(1)
         }
     }

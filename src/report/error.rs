@@ -1,6 +1,6 @@
 //! Why a report could not be made, each saying where to look.
 
-use crate::model::{FiscalYear, RoundId};
+use crate::model::{FiscalYear, Lang, RoundId};
 use crate::store::LoadError;
 use std::fmt;
 use std::path::PathBuf;
@@ -31,6 +31,53 @@ pub enum ReportError {
     Frame(String),
 }
 
+/// A methodology's rounds as a list: `6m, 12m`.
+fn rounds(known: &[RoundId]) -> String {
+    known
+        .iter()
+        .map(RoundId::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl ReportError {
+    /// The error in `lang`; the English is its `Display`. Files, rounds
+    /// and methodologies are named as they are written in both.
+    pub fn text(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            ReportError::Load(errors) => {
+                let mut s = format!("อ่านไฟล์ไม่ได้ {} ไฟล์ แก้ไขก่อน:", errors.len());
+                for e in errors {
+                    s.push_str(&format!("\n  {}", e.text(lang)));
+                }
+                s
+            }
+            ReportError::NoData { year } => {
+                format!("ไม่มีข้อมูลของปี {year}: ไม่มีทะเบียนของปีงบประมาณ {year}")
+            }
+            ReportError::UnknownRound {
+                round,
+                method,
+                known,
+            } => format!(
+                "รอบ {round} ไม่ใช่รอบของวิธีประเมิน {method} (รอบที่มี: {})",
+                rounds(known)
+            ),
+            ReportError::UnknownMethod { bureau, method } => {
+                format!("ทะเบียนของ {bureau} ใช้วิธีประเมิน {method} ซึ่งไม่มีใน methodology/")
+            }
+            ReportError::Output { path, error } => {
+                format!("{}: เขียนรายงานไม่ได้: {error}", path.display())
+            }
+            ReportError::Render(m) => format!("สร้างรายงานไม่ได้: {m}"),
+            ReportError::Frame(m) => format!("รวมข้อมูลทะเบียนไม่ได้: {m}"),
+        }
+    }
+}
+
 impl fmt::Display for ReportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -55,14 +102,11 @@ impl fmt::Display for ReportError {
                 round,
                 method,
                 known,
-            } => {
-                let known: Vec<&str> = known.iter().map(|r| r.as_str()).collect();
-                write!(
-                    f,
-                    "round {round} is not a round of methodology {method} (its rounds: {})",
-                    known.join(", ")
-                )
-            }
+            } => write!(
+                f,
+                "round {round} is not a round of methodology {method} (its rounds: {})",
+                rounds(known)
+            ),
             ReportError::UnknownMethod { bureau, method } => write!(
                 f,
                 "the register of {bureau} names methodology {method}, which is not in methodology/"
