@@ -115,7 +115,8 @@ fn time<F: FnMut()>(runs: usize, mut f: F) -> Duration {
 /// A real edit of the register on screen (its note, on and off), so what is
 /// cached from the registers must be computed again.
 fn edit(app: &mut App) {
-    app.mutate(|reg, _, _| {
+    // through the header, as the header editor edits the note
+    app.mutate(riskreg::tui::workspace::Part::Header, |reg, _, _| {
         reg.note = if reg.note.is_empty() {
             "x".into()
         } else {

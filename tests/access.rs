@@ -601,7 +601,7 @@ fn the_interface_is_read_only_for_other_bureaus_and_says_why() {
     let fin = common::select_bureau(&mut app, "FIN");
     app.current = fin;
     let before = app.register_value().cloned();
-    let result = app.mutate(|reg, _, _| {
+    let result = app.mutate(riskreg::tui::workspace::Part::Whole, |reg, _, _| {
         reg.note = "ICT was here".into();
         Ok(())
     });
@@ -613,7 +613,7 @@ fn the_interface_is_read_only_for_other_bureaus_and_says_why() {
     );
     assert_eq!(app.register_value().cloned(), before);
     app.current = common::select_bureau(&mut app, "ICT");
-    app.mutate(|reg, _, _| {
+    app.mutate(riskreg::tui::workspace::Part::Whole, |reg, _, _| {
         reg.note = "ICT edits ICT".into();
         Ok(())
     })

@@ -41,7 +41,7 @@ fn repo_app(settings: Settings) -> (tempfile::TempDir, App) {
 fn edit_fin_r1_and_save(app: &mut App) {
     let fin = app.ws.entry_of("FIN").expect("FIN");
     app.current = fin;
-    app.mutate(|reg, _, _| {
+    app.mutate(riskreg::tui::workspace::Part::Whole, |reg, _, _| {
         reg.risks[0].inherent.likelihood = 4;
         Ok(())
     })
@@ -141,7 +141,7 @@ fn the_thai_preview_and_message_and_the_changes_screen_commit_too() {
 fn edits_not_saved_are_named_and_left_out_of_the_commit() {
     let (dir, mut app) = repo_app(officer(Lang::En));
     edit_fin_r1_and_save(&mut app);
-    app.mutate(|reg, _, _| {
+    app.mutate(riskreg::tui::workspace::Part::Whole, |reg, _, _| {
         reg.risks[0].inherent.impact = 1;
         Ok(())
     })
@@ -246,7 +246,7 @@ fn two_commits(app: &mut App) {
     key(app, KeyCode::Enter);
     let fin = app.ws.entry_of("FIN").expect("FIN");
     app.current = fin;
-    app.mutate(|reg, _, _| {
+    app.mutate(riskreg::tui::workspace::Part::Whole, |reg, _, _| {
         reg.risks[0].measures[0].title = "มาตรการที่แก้ไขแล้ว".into();
         Ok(())
     })

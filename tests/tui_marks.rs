@@ -29,7 +29,7 @@ fn row<'s>(screen: &'s str, id: &str) -> &'s str {
 /// Drops FIN-M1's report of the 12-month round.
 fn drop_fin_m1_report(app: &mut App) {
     app.current = app.ws.entry_of("FIN").expect("FIN");
-    app.mutate(|reg, _, _| {
+    app.mutate(riskreg::tui::workspace::Part::Whole, |reg, _, _| {
         let m = &mut reg.risks[0].measures[0];
         m.monitoring.retain(|e| e.round.as_str() != "12m");
         Ok(())
@@ -100,7 +100,7 @@ fn plan_m2_one_missed(lang: Lang) -> (tempfile::TempDir, App) {
     let plan = common::select_bureau(&mut app, "PLAN");
     app.current = plan;
     app.round = Some(RoundId::new("12m".to_string()).expect("round"));
-    app.mutate(|reg, _, _| {
+    app.mutate(riskreg::tui::workspace::Part::Whole, |reg, _, _| {
         let m = reg
             .risks
             .iter_mut()

@@ -91,7 +91,7 @@ fn a_field_changed_on_both_sides_is_chosen_after_reload() {
     let on_disk = std::fs::read_to_string(&path).expect("read");
     assert_eq!(fin_r1_likelihood(&app), 3);
     // mine: likelihood 5 and the process; theirs: likelihood 2
-    app.mutate(|reg, _, _| {
+    app.mutate(riskreg::tui::workspace::Part::Whole, |reg, _, _| {
         reg.risks[0].inherent.likelihood = 5;
         reg.risks[0].process = "ของฉัน".into();
         Ok(())
@@ -191,7 +191,7 @@ fn the_changes_screen_says_changes_in_words_and_follows_every_edit_undo_and_redo
     let (_d, mut app) = english();
     open_fin(&mut app);
     key(&mut app, KeyCode::Enter); // FIN-R1
-    app.mutate(|reg, _, _| {
+    app.mutate(riskreg::tui::workspace::Part::Whole, |reg, _, _| {
         let r = &mut reg.risks[0];
         r.control_quality = riskreg::model::ControlQuality::Weak;
         r.residual = r.residual.map(|x| riskreg::model::Rating {
@@ -268,7 +268,7 @@ fn the_changes_screen_scrolls_to_its_last_row_and_no_further() {
         let (_d, mut app) = english();
         riskreg::tui::handle(&mut app, Msg::Resize(w, h));
         open_fin(&mut app);
-        app.mutate(|reg, _, _| {
+        app.mutate(riskreg::tui::workspace::Part::Whole, |reg, _, _| {
             for (i, r) in reg.risks.iter_mut().enumerate() {
                 r.controls = format!("{}END-OF-{i}", "ตรวจสอบเอกสาร ".repeat(70));
             }
@@ -293,7 +293,7 @@ fn the_changes_screen_scrolls_to_its_last_row_and_no_further() {
         riskreg::tui::handle(&mut app, Msg::Resize(w, h));
         open_fin(&mut app);
         let mut last = String::new();
-        app.mutate(|reg, method, _| {
+        app.mutate(riskreg::tui::workspace::Part::Whole, |reg, method, _| {
             let category = method.expect("method").categories[0].id.clone();
             for _ in 0..2 * h {
                 let risk = riskreg::model::blank::risk(reg, category.clone(), true)?;

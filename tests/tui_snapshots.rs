@@ -244,7 +244,7 @@ fn long_messages_wrap_instead_of_being_cut_at_the_edge() {
         fin(app);
         key(app, KeyCode::Enter); // FIN-R1
         // no residual rating: the validator's finding is longer than 80 columns
-        app.mutate(|reg, _, _| {
+        app.mutate(riskreg::tui::workspace::Part::Whole, |reg, _, _| {
             reg.risks[0].residual = None;
             Ok(())
         })
@@ -280,7 +280,7 @@ const LONG_THAI: &str = "การเบิกจ่ายเงินงบป�
 /// FIN on screen with FIN-R1's description replaced by [`LONG_THAI`].
 fn long_thai_description(app: &mut App) {
     fin(app);
-    app.mutate(|reg, _, _| {
+    app.mutate(riskreg::tui::workspace::Part::Whole, |reg, _, _| {
         reg.risks[0].description = LONG_THAI.into();
         Ok(())
     })

@@ -23,7 +23,7 @@ use super::screens::{commit::CommitView, history::HistoryView};
 use super::settings::Settings;
 use super::textedit::TextEdit;
 use super::theme::Theme;
-use super::workspace::Workspace;
+use super::workspace::{Earlier, Part, Workspace};
 use crate::method::Methodology;
 use crate::model::{Lang, Register, Risk, RoundId};
 use crossterm::event::{KeyEvent, KeyEventKind};
@@ -130,9 +130,10 @@ pub struct App {
     pub modal: Modal,
     /// A line of feedback (saved, refused, …), worded when drawn.
     pub status: Option<Notice>,
-    /// Whole versions of registers to go back (and forth) to, latest last.
-    undo: Vec<(RegisterKey, Register)>,
-    redo: Vec<(RegisterKey, Register)>,
+    /// The parts of registers (a risk, the header, or the whole) as they
+    /// were, to go back (and forth) to, latest last.
+    undo: Vec<(RegisterKey, Earlier)>,
+    redo: Vec<(RegisterKey, Earlier)>,
     pub quit: bool,
     /// Whose registers the user may edit (people.ron); the others are read-only.
     pub rights: crate::audit::access::EditRights,

@@ -26,6 +26,8 @@ use crate::model::{
     Rating, Register, Response, RoundId, TrafficLight, YearMonth,
 };
 
+use crate::tui::workspace::Part;
+
 /// Which form is open: a risk's, a monitoring entry's, or the header's.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Form {
@@ -43,6 +45,14 @@ pub enum Form {
 }
 
 impl Form {
+    /// The part of the register the form edits (what an undo step keeps).
+    pub fn part(&self) -> Part {
+        match self {
+            Form::Risk(risk) | Form::Monitoring { risk, .. } => Part::Risk(*risk),
+            Form::Header => Part::Header,
+        }
+    }
+
     /// Risk, measure and round of a monitoring form.
     pub fn monitoring(&self) -> Option<(usize, usize, &RoundId)> {
         match self {

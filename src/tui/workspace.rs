@@ -11,7 +11,9 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 mod loader;
+pub mod part;
 pub use loader::{Background, Loading, Piece};
+pub use part::{Earlier, Part};
 
 #[derive(Clone, Debug)]
 pub struct Entry {
@@ -243,40 +245,67 @@ impl Workspace {
         self.entries.iter().position(|e| e.loaded.path == key.0)
     }
 
-    /// Runs a change on an entry's register, with its methodology and the
-    /// approach groups to check against. Gives the value from before when
-    /// the change changed anything; on error nothing changes.
+    /// Runs a change on `part` of an entry's register, with its methodology
+    /// and the approach groups to check against. Gives that part as it was
+    /// when the change changed anything; on error the part is put back and
+    /// nothing changes. The change must keep to `part` (checked in debug
+    /// builds): only that part is kept for undo.
     pub fn edit(
         &mut self,
         entry: usize,
+        part: Part,
         change: impl FnOnce(&mut Register, Option<&Methodology>, &ApproachList) -> Result<(), String>,
-    ) -> Result<Option<Register>, String> {
+    ) -> Result<Option<Earlier>, String> {
         let e = self.entries.get_mut(entry).ok_or("no register on screen")?;
         let method = self.catalog.method(&e.loaded.value.methodology);
-        let before = e.loaded.value.clone();
-        change(&mut e.loaded.value, method, &self.catalog.approaches.value)?;
-        if e.loaded.value == before {
+        let before = part::keep(&e.loaded.value, part).ok_or("no such risk in the register")?;
+        // the first change keeps the saved value whole, to tell edits apart
+        // and to merge with a change on disk
+        let first = e.saved.is_none().then(|| e.loaded.value.clone());
+        #[cfg(debug_assertions)]
+        let whole = e.loaded.value.clone();
+        if let Err(why) = change(&mut e.loaded.value, method, &self.catalog.approaches.value) {
+            part::put_back(&mut e.loaded.value, before);
+            return Err(why);
+        }
+        #[cfg(debug_assertions)]
+        {
+            let mut outside = e.loaded.value.clone();
+            part::put_back(&mut outside, before.clone());
+            debug_assert!(outside == whole, "an edit of {part:?} changed more");
+        }
+        if part::unchanged(&e.loaded.value, &before) {
             return Ok(None);
         }
-        if e.saved.is_none() {
-            e.saved = Some(before.clone());
+        if first.is_some() {
+            e.saved = first;
         }
         e.touched();
         self.generation += 1;
         Ok(Some(before))
     }
 
-    /// Puts another value in an entry (undo, redo, a merge); gives the one
-    /// it replaced.
-    pub fn replace(&mut self, entry: usize, value: Register) -> Option<Register> {
+    /// Puts a part of a register back as it was (undo, redo); gives that
+    /// part as it was just before. None when the register or the risk is
+    /// gone.
+    pub fn put_back(&mut self, entry: usize, earlier: Earlier) -> Option<Earlier> {
         let e = self.entries.get_mut(entry)?;
-        let before = std::mem::replace(&mut e.loaded.value, value);
-        if e.saved.is_none() {
-            e.saved = Some(before.clone());
+        let first = e.saved.is_none().then(|| e.loaded.value.clone());
+        let now = part::put_back(&mut e.loaded.value, earlier)?;
+        if first.is_some() {
+            e.saved = first;
         }
         e.touched();
         self.generation += 1;
-        Some(before)
+        Some(now)
+    }
+
+    /// Puts another value in an entry (a merge); gives the one it replaced.
+    pub fn replace(&mut self, entry: usize, value: Register) -> Option<Register> {
+        match self.put_back(entry, Earlier::Whole(value))? {
+            Earlier::Whole(before) => Some(before),
+            _ => None,
+        }
     }
 
     /// Saves every register with unsaved edits through the store's atomic,

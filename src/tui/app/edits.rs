@@ -6,10 +6,13 @@
 use super::*;
 
 impl App {
-    /// Runs a change on the register on screen, keeping undo history and
-    /// the unsaved mark right. On error nothing changes.
+    /// Runs a change on `part` of the register on screen, keeping undo
+    /// history and the unsaved mark right. On error nothing changes. The
+    /// undo step keeps only `part`, so an edit of one risk among thousands
+    /// costs that risk.
     pub fn mutate(
         &mut self,
+        part: Part,
         change: impl FnOnce(
             &mut Register,
             Option<&Methodology>,
@@ -19,7 +22,7 @@ impl App {
         if let Some(reason) = self.read_only() {
             return Err(Notice::ReadOnly { reason });
         }
-        let edited = self.ws.edit(self.current, change);
+        let edited = self.ws.edit(self.current, part, change);
         if let Some(before) = edited.map_err(|reason| Notice::Refused { reason })? {
             let key = self.ws.entries[self.current].key();
             self.undo.push((key, before));
@@ -41,7 +44,7 @@ impl App {
         let Some(ix) = self.ws.find(&key) else {
             return;
         };
-        if let Some(now) = self.ws.replace(ix, value) {
+        if let Some(now) = self.ws.put_back(ix, value) {
             other.push((key, now));
         }
         self.current = ix;

@@ -70,7 +70,7 @@ impl App {
         self.redo.retain(|(k, _)| *k != key);
         let has_step = self.undo.iter().any(|(k, _)| *k == key);
         if e.dirty && !has_step {
-            self.undo.push((key, theirs.clone()));
+            self.undo.push((key, Earlier::Whole(theirs.clone())));
         }
     }
 

@@ -15,6 +15,7 @@ use crate::tui::app::{App, Effect, Notice, Screen, target_risk};
 use crate::tui::cache::Cached;
 use crate::tui::form::{self, Ctx, Field, Form};
 use crate::tui::textedit::truncate;
+use crate::tui::workspace::Part;
 use crate::validate::Finding;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -97,7 +98,7 @@ fn add_measure(app: &mut App) {
         return;
     };
     let mut id = String::new();
-    let result = app.mutate(|reg, _, approaches| {
+    let result = app.mutate(Part::Risk(ri), |reg, _, approaches| {
         let approach = approaches
             .approaches
             .first()
@@ -138,7 +139,7 @@ fn delete_measure(app: &mut App, pane: usize) {
         return;
     };
     let mut id = String::new();
-    let result = app.mutate(|reg, _, _| {
+    let result = app.mutate(Part::Risk(ri), |reg, _, _| {
         let risk = reg.risks.get_mut(ri).ok_or("the risk is gone")?;
         if mi >= risk.measures.len() {
             return Err("the measure is gone".into());

@@ -7,6 +7,7 @@ use crate::model::TrafficLight;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Effect};
 use crate::tui::form::{self, Form};
+use crate::tui::workspace::Part;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
@@ -70,7 +71,7 @@ fn monitoring_change(app: &mut App, f: impl FnOnce(&mut crate::model::Monitoring
     else {
         return;
     };
-    let result = app.mutate(|reg, _, _| {
+    let result = app.mutate(Part::Risk(ri), |reg, _, _| {
         let m = reg
             .risks
             .get_mut(ri)

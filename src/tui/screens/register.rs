@@ -12,6 +12,7 @@ use crate::tui::app::{App, Effect, Modal, Notice};
 use crate::tui::cache::Cached;
 use crate::tui::form::Form;
 use crate::tui::textedit::TextEdit;
+use crate::tui::workspace::Part;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -178,7 +179,7 @@ fn sign_prepared(app: &mut App) {
             return;
         }
     };
-    let result = app.mutate(|reg, _, _| {
+    let result = app.mutate(Part::Header, |reg, _, _| {
         let position = reg
             .prepared_by
             .as_ref()
@@ -199,7 +200,7 @@ fn sign_prepared(app: &mut App) {
 /// Adds a risk with the next free id and opens it in the editor.
 fn add_risk(app: &mut App) {
     let mut id = String::new();
-    let result = app.mutate(|reg, method, _| {
+    let result = app.mutate(Part::Whole, |reg, method, _| {
         let category = method
             .and_then(|m| m.categories.first())
             .map(|c| c.id.clone())
@@ -224,7 +225,7 @@ fn add_risk(app: &mut App) {
 
 fn delete_risk(app: &mut App, ri: usize) {
     let mut id = String::new();
-    let result = app.mutate(|reg, _, _| {
+    let result = app.mutate(Part::Whole, |reg, _, _| {
         if ri >= reg.risks.len() {
             return Err("the risk is gone".into());
         }

@@ -69,7 +69,7 @@ pub(crate) fn commit_text(app: &mut App) {
         .flatten();
     // the reason for a refusal, in the interface's language
     let lang = app.lang;
-    let result = app.mutate(|reg, _, _| {
+    let result = app.mutate(target.part(), |reg, _, _| {
         form::set_text(field, &target, reg, &text, today).map_err(|e| e.text(lang))
     });
     settle(app, result);
@@ -87,7 +87,7 @@ pub(crate) fn commit_pick(app: &mut App) {
     let Some(target) = app.editor.target.clone() else {
         return;
     };
-    let result = app.mutate(|reg, method, approaches| {
+    let result = app.mutate(target.part(), |reg, method, approaches| {
         form::set_pick(field, &target, reg, method, approaches, index)
     });
     settle(app, result);
@@ -122,7 +122,9 @@ pub(crate) fn step_pick(app: &mut App, forward: bool) {
     } else {
         now.saturating_sub(1)
     };
-    if let Err(e) = app.mutate(|reg, m, a| form::set_pick(field, &target, reg, m, a, next)) {
+    if let Err(e) = app.mutate(target.part(), |reg, m, a| {
+        form::set_pick(field, &target, reg, m, a, next)
+    }) {
         app.status = Some(e);
     }
 }

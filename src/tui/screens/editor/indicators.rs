@@ -7,6 +7,7 @@ use super::{clamp_cursor, cursor_to, measure_of_pane};
 use crate::model::Register;
 use crate::tui::app::{App, Modal, Notice};
 use crate::tui::form::{Field, Form};
+use crate::tui::workspace::Part;
 
 /// Adds an indicator to the measure whose pane the cursor is in
 /// (pane 1 + index) and moves to its name.
@@ -15,7 +16,7 @@ pub(super) fn add(app: &mut App, pane: usize) {
         return;
     };
     let mut id = String::new();
-    let result = app.mutate(|reg, _, _| {
+    let result = app.mutate(Part::Risk(ri), |reg, _, _| {
         let m = measure_mut(reg, ri, mi)?;
         let ind = crate::model::blank::indicator(m)?;
         id = format!("{} {}", m.id, ind.id);
@@ -59,7 +60,7 @@ pub(super) fn ask_delete(app: &mut App, mi: usize, k: usize) {
 /// Removes the indicator and every result recorded for it.
 pub fn delete(app: &mut App, ri: usize, mi: usize, k: usize) {
     let mut id = String::new();
-    let result = app.mutate(|reg, _, _| {
+    let result = app.mutate(Part::Risk(ri), |reg, _, _| {
         let m = measure_mut(reg, ri, mi)?;
         if k >= m.indicators.len() {
             return Err("the indicator is gone".into());
