@@ -350,7 +350,12 @@ fn measure(what: &str, root: &Path) -> Vec<f64> {
 /// its pane shows `marker`; `None` without tmux.
 fn tmux_until(command: &str, marker: &str, env: &[(&str, &Path)]) -> Option<f64> {
     let socket = format!("tui-frame-{}", std::process::id());
-    let tmux = |args: &[&str]| Command::new("tmux").args(["-L", &socket]).args(args).output();
+    let tmux = |args: &[&str]| {
+        Command::new("tmux")
+            .args(["-L", &socket])
+            .args(args)
+            .output()
+    };
     let mut start_args = vec!["new-session", "-d", "-x", "80", "-y", "24", "-s", "b"];
     let env: Vec<String> = env
         .iter()
