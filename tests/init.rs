@@ -187,7 +187,10 @@ fn the_interface_opens_on_a_new_directory_and_offers_to_create_a_register() {
     let root = tmp.path().join("registers");
     let mut app = riskreg::tui::app::App::open(
         &root,
-        riskreg::tui::settings::Settings::default(),
+        riskreg::tui::settings::Settings {
+            lang: Some(riskreg::model::Lang::Th),
+            ..Default::default()
+        },
         riskreg::tui::theme::Theme::mono(),
     )
     .expect("a new directory opens");

@@ -354,6 +354,40 @@ fn resizing_redraws_and_below_80x24_a_message_replaces_the_screen() {
     t.wait_exit();
 }
 
+/// Without `lang` in the settings the interface speaks the locale's
+/// language, as every command does; `lang` in the settings wins over it.
+#[test]
+fn the_interface_speaks_the_locale_unless_the_settings_name_a_language() {
+    let (_dir, repo, config) = repo();
+    let settings = config.join("settings.ron");
+    let cases = [
+        ("Settings(name: \"x\")\n", "th_TH.UTF-8", "· ภาพรวม"),
+        ("Settings(name: \"x\")\n", "C.UTF-8", "· Overview"),
+        ("Settings(lang: En)\n", "th_TH.UTF-8", "· Overview"),
+        ("Settings(lang: Th)\n", "C.UTF-8", "· ภาพรวม"),
+    ];
+    for (i, (file, lang, shown)) in cases.into_iter().enumerate() {
+        std::fs::write(&settings, file).expect("settings");
+        let env = [
+            "LC_ALL=".to_string(),
+            "LC_MESSAGES=".to_string(),
+            format!("LANG={lang}"),
+        ];
+        let env: Vec<&str> = env.iter().map(String::as_str).collect();
+        let t = Tmux::start_with(
+            &format!("locale{i}"),
+            &repo,
+            &config,
+            &env,
+            Path::new("/dev/null"),
+        );
+        let screen = t.wait_for(shown);
+        assert!(screen.contains(shown), "{file} with LANG={lang}:\n{screen}");
+        t.key("q");
+        t.wait_exit();
+    }
+}
+
 #[test]
 fn a_crash_restores_the_terminal() {
     let (_dir, repo, config) = repo();

@@ -8,6 +8,7 @@ use common::tui::*;
 use crossterm::event::KeyCode;
 use riskreg::model::RoundId;
 use riskreg::tui::app::{App, Modal, Screen};
+use riskreg::tui::screens::editor;
 
 #[test]
 fn editor_picks_a_rating_from_the_methodology_and_undo_redo() {
@@ -177,12 +178,12 @@ fn add_a_risk_and_a_measure_then_delete_and_undo() {
     assert_eq!(reg.risks[3].id.as_str(), "FIN-R4");
     // the validator's verdict is at hand for the editor to show in place
     assert!(
-        app.findings()
+        editor::findings(&app)
             .iter()
             .any(|f| f.path == "risks[3].description"
                 && f.severity == riskreg::validate::Severity::Error),
         "{:?}",
-        app.findings()
+        editor::findings(&app)
     );
     // the cursor is on the process: type it, then the description below it
     key(&mut app, KeyCode::Enter);
@@ -193,7 +194,7 @@ fn add_a_risk_and_a_measure_then_delete_and_undo() {
     typed(&mut app, "กำหนดคุณลักษณะเฉพาะเพื่อเอื้อผู้ขายบางราย");
     key(&mut app, KeyCode::Enter);
     assert!(
-        !app.findings()
+        !editor::findings(&app)
             .iter()
             .any(|f| f.path == "risks[3].description")
     );
@@ -264,8 +265,7 @@ fn co_responsible_bureaus_typed_as_codes_and_unknown_ones_flagged_in_place() {
         format!("{:?}", m.co_responsible),
         r#"Bureaus([BureauCode("HRD"), BureauCode("NOPE")])"#
     );
-    let flagged: Vec<String> = app
-        .findings()
+    let flagged: Vec<String> = editor::findings(&app)
         .iter()
         .filter(|f| riskreg::tui::form::is_under(&f.path, "risks[0].measures[0].co_responsible"))
         .map(|f| f.message.to_string())

@@ -19,7 +19,7 @@ use std::path::Path;
 /// The settings of an officer who can commit.
 fn officer(lang: Lang) -> Settings {
     Settings {
-        lang,
+        lang: Some(lang),
         name: "สมศรี ทดสอบ".into(),
         email: "somsri@example.go.th".into(),
         ..Settings::default()
@@ -169,7 +169,7 @@ fn edits_not_saved_are_named_and_left_out_of_the_commit() {
 #[test]
 fn without_a_name_and_email_the_commit_is_refused_saying_where_to_set_them() {
     let (dir, mut app) = repo_app(Settings {
-        lang: Lang::En,
+        lang: Some(Lang::En),
         name: "Somsri".into(),
         ..Settings::default()
     });
@@ -192,7 +192,7 @@ fn a_pre_commit_hook_that_refuses_is_shown_and_nothing_is_lost() {
     let hook = dir.path().join(".git/hooks/pre-commit");
     std::fs::write(
         &hook,
-        "#!/bin/sh\necho 'registers/2567/FIN.ron:12:5: ห้าม commit ทะเบียนนี้' >&2\nexit 1\n",
+        "#!/bin/sh\necho 'registers/2567/FIN.ron:12:5: ห้าม commit ทะเบียนนี้' >&2\nprintf '\\033[31mrefused\\033[0m \\033]0;title\\007\\n' >&2\nexit 1\n",
     )
     .expect("hook");
     #[cfg(unix)]
@@ -211,10 +211,15 @@ fn a_pre_commit_hook_that_refuses_is_shown_and_nothing_is_lost() {
     assert_eq!(app.status, Some(Notice::CommitRefused));
     assert_eq!(
         app.commit.refused.as_deref(),
-        Some("registers/2567/FIN.ron:12:5: ห้าม commit ทะเบียนนี้")
+        Some(
+            "registers/2567/FIN.ron:12:5: ห้าม commit ทะเบียนนี้\n\u{1b}[31mrefused\u{1b}[0m \u{1b}]0;title\u{7}"
+        )
     );
     let shown = screen_text(&app, 80, 24);
     assert!(shown.contains("ห้าม commit ทะเบียนนี้"), "{shown}");
+    // what a hook says is data: its colours dropped, other controls shown
+    assert!(shown.contains("refused \\u{1b}]0;title\\u{7}"), "{shown}");
+    assert!(!shown.contains('\u{1b}'), "{shown}");
     assert_eq!(head_count(dir.path()), 1, "no commit was made");
     let after = std::fs::read(dir.path().join("registers/2567/FIN.ron")).expect("read");
     assert_eq!(saved, after, "the file is as saved");

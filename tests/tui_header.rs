@@ -7,6 +7,7 @@ use common::tui::*;
 use crossterm::event::KeyCode;
 use riskreg::model::Lang;
 use riskreg::tui::app::{App, Modal, Notice, Screen};
+use riskreg::tui::screens::editor;
 
 #[test]
 fn h_opens_the_header_whose_note_and_signatures_edit_with_undo_and_the_unsaved_mark() {
@@ -58,11 +59,11 @@ fn h_opens_the_header_whose_note_and_signatures_edit_with_undo_and_the_unsaved_m
     ctrl(&mut app, 'u');
     key(&mut app, KeyCode::Enter);
     assert!(
-        app.findings()
+        editor::findings(&app)
             .iter()
             .any(|f| f.path == "prepared_by.name" && f.message.to_string().contains("needs a name")),
         "{:?}",
-        app.findings()
+        editor::findings(&app)
     );
     // emptying the reviewer's name and position removes the signature
     for f in [Field::ReviewedName, Field::ReviewedPosition] {

@@ -8,6 +8,7 @@ use common::tui::*;
 use crossterm::event::KeyCode;
 use riskreg::tui::app::{App, Modal, Notice};
 use riskreg::tui::keymap::Scope;
+use riskreg::tui::screens::editor;
 
 #[test]
 fn i_adds_an_indicator_with_the_next_id_and_x_deletes_one_without_results_at_once() {
@@ -96,11 +97,11 @@ fn deleting_an_indicator_with_results_asks_then_removes_them_too() {
     assert!(m.indicators.is_empty());
     assert_eq!(results(&app), 0, "the results went with it");
     assert!(
-        !app.findings()
+        !editor::findings(&app)
             .iter()
             .any(|f| f.message.to_string().contains("has no indicator")),
         "{:?}",
-        app.findings()
+        editor::findings(&app)
     );
     // saved, the file reads back the same
     ctrl(&mut app, 's');

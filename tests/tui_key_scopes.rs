@@ -28,7 +28,7 @@ fn map_with(pairs: &[(&str, &str)]) -> (Keymap, Vec<String>) {
 fn open_with_keys(pairs: &[(&str, &str)]) -> (tempfile::TempDir, App) {
     let (dir, root) = common::sample_workspace();
     let settings = Settings {
-        lang: Lang::En,
+        lang: Some(Lang::En),
         keys: overrides(pairs),
         ..Settings::default()
     };

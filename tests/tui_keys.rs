@@ -45,7 +45,7 @@ fn settings_can_rebind_a_key() {
     let mut keys = BTreeMap::new();
     keys.insert("Save".to_string(), "ctrl-w".to_string());
     let (_d, mut app) = app_with(Settings {
-        lang: Lang::En,
+        lang: Some(Lang::En),
         keys,
         ..Settings::default()
     });
@@ -122,7 +122,7 @@ fn help_box_rows(app: &App) -> Vec<String> {
 fn the_help_overlay_lists_exactly_the_key_map_of_each_screen() {
     for lang in [Lang::En, Lang::Th] {
         let (_d, mut app) = app_with(Settings {
-            lang,
+            lang: Some(lang),
             ..Settings::default()
         });
         open_fin(&mut app);
@@ -202,7 +202,7 @@ fn a_thai_character_bound_in_the_settings_keeps_its_own_meaning() {
     let mut keys = BTreeMap::new();
     keys.insert("ToMatrix".to_string(), "ๆ".to_string());
     let (_d, mut app) = app_with(Settings {
-        lang: Lang::En,
+        lang: Some(Lang::En),
         keys,
         ..Settings::default()
     });

@@ -13,7 +13,7 @@ use riskreg::tui::settings::Settings;
 
 /// The app in Thai on the samples, on the day given.
 fn thai_on(day: &str) -> (tempfile::TempDir, App) {
-    let (dir, mut app) = common::tui::app_with(Settings::default());
+    let (dir, mut app) = common::tui::app_with(common::tui::thai());
     app.today = Some(on(day));
     (dir, app)
 }
@@ -68,6 +68,9 @@ fn after_the_review_date_and_a_missed_round_the_overview_register_and_monitoring
         "{monitoring}"
     );
     assert!(!row(&monitoring, "FIN-M2").contains('✎'), "{monitoring}");
+    // measures have no review date: the legend names only what is shown
+    assert!(monitoring.contains("✎ ค้างรายงานผล"), "{monitoring}");
+    assert!(!monitoring.contains('↻'), "{monitoring}");
 }
 
 #[test]
@@ -91,7 +94,7 @@ fn before_anything_falls_due_and_without_a_day_nothing_is_marked() {
 /// least 1 report) and its second met (100 % of at least 100 %).
 fn plan_m2_one_missed(lang: Lang) -> (tempfile::TempDir, App) {
     let (dir, mut app) = common::tui::app_with(Settings {
-        lang,
+        lang: Some(lang),
         ..Settings::default()
     });
     let plan = common::select_bureau(&mut app, "PLAN");
@@ -149,4 +152,26 @@ fn the_monitoring_form_says_met_or_not_met_beside_each_result_in_both_languages(
         let i2 = row(&screen, "≥ 100");
         assert!(i2.contains(met), "{screen}");
     }
+}
+
+#[test]
+fn the_risk_editor_shows_how_each_target_fares_at_the_round_on_show() {
+    let (_dir, mut app) = plan_m2_one_missed(Lang::En);
+    let ri = app
+        .register_value()
+        .expect("PLAN")
+        .risks
+        .iter()
+        .position(|r| r.measures.iter().any(|m| m.id.as_str() == "PLAN-M2"))
+        .expect("PLAN-M2's risk");
+    riskreg::tui::screens::editor::open(&mut app, riskreg::tui::form::Form::Risk(ri), 0);
+    let screen = screen_text(&app, 120, 40);
+    assert!(
+        row(&screen, "≥ 1 ").contains("✗ not met (12-month round)"),
+        "{screen}"
+    );
+    assert!(
+        row(&screen, "≥ 100").contains("✓ met (12-month round)"),
+        "{screen}"
+    );
 }

@@ -113,7 +113,7 @@ fn a_register_that_does_not_read_is_reported_with_its_place_and_never_overwritte
     let mut app = App::open(
         &root,
         Settings {
-            lang: Lang::En,
+            lang: Some(Lang::En),
             ..Settings::default()
         },
         Theme::mono(),

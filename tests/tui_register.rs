@@ -8,32 +8,41 @@ use common::tui::*;
 use crossterm::event::KeyCode;
 use riskreg::model::Lang;
 use riskreg::tui::app::{Modal, Notice, Screen};
+use riskreg::tui::screens::register;
 use riskreg::tui::settings::Settings;
 
 #[test]
 fn register_search_in_thai_and_english_then_escape_clears() {
     let (_d, mut app) = english();
     open_fin(&mut app);
-    assert_eq!(app.visible_risks().len(), 3);
+    assert_eq!(register::visible_risks(&app).len(), 3);
     ch(&mut app, '/');
     typed(&mut app, "ทรัพย์สิน");
     assert!(matches!(app.modal, Modal::Search(_)));
-    assert_eq!(app.visible_risks(), vec![1], "Thai text of FIN-R2");
+    assert_eq!(
+        register::visible_risks(&app),
+        vec![1],
+        "Thai text of FIN-R2"
+    );
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.modal, Modal::None);
     assert_eq!(app.register.query, "ทรัพย์สิน", "the search stays after Enter");
     ch(&mut app, '/');
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.visible_risks().len(), 3, "Esc drops the search");
+    assert_eq!(
+        register::visible_risks(&app).len(),
+        3,
+        "Esc drops the search"
+    );
     // English: the category's English label
     ch(&mut app, '/');
     typed(&mut app, "STATE ASSETS");
-    assert_eq!(app.visible_risks(), vec![1]);
+    assert_eq!(register::visible_risks(&app), vec![1]);
     // Backspace edits the search by whole characters
     for _ in 0..12 {
         key(&mut app, KeyCode::Backspace);
     }
-    assert_eq!(app.visible_risks().len(), 3);
+    assert_eq!(register::visible_risks(&app).len(), 3);
 }
 
 #[test]
@@ -42,8 +51,7 @@ fn register_sort_filter_and_clear() {
     open_fin(&mut app);
     ch(&mut app, 's'); // process
     let reg = app.register_value().expect("reg").clone();
-    let names: Vec<&str> = app
-        .visible_risks()
+    let names: Vec<&str> = register::visible_risks(&app)
         .iter()
         .map(|&i| reg.risks[i].process.as_str())
         .collect();
@@ -51,8 +59,7 @@ fn register_sort_filter_and_clear() {
     sorted.sort();
     assert_eq!(names, sorted);
     ch(&mut app, 'S');
-    let reversed: Vec<&str> = app
-        .visible_risks()
+    let reversed: Vec<&str> = register::visible_risks(&app)
         .iter()
         .map(|&i| reg.risks[i].process.as_str())
         .collect();
@@ -61,12 +68,12 @@ fn register_sort_filter_and_clear() {
     // band filter: first band of the methodology (low) — FIN has no low risk
     ch(&mut app, 'f');
     assert!(app.register.band.is_some());
-    assert!(app.visible_risks().is_empty());
+    assert!(register::visible_risks(&app).is_empty());
     ch(&mut app, 'f');
-    assert_eq!(app.visible_risks().len(), 1, "one medium risk");
+    assert_eq!(register::visible_risks(&app).len(), 1, "one medium risk");
     ch(&mut app, 'c');
     assert_eq!(app.register.band, None);
-    assert_eq!(app.visible_risks().len(), 3);
+    assert_eq!(register::visible_risks(&app).len(), 3);
 }
 
 #[test]
@@ -85,14 +92,14 @@ fn matrix_cell_filters_the_register_and_toggles_residual() {
     assert_eq!((app.matrix.l, app.matrix.i), (3, 4));
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.screen, Screen::Register);
-    assert_eq!(app.visible_risks(), vec![0]);
+    assert_eq!(register::visible_risks(&app), vec![0]);
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.screen, Screen::Matrix);
     ch(&mut app, 't');
     assert!(app.matrix.residual);
     key(&mut app, KeyCode::Enter);
     // no risk has residual 3×4; the register shows none
-    assert!(app.visible_risks().is_empty());
+    assert!(register::visible_risks(&app).is_empty());
 }
 
 #[test]
@@ -131,7 +138,7 @@ fn p_signs_the_register_as_prepared_by_the_settings_name() {
     assert!(!app.ws.any_dirty());
 
     let (_d, mut app) = app_with(Settings {
-        lang: Lang::En,
+        lang: Some(Lang::En),
         name: "นางสาวทดสอบ ระบบดี".into(),
         ..Settings::default()
     });

@@ -9,7 +9,6 @@ use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use riskreg::tui::app::App;
-use riskreg::tui::settings::Settings;
 use riskreg::tui::theme::Theme;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -25,7 +24,7 @@ fn with_app(steps: impl Fn(&mut App, &std::path::Path)) -> Vec<(bool, App, tempf
             } else {
                 Theme::mono()
             };
-            let mut app = App::open(&root, Settings::default(), theme).expect("samples open");
+            let mut app = App::open(&root, common::tui::thai(), theme).expect("samples open");
             app.today = Some(common::tui::today());
             steps(&mut app, dir.path());
             (colour, app, dir)
@@ -184,7 +183,7 @@ fn confirm_quit() {
 #[test]
 fn too_small() {
     let (_d, root) = common::sample_workspace();
-    let app = App::open(&root, Settings::default(), Theme::mono()).expect("open");
+    let app = App::open(&root, common::tui::thai(), Theme::mono()).expect("open");
     let mut terminal = Terminal::new(TestBackend::new(79, 23)).expect("terminal");
     terminal
         .draw(|f| riskreg::tui::view::draw(f, &app))

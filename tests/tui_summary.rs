@@ -8,6 +8,7 @@ use common::tui::*;
 use crossterm::event::KeyCode;
 use riskreg::model::TrafficLight;
 use riskreg::tui::app::{App, Modal, Screen};
+use riskreg::tui::screens::summary;
 
 #[test]
 fn summary_scrolls_and_exports_in_the_format_of_the_extension() {
@@ -19,10 +20,10 @@ fn summary_scrolls_and_exports_in_the_format_of_the_extension() {
     terminal
         .draw(|f| riskreg::tui::view::draw(f, &app))
         .expect("draw");
-    assert!(app.round_summary().is_ok());
+    assert!(summary::round_summary(&app).is_ok());
     // the state reckons with the terminal the loop reports (80×24 here)
     riskreg::tui::handle(&mut app, riskreg::tui::app::Msg::Resize(80, 24));
-    let max = riskreg::tui::screens::summary::last_scroll(&app);
+    let max = summary::last_scroll(&app);
     assert!(max > 0, "the summary is longer than a screen");
     ch(&mut app, 'G');
     assert_eq!(app.summary.scroll, max);
@@ -30,7 +31,7 @@ fn summary_scrolls_and_exports_in_the_format_of_the_extension() {
     terminal
         .draw(|f| riskreg::tui::view::draw(f, &app))
         .expect("draw");
-    let lines = riskreg::tui::screens::summary::lines(&app, 78).expect("summary lines");
+    let lines = summary::lines(&app, 78).expect("summary lines");
     let end = lines
         .iter()
         .rev()
@@ -66,7 +67,7 @@ fn summary_scrolls_and_exports_in_the_format_of_the_extension() {
 fn summary_counts_unsaved_edits() {
     let (_d, mut app) = english();
     let reds = |app: &App| {
-        app.round_summary()
+        summary::round_summary(app)
             .as_ref()
             .expect("summary")
             .rows()
@@ -86,8 +87,7 @@ fn summary_compares_with_the_round_before() {
     ch(&mut app, '5');
     ch(&mut app, 'c');
     assert!(app.summary.compare);
-    let comparison = app
-        .round_summary()
+    let comparison = summary::round_summary(&app)
         .as_ref()
         .expect("summary")
         .comparison
@@ -96,13 +96,13 @@ fn summary_compares_with_the_round_before() {
     assert_eq!(comparison.from_round.as_str(), "6m");
     ch(&mut app, '[');
     assert!(
-        app.round_summary().is_err(),
+        summary::round_summary(&app).is_err(),
         "the first round has none before it"
     );
     ch(&mut app, ']');
     ch(&mut app, 'c');
     assert!(
-        app.round_summary()
+        summary::round_summary(&app)
             .as_ref()
             .expect("summary")
             .comparison

@@ -14,7 +14,7 @@ pub fn run(dir: Option<PathBuf>) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    match riskreg::tui::run(&root) {
+    match riskreg::tui::run(&root, super::lang::current()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("riskreg: {e}");

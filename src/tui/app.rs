@@ -3,21 +3,21 @@
 //! the I/O it needs done (an `Effect`), which the event loop carries out in
 //! `effects` and hands back as `Msg::Done`. Keys become actions in `on_key`.
 
-mod derived;
 mod done;
 mod edits;
 mod keys;
 mod loading;
 pub mod merge;
+mod prompts;
 
 use super::action::Action;
 use super::form::{self, Ctx, Field, Form};
 use super::keymap::{Key, Keymap, Scope};
 pub use super::notice::Notice;
+pub use super::screens::Screen;
 use super::screens::{
-    self, changes::ChangesView, editor::EditorView, matrix::MatrixCell, matrix::MatrixView,
-    monitoring::MonitoringView, overview::OverviewView, register::Column, register::RegisterView,
-    summary::SummaryView,
+    self, changes::ChangesView, editor::EditorView, matrix::MatrixView, monitoring::MonitoringView,
+    overview::OverviewView, register::RegisterView, summary::SummaryView,
 };
 use super::screens::{commit::CommitView, history::HistoryView};
 use super::settings::Settings;
@@ -25,50 +25,8 @@ use super::textedit::TextEdit;
 use super::theme::Theme;
 use super::workspace::Workspace;
 use crate::method::Methodology;
-use crate::model::{BandId, Lang, Register, Risk, RoundId};
+use crate::model::{Lang, Register, Risk, RoundId};
 use crossterm::event::{KeyEvent, KeyEventKind};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Screen {
-    Overview,
-    Register,
-    Editor,
-    Monitoring,
-    Matrix,
-    Summary,
-    Changes,
-    Commit,
-    History,
-}
-
-impl Screen {
-    pub fn scope(self) -> Scope {
-        match self {
-            Screen::Overview => Scope::Overview,
-            Screen::Register => Scope::Register,
-            Screen::Editor => Scope::Editor,
-            Screen::Monitoring => Scope::Monitoring,
-            Screen::Matrix => Scope::Matrix,
-            Screen::Summary => Scope::Summary,
-            Screen::Changes => Scope::Changes,
-            Screen::Commit => Scope::Commit,
-            Screen::History => Scope::History,
-        }
-    }
-    pub fn title(self, lang: Lang) -> &'static str {
-        match self {
-            Screen::Overview => lang.pick("ภาพรวม", "Overview"),
-            Screen::Register => lang.pick("ทะเบียนความเสี่ยง", "Register"),
-            Screen::Editor => lang.pick("แก้ไข", "Editor"),
-            Screen::Monitoring => lang.pick("ติดตามผล", "Monitoring"),
-            Screen::Matrix => lang.pick("เมทริกซ์ความเสี่ยง", "Risk matrix"),
-            Screen::Summary => lang.pick("สรุปผล", "Summary"),
-            Screen::Changes => lang.pick("การเปลี่ยนแปลง", "Changes"),
-            Screen::Commit => lang.pick("commit ทะเบียน", "Commit"),
-            Screen::History => lang.pick("ประวัติการแก้ไข", "History"),
-        }
-    }
-}
 
 pub use super::effects::{Done, Effect};
 use super::workspace::RegisterKey;
@@ -137,35 +95,14 @@ pub enum Modal {
     },
 }
 
-/// What the register's visible rows depend on besides the row under the cursor.
-type VisibleKey = (
-    usize,
-    u64,
-    Column,
-    bool,
-    Option<BandId>,
-    Option<MatrixCell>,
-    String,
-    Option<RoundId>,
-);
-
-type SummaryKey = (u64, u16, Option<RoundId>, bool);
-type Findings = Vec<crate::validate::Finding>;
-
-/// What the editor's findings depend on: the workspace's generation, the
-/// register on screen and the risk in the editor (none for the header).
-type FindingsKey = (u64, usize, Option<usize>);
+/// What has fallen due in each entry, by (generation, today).
+type DueKey = (u64, Option<crate::model::Date>);
 
 pub struct App {
     pub ws: Workspace,
-    /// The register's rows after filter and sort, kept until what they
-    /// depend on changes: sorting 2 000 risks on every key would cost a frame.
-    visible_cache: std::cell::RefCell<Option<(VisibleKey, Vec<usize>)>>,
-    /// The validator's findings for what the editor shows, by (generation,
-    /// entry, risk or None for the header).
-    findings_cache: std::cell::RefCell<Option<(FindingsKey, Findings)>>,
-    /// The summary of the round, kept until a register or the round changes.
-    summary_cache: std::cell::RefCell<Option<(SummaryKey, Result<crate::report::Summary, String>)>>,
+    /// What has fallen due in each entry: the overview and the register
+    /// mark it on every redraw (see `screens::marks`).
+    pub(crate) due: crate::tui::cache::Cached<DueKey, Vec<screens::marks::Due>>,
     pub settings: Settings,
     pub lang: Lang,
     pub theme: Theme,
@@ -210,13 +147,11 @@ pub struct App {
 impl App {
     pub fn new(ws: Workspace, settings: Settings, theme: Theme) -> App {
         let (keymap, problems) = Keymap::with_overrides(&settings.keys);
-        let lang = settings.lang;
+        let lang = settings.language();
         let rights = crate::audit::access::EditRights::load(&ws.root);
         let mut app = App {
             ws,
-            visible_cache: std::cell::RefCell::new(None),
-            summary_cache: std::cell::RefCell::new(None),
-            findings_cache: std::cell::RefCell::new(None),
+            due: crate::tui::cache::Cached::default(),
             settings,
             lang,
             theme,
@@ -244,8 +179,15 @@ impl App {
             quit: false,
             rights,
             terminal_size: None,
-            today: crate::clock::today().ok(),
+            today: None,
         };
+        // a RISKREG_TODAY that does not read is said, never silently ignored
+        match crate::clock::today() {
+            Ok(day) => app.today = Some(day),
+            Err(why) => {
+                app.status.get_or_insert(Notice::Failed { why });
+            }
+        }
         app.round = app.default_round();
         app
     }
@@ -402,8 +344,15 @@ impl App {
         }
     }
 
+    /// Routes an action: a prompt on screen answers it first, then the
+    /// global actions (quit, help, save, undo, language), then the conflict
+    /// prompt, then navigation between screens; anything else is the screen
+    /// on show's (`screens::update`). Every action clears the last notice.
     fn act(&mut self, action: Action) -> Option<Effect> {
         self.status = None;
+        if self.answer(action) {
+            return None;
+        }
         match action {
             Action::Quit => {
                 if self.ws.any_dirty() {
@@ -411,36 +360,6 @@ impl App {
                 } else {
                     self.quit = true;
                 }
-                return None;
-            }
-            Action::Yes if self.modal == Modal::ConfirmQuit => {
-                self.quit = true;
-                return None;
-            }
-            Action::No if self.modal == Modal::ConfirmQuit => {
-                self.modal = Modal::None;
-                return None;
-            }
-            Action::Yes | Action::No
-                if matches!(self.modal, Modal::ConfirmDeleteIndicator { .. }) =>
-            {
-                let modal = std::mem::replace(&mut self.modal, Modal::None);
-                if let (
-                    Action::Yes,
-                    Modal::ConfirmDeleteIndicator {
-                        risk,
-                        measure,
-                        indicator,
-                        ..
-                    },
-                ) = (action, modal)
-                {
-                    screens::editor::delete_indicator(self, risk, measure, indicator);
-                }
-                return None;
-            }
-            Action::KeepMine | Action::TakeTheirs => {
-                self.settle_conflict(action == Action::KeepMine);
                 return None;
             }
             Action::Help => {
@@ -465,24 +384,8 @@ impl App {
             }
             _ => {}
         }
-        if let Modal::Conflict(key) = &self.modal {
-            let key = key.clone();
-            return match action {
-                Action::Reload => {
-                    self.modal = Modal::None;
-                    Some(Effect::Reread(key))
-                }
-                Action::SaveCopy => {
-                    self.modal = Modal::None;
-                    Some(Effect::SaveCopy(key))
-                }
-                Action::Back => {
-                    self.modal = Modal::None;
-                    self.status = Some(Notice::SaveCancelled);
-                    None
-                }
-                _ => None,
-            };
+        if let Some(answer) = self.answer_conflict(action) {
+            return answer;
         }
         match action {
             Action::ToOverview => {

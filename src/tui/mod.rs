@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod cache;
 pub mod effects;
 pub mod form;
 pub mod git_effects;
@@ -20,6 +21,7 @@ pub mod view;
 pub mod workspace;
 pub mod wrap;
 
+use crate::model::Lang;
 use app::{App, Msg};
 use crossterm::event::{self, Event, KeyEvent};
 use std::path::Path;
@@ -42,11 +44,14 @@ const FIRST_FRAME_GRACE: Duration = Duration::from_millis(80);
 /// read and redraws its progress (keys are handled as they come).
 const LOADING_TICK: Duration = Duration::from_millis(50);
 
-/// Opens the TUI on a registers directory and runs until the user quits.
-/// The terminal is restored on every exit, panics included (ratatui's init
-/// installs a panic hook that restores it before the panic message).
-pub fn run(root: &Path) -> Result<(), String> {
-    let (settings, problem) = settings::load();
+/// Opens the TUI on a registers directory, speaking `lang` (the language
+/// of the run, settled as for every command: `--lang`, the settings, the
+/// locale), and runs until the user quits. The terminal is restored on
+/// every exit, panics included (ratatui's init installs a panic hook that
+/// restores it before the panic message).
+pub fn run(root: &Path, lang: Lang) -> Result<(), String> {
+    let (mut settings, problem) = settings::load();
+    settings.lang = Some(lang);
     let theme = theme::Theme::from_env(settings.theme);
     let (mut app, pieces) = open(root, settings, theme)?;
     if let Some(problems) = problem {

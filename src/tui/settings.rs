@@ -23,8 +23,14 @@ pub enum ThemeChoice {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
-    #[serde(default)]
-    pub lang: Lang,
+    /// The interface's language, written `lang: Th` or `lang: En`; without
+    /// it, the locale's (see [`Settings::language`]).
+    #[serde(
+        default,
+        deserialize_with = "named",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub lang: Option<Lang>,
     #[serde(default)]
     pub theme: ThemeChoice,
     /// The user's name, offered for "prepared by".
@@ -39,6 +45,21 @@ pub struct Settings {
     /// scope alone); see [`crate::tui::keymap::Keymap::with_overrides`].
     #[serde(default)]
     pub keys: BTreeMap<String, String>,
+}
+
+impl Settings {
+    /// The language to speak: the settings' `lang`, else the locale's
+    /// (`LC_ALL`, `LC_MESSAGES`, `LANG` starting with `th` → Thai), else
+    /// English — the rule of every command (see [`crate::locale`]).
+    pub fn language(&self) -> Lang {
+        crate::locale::resolve(None, self.lang, &|name| std::env::var(name).ok())
+    }
+}
+
+/// A language named plainly (`Th`, not `Some(Th)`) in a field that may be
+/// left out.
+fn named<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Lang>, D::Error> {
+    Lang::deserialize(d).map(Some)
 }
 
 /// Where the settings file is (or would be).
@@ -90,9 +111,6 @@ pub fn chosen_lang_in(path: &std::path::Path) -> Option<Lang> {
         #[serde(default, deserialize_with = "named")]
         lang: Option<Lang>,
     }
-    fn named<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Lang>, D::Error> {
-        Lang::deserialize(d).map(Some)
-    }
     let bytes = std::fs::read(path).ok()?;
     crate::store::parse::<LangOnly>(path, &bytes, "Settings(lang: Th, …)")
         .ok()?
@@ -118,8 +136,11 @@ mod tests {
         assert_eq!(problem, None);
         assert_eq!(
             (s.lang, s.theme, s.name.as_str()),
-            (Lang::En, ThemeChoice::Mono, "ทดสอบ")
+            (Some(Lang::En), ThemeChoice::Mono, "ทดสอบ")
         );
+        std::fs::write(&path, "Settings(theme: Mono)").expect("write");
+        let (s, problem) = load_from(&path);
+        assert_eq!((s.lang, problem), (None, None), "no lang: the locale's");
     }
 
     #[test]

@@ -58,11 +58,9 @@ impl Entry {
     }
     /// Call after the register changed in memory.
     pub fn touched(&mut self) {
-        // back to what is on disk (an undo): nothing to keep apart
-        if self.saved.as_ref().is_some_and(|s| *s == self.loaded.value) {
-            self.saved = None;
-        }
-        self.dirty = self.saved.is_some();
+        // kept even when equal again (an undo): the next edit would only
+        // copy it back
+        self.dirty = self.saved.as_ref().is_some_and(|s| *s != self.loaded.value);
         self.approval = approval_state(&self.loaded.value);
     }
     /// A mark for the approval: ✓ approved, ≠ changed since approval, · none.

@@ -9,6 +9,15 @@ use riskreg::tui::app::{App, Screen};
 use riskreg::tui::settings::Settings;
 use riskreg::tui::theme::Theme;
 
+/// The settings of a test in Thai: stated, so no test depends on the
+/// machine's locale (settings without `lang` follow it).
+pub fn thai() -> Settings {
+    Settings {
+        lang: Some(Lang::Th),
+        ..Settings::default()
+    }
+}
+
 /// The app on a fresh copy of the samples, without colour.
 pub fn app_with(settings: Settings) -> (tempfile::TempDir, App) {
     let (dir, root) = sample_workspace();
@@ -20,7 +29,7 @@ pub fn app_with(settings: Settings) -> (tempfile::TempDir, App) {
 /// The app in English on a fresh copy of the samples.
 pub fn english() -> (tempfile::TempDir, App) {
     app_with(Settings {
-        lang: Lang::En,
+        lang: Some(Lang::En),
         ..Settings::default()
     })
 }

@@ -172,6 +172,28 @@ pub fn committed(app: &mut App, done: Result<String, String>) -> Option<Effect> 
     }
 }
 
+/// What a hook said, as text: its colour codes (`ESC [ … m`, which hooks
+/// often print) dropped, any other control character written visibly, so
+/// it can never drive the terminal.
+pub fn plain(said: &str) -> String {
+    let mut out = String::with_capacity(said.len());
+    let mut chars = said.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' && chars.peek() == Some(&'[') {
+            chars.next();
+            // parameters and intermediates, up to the final byte @ to ~
+            for d in chars.by_ref() {
+                if ('@'..='~').contains(&d) {
+                    break;
+                }
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    crate::visible::visible(&out).into_owned()
+}
+
 /// The preview as lines of at most `width` columns.
 fn preview_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
@@ -190,7 +212,7 @@ fn preview_lines(app: &App, width: usize) -> Vec<Line<'static>> {
             0,
             t.error(),
         );
-        for l in said.lines() {
+        for l in plain(said).lines() {
             text(&mut out, l, 2, t.error());
         }
         out.push(Line::raw(""));

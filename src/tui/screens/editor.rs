@@ -12,12 +12,15 @@ pub use indicators::{delete as delete_indicator, rounds_with_results};
 use super::{band_span, move_in, scroll_offset};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Effect, Notice, Screen, target_risk};
+use crate::tui::cache::Cached;
 use crate::tui::form::{self, Ctx, Field, Form};
 use crate::tui::textedit::truncate;
+use crate::validate::Finding;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
+use std::cell::Ref;
 use unicode_width::UnicodeWidthStr;
 
 /// The editor's state: what the form edits, and the field under the cursor.
@@ -25,13 +28,21 @@ use unicode_width::UnicodeWidthStr;
 pub struct EditorView {
     pub target: Option<Form>,
     pub cursor: usize,
+    /// The validator's findings of what the form shows, kept until the
+    /// register or the form changes.
+    findings: Cached<FindingsKey, Vec<Finding>>,
 }
+
+/// What the editor's findings depend on: the workspace's generation, the
+/// register on screen and the risk in the editor (none for the header).
+type FindingsKey = (u64, usize, Option<usize>);
 
 /// Opens the editor on `target` with the cursor on field `cursor`.
 pub fn open(app: &mut App, target: Form, cursor: usize) {
     app.editor = EditorView {
         target: Some(target),
         cursor,
+        findings: Cached::default(),
     };
     app.go(Screen::Editor);
 }
@@ -145,6 +156,32 @@ fn clamp_cursor(app: &mut App) {
     app.editor.cursor = app.editor.cursor.min(len.saturating_sub(1));
 }
 
+/// What `riskreg validate` says of what the editor shows — the risk (with
+/// its measures and monitoring) or the header — of the register on screen
+/// as it is now (unsaved edits included), so the editor can show it
+/// beside each field. Only that part is validated after an edit: a
+/// register of 2 000 risks would cost the redraw its budget.
+pub fn findings(app: &App) -> Ref<'_, Vec<Finding>> {
+    let risk = app.editor.target.as_ref().and_then(target_risk);
+    let key = (app.ws.generation(), app.current, risk);
+    app.editor.findings.get(key, || {
+        let Some(e) = app.ws.entries.get(app.current) else {
+            return Vec::new();
+        };
+        let methods = app.ws.catalog.method_values();
+        let ctx = crate::validate::Context::new(
+            &app.ws.catalog.bureaus.value,
+            &app.ws.catalog.approaches.value,
+            &methods,
+        );
+        let (path, reg) = (&e.loaded.path, e.register());
+        match risk {
+            Some(ri) => crate::validate::check_register_risk(&ctx, path, reg, ri),
+            None => crate::validate::check_register_header(&ctx, path, reg),
+        }
+    })
+}
+
 pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang;
     let t = &app.theme;
@@ -212,7 +249,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     f.render_widget(Paragraph::new(Line::from(summary)), head);
 
     let fields = app.form_fields();
-    let findings = app.findings();
+    let findings = findings(app);
     let field_paths: Vec<Option<String>> =
         fields.iter().map(|f| form::path(*f, target, reg)).collect();
     // what the validator says of this risk (or monitoring entry), by field;
@@ -283,7 +320,17 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         if i == app.editor.cursor {
             cursor_line = lines.len();
         }
-        let value = form::value(field, target, &ctx);
+        let mut value = form::value(field, target, &ctx);
+        // a target shows how it fares at the round on show (model::judge)
+        if let (form::Field::IndicatorTarget(mi, k), Some(risk)) = (field, risk)
+            && let Some(met) = risk
+                .measures
+                .get(mi)
+                .and_then(|m| super::marks::verdict_at(m, k, app.round.as_ref()))
+        {
+            let verdict = super::marks::verdict(met, lang);
+            value = format!("{value} · {verdict} ({})", app.round_label());
+        }
         let first = value.lines().next().unwrap_or("");
         let more = value.lines().count() > 1;
         let shown = truncate(

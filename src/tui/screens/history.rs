@@ -29,7 +29,7 @@ fn target(app: &App) -> Option<LogTarget> {
     let reg = app.register_value()?;
     match app.screen {
         Screen::Register => {
-            let ri = *app.visible_risks().get(app.register.selected)?;
+            let ri = *super::register::visible_risks(app).get(app.register.selected)?;
             Some(LogTarget::Risk(reg.risks.get(ri)?.id.to_string()))
         }
         Screen::Editor => match app.editor.target.as_ref()? {

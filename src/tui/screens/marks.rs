@@ -25,6 +25,19 @@ pub struct Due {
     pub reports_owed: usize,
 }
 
+impl crate::tui::app::App {
+    /// What has fallen due in entry `entry` on the app's day, computed for
+    /// every entry once per change of the registers.
+    pub fn due_of(&self, entry: usize) -> Option<std::cell::Ref<'_, Due>> {
+        let all = self.due.get((self.ws.generation(), self.today), || {
+            (0..self.ws.entries.len())
+                .map(|i| due(self.ws.entries[i].register(), self.ws.method(i), self.today))
+                .collect()
+        });
+        std::cell::Ref::filter_map(all, |all| all.get(entry)).ok()
+    }
+}
+
 /// What is overdue in `reg` on `today`; nothing when the day is unknown.
 pub fn due(reg: &Register, method: Option<&Methodology>, today: Option<Date>) -> Due {
     let Some(today) = today else {
@@ -93,6 +106,20 @@ pub fn judged(m: &Measure, round: Option<&RoundId>) -> String {
     .join(" ")
 }
 
+/// The verdict of indicator `k` of a measure at a round; `None` when the
+/// measure has no such indicator.
+pub fn verdict_at(m: &Measure, k: usize, round: Option<&RoundId>) -> Option<Option<bool>> {
+    let ind = m.indicators.get(k)?;
+    let results = round
+        .and_then(|r| m.at_round(r))
+        .map_or(&[][..], |e| e.results.as_slice());
+    Some(
+        judge(std::slice::from_ref(ind), results)
+            .first()
+            .and_then(|j| j.met),
+    )
+}
+
 /// One verdict in words, for the editor: `✓ met`, `✗ not met`, `? not judged yet`.
 pub fn verdict(met: Option<bool>, lang: Lang) -> String {
     match met {
@@ -105,10 +132,16 @@ pub fn verdict(met: Option<bool>, lang: Lang) -> String {
 /// The legend of the overdue marks.
 pub fn due_legend(lang: Lang) -> String {
     format!(
-        "{REVIEW} {}  {REPORT} {}",
+        "{REVIEW} {}  {}",
         lang.pick("เลยกำหนดทบทวน", "review overdue"),
-        lang.pick("ค้างรายงานผล", "report owed"),
+        report_legend(lang)
     )
+}
+
+/// The legend of the report mark alone (the monitoring screen lists
+/// measures, which have no review date).
+pub fn report_legend(lang: Lang) -> String {
+    format!("{REPORT} {}", lang.pick("ค้างรายงานผล", "report owed"))
 }
 
 /// The legend of the indicator marks.

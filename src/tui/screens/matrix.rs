@@ -56,8 +56,7 @@ impl Default for MatrixView {
 /// Shows the matrix with the cursor on the cell of the risk under the
 /// register's cursor, if any.
 pub fn enter(app: &mut App) {
-    let point = app
-        .visible_risks()
+    let point = super::register::visible_risks(app)
         .get(app.register.selected)
         .and_then(|&ri| app.register_value()?.risks.get(ri))
         .map(|r| r.inherent);

@@ -16,13 +16,58 @@ pub mod register;
 pub mod summary;
 
 use super::action::Action;
-use super::app::{App, Effect, Screen};
+use super::app::{App, Effect};
+use super::keymap::Scope;
 use super::theme::Theme;
 use crate::method::{Band, Methodology};
+use crate::model::Lang;
 use crate::model::{Register, Risk, RoundId, TrafficLight};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
+
+/// The screens, one a module here; `App::screen` is the one on show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Overview,
+    Register,
+    Editor,
+    Monitoring,
+    Matrix,
+    Summary,
+    Changes,
+    Commit,
+    History,
+}
+
+impl Screen {
+    pub fn scope(self) -> Scope {
+        match self {
+            Screen::Overview => Scope::Overview,
+            Screen::Register => Scope::Register,
+            Screen::Editor => Scope::Editor,
+            Screen::Monitoring => Scope::Monitoring,
+            Screen::Matrix => Scope::Matrix,
+            Screen::Summary => Scope::Summary,
+            Screen::Changes => Scope::Changes,
+            Screen::Commit => Scope::Commit,
+            Screen::History => Scope::History,
+        }
+    }
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Screen::Overview => lang.pick("ภาพรวม", "Overview"),
+            Screen::Register => lang.pick("ทะเบียนความเสี่ยง", "Register"),
+            Screen::Editor => lang.pick("แก้ไข", "Editor"),
+            Screen::Monitoring => lang.pick("ติดตามผล", "Monitoring"),
+            Screen::Matrix => lang.pick("เมทริกซ์ความเสี่ยง", "Risk matrix"),
+            Screen::Summary => lang.pick("สรุปผล", "Summary"),
+            Screen::Changes => lang.pick("การเปลี่ยนแปลง", "Changes"),
+            Screen::Commit => lang.pick("commit ทะเบียน", "Commit"),
+            Screen::History => lang.pick("ประวัติการแก้ไข", "History"),
+        }
+    }
+}
 
 /// An action no prompt and no global key took, for the screen on show.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {

@@ -101,7 +101,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let height = area.height.saturating_sub(3) as usize;
     let offset = scroll_offset(app.monitoring.selected, height);
     let round = app.round.as_ref();
-    let due = super::marks::due(reg, app.method(), app.today);
+    // borrowed for the draw: a register of 2 000 risks is not copied each frame
+    let due_held = app.due_of(app.current);
+    let nothing_due = super::marks::Due::default();
+    let due: &super::marks::Due = due_held.as_deref().unwrap_or(&nothing_due);
     let rows: Vec<Row> = rows_ix
         .iter()
         .enumerate()
@@ -143,8 +146,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     .style(t.title());
     let title = format!(" {} · {} ", reg.bureau, app.round_label());
     let mut legend = super::marks::met_legend(lang);
-    if !due.is_empty() {
-        legend = format!("{legend}  {}", super::marks::due_legend(lang));
+    if !due.reports.is_empty() {
+        legend = format!("{legend}  {}", super::marks::report_legend(lang));
     }
     let table = Table::new(
         rows,

@@ -274,8 +274,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
                         cells.push(Cell::from(percent(paid, alloc)));
                     }
                     cells.push(Cell::from(marks(e)));
-                    let due = super::marks::due(e.register(), app.ws.method(ix), app.today);
-                    cells.push(Cell::from(due.counts()));
+                    let due = app.due_of(ix).map(|d| d.counts()).unwrap_or_default();
+                    cells.push(Cell::from(due));
                 }
                 None if app.ws.pending(code) => cells.push(Cell::from(Line::styled(
                     lang.pick("กำลังอ่าน…", "reading…"),

@@ -9,6 +9,7 @@ use crate::method::Methodology;
 use crate::model::{BandId, Lang, Risk, RoundId};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Effect, Modal, Notice};
+use crate::tui::cache::Cached;
 use crate::tui::form::Form;
 use crate::tui::textedit::TextEdit;
 use ratatui::Frame;
@@ -79,10 +80,26 @@ pub struct RegisterView {
     /// Tab gives the keys to the detail pane, to scroll it.
     pub detail_focus: bool,
     pub detail_scroll: usize,
+    /// The rows after filter, search and sort, kept until what they depend
+    /// on changes: sorting 2 000 risks on every key would cost a frame.
+    pub(crate) rows: Cached<RowsKey, Vec<usize>>,
+}
+
+/// What the register's rows depend on besides the row under the cursor.
+#[derive(PartialEq)]
+pub(crate) struct RowsKey {
+    entry: usize,
+    generation: u64,
+    sort: Column,
+    reverse: bool,
+    band: Option<BandId>,
+    cell: Option<MatrixCell>,
+    query: String,
+    round: Option<RoundId>,
 }
 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
-    let visible = app.visible_risks();
+    let visible = visible_risks(app);
     let v = &mut app.register;
     if v.detail_focus {
         match action {
@@ -197,8 +214,7 @@ fn add_risk(app: &mut App) {
     if let (true, Some(reg)) = (ok, app.register_value()) {
         let ri = reg.risks.len() - 1;
         app.register = RegisterView::default();
-        app.register.selected = app
-            .visible_risks()
+        app.register.selected = visible_risks(app)
             .iter()
             .position(|&i| i == ri)
             .unwrap_or(0);
@@ -216,7 +232,7 @@ fn delete_risk(app: &mut App, ri: usize) {
         Ok(())
     });
     app.report(result, Notice::Deleted { id });
-    let len = app.visible_risks().len();
+    let len = visible_risks(app).len();
     app.register.selected = app.register.selected.min(len.saturating_sub(1));
 }
 
@@ -253,8 +269,24 @@ fn band_rank(method: Option<&Methodology>, risk: &Risk, residual: bool) -> Optio
     m.band_rank(&band.id)
 }
 
-/// The indexes of the risks shown, in display order.
-pub fn visible(app: &App) -> Vec<usize> {
+/// The indexes of the risks shown, in display order (kept until the
+/// register, the round or the view's filters change).
+pub fn visible_risks(app: &App) -> Vec<usize> {
+    let v = &app.register;
+    let key = RowsKey {
+        entry: app.current,
+        generation: app.ws.generation(),
+        sort: v.sort,
+        reverse: v.reverse,
+        band: v.band.clone(),
+        cell: v.cell,
+        query: v.query.clone(),
+        round: app.round.clone(),
+    };
+    v.rows.get(key, || visible(app)).clone()
+}
+
+fn visible(app: &App) -> Vec<usize> {
     let Some(reg) = app.register_value() else {
         return Vec::new();
     };
@@ -329,7 +361,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     } else {
         Layout::vertical([Constraint::Min(5), Constraint::Length(7)]).areas(rest)
     };
-    let visible = app.visible_risks();
+    let visible = visible_risks(app);
     let total = app.register_value().map_or(0, |r| r.risks.len());
     let mut head_line = vec![Span::styled(
         format!(
@@ -349,9 +381,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     if !filters.is_empty() {
         head_line.push(Span::styled(format!("[{filters}]  "), t.key()));
     }
-    let due = app.register_value().map_or_else(Default::default, |reg| {
-        super::marks::due(reg, app.method(), app.today)
-    });
+    // borrowed for the draw: a register of 2 000 risks is not copied each frame
+    let due_held = app.due_of(app.current);
+    let nothing_due = super::marks::Due::default();
+    let due: &super::marks::Due = due_held.as_deref().unwrap_or(&nothing_due);
     if let crate::tui::app::Modal::Search(edit) = &app.modal {
         head_line.push(Span::styled(format!("/{}", edit.text()), t.key()));
     } else if !app.register.query.is_empty() {
@@ -424,7 +457,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         ],
     )
     .header(header)
-    .block(due_block(Block::bordered().title(title), &due, lang));
+    .block(due_block(Block::bordered().title(title), due, lang));
     f.render_widget(table, body);
     let selected = visible
         .get(app.register.selected)

@@ -3,10 +3,13 @@
 //! edits included) and drawn with its Thai-width-aware text renderer.
 //! `x` exports it to a file whose extension chooses the format.
 
+use crate::model::RoundId;
+use crate::report::Summary;
 use crate::report::{Format, RenderOptions, render};
 use crate::text::pad;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Effect, Modal, Notice};
+use crate::tui::cache::Cached;
 use crate::tui::keymap::Scope;
 use crate::tui::screens::{centered, move_in};
 use crate::tui::textedit::TextEdit;
@@ -14,6 +17,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph};
+use std::cell::Ref;
 
 /// The summary screen's state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -22,6 +26,69 @@ pub struct SummaryView {
     pub scroll: usize,
     /// Compare the round with the one before it (what turned red, …).
     pub compare: bool,
+    /// The summary, kept until a register, the year, the round or the
+    /// comparison changes.
+    summary: Cached<SummaryKey, Result<Summary, String>>,
+}
+
+/// What the summary depends on: the workspace's generation, the year, the
+/// round and whether it compares with the round before.
+type SummaryKey = (u64, u16, Option<RoundId>, bool);
+
+/// The secretariat-wide summary of the round, from the registers as they
+/// are on screen (unsaved edits included), as `riskreg summary` makes it.
+pub fn round_summary(app: &App) -> Ref<'_, Result<Summary, String>> {
+    let key = (
+        app.ws.generation(),
+        app.ws.year,
+        app.round.clone(),
+        app.summary.compare,
+    );
+    app.summary.summary.get(key, || summarize(app))
+}
+
+fn summarize(app: &App) -> Result<Summary, String> {
+    // a summary of the registers read so far would look final
+    if let Some(why) = app.still_loading() {
+        return Err(why.text(app.lang));
+    }
+    let round = app.round.clone().ok_or("no monitoring round")?;
+    let year = crate::model::FiscalYear::new(app.ws.year)?;
+    // the round before this one in the methodology, when comparing
+    let earlier = app
+        .summary
+        .compare
+        .then(|| {
+            let rounds = &app.method()?.rounds;
+            let at = rounds.iter().position(|r| r.id == round)?;
+            Some(rounds.get(at.checked_sub(1)?)?.id.clone())
+        })
+        .flatten();
+    if app.summary.compare && earlier.is_none() {
+        return Err(app
+            .lang
+            .pick(
+                "ไม่มีรอบก่อนหน้าให้เทียบ ([ เลือกรอบ)",
+                "no earlier round to compare with ([ picks a round)",
+            )
+            .into());
+    }
+    let registers: Vec<crate::model::Register> = app
+        .ws
+        .entries
+        .iter()
+        .map(|e| e.register().clone())
+        .collect();
+    crate::report::summarize_with_methods(
+        &app.ws.catalog.bureaus.value,
+        &app.ws.catalog.approaches.value,
+        &app.ws.catalog.method_values(),
+        &registers,
+        year,
+        &round,
+        earlier.as_ref(),
+    )
+    .map_err(|e| e.to_string())
 }
 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
@@ -68,7 +135,7 @@ pub fn commit_export(app: &mut App) -> Option<Effect> {
         return None;
     }
     app.modal = Modal::None;
-    let summary = app.round_summary().clone();
+    let summary = round_summary(app).clone();
     match summary {
         Ok(summary) => Some(Effect::Export {
             path,
@@ -93,7 +160,7 @@ pub fn last_scroll(app: &App) -> usize {
 
 /// The summary as text lines for a width.
 pub fn lines(app: &App, width: u16) -> Result<Vec<String>, String> {
-    let summary = app.round_summary();
+    let summary = round_summary(app);
     let summary = summary.as_ref().map_err(Clone::clone)?;
     let opts = RenderOptions {
         lang: app.lang,

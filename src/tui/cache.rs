@@ -1,0 +1,78 @@
+//! A value kept until what it was computed from changes: for what a screen
+//! shows that is costly to compute (a register's sorted rows, the round's
+//! summary, the validator's findings), held in the screen's own state.
+//! It is not state itself: it never makes two views differ, and a copy of
+//! a view starts without it.
+
+use std::cell::{Ref, RefCell};
+
+pub struct Cached<K, V>(RefCell<Option<(K, V)>>);
+
+impl<K: PartialEq, V> Cached<K, V> {
+    /// The value for `key`, computed by `compute` only when the kept one
+    /// was computed from another key (or none is kept).
+    pub fn get(&self, key: K, compute: impl FnOnce() -> V) -> Ref<'_, V> {
+        let fresh = self.0.borrow().as_ref().is_some_and(|(k, _)| *k == key);
+        if !fresh {
+            // computed before the borrow: `compute` may read other caches
+            let value = compute();
+            *self.0.borrow_mut() = Some((key, value));
+        }
+        Ref::map(self.0.borrow(), |kept| match kept {
+            Some((_, v)) => v,
+            None => unreachable!("the value was just kept"),
+        })
+    }
+}
+
+impl<K, V> Default for Cached<K, V> {
+    fn default() -> Self {
+        Cached(RefCell::new(None))
+    }
+}
+
+impl<K, V> Clone for Cached<K, V> {
+    fn clone(&self) -> Self {
+        Cached::default()
+    }
+}
+
+impl<K, V> PartialEq for Cached<K, V> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl<K, V> Eq for Cached<K, V> {}
+
+impl<K, V> std::fmt::Debug for Cached<K, V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Cached")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cached;
+    use std::cell::Cell;
+
+    #[test]
+    fn computes_again_only_when_the_key_changes() {
+        let runs = Cell::new(0);
+        let cache: Cached<u32, String> = Cached::default();
+        let compute = |k: u32| {
+            runs.set(runs.get() + 1);
+            format!("v{k}")
+        };
+        assert_eq!(*cache.get(1, || compute(1)), "v1");
+        assert_eq!(*cache.get(1, || compute(1)), "v1");
+        assert_eq!(runs.get(), 1);
+        assert_eq!(*cache.get(2, || compute(2)), "v2");
+        assert_eq!(runs.get(), 2);
+        assert_eq!(
+            cache.clone(),
+            Cached::default(),
+            "not part of a view's state"
+        );
+    }
+}
