@@ -1,10 +1,11 @@
 //! `riskreg export`: the registers of a year as a tidy dataset (Parquet,
 //! CSV, JSON or xlsx) for DuckDB, Spark, polars or a spreadsheet.
 
+use super::out::say;
 use super::progress::StderrBar;
 use super::targets;
 use riskreg::check;
-use riskreg::model::{BureauCode, FiscalYear};
+use riskreg::model::BureauCode;
 use riskreg::report::{self, ReportError, export::ExportFormat};
 use riskreg::store::layout;
 use std::collections::BTreeSet;
@@ -33,8 +34,22 @@ pub struct Options {
 }
 
 fn usage(msg: impl std::fmt::Display) -> ExitCode {
-    eprintln!("error: {msg}");
+    super::out::error(msg);
     ExitCode::from(2)
+}
+
+/// A bureau code as given on the command line, or why it is refused, in the
+/// language of the run (the English is the model's own sentence).
+pub(super) fn bureau_code(text: &str) -> Result<BureauCode, String> {
+    BureauCode::new(text).map_err(|e| {
+        say(
+            format!(
+                "รหัสสำนัก {} ใช้ไม่ได้: รหัสต้องยาว 1–64 ตัวอักษร และมีได้เฉพาะอักษรภาษาอังกฤษ ตัวเลข '-', '_' และ '.'",
+                riskreg::model::quoted(text)
+            ),
+            e,
+        )
+    })
 }
 
 pub fn run(opts: &Options) -> ExitCode {
@@ -43,16 +58,19 @@ pub fn run(opts: &Options) -> ExitCode {
         Err(code) => return code,
     };
     let Some(format) = ExportFormat::parse(&opts.format) else {
-        return usage(format!(
-            "--format {:?}: use parquet, csv, json or xlsx",
-            opts.format
+        return usage(say(
+            format!(
+                "--format {:?}: ใช้ได้: parquet, csv, json หรือ xlsx",
+                opts.format
+            ),
+            format!("--format {:?}: use parquet, csv, json or xlsx", opts.format),
         ));
     };
-    let year = match FiscalYear::new(opts.year) {
+    let year = match super::summary::fiscal_year(opts.year) {
         Ok(y) => y,
-        Err(e) => return usage(format!("--year {}: {e}", opts.year)),
+        Err(e) => return usage(e),
     };
-    let bureau = match opts.bureau.as_deref().map(BureauCode::new).transpose() {
+    let bureau = match opts.bureau.as_deref().map(bureau_code).transpose() {
         Ok(b) => b,
         Err(e) => return usage(format!("--bureau: {e}")),
     };
@@ -60,10 +78,16 @@ pub fn run(opts: &Options) -> ExitCode {
     let files = match layout::ron_files(&year_dir) {
         Ok(files) => files,
         Err(_) => {
-            eprintln!(
-                "error: no registers for {year}: {} is not a directory",
-                targets::shown(&year_dir)
-            );
+            super::out::error(say(
+                format!(
+                    "ไม่มีทะเบียนของปี {year}: {} ไม่ใช่ไดเรกทอรี",
+                    targets::shown(&year_dir)
+                ),
+                format!(
+                    "no registers for {year}: {} is not a directory",
+                    targets::shown(&year_dir)
+                ),
+            ));
             return ExitCode::from(1);
         }
     };
@@ -114,11 +138,22 @@ pub fn run(opts: &Options) -> ExitCode {
                 .map(|(t, n)| format!("{t} {n}"))
                 .collect();
             eprintln!(
-                "wrote {} ({} file{}; rows: {})",
-                targets::shown(&opts.output),
-                written.files,
-                if written.files == 1 { "" } else { "s" },
-                rows.join(", ")
+                "{}",
+                say(
+                    format!(
+                        "เขียน {} แล้ว ({} ไฟล์ จำนวนแถว: {})",
+                        targets::shown(&opts.output),
+                        written.files,
+                        rows.join(", ")
+                    ),
+                    format!(
+                        "wrote {} ({} file{}; rows: {})",
+                        targets::shown(&opts.output),
+                        written.files,
+                        if written.files == 1 { "" } else { "s" },
+                        rows.join(", ")
+                    ),
+                )
             );
             ExitCode::SUCCESS
         }

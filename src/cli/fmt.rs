@@ -1,6 +1,7 @@
 //! `riskreg fmt`: rewrite files in the canonical form, or with `--check`
 //! only say which are not.
 
+use super::out::say;
 use super::targets::{self, shown};
 use riskreg::check::Diagnostic;
 use riskreg::method::Methodology;
@@ -51,9 +52,15 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> ExitCode {
                 }
                 Outcome::WouldReformat { line } => {
                     changed += 1;
-                    out.line(format!(
-                        "{}:{line}: not in canonical form (run `riskreg fmt`)",
-                        shown(&file)
+                    out.line(say(
+                        format!(
+                            "{}:{line}: ไม่อยู่ในรูปแบบมาตรฐาน (ให้รัน `riskreg fmt`)",
+                            shown(&file)
+                        ),
+                        format!(
+                            "{}:{line}: not in canonical form (run `riskreg fmt`)",
+                            shown(&file)
+                        ),
                     ));
                 }
                 Outcome::Failed(msg) => {
@@ -64,9 +71,15 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> ExitCode {
         }
     }
     if opts.check {
-        out.line(format!("{changed} of {total} files would be reformatted"));
+        out.line(say(
+            format!("ต้องจัดรูปแบบใหม่ {changed} จาก {total} ไฟล์"),
+            format!("{changed} of {total} files would be reformatted"),
+        ));
     } else {
-        out.line(format!("{changed} of {total} files reformatted"));
+        out.line(say(
+            format!("จัดรูปแบบใหม่แล้ว {changed} จาก {total} ไฟล์"),
+            format!("{changed} of {total} files reformatted"),
+        ));
     }
     out.finish(if failed > 0 || (opts.check && changed > 0) {
         ExitCode::from(1)
@@ -81,16 +94,22 @@ fn format_file(root: &Path, file: &Path, opts: &Options) -> Outcome {
         Some(FileKind::Approaches) => format_as::<ApproachList>(file, store::APPROACHES, opts),
         Some(FileKind::Methodology) => format_as::<Methodology>(file, store::METHODOLOGY, opts),
         Some(FileKind::Register) => format_as::<Register>(file, store::REGISTER, opts),
-        None => Outcome::Failed(format!(
-            "{}: not a file riskreg knows (expected bureaus.ron, approaches.ron, methodology/*.ron or <year>/*.ron)",
-            shown(file)
+        None => Outcome::Failed(say(
+            format!(
+                "{}: ไม่ใช่ไฟล์ที่ riskreg รู้จัก (ต้องเป็น bureaus.ron, approaches.ron, methodology/*.ron หรือ <ปี>/*.ron)",
+                shown(file)
+            ),
+            format!(
+                "{}: not a file riskreg knows (expected bureaus.ron, approaches.ron, methodology/*.ron or <year>/*.ron)",
+                shown(file)
+            ),
         )),
     }
 }
 
 impl From<SaveError> for Outcome {
     fn from(e: SaveError) -> Self {
-        Outcome::Failed(format!("error: {e}"))
+        Outcome::Failed(format!("{}: {e}", error_word()))
     }
 }
 
@@ -119,9 +138,15 @@ fn format_as<T: Serialize + DeserializeOwned>(file: &Path, what: &str, opts: &Op
             first_comment(&String::from_utf8_lossy(bytes)),
             opts.drop_comments,
         ) {
-            return Err(Outcome::Failed(format!(
-                "{}:{line}:{col}: error: has a comment, which a rewrite cannot keep; move it into a note field, or pass --drop-comments",
-                shown(file)
+            return Err(Outcome::Failed(say(
+                format!(
+                    "{}:{line}:{col}: ข้อผิดพลาด: มีความเห็น (comment) ซึ่งการเขียนใหม่เก็บไว้ไม่ได้ ให้ย้ายไปไว้ในฟิลด์หมายเหตุ หรือใช้ --drop-comments",
+                    shown(file)
+                ),
+                format!(
+                    "{}:{line}:{col}: error: has a comment, which a rewrite cannot keep; move it into a note field, or pass --drop-comments",
+                    shown(file)
+                ),
             )));
         }
         Ok(Some(canonical.into_bytes()))
@@ -144,7 +169,8 @@ fn canonical_of<T: Serialize + DeserializeOwned>(
     what: &str,
 ) -> Result<String, Outcome> {
     let value: T = store::parse(file, bytes, what).map_err(load_failed)?;
-    store::to_canonical(&value).map_err(|e| Outcome::Failed(format!("{}: error: {e}", shown(file))))
+    store::to_canonical(&value)
+        .map_err(|e| Outcome::Failed(format!("{}: {}: {e}", shown(file), error_word())))
 }
 
 /// The first line (1-based) where two texts differ.
@@ -159,4 +185,9 @@ fn first_difference(a: &str, b: &str) -> usize {
             _ => return n,
         }
     }
+}
+
+/// `error` in the language of the run, as `out::error` writes it.
+fn error_word() -> String {
+    say("ข้อผิดพลาด", "error")
 }

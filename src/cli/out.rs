@@ -100,3 +100,12 @@ pub fn error(message: impl Display) {
     let word = super::lang::current().pick("ข้อผิดพลาด", "error");
     eprintln!("{word}: {}", visible(&message.to_string()));
 }
+
+/// The text of a message in the language of the run: `th` or `en`. The
+/// English text is the one tests and docs match; the Thai stands beside it.
+pub fn say(th: impl Display, en: impl Display) -> String {
+    match super::lang::current() {
+        riskreg::model::Lang::Th => th.to_string(),
+        riskreg::model::Lang::En => en.to_string(),
+    }
+}

@@ -1,7 +1,8 @@
 //! `riskreg report`: the whole monitoring report of a round, as a docx,
 //! HTML or xlsx file, written atomically.
 
-use super::summary::{load_valid, usage, year_and_rounds};
+use super::out::say;
+use super::summary::{Made, load_valid, usage, year_and_rounds};
 use super::targets;
 use riskreg::model::Register;
 use riskreg::report::document::{self, BuildOptions, DocFormat};
@@ -42,9 +43,16 @@ fn format_of(opts: &Options) -> Result<DocFormat, String> {
             .map(str::to_string)
     });
     match given {
-        Some(f) => DocFormat::parse(&f)
-            .ok_or_else(|| format!("unknown report format {f:?}; use docx, html or xlsx")),
-        None => Err("give --format docx, html or xlsx (or an --output with that extension)".into()),
+        Some(f) => DocFormat::parse(&f).ok_or_else(|| {
+            say(
+                format!("ไม่รู้จักรูปแบบรายงาน {f:?} ใช้ได้: docx, html หรือ xlsx"),
+                format!("unknown report format {f:?}; use docx, html or xlsx"),
+            )
+        }),
+        None => Err(say(
+            "โปรดระบุ --format docx, html หรือ xlsx (หรือ --output ที่มีนามสกุลดังกล่าว)",
+            "give --format docx, html or xlsx (or an --output with that extension)",
+        )),
     }
 }
 
@@ -64,16 +72,16 @@ pub fn run(opts: &Options) -> ExitCode {
             Ok(x) => x,
             Err(code) => return code,
         };
-    let (catalog, registers) = match load_valid(root, year, "the report") {
+    let (catalog, registers) = match load_valid(root, year, Made::Report) {
         Ok(x) => x,
         Err(code) => return code,
     };
     let registers: Vec<Register> = registers.into_iter().map(|l| l.value).collect();
     if registers.is_empty() {
-        eprintln!(
-            "error: no registers for {year} under {}",
-            targets::shown(root)
-        );
+        super::out::error(say(
+            format!("ไม่มีทะเบียนของปี {year} ใน {}", targets::shown(root)),
+            format!("no registers for {year} under {}", targets::shown(root)),
+        ));
         return ExitCode::from(1);
     }
     let methods = catalog.method_values();
@@ -81,9 +89,9 @@ pub fn run(opts: &Options) -> ExitCode {
         .iter()
         .find_map(|m| m.round(&round).map(|r| r.months))
     else {
-        return usage(format!(
-            "--round {}: no methodology has this round",
-            opts.round
+        return usage(say(
+            format!("--round {}: ไม่มีวิธีประเมินใดมีรอบนี้", opts.round),
+            format!("--round {}: no methodology has this round", opts.round),
         ));
     };
     let summary = match report::summarize_with_methods(
@@ -120,10 +128,21 @@ pub fn run(opts: &Options) -> ExitCode {
     match written {
         Ok(()) => {
             eprintln!(
-                "wrote {} ({} measures, {} warnings)",
-                opts.output.display(),
-                summary.progress.measures,
-                summary.warnings.len()
+                "{}",
+                say(
+                    format!(
+                        "เขียน {} แล้ว (มาตรการ {} รายการ คำเตือน {} รายการ)",
+                        opts.output.display(),
+                        summary.progress.measures,
+                        summary.warnings.len()
+                    ),
+                    format!(
+                        "wrote {} ({} measures, {} warnings)",
+                        opts.output.display(),
+                        summary.progress.measures,
+                        summary.warnings.len()
+                    ),
+                )
             );
             ExitCode::SUCCESS
         }

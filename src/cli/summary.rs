@@ -1,7 +1,7 @@
 //! `riskreg summary`: the secretariat-wide monitoring table and progress
 //! summary of a round, in the format asked for.
 
-use super::out::Out;
+use super::out::{Out, say};
 use super::targets;
 use riskreg::check;
 use riskreg::model::{FiscalYear, Lang, Register, RoundId};
@@ -38,8 +38,24 @@ pub struct Options {
 }
 
 pub(super) fn usage(msg: impl std::fmt::Display) -> ExitCode {
-    eprintln!("error: {msg}");
+    super::out::error(msg);
     ExitCode::from(2)
+}
+
+/// What [`load_valid`] is loading for, as its refusal names it.
+#[derive(Clone, Copy)]
+pub(super) enum Made {
+    Summary,
+    Report,
+}
+
+impl Made {
+    fn pick(self, lang: Lang) -> &'static str {
+        match self {
+            Made::Summary => lang.pick("สรุปผล", "the summary"),
+            Made::Report => lang.pick("รายงาน", "the report"),
+        }
+    }
 }
 
 /// The fiscal year (the latest one under `root` when not given), the round
@@ -52,18 +68,36 @@ pub(super) fn year_and_rounds(
     compare: Option<&str>,
 ) -> Result<(FiscalYear, RoundId, Option<RoundId>), ExitCode> {
     let Some(year) = year.or_else(|| latest_year(root)) else {
-        return Err(usage(format!(
-            "no fiscal-year directory under {}; give --year",
-            targets::shown(root)
+        return Err(usage(say(
+            format!(
+                "ไม่มีไดเรกทอรีปีงบประมาณใน {} โปรดระบุ --year",
+                targets::shown(root)
+            ),
+            format!(
+                "no fiscal-year directory under {}; give --year",
+                targets::shown(root)
+            ),
         )));
     };
-    let year = FiscalYear::new(year).map_err(|e| usage(format!("--year {year}: {e}")))?;
+    let year = fiscal_year(year).map_err(usage)?;
     let round = round_id(root, round).map_err(usage)?;
     let compare = compare
         .map(|c| round_id(root, c))
         .transpose()
         .map_err(usage)?;
     Ok((year, round, compare))
+}
+
+/// `--year`: a Buddhist-era fiscal year, or why not, in the language of the
+/// run (`--year 2024: year 2024 looks like a Common-era year; …`).
+pub(super) fn fiscal_year(year: u16) -> Result<FiscalYear, String> {
+    FiscalYear::new(year).map_err(|e| {
+        // a date's year is refused for the same reasons, in both languages
+        let text = riskreg::model::Date::new(year, 1, 1)
+            .err()
+            .map_or(e, |r| r.text(super::lang::current()));
+        format!("--year {year}: {text}")
+    })
 }
 
 /// The shared files and the year's registers, each file read once and
@@ -73,13 +107,20 @@ pub(super) fn year_and_rounds(
 pub(super) fn load_valid(
     root: &Path,
     year: FiscalYear,
-    what: &str,
+    what: Made,
 ) -> Result<(Catalog, Vec<Loaded<Register>>), ExitCode> {
     let checked = check::load_year(root, year.be(), &super::progress::StderrBar::new());
     if let Some(code) = super::out::refuse_on_errors(
         &checked.report,
-        &format!(
-            "fix the files above to make {what} (`riskreg validate` shows them with the warnings)"
+        &say(
+            format!(
+                "แก้ไขไฟล์ข้างต้นก่อนจึงจะจัดทำ{}ได้ (`riskreg validate` แสดงข้อผิดพลาดเหล่านี้พร้อมคำเตือน)",
+                what.pick(Lang::Th)
+            ),
+            format!(
+                "fix the files above to make {} (`riskreg validate` shows them with the warnings)",
+                what.pick(Lang::En)
+            ),
         ),
     ) {
         return Err(code);
@@ -109,7 +150,10 @@ pub(super) fn round_id(root: &Path, text: &str) -> Result<RoundId, String> {
 fn format_of(opts: &Options) -> Result<Format, String> {
     if let Some(f) = &opts.format {
         return Format::parse(f).ok_or_else(|| {
-            format!("unknown format {f:?}; use text, markdown, csv, json, html or xlsx")
+            say(
+                format!("ไม่รู้จักรูปแบบ {f:?} ใช้ได้: text, markdown, csv, json, html หรือ xlsx"),
+                format!("unknown format {f:?}; use text, markdown, csv, json, html or xlsx"),
+            )
         });
     }
     let ext = opts
@@ -137,14 +181,17 @@ pub fn run(opts: &Options) -> ExitCode {
         Err(e) => return usage(e),
     };
     if format == Format::Xlsx && opts.output.is_none() {
-        return usage("an xlsx workbook is not text; give --output FILE.xlsx");
+        return usage(say(
+            "สมุดงาน xlsx ไม่ใช่ข้อความ โปรดระบุ --output FILE.xlsx",
+            "an xlsx workbook is not text; give --output FILE.xlsx",
+        ));
     }
     let (year, round, compare) =
         match year_and_rounds(root, opts.year, &opts.round, opts.compare.as_deref()) {
             Ok(x) => x,
             Err(code) => return code,
         };
-    let (catalog, registers) = match load_valid(root, year, "the summary") {
+    let (catalog, registers) = match load_valid(root, year, Made::Summary) {
         Ok(x) => x,
         Err(code) => return code,
     };

@@ -1,6 +1,7 @@
 //! Turning the paths given on the command line into registers roots and the
 //! files under them to work on.
 
+use super::out::say;
 use riskreg::store::layout;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -23,10 +24,17 @@ pub fn resolve(paths: &[PathBuf]) -> Result<Targets, String> {
             .canonicalize()
             .map_err(|e| format!("{}: {e}", given.display()))?;
         let root = layout::find_root(&abs).ok_or_else(|| {
-            format!(
-                "{}: not inside a registers directory (one that holds {}); give the path of registers/",
-                given.display(),
-                layout::BUREAUS_FILE
+            say(
+                format!(
+                    "{}: ไม่อยู่ในไดเรกทอรีทะเบียน (ไดเรกทอรีที่มี {}) โปรดระบุที่อยู่ของ registers/",
+                    given.display(),
+                    layout::BUREAUS_FILE
+                ),
+                format!(
+                    "{}: not inside a registers directory (one that holds {}); give the path of registers/",
+                    given.display(),
+                    layout::BUREAUS_FILE
+                ),
             )
         })?;
         let whole = abs == root || abs.join("registers") == root;
@@ -51,7 +59,7 @@ pub fn resolve(paths: &[PathBuf]) -> Result<Targets, String> {
 /// usage exit code.
 pub fn resolve_or_exit(paths: &[PathBuf]) -> Result<Targets, std::process::ExitCode> {
     resolve(paths).map_err(|e| {
-        eprintln!("error: {e}");
+        super::out::error(e);
         std::process::ExitCode::from(2)
     })
 }
@@ -85,7 +93,10 @@ pub fn files_of(root: &Path, only: &Option<BTreeSet<PathBuf>>) -> Result<Vec<Pat
 }
 
 fn listing(dir: &Path, e: std::io::Error) -> String {
-    format!("{}: cannot list the files: {e}", shown(dir))
+    say(
+        format!("{}: แสดงรายการไฟล์ไม่ได้: {e}", shown(dir)),
+        format!("{}: cannot list the files: {e}", shown(dir)),
+    )
 }
 
 /// A path as the user would like to read it: relative to the current
