@@ -2,7 +2,8 @@
 //! and the checks they run.
 
 use super::diff::base_dir;
-use super::out::Out;
+use super::out::{Out, say};
+use super::verify::audit_text;
 use riskreg::audit::access::Identity;
 use riskreg::audit::git::Repo;
 use riskreg::audit::hook::{self, Installed};
@@ -24,16 +25,25 @@ fn installed(result: Result<Installed, AuditError>) -> ExitCode {
     match result {
         Ok(done) => {
             let line = match &done {
-                Installed::New(p) => format!("installed {}", shown(p)),
-                Installed::Updated(p) => format!("updated {}", shown(p)),
-                Installed::Replaced(p) => format!("replaced the previous hook {}", shown(p)),
+                Installed::New(p) => say(
+                    format!("ติดตั้ง {} แล้ว", shown(p)),
+                    format!("installed {}", shown(p)),
+                ),
+                Installed::Updated(p) => say(
+                    format!("ปรับปรุง {} แล้ว", shown(p)),
+                    format!("updated {}", shown(p)),
+                ),
+                Installed::Replaced(p) => say(
+                    format!("แทนที่ hook เดิม {} แล้ว", shown(p)),
+                    format!("replaced the previous hook {}", shown(p)),
+                ),
             };
             let mut out = Out::default();
             out.line(line);
             out.finish(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            super::out::error(audit_text(&e));
             ExitCode::from(2)
         }
     }
@@ -68,13 +78,31 @@ pub fn check_staged() -> ExitCode {
                 eprintln!("riskreg: {b}");
             }
             eprintln!(
-                "riskreg: commit refused: you are {}; see people.ron and docs/audit.md",
-                who.describe()
+                "{}",
+                say(
+                    format!(
+                        "riskreg: ปฏิเสธการ commit: คุณคือ {} ดู people.ron และ docs/audit.md",
+                        who.describe()
+                    ),
+                    format!(
+                        "riskreg: commit refused: you are {}; see people.ron and docs/audit.md",
+                        who.describe()
+                    ),
+                )
             );
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("riskreg: commit refused: cannot check roles: {e}");
+            eprintln!(
+                "{}",
+                say(
+                    format!(
+                        "riskreg: ปฏิเสธการ commit: ตรวจสอบบทบาทไม่ได้: {}",
+                        audit_text(&e)
+                    ),
+                    format!("riskreg: commit refused: cannot check roles: {e}"),
+                )
+            );
             ExitCode::from(1)
         }
     }
@@ -84,7 +112,13 @@ pub fn check_staged() -> ExitCode {
 pub fn check_push() -> ExitCode {
     let mut updates = String::new();
     if let Err(e) = std::io::stdin().read_to_string(&mut updates) {
-        eprintln!("riskreg: push refused: cannot read the refs pushed: {e}");
+        eprintln!(
+            "{}",
+            say(
+                format!("riskreg: ปฏิเสธการ push: อ่าน ref ที่ push มาไม่ได้: {e}"),
+                format!("riskreg: push refused: cannot read the refs pushed: {e}"),
+            )
+        );
         return ExitCode::from(1);
     }
     // the pusher is the server login, never a git setting they control
@@ -102,14 +136,29 @@ pub fn check_push() -> ExitCode {
                 }
             }
             if refused {
-                eprintln!("riskreg: push refused (see people.ron and docs/audit.md)");
+                eprintln!(
+                    "{}",
+                    say(
+                        "riskreg: ปฏิเสธการ push (ดู people.ron และ docs/audit.md)",
+                        "riskreg: push refused (see people.ron and docs/audit.md)",
+                    )
+                );
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
             }
         }
         Err(e) => {
-            eprintln!("riskreg: push refused: cannot check roles: {e}");
+            eprintln!(
+                "{}",
+                say(
+                    format!(
+                        "riskreg: ปฏิเสธการ push: ตรวจสอบบทบาทไม่ได้: {}",
+                        audit_text(&e)
+                    ),
+                    format!("riskreg: push refused: cannot check roles: {e}"),
+                )
+            );
             ExitCode::from(1)
         }
     }

@@ -3,7 +3,7 @@
 //! says of its signature — the report internal audit runs.
 
 use super::diff::base_dir;
-use super::out::Out;
+use super::out::{Out, say};
 use riskreg::audit::AuditError;
 use riskreg::audit::git::Repo;
 use riskreg::audit::verify::{self, Verdict};
@@ -40,7 +40,7 @@ pub fn run(opts: &Options) -> ExitCode {
             })
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            super::out::error(audit_text(&e));
             ExitCode::from(2)
         }
     }
@@ -85,7 +85,10 @@ pub fn report(out: &mut Out, verdicts: &[Verdict]) -> usize {
             c.subject
         ));
         for b in &j.breaches {
-            out.line(format!("    NOT ALLOWED: {b}"));
+            out.line(say(
+                format!("    ไม่มีสิทธิ์: {b}"),
+                format!("    NOT ALLOWED: {b}"),
+            ));
         }
         for a in &j.approvals {
             out.line(format!("    {a}"));
@@ -93,16 +96,53 @@ pub fn report(out: &mut Out, verdicts: &[Verdict]) -> usize {
         breaches += j.breaches.len();
     }
     let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-    out.line(format!(
-        "{} checked, {} without the right role or with a forged approval",
-        plural(verdicts.len(), "commit"),
-        plural(breaches, "change")
+    out.line(say(
+        format!(
+            "ตรวจ {} commit พบการแก้ไขโดยไม่มีบทบาทที่ถูกต้องหรือการอนุมัติปลอม {} รายการ",
+            verdicts.len(),
+            breaches
+        ),
+        format!(
+            "{} checked, {} without the right role or with a forged approval",
+            plural(verdicts.len(), "commit"),
+            plural(breaches, "change")
+        ),
     ));
     if unchecked > 0 {
-        out.line(format!(
-            "{} made before a people.ron existed: roles not checked there",
-            plural(unchecked, "commit")
+        out.line(say(
+            format!("{unchecked} commit ทำก่อนมี people.ron จึงไม่ได้ตรวจบทบาท"),
+            format!(
+                "{} made before a people.ron existed: roles not checked there",
+                plural(unchecked, "commit")
+            ),
         ));
     }
     breaches
+}
+
+/// What went wrong with git, in the language of the run: the English is the
+/// error's own text; what git itself said stays as it said it.
+pub(super) fn audit_text(e: &AuditError) -> String {
+    if super::lang::current() == riskreg::model::Lang::En {
+        return e.to_string();
+    }
+    match e {
+        AuditError::NoGit(e) => {
+            format!("เรียกใช้ git ไม่ได้ ({e}) ติดตั้ง git และตั้งค่า PATH ไว้แล้วหรือไม่")
+        }
+        AuditError::NotARepo { dir, message } => {
+            format!("{} ไม่ได้อยู่ในคลัง git ({message})", dir.display())
+        }
+        AuditError::UnknownRevision(rev) => {
+            format!("ไม่รู้จักรุ่น {rev:?}: ไม่มี commit, branch หรือ tag ชื่อนี้")
+        }
+        AuditError::OutsideRepo(p) => format!("{} อยู่นอกคลัง git", p.display()),
+        AuditError::Git { command, message } => format!("{command} ไม่สำเร็จ: {message}"),
+        AuditError::Io { path, message } if message.contains("riskreg did not write") => format!(
+            "{}: มี hook ที่ riskreg ไม่ได้เขียนอยู่แล้ว จึงไม่เขียนทับ (รวมเนื้อหาด้วยตนเอง หรือใช้ --force เพื่อแทนที่)",
+            path.display()
+        ),
+        AuditError::Io { path, message } => format!("{}: {message}", path.display()),
+        AuditError::Refused(said) => format!("git ปฏิเสธการ commit: {said}"),
+    }
 }
