@@ -68,7 +68,7 @@ pub fn run(opts: &Options) -> ExitCode {
     };
     let year = match super::summary::fiscal_year(opts.year) {
         Ok(y) => y,
-        Err(e) => return usage(e),
+        Err(e) => return usage(format!("--year {}: {e}", opts.year)),
     };
     let bureau = match opts.bureau.as_deref().map(bureau_code).transpose() {
         Ok(b) => b,

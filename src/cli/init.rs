@@ -2,11 +2,12 @@
 //! files, a git repository (or a folder of the one DIR is in), the
 //! pre-commit hook and a `.gitignore`.
 
-use super::out::Out;
+use super::out::{Out, say};
 use super::targets::shown;
 use riskreg::audit::git::Repo;
 use riskreg::audit::hook::{self, Installed};
-use riskreg::model::{Bureau, BureauCode, Label};
+use riskreg::model::{Bureau, Label};
+use riskreg::store::starter::StartError;
 use riskreg::store::{Expect, SaveError, atomic, starter};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -58,7 +59,7 @@ pub fn run(opts: &Options) -> ExitCode {
     match start(opts) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("error: {message}");
+            super::out::error(message);
             ExitCode::from(1)
         }
     }
@@ -92,7 +93,7 @@ fn start(opts: &Options) -> Result<ExitCode, String> {
     let today = riskreg::clock::today()?;
     let year = today.fiscal_year().be();
     let list = starter::bureau_list(secretariat, bureaus);
-    let written = starter::start(&registers, &list, year).map_err(|e| e.to_string())?;
+    let written = starter::start(&registers, &list, year).map_err(|e| start_text(&e))?;
     let folder = folder
         .canonicalize()
         .map_err(|e| format!("{}: {e}", folder.display()))?;
@@ -131,9 +132,13 @@ fn start(opts: &Options) -> Result<ExitCode, String> {
         }
         Err(e) => {
             // everything else is in place; say so and that this part is not
-            eprintln!(
-                "error: the registers are created, but the pre-commit hook is not installed: {e}"
-            );
+            super::out::error(say(
+                format!(
+                    "สร้างทะเบียนแล้ว แต่ยังไม่ได้ติดตั้ง pre-commit hook: {}",
+                    super::verify::audit_text(&e)
+                ),
+                format!("the registers are created, but the pre-commit hook is not installed: {e}"),
+            ));
             ExitCode::from(1)
         }
     };
@@ -147,10 +152,32 @@ fn parse_bureau(text: &str) -> Result<Bureau, String> {
         Some((c, n)) => (c.trim(), n.trim()),
         None => (text.trim(), ""),
     };
-    let code = BureauCode::new(code).map_err(|e| format!("{text:?}: {e}"))?;
+    let code = super::export::bureau_code(code).map_err(|e| format!("{text:?}: {e}"))?;
     Ok(Bureau {
         code,
         name: Label::new(name, ""),
         abbreviation: String::new(),
     })
+}
+
+/// Why the directory cannot be started, in the language of the run.
+fn start_text(e: &StartError) -> String {
+    match e {
+        StartError::AlreadyRegisters(p) => say(
+            format!(
+                "{} มีไดเรกทอรีทะเบียนอยู่แล้ว (มี {} อยู่) จึงไม่ได้เขียนสิ่งใด",
+                p.display(),
+                riskreg::store::layout::BUREAUS_FILE
+            ),
+            e,
+        ),
+        StartError::NotEmpty(p) => say(
+            format!(
+                "{} มีอยู่แล้วและไม่ว่าง โปรดระบุไดเรกทอรีใหม่หรือไดเรกทอรีว่าง จึงไม่ได้เขียนสิ่งใด",
+                p.display()
+            ),
+            e,
+        ),
+        StartError::Save(_) | StartError::Io(..) => e.to_string(),
+    }
 }

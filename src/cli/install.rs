@@ -19,7 +19,10 @@ pub fn completions(shell: clap_complete::Shell) -> ExitCode {
 pub fn man() -> ExitCode {
     let mut buf = Vec::new();
     if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut buf) {
-        eprintln!("error: cannot write the manual page: {e}");
+        super::out::error(super::out::say(
+            format!("เขียนหน้าคู่มือไม่ได้: {e}"),
+            format!("cannot write the manual page: {e}"),
+        ));
         return ExitCode::from(1);
     }
     emit(&buf)
@@ -32,7 +35,10 @@ fn emit(bytes: &[u8]) -> ExitCode {
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: cannot write to stdout: {e}");
+            super::out::error(super::out::say(
+                format!("เขียนออกทาง stdout ไม่ได้: {e}"),
+                format!("cannot write to stdout: {e}"),
+            ));
             ExitCode::from(1)
         }
     }

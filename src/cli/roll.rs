@@ -1,10 +1,10 @@
 //! `riskreg roll`: start next year's registers from this year's.
 
-use super::out::Out;
+use super::out::{Out, say};
 use super::progress::StderrBar;
 use super::targets::{self, shown};
 use riskreg::check;
-use riskreg::model::{FiscalYear, Register};
+use riskreg::model::Register;
 use riskreg::store::{self, Loaded, layout};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,7 +27,7 @@ pub fn run(opts: &Options) -> ExitCode {
         Err(code) => return code,
     };
     let root = root.as_path();
-    let from = match FiscalYear::new(opts.from) {
+    let from = match super::summary::fiscal_year(opts.from) {
         Ok(y) => y,
         Err(e) => {
             super::out::error(e);
@@ -44,8 +44,13 @@ pub fn run(opts: &Options) -> ExitCode {
     let checked = check::load_year(root, from.be(), &StderrBar::new());
     if let Some(code) = super::out::refuse_on_errors(
         &checked.report,
-        &format!(
-            "fix the files above before rolling fiscal year {from} over (`riskreg validate` shows them with the warnings); nothing was written"
+        &say(
+            format!(
+                "แก้ไขไฟล์ข้างต้นก่อนจึงจะขึ้นปีงบประมาณใหม่จากปี {from} ได้ (`riskreg validate` แสดงข้อผิดพลาดเหล่านี้พร้อมคำเตือน) จึงไม่ได้เขียนสิ่งใด"
+            ),
+            format!(
+                "fix the files above before rolling fiscal year {from} over (`riskreg validate` shows them with the warnings); nothing was written"
+            ),
         ),
     ) {
         return code;
@@ -58,11 +63,18 @@ pub fn run(opts: &Options) -> ExitCode {
         })
         .collect();
     if chosen.is_empty() {
-        eprintln!(
-            "error: no registers for fiscal year {from}{} under {}",
-            bureau_list(&opts.bureaus),
-            shown(root)
-        );
+        super::out::error(say(
+            format!(
+                "ไม่มีทะเบียนของปีงบประมาณ {from}{} ใน {}",
+                bureau_list(&opts.bureaus, " ของ "),
+                shown(root)
+            ),
+            format!(
+                "no registers for fiscal year {from}{} under {}",
+                bureau_list(&opts.bureaus, " of "),
+                shown(root)
+            ),
+        ));
         return ExitCode::from(1);
     }
     let to = from.next();
@@ -74,7 +86,7 @@ pub fn run(opts: &Options) -> ExitCode {
         if let Some(dir) = path.parent()
             && let Err(e) = std::fs::create_dir_all(dir)
         {
-            eprintln!("error: {}: {e}", shown(dir));
+            super::out::error(format!("{}: {e}", shown(dir)));
             return ExitCode::from(1);
         }
         let measures: usize = next.risks.iter().map(|r| r.measures.len()).sum();
@@ -98,10 +110,10 @@ pub fn run(opts: &Options) -> ExitCode {
     })
 }
 
-fn bureau_list(bureaus: &[String]) -> String {
+fn bureau_list(bureaus: &[String], of: &str) -> String {
     if bureaus.is_empty() {
         String::new()
     } else {
-        format!(" of {}", bureaus.join(", "))
+        format!("{of}{}", bureaus.join(", "))
     }
 }

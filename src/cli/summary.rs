@@ -79,7 +79,7 @@ pub(super) fn year_and_rounds(
             ),
         )));
     };
-    let year = fiscal_year(year).map_err(usage)?;
+    let year = fiscal_year(year).map_err(|e| usage(format!("--year {year}: {e}")))?;
     let round = round_id(root, round).map_err(usage)?;
     let compare = compare
         .map(|c| round_id(root, c))
@@ -88,15 +88,14 @@ pub(super) fn year_and_rounds(
     Ok((year, round, compare))
 }
 
-/// `--year`: a Buddhist-era fiscal year, or why not, in the language of the
-/// run (`--year 2024: year 2024 looks like a Common-era year; …`).
+/// A Buddhist-era fiscal year, or why not, in the language of the run
+/// (`year 2024 looks like a Common-era year; …`).
 pub(super) fn fiscal_year(year: u16) -> Result<FiscalYear, String> {
     FiscalYear::new(year).map_err(|e| {
         // a date's year is refused for the same reasons, in both languages
-        let text = riskreg::model::Date::new(year, 1, 1)
+        riskreg::model::Date::new(year, 1, 1)
             .err()
-            .map_or(e, |r| r.text(super::lang::current()));
-        format!("--year {year}: {text}")
+            .map_or(e, |r| r.text(super::lang::current()))
     })
 }
 

@@ -9,8 +9,17 @@ pub fn run(dir: Option<PathBuf>) -> ExitCode {
     let root = dir.unwrap_or_else(default_dir);
     if !root.is_dir() {
         eprintln!(
-            "riskreg: {} is not a registers directory (give one: riskreg tui DIR)",
-            root.display()
+            "{}",
+            riskreg::visible::one_line(&super::out::say(
+                format!(
+                    "riskreg: {} ไม่ใช่ไดเรกทอรีทะเบียน (โปรดระบุ: riskreg tui DIR)",
+                    root.display()
+                ),
+                format!(
+                    "riskreg: {} is not a registers directory (give one: riskreg tui DIR)",
+                    root.display()
+                ),
+            ))
         );
         return ExitCode::from(2);
     }
