@@ -2,10 +2,9 @@
 //! unless every cell reads and the result validates; an existing register
 //! is replaced only with --force; --dry-run says what would be written.
 
-use super::out::{diagnostic_line, error};
+use super::out::{diagnostic_line, error, say};
 use super::targets;
 use riskreg::import::{self, Workbook, mapping::Mapping};
-use riskreg::model::{BureauCode, FiscalYear};
 use riskreg::store::{self, Catalog, Expect, Fingerprint, layout};
 use riskreg::validate::Severity;
 use std::path::{Path, PathBuf};
@@ -48,11 +47,11 @@ pub fn run(opts: &Options) -> ExitCode {
         Ok(root) => root,
         Err(code) => return code,
     };
-    let year = match FiscalYear::new(opts.year) {
+    let year = match super::summary::fiscal_year(opts.year) {
         Ok(y) => y,
         Err(e) => return usage(format!("--year {}: {e}", opts.year)),
     };
-    let bureau = match BureauCode::new(opts.bureau.clone()) {
+    let bureau = match super::export::bureau_code(&opts.bureau) {
         Ok(b) => b,
         Err(e) => return usage(format!("--bureau: {e}")),
     };
@@ -66,7 +65,10 @@ pub fn run(opts: &Options) -> ExitCode {
             for e in errors {
                 eprintln!("{}", diagnostic_line(&e.into()));
             }
-            error("fix the shared files above (riskreg validate) to import");
+            error(say(
+                "แก้ไขไฟล์กลางข้างต้นก่อน (riskreg validate) จึงจะนำเข้าได้",
+                "fix the shared files above (riskreg validate) to import",
+            ));
             return ExitCode::from(1);
         }
     };
@@ -81,10 +83,17 @@ pub fn run(opts: &Options) -> ExitCode {
         }
     };
     if existing.is_some() && !opts.force && !opts.dry_run {
-        error(format!(
-            "{} exists: riskreg import never replaces a register unless --force is given \
-             (commit it first, so that git diff shows what the import changed)",
-            targets::shown(&target)
+        error(say(
+            format!(
+                "{} มีอยู่แล้ว: riskreg import ไม่แทนที่ทะเบียนเดิมเว้นแต่ระบุ --force \
+                 (ให้ commit ไว้ก่อน เพื่อให้ git diff แสดงสิ่งที่การนำเข้าเปลี่ยน)",
+                targets::shown(&target)
+            ),
+            format!(
+                "{} exists: riskreg import never replaces a register unless --force is given \
+                 (commit it first, so that git diff shows what the import changed)",
+                targets::shown(&target)
+            ),
         ));
         return ExitCode::from(1);
     }
@@ -93,7 +102,10 @@ pub fn run(opts: &Options) -> ExitCode {
             Ok(m) => Some(m.value),
             Err(e) => {
                 eprintln!("{}", diagnostic_line(&e.into()));
-                error("the mapping file does not read; see docs/import.md");
+                error(say(
+                    "อ่านไฟล์การจับคู่ (mapping) ไม่ได้ ดู docs/import.md",
+                    "the mapping file does not read; see docs/import.md",
+                ));
                 return ExitCode::from(1);
             }
         },
@@ -113,10 +125,16 @@ pub fn run(opts: &Options) -> ExitCode {
             for p in &problems {
                 eprintln!("{}: {}", riskreg::visible::one_line(&file), p);
             }
-            error(format!(
-                "{} cell{} of {file} could not be read; nothing was written",
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" },
+            error(say(
+                format!(
+                    "อ่านเซลล์ของ {file} ไม่ได้ {} เซลล์ จึงไม่ได้เขียนสิ่งใด",
+                    problems.len()
+                ),
+                format!(
+                    "{} cell{} of {file} could not be read; nothing was written",
+                    problems.len(),
+                    if problems.len() == 1 { "" } else { "s" },
+                ),
             ));
             return ExitCode::from(1);
         }
@@ -136,19 +154,30 @@ pub fn run(opts: &Options) -> ExitCode {
     }
     let shown = targets::shown(&target);
     if report.errors() > 0 {
-        error(format!(
-            "the imported register would not validate ({} error{}, at the lines of the file it \
-             would be); nothing was written",
-            report.errors(),
-            if report.errors() == 1 { "" } else { "s" }
+        error(say(
+            format!(
+                "ทะเบียนที่นำเข้าจะไม่ผ่านการตรวจสอบ (ข้อผิดพลาด {} รายการ ระบุตามบรรทัดของไฟล์ที่จะได้) \
+                 จึงไม่ได้เขียนสิ่งใด",
+                report.errors()
+            ),
+            format!(
+                "the imported register would not validate ({} error{}, at the lines of the file it \
+                 would be); nothing was written",
+                report.errors(),
+                if report.errors() == 1 { "" } else { "s" }
+            ),
         ));
         return ExitCode::from(1);
     }
     let counts = counts(&register);
     if opts.dry_run {
+        let compared = compared(existing.as_deref(), &text, opts.force);
         eprintln!(
-            "would write {shown}: {counts}; {}",
-            compared(existing.as_deref(), &text, opts.force)
+            "{}",
+            say(
+                format!("จะเขียน {shown}: {counts}; {compared}"),
+                format!("would write {shown}: {counts}; {compared}"),
+            )
         );
         return ExitCode::SUCCESS;
     }
@@ -160,9 +189,16 @@ pub fn run(opts: &Options) -> ExitCode {
                 .filter(|d| d.severity == Severity::Warning)
                 .count();
             eprintln!(
-                "wrote {shown}: {counts}{}",
+                "{}{}",
+                say(
+                    format!("เขียน {shown} แล้ว: {counts}"),
+                    format!("wrote {shown}: {counts}")
+                ),
                 if warnings > 0 {
-                    format!("; {warnings} warning(s) above")
+                    say(
+                        format!("; คำเตือน {warnings} รายการข้างต้น"),
+                        format!("; {warnings} warning(s) above"),
+                    )
                 } else {
                     String::new()
                 }
@@ -182,27 +218,36 @@ fn counts(reg: &riskreg::model::Register) -> String {
         .measures()
         .map(|(_, m)| m.monitoring.len())
         .sum::<usize>();
-    format!(
-        "{} risk{}, {measures} measure{}, {entries} monitoring report{}",
-        reg.risks.len(),
-        if reg.risks.len() == 1 { "" } else { "s" },
-        if measures == 1 { "" } else { "s" },
-        if entries == 1 { "" } else { "s" },
+    say(
+        format!(
+            "ความเสี่ยง {} รายการ มาตรการ {measures} รายการ รายงานผลการติดตาม {entries} รายการ",
+            reg.risks.len()
+        ),
+        format!(
+            "{} risk{}, {measures} measure{}, {entries} monitoring report{}",
+            reg.risks.len(),
+            if reg.risks.len() == 1 { "" } else { "s" },
+            if measures == 1 { "" } else { "s" },
+            if entries == 1 { "" } else { "s" },
+        ),
     )
 }
 
 /// How the new text compares with the file there, for --dry-run.
 fn compared(existing: Option<&[u8]>, text: &str, force: bool) -> String {
     let Some(old) = existing else {
-        return "a new file".into();
+        return say("เป็นไฟล์ใหม่", "a new file");
     };
     let refused = if force {
-        ""
+        String::new()
     } else {
-        " (refused without --force)"
+        say(" (จะถูกปฏิเสธหากไม่ระบุ --force)", " (refused without --force)")
     };
     if old == text.as_bytes() {
-        return format!("the same bytes as the file there{refused}");
+        return say(
+            format!("ไบต์เหมือนไฟล์เดิมทุกประการ{refused}"),
+            format!("the same bytes as the file there{refused}"),
+        );
     }
     let old = String::from_utf8_lossy(old);
     let first = old
@@ -211,7 +256,10 @@ fn compared(existing: Option<&[u8]>, text: &str, force: bool) -> String {
         .position(|(a, b)| a != b)
         .unwrap_or_else(|| old.lines().count().min(text.lines().count()))
         + 1;
-    format!("it replaces the file there, which differs from line {first} on{refused}")
+    say(
+        format!("แทนที่ไฟล์เดิม ซึ่งต่างกันตั้งแต่บรรทัดที่ {first}{refused}"),
+        format!("it replaces the file there, which differs from line {first} on{refused}"),
+    )
 }
 
 /// Writes atomically: a new file only if none appeared meanwhile, a
