@@ -304,3 +304,156 @@ fn export_says_a_missing_register_in_thai() {
     assert_eq!(stderr(&out).trim(), "ข้อผิดพลาด: ไม่มีทะเบียนของ ZZZ ปี 2567");
     assert!(!dir.path().join("out").exists(), "nothing written");
 }
+
+/// Runs the same command in Thai and in English; both outputs.
+fn both(cwd: &Path, args: &[&str]) -> (Output, Output) {
+    let th = run(cwd, &[], None, &[args, &["--lang", "th"]].concat());
+    let en = run(cwd, &[], None, &[args, &["--lang", "en"]].concat());
+    (th, en)
+}
+
+/// The command line's own errors follow `--lang` too: a summary with no
+/// fiscal year to take, said in Thai with the path as it is; in English as
+/// before.
+#[test]
+fn a_usage_error_of_summary_speaks_thai() {
+    let (dir, root) = sample_workspace();
+    std::fs::remove_dir_all(root.join("2567")).expect("remove the year");
+    let (th, en) = both(dir.path(), &["summary", "--round", "6"]);
+    assert_eq!(th.status.code(), Some(2), "{}", stderr(&th));
+    assert_eq!(
+        stderr(&th).trim(),
+        "ข้อผิดพลาด: ไม่มีไดเรกทอรีปีงบประมาณใน registers โปรดระบุ --year"
+    );
+    assert_eq!(en.status.code(), Some(2));
+    assert_eq!(
+        stderr(&en).trim(),
+        "error: no fiscal-year directory under registers; give --year"
+    );
+    // an unknown report format, and a Common-era year
+    let (th, en) = both(
+        dir.path(),
+        &[
+            "report", "--round", "6", "--year", "2567", "--format", "pdf", "-o", "r.pdf",
+        ],
+    );
+    assert!(
+        stderr(&th).contains("ไม่รู้จักรูปแบบรายงาน \"pdf\""),
+        "{}",
+        stderr(&th)
+    );
+    assert!(!stderr(&th).contains("unknown report format"));
+    assert!(stderr(&en).contains("error: unknown report format \"pdf\"; use docx, html or xlsx"));
+    let (th, en) = both(dir.path(), &["summary", "--round", "6", "--year", "2024"]);
+    assert_eq!(
+        stderr(&th).trim(),
+        "ข้อผิดพลาด: --year 2024: ปี 2024 เป็นปี ค.ศ. ให้ใช้ปี พ.ศ. เช่น 2567"
+    );
+    assert!(
+        stderr(&en).starts_with("error: --year 2024: year 2024 looks like a Common-era year"),
+        "{}",
+        stderr(&en)
+    );
+}
+
+#[test]
+fn export_refuses_a_bureau_code_and_a_missing_year_in_thai() {
+    let (dir, _) = sample_workspace();
+    let export = |year: &str, bureau: &str| {
+        [
+            "export", "--year", year, "--bureau", bureau, "--format", "csv", "-o", "out",
+        ]
+        .map(str::to_string)
+    };
+    let args = export("2567", "FI N");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (th, en) = both(dir.path(), &args);
+    assert_eq!(th.status.code(), Some(2), "{}", stderr(&th));
+    assert!(
+        stderr(&th).starts_with("ข้อผิดพลาด: --bureau: รหัสสำนัก \"FI N\" ใช้ไม่ได้"),
+        "{}",
+        stderr(&th)
+    );
+    assert!(
+        stderr(&en).starts_with("error: --bureau: an id may hold only ASCII letters"),
+        "{}",
+        stderr(&en)
+    );
+    let args = export("2568", "FIN");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (th, en) = both(dir.path(), &args);
+    assert_eq!(th.status.code(), Some(1), "{}", stderr(&th));
+    assert_eq!(
+        stderr(&th).trim(),
+        "ข้อผิดพลาด: ไม่มีทะเบียนของปี 2568: registers/2568 ไม่ใช่ไดเรกทอรี"
+    );
+    assert_eq!(
+        stderr(&en).trim(),
+        "error: no registers for 2568: registers/2568 is not a directory"
+    );
+}
+
+#[test]
+fn init_refuses_a_place_that_is_not_empty_in_thai() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let place = dir.path().join("office/registers");
+    std::fs::create_dir_all(&place).expect("mkdir");
+    std::fs::write(place.join("notes.txt"), "mine").expect("write");
+    let (th, en) = both(dir.path(), &["init", "office"]);
+    assert_eq!(th.status.code(), Some(1), "{}", stderr(&th));
+    assert_eq!(
+        stderr(&th).trim(),
+        "ข้อผิดพลาด: office/registers มีอยู่แล้วและไม่ว่าง โปรดระบุไดเรกทอรีใหม่หรือไดเรกทอรีว่าง \
+         จึงไม่ได้เขียนสิ่งใด"
+    );
+    assert_eq!(
+        stderr(&en).trim(),
+        "error: office/registers exists and is not empty; give a new or empty directory; \
+         nothing was written"
+    );
+    assert_eq!(
+        std::fs::read_dir(&place).expect("list").count(),
+        1,
+        "nothing written"
+    );
+}
+
+#[test]
+fn verify_outside_git_and_a_hook_refusal_speak_thai() {
+    let (dir, _) = sample_workspace();
+    let (th, en) = both(dir.path(), &["verify"]);
+    assert_eq!(th.status.code(), Some(2), "{}", stderr(&th));
+    assert!(
+        stderr(&th).starts_with("ข้อผิดพลาด: ") && stderr(&th).contains("ไม่ได้อยู่ในคลัง git"),
+        "{}",
+        stderr(&th)
+    );
+    assert!(!stderr(&th).contains("is not inside a git repository"));
+    assert!(
+        stderr(&en).starts_with("error: ")
+            && stderr(&en).contains("is not inside a git repository"),
+        "{}",
+        stderr(&en)
+    );
+    // a pre-commit hook riskreg did not write is left alone, said in Thai
+    common::git(dir.path(), &["init", "-q"]);
+    let hook = dir.path().join(".git/hooks/pre-commit");
+    std::fs::create_dir_all(hook.parent().expect("hooks")).expect("mkdir");
+    std::fs::write(&hook, "#!/bin/sh\nexit 0\n").expect("write");
+    let (th, en) = both(dir.path(), &["hook", "install"]);
+    assert_eq!(th.status.code(), Some(2), "{}", stderr(&th));
+    assert!(
+        stderr(&th).contains("มี hook ที่ riskreg ไม่ได้เขียนอยู่แล้ว จึงไม่เขียนทับ"),
+        "{}",
+        stderr(&th)
+    );
+    assert!(
+        stderr(&en).contains("a pre-commit hook that riskreg did not write is already there"),
+        "{}",
+        stderr(&en)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&hook).expect("read"),
+        "#!/bin/sh\nexit 0\n"
+    );
+}
