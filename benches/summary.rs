@@ -41,19 +41,11 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-const YEAR: u16 = 2567;
+#[path = "common/memory.rs"]
+mod memory;
+use memory::{child_peak_rss_kib, peak_rss_kib};
 
-fn peak_rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse().ok())
-        })
-        .unwrap_or(0)
-}
+const YEAR: u16 = 2567;
 
 /// The 12-month round, compared with the 6-month one.
 fn rounds() -> (RoundId, RoundId) {
@@ -156,16 +148,6 @@ fn child(what: &str, root: &Path) {
 
 /// `riskreg summary` as the real binary is asked for it (after the dir).
 const SUMMARY_ARGS: &[&str] = &["summary", "--round", "12m", "--compare", "6m"];
-
-/// The peak resident memory of the largest child waited for: the only one.
-fn child_peak_rss_kib() -> u64 {
-    // SAFETY: getrusage only writes the struct it is given
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let rc = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
-    assert_eq!(rc, 0, "getrusage");
-    // kilobytes on Linux
-    u64::try_from(usage.ru_maxrss).unwrap_or(0)
-}
 
 /// The secretariat's totals at 12 months from the Parquet dataset alone.
 fn rollup(dataset: &Path) -> DataFrame {

@@ -40,6 +40,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+#[path = "common/memory.rs"]
+mod memory;
+use memory::{child_peak_rss_kib, peak_rss_kib};
+
 const RISKS: usize = 2000;
 
 /// Settings in Thai: stated, so the bench does not follow the machine's locale.
@@ -282,27 +286,6 @@ fn draw_once(app: &App, (w, h): (u16, u16)) {
         .draw(|f| riskreg::tui::view::draw(f, app))
         .expect("draw");
     std::hint::black_box(&terminal);
-}
-
-fn peak_rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse().ok())
-        })
-        .unwrap_or(0)
-}
-
-/// The peak resident memory of the largest child waited for.
-fn child_peak_rss_kib() -> u64 {
-    // SAFETY: getrusage only writes the struct it is given
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let rc = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
-    assert_eq!(rc, 0, "getrusage");
-    u64::try_from(usage.ru_maxrss).unwrap_or(0)
 }
 
 /// In the child: one measurement, printed as seconds (one or two) and the

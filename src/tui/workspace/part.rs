@@ -83,24 +83,10 @@ fn header_of(reg: &Register) -> Register {
     }
 }
 
+/// Whether `reg`'s header is `header` (a register without risks): a copy of
+/// a header is a few strings, so comparing one is cheap.
 fn same_header(reg: &Register, header: &Register) -> bool {
-    let Register {
-        bureau,
-        year,
-        methodology,
-        prepared_by,
-        reviewed_by,
-        approved_by,
-        note,
-        risks: _,
-    } = reg;
-    *bureau == header.bureau
-        && *year == header.year
-        && *methodology == header.methodology
-        && *prepared_by == header.prepared_by
-        && *reviewed_by == header.reviewed_by
-        && *approved_by == header.approved_by
-        && *note == header.note
+    header_of(reg) == *header
 }
 
 #[cfg(test)]
