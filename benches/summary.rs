@@ -41,9 +41,9 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-#[path = "common/memory.rs"]
-mod memory;
-use memory::{child_peak_rss_kib, peak_rss_kib};
+#[path = "common/child.rs"]
+mod child;
+use child::{child_peak_rss_kib, peak_rss_kib};
 
 const YEAR: u16 = 2567;
 
@@ -190,17 +190,7 @@ fn rollup(dataset: &Path) -> DataFrame {
 }
 
 fn measure(what: &str, root: &Path) -> (f64, u64) {
-    let out = Command::new(std::env::current_exe().expect("exe"))
-        .args(["--child", what])
-        .arg(root)
-        .output()
-        .expect("run child");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = child::run(what, root);
     let mut parts = text.split_whitespace();
     let secs = parts.next().and_then(|s| s.parse().ok()).expect("seconds");
     let kib = parts.next().and_then(|s| s.parse().ok()).expect("kib");

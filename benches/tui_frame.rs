@@ -40,9 +40,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-#[path = "common/memory.rs"]
-mod memory;
-use memory::{child_peak_rss_kib, peak_rss_kib};
+#[path = "common/child.rs"]
+mod child;
+use child::{child_peak_rss_kib, peak_rss_kib};
 
 const RISKS: usize = 2000;
 
@@ -330,17 +330,7 @@ fn child(what: &str, root: &Path) {
 
 /// Runs a measurement in a child; its numbers as printed.
 fn measure(what: &str, root: &Path) -> Vec<f64> {
-    let out = Command::new(std::env::current_exe().expect("exe"))
-        .args(["--child", what])
-        .arg(root)
-        .output()
-        .expect("run child");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout)
+    child::run(what, root)
         .split_whitespace()
         .map(|x| x.parse().expect("a number"))
         .collect()

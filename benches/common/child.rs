@@ -1,5 +1,24 @@
-//! Peak resident memory, for the benches that report it (each measurement
-//! runs in a child process of its own, so a peak is that measurement's).
+//! Each measurement of a bench runs in a child process of its own (the
+//! bench binary again, with `--child WHAT DIR`), so the peak memory it
+//! reports is that measurement's alone.
+
+use std::path::Path;
+use std::process::Command;
+
+/// Runs measurement `what` on `root` in a child; what it printed.
+pub fn run(what: &str, root: &Path) -> String {
+    let out = Command::new(std::env::current_exe().expect("exe"))
+        .args(["--child", what])
+        .arg(root)
+        .output()
+        .expect("run child");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
 
 /// This process's peak resident memory in KiB (VmHWM), 0 when unknown.
 pub fn peak_rss_kib() -> u64 {
