@@ -96,13 +96,13 @@ pub enum Modal {
 }
 
 /// What has fallen due in each entry, by (generation, today).
-type DueKey = (u64, Option<crate::model::Date>);
+pub(crate) type DueKey = (u64, Option<crate::model::Date>);
 
 pub struct App {
     pub ws: Workspace,
     /// What has fallen due in each entry: the overview and the register
     /// mark it on every redraw (see `screens::marks`).
-    pub(crate) due: crate::tui::cache::Cached<DueKey, Vec<screens::marks::Due>>,
+    pub(crate) due: crate::tui::cache::Cached<DueKey, Vec<screens::marks::DueOf>>,
     pub settings: Settings,
     pub lang: Lang,
     pub theme: Theme,

@@ -18,6 +18,24 @@ impl<K: PartialEq, V> Cached<K, V> {
             let value = compute();
             *self.0.borrow_mut() = Some((key, value));
         }
+        self.kept()
+    }
+
+    /// The value for `key`; when the kept one was computed from another
+    /// key, `renew` makes it again, handed what was kept (if anything) to
+    /// bring up to date when only a part of what it depends on changed.
+    pub fn get_renewed(&self, key: K, renew: impl FnOnce(Option<(K, V)>) -> V) -> Ref<'_, V> {
+        let fresh = self.0.borrow().as_ref().is_some_and(|(k, _)| *k == key);
+        if !fresh {
+            let kept = self.0.borrow_mut().take();
+            // computed with no borrow held: `renew` may read other caches
+            let value = renew(kept);
+            *self.0.borrow_mut() = Some((key, value));
+        }
+        self.kept()
+    }
+
+    fn kept(&self) -> Ref<'_, V> {
         Ref::map(self.0.borrow(), |kept| match kept {
             Some((_, v)) => v,
             None => unreachable!("the value was just kept"),
@@ -69,6 +87,15 @@ mod tests {
         assert_eq!(runs.get(), 1);
         assert_eq!(*cache.get(2, || compute(2)), "v2");
         assert_eq!(runs.get(), 2);
+        // renewed from the value kept for the other key
+        let renewed = cache.get_renewed(3, |kept| {
+            let (k, v) = kept.expect("the value for 2 is handed over");
+            assert_eq!(k, 2);
+            format!("{v}+3")
+        });
+        assert_eq!(*renewed, "v2+3");
+        drop(renewed);
+        assert_eq!(*cache.get_renewed(3, |_| unreachable!("fresh")), "v2+3");
         assert_eq!(
             cache.clone(),
             Cached::default(),

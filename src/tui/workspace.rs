@@ -7,7 +7,7 @@ use crate::audit::{ApprovalState, approval_state};
 use crate::method::Methodology;
 use crate::model::{ApproachList, Bureau, Register};
 use crate::store::{self, Catalog, LoadError, Loaded, SaveError};
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
 mod loader;
@@ -22,6 +22,10 @@ pub struct Entry {
     /// (`saved()`); kept apart only from the first change on, so that a
     /// year of a thousand registers is not held twice.
     saved: Option<Register>,
+    /// Where the value differs from `saved`, kept part by part as edits
+    /// come, so telling whether it is unsaved costs the part an edit
+    /// touched rather than a comparison of the whole register.
+    differs: Differs,
     pub dirty: bool,
     pub changed_on_disk: bool,
     pub uncommitted: bool,
@@ -31,6 +35,48 @@ pub struct Entry {
     /// The file's size and modification time when its content was last
     /// known (see `refresh_disk`).
     disk_stamp: Option<DiskStamp>,
+}
+
+/// Where a register differs from its saved value: its header, its number
+/// of risks, and which risks (by index, kept only while the numbers agree:
+/// a change of the number is a `Part::Whole` edit, which compares again).
+#[derive(Clone, Debug, Default)]
+struct Differs {
+    header: bool,
+    count: bool,
+    risks: BTreeSet<usize>,
+}
+
+impl Differs {
+    fn any(&self) -> bool {
+        self.header || self.count || !self.risks.is_empty()
+    }
+    /// Compares `part` of `now` with `saved` again.
+    fn update(&mut self, saved: &Register, now: &Register, part: Part) {
+        match part {
+            Part::Header => self.header = !part::same_headers(now, saved),
+            Part::Risk(i) if !self.count => {
+                if now.risks.get(i) == saved.risks.get(i) {
+                    self.risks.remove(&i);
+                } else {
+                    self.risks.insert(i);
+                }
+            }
+            // the numbers differ: unsaved whatever this risk holds
+            Part::Risk(_) => {}
+            Part::Whole => {
+                self.header = !part::same_headers(now, saved);
+                self.count = now.risks.len() != saved.risks.len();
+                self.risks = if self.count {
+                    BTreeSet::new()
+                } else {
+                    (0..now.risks.len())
+                        .filter(|&i| now.risks[i] != saved.risks[i])
+                        .collect()
+                };
+            }
+        }
+    }
 }
 
 /// A file's size and modification time: what tells, without reading it,
@@ -46,6 +92,7 @@ impl Entry {
     pub fn new(loaded: Loaded<Register>) -> Entry {
         Entry {
             saved: None,
+            differs: Differs::default(),
             approval: approval_state(&loaded.value),
             disk_stamp: disk_stamp(&loaded.path),
             loaded,
@@ -58,11 +105,15 @@ impl Entry {
     pub fn saved(&self) -> &Register {
         self.saved.as_ref().unwrap_or(&self.loaded.value)
     }
-    /// Call after the register changed in memory.
-    pub fn touched(&mut self) {
-        // kept even when equal again (an undo): the next edit would only
-        // copy it back
-        self.dirty = self.saved.as_ref().is_some_and(|s| *s != self.loaded.value);
+    /// Call after `part` of the register changed in memory. The saved
+    /// value is kept even when equal again (an undo): the next edit would
+    /// only copy it back.
+    fn touched(&mut self, part: Part) {
+        match &self.saved {
+            Some(saved) => self.differs.update(saved, &self.loaded.value, part),
+            None => self.differs = Differs::default(),
+        }
+        self.dirty = self.differs.any();
         self.approval = approval_state(&self.loaded.value);
     }
     /// A mark for the approval: ✓ approved, ≠ changed since approval, · none.
@@ -121,6 +172,12 @@ pub struct Workspace {
     /// compute from them; only the methods here that change a register bump
     /// it, so a cache can never miss a change.
     generation: u64,
+    /// The latest edits, each with the generation it made (consecutive, up
+    /// to the current one): what lets a cache catch up on the part an edit
+    /// touched (`changes_since`) instead of computing everything again.
+    /// Any other change of the registers (another year, a reload, a new
+    /// register, registers read in the background) empties it.
+    journal: VecDeque<(u64, usize, Part)>,
     /// While the year's registers are still being read in the background:
     /// how far it has got. `entries` and `errors` then hold only the files
     /// read so far, so nothing computed across them is final.
@@ -130,6 +187,9 @@ pub struct Workspace {
     /// handed over in pieces (`take`) so the screen is drawn meanwhile.
     background: Option<Background>,
 }
+
+/// How many of the latest edits `Workspace::changes_since` tells.
+const JOURNAL: usize = 64;
 
 /// Why the registers could not be opened at all.
 pub fn describe(errors: &[LoadError]) -> String {
@@ -172,6 +232,7 @@ impl Workspace {
             entries: Vec::new(),
             errors: Vec::new(),
             generation: 0,
+            journal: VecDeque::new(),
             loading: None,
             background,
         };
@@ -189,7 +250,7 @@ impl Workspace {
             self.year = year;
             self.entries = Vec::new();
             self.errors = Vec::new();
-            self.generation += 1;
+            self.changed();
             self.loading = Some(loading);
             if nothing_to_read {
                 self.finish_loading();
@@ -200,7 +261,7 @@ impl Workspace {
         self.year = year;
         self.entries = ok.into_iter().map(Entry::new).collect();
         self.errors = errors;
-        self.generation += 1;
+        self.changed();
         self.loading = None;
         self.refresh_git();
         Ok(())
@@ -218,10 +279,11 @@ impl Workspace {
             return false;
         };
         loading.done += piece.files;
+        let read_whole = loading.done >= loading.total();
         self.entries.extend(piece.entries);
         self.errors.extend(piece.errors);
-        self.generation += 1;
-        if loading.done < loading.total() {
+        self.changed();
+        if !read_whole {
             return false;
         }
         self.finish_loading();
@@ -230,7 +292,7 @@ impl Workspace {
 
     fn finish_loading(&mut self) {
         self.loading = None;
-        self.generation += 1;
+        self.changed();
         self.refresh_git();
     }
 
@@ -238,6 +300,39 @@ impl Workspace {
     /// another year): what a cache of something computed from them keys on.
     pub fn generation(&self) -> u64 {
         self.generation
+    }
+
+    /// The edits made since `generation`, oldest first, as (entry, part):
+    /// none when it is the current one; `None` when something else changed
+    /// meanwhile (or too long ago to tell), so all must be computed again.
+    pub fn changes_since(&self, generation: u64) -> Option<Vec<(usize, Part)>> {
+        if generation == self.generation {
+            return Some(Vec::new());
+        }
+        let first = self.journal.front()?.0;
+        (first <= generation + 1 && generation < self.generation).then(|| {
+            self.journal
+                .iter()
+                .filter(|(g, _, _)| *g > generation)
+                .map(|&(_, entry, part)| (entry, part))
+                .collect()
+        })
+    }
+
+    /// After a change of the registers that is no edit of a part: every
+    /// cache computes again.
+    fn changed(&mut self) {
+        self.generation += 1;
+        self.journal.clear();
+    }
+
+    /// After an edit of `part` of entry `entry`: a cache may catch up on it.
+    fn edited(&mut self, entry: usize, part: Part) {
+        self.generation += 1;
+        if self.journal.len() == JOURNAL {
+            self.journal.pop_front();
+        }
+        self.journal.push_back((self.generation, entry, part));
     }
 
     /// The entry of a register, if it is still loaded.
@@ -280,8 +375,8 @@ impl Workspace {
         if first.is_some() {
             e.saved = first;
         }
-        e.touched();
-        self.generation += 1;
+        e.touched(part);
+        self.edited(entry, part);
         Ok(Some(before))
     }
 
@@ -291,12 +386,13 @@ impl Workspace {
     pub fn put_back(&mut self, entry: usize, earlier: Earlier) -> Option<Earlier> {
         let e = self.entries.get_mut(entry)?;
         let first = e.saved.is_none().then(|| e.loaded.value.clone());
+        let part = earlier.part();
         let now = part::put_back(&mut e.loaded.value, earlier)?;
         if first.is_some() {
             e.saved = first;
         }
-        e.touched();
-        self.generation += 1;
+        e.touched(part);
+        self.edited(entry, part);
         Some(now)
     }
 
@@ -318,7 +414,7 @@ impl Workspace {
                 Ok(()) => {
                     // what is on disk is the value again
                     e.saved = None;
-                    e.touched();
+                    e.touched(Part::Whole);
                     e.changed_on_disk = false;
                     saved.push(e.code().to_string());
                 }
@@ -398,7 +494,7 @@ impl Workspace {
         let path = store::layout::register_path(&self.root, self.year, reg.bureau.as_str());
         let loaded = Loaded::create(&path, reg).map_err(|e| e.to_string())?;
         self.entries.push(Entry::new(loaded));
-        self.generation += 1;
+        self.changed();
         self.refresh_git();
         Ok(self.entries.len() - 1)
     }
@@ -415,7 +511,7 @@ impl Workspace {
     pub fn install(&mut self, entry: usize, fresh: Loaded<Register>) {
         if let Some(e) = self.entries.get_mut(entry) {
             *e = Entry::new(fresh);
-            self.generation += 1;
+            self.changed();
             self.refresh_git();
         }
     }

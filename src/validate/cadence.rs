@@ -29,33 +29,51 @@ pub struct OverdueReport {
 
 /// The risks whose review date is before `today`.
 pub fn overdue_reviews(reg: &Register, today: Date) -> Vec<OverdueReview> {
-    reg.risks
-        .iter()
-        .enumerate()
-        .filter_map(|(risk, r)| {
-            r.next_review
-                .filter(|d| *d < today)
-                .map(|since| OverdueReview { risk, since })
-        })
+    (0..reg.risks.len())
+        .filter_map(|ri| overdue_review(reg, ri, today))
         .collect()
+}
+
+/// Risk `ri`'s review, when its date is before `today`.
+pub fn overdue_review(reg: &Register, ri: usize, today: Date) -> Option<OverdueReview> {
+    reg.risks
+        .get(ri)?
+        .next_review
+        .filter(|d| *d < today)
+        .map(|since| OverdueReview { risk: ri, since })
 }
 
 /// The reports missing for rounds of `method` that ended before `today`:
 /// every measure that had started by a round's end owes a report for it.
 pub fn overdue_reports(reg: &Register, method: &Methodology, today: Date) -> Vec<OverdueReport> {
     let mut out = Vec::new();
-    for (ri, risk) in reg.risks.iter().enumerate() {
-        for (mi, m) in risk.measures.iter().enumerate() {
-            for round in &method.rounds {
-                let end = reg.year.round_end(round.months);
-                if end < today && m.start.first_day() <= end && m.at_round(&round.id).is_none() {
-                    out.push(OverdueReport {
-                        risk: ri,
-                        measure: mi,
-                        round: round.id.clone(),
-                        since: end,
-                    });
-                }
+    for ri in 0..reg.risks.len() {
+        out.extend(overdue_reports_of(reg, ri, method, today));
+    }
+    out
+}
+
+/// The reports risk `ri`'s measures owe (see `overdue_reports`).
+pub fn overdue_reports_of(
+    reg: &Register,
+    ri: usize,
+    method: &Methodology,
+    today: Date,
+) -> Vec<OverdueReport> {
+    let mut out = Vec::new();
+    let Some(risk) = reg.risks.get(ri) else {
+        return out;
+    };
+    for (mi, m) in risk.measures.iter().enumerate() {
+        for round in &method.rounds {
+            let end = reg.year.round_end(round.months);
+            if end < today && m.start.first_day() <= end && m.at_round(&round.id).is_none() {
+                out.push(OverdueReport {
+                    risk: ri,
+                    measure: mi,
+                    round: round.id.clone(),
+                    since: end,
+                });
             }
         }
     }

@@ -6,8 +6,9 @@
 
 use crate::method::Methodology;
 use crate::model::{Date, Lang, Measure, Register, RoundId, judge};
-use crate::validate::cadence::{overdue_reports, overdue_reviews};
-use std::collections::BTreeSet;
+use crate::tui::workspace::Part;
+use crate::validate::cadence::{overdue_reports_of, overdue_review};
+use std::collections::{BTreeMap, BTreeSet};
 
 pub const REVIEW: char = '↻';
 pub const REPORT: char = '✎';
@@ -20,41 +21,122 @@ pub const UNJUDGED: char = '?';
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Due {
     pub reviews: BTreeSet<usize>,
-    pub reports: BTreeSet<(usize, usize)>,
+    /// How many reports each (risk, measure) owes, one a round it missed.
+    pub reports: BTreeMap<(usize, usize), usize>,
     /// Reports owed, counting each round a measure missed.
     pub reports_owed: usize,
 }
 
+/// What the marks of one register were computed from besides its risks:
+/// its year (when rounds end) and its methodology (which rounds).
+type Basis = (crate::model::FiscalYear, crate::model::MethodRef);
+
+/// One register's marks with what they were computed from.
+pub(crate) type DueOf = (Basis, Due);
+
+fn basis(reg: &Register) -> Basis {
+    (reg.year, reg.methodology.clone())
+}
+
 impl crate::tui::app::App {
-    /// What has fallen due in entry `entry` on the app's day, computed for
-    /// every entry once per change of the registers.
+    /// What has fallen due in entry `entry` on the app's day. Computed for
+    /// every entry when the registers change; after edits of single risks
+    /// (or of a header that keeps its year and methodology) only what the
+    /// edits touched is computed again.
     pub fn due_of(&self, entry: usize) -> Option<std::cell::Ref<'_, Due>> {
-        let all = self.due.get((self.ws.generation(), self.today), || {
-            (0..self.ws.entries.len())
-                .map(|i| due(self.ws.entries[i].register(), self.ws.method(i), self.today))
-                .collect()
+        let key = (self.ws.generation(), self.today);
+        let all = self.due.get_renewed(key, |kept| {
+            kept.and_then(|(was, all)| self.due_caught_up(was, all))
+                .unwrap_or_else(|| {
+                    (0..self.ws.entries.len())
+                        .map(|i| self.due_anew(i))
+                        .collect()
+                })
         });
-        std::cell::Ref::filter_map(all, |all| all.get(entry)).ok()
+        std::cell::Ref::filter_map(all, |all| all.get(entry).map(|(_, due)| due)).ok()
+    }
+
+    fn due_anew(&self, entry: usize) -> DueOf {
+        let reg = self.ws.entries[entry].register();
+        (basis(reg), due(reg, self.ws.method(entry), self.today))
+    }
+
+    /// The marks computed at `was`, brought up to date with the edits made
+    /// since; `None` when something else changed (a reload, another year).
+    fn due_caught_up(
+        &self,
+        was: crate::tui::app::DueKey,
+        mut all: Vec<DueOf>,
+    ) -> Option<Vec<DueOf>> {
+        let (generation, today) = was;
+        if today != self.today || all.len() != self.ws.entries.len() {
+            return None;
+        }
+        for (entry, part) in self.ws.changes_since(generation)? {
+            let reg = self.ws.entries.get(entry)?.register();
+            let (kept_basis, kept) = all.get_mut(entry)?;
+            match part {
+                Part::Risk(ri) if *kept_basis == basis(reg) => {
+                    kept.renew_risk(reg, self.ws.method(entry), self.today, ri)
+                }
+                Part::Header if *kept_basis == basis(reg) => {}
+                _ => all[entry] = self.due_anew(entry),
+            }
+        }
+        Some(all)
     }
 }
 
 /// What is overdue in `reg` on `today`; nothing when the day is unknown.
 pub fn due(reg: &Register, method: Option<&Methodology>, today: Option<Date>) -> Due {
-    let Some(today) = today else {
-        return Due::default();
-    };
-    let reports = method.map_or_else(Vec::new, |m| overdue_reports(reg, m, today));
-    Due {
-        reviews: overdue_reviews(reg, today)
-            .into_iter()
-            .map(|r| r.risk)
-            .collect(),
-        reports_owed: reports.len(),
-        reports: reports.into_iter().map(|r| (r.risk, r.measure)).collect(),
+    let mut due = Due::default();
+    for ri in 0..reg.risks.len() {
+        due.add_risk(reg, method, today, ri);
     }
+    due
 }
 
 impl Due {
+    /// Adds what risk `ri` of `reg` owes on `today`.
+    fn add_risk(
+        &mut self,
+        reg: &Register,
+        method: Option<&Methodology>,
+        today: Option<Date>,
+        ri: usize,
+    ) {
+        let Some(today) = today else {
+            return;
+        };
+        if overdue_review(reg, ri, today).is_some() {
+            self.reviews.insert(ri);
+        }
+        for r in method.map_or_else(Vec::new, |m| overdue_reports_of(reg, ri, m, today)) {
+            *self.reports.entry((r.risk, r.measure)).or_default() += 1;
+            self.reports_owed += 1;
+        }
+    }
+
+    /// Forgets what risk `ri` owed and adds what it owes now (it was edited).
+    fn renew_risk(
+        &mut self,
+        reg: &Register,
+        method: Option<&Methodology>,
+        today: Option<Date>,
+        ri: usize,
+    ) {
+        self.reviews.remove(&ri);
+        let measures: Vec<(usize, usize)> = self
+            .reports
+            .range((ri, 0)..(ri + 1, 0))
+            .map(|(k, _)| *k)
+            .collect();
+        for k in measures {
+            self.reports_owed -= self.reports.remove(&k).unwrap_or(0);
+        }
+        self.add_risk(reg, method, today, ri);
+    }
+
     /// The marks of risk `ri` in a list: `↻` its review, `✎` a measure of it
     /// owes a report; spaces keep the column aligned.
     pub fn risk_marks(&self, ri: usize) -> String {

@@ -114,7 +114,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         .map(|(pos, &(ri, mi))| {
             let m = &reg.risks[ri].measures[mi];
             let at = round.and_then(|r| m.at_round(r));
-            let owed = if due.reports.contains(&(ri, mi)) {
+            let owed = if due.reports.contains_key(&(ri, mi)) {
                 super::marks::REPORT
             } else {
                 ' '

@@ -87,10 +87,19 @@ pub struct RegisterView {
 }
 
 /// What the register's rows depend on besides the row under the cursor.
-#[derive(PartialEq)]
+#[derive(Clone, PartialEq)]
 pub(crate) struct RowsKey {
-    entry: usize,
     generation: u64,
+    view: RowsView,
+}
+
+/// What the rows depend on besides the registers' values: the register on
+/// screen and its methodology (which bands its risks fall in), the view's
+/// sort, filters and search, the round.
+#[derive(Clone, PartialEq)]
+struct RowsView {
+    entry: usize,
+    methodology: Option<crate::model::MethodRef>,
     sort: Column,
     reverse: bool,
     band: Option<BandId>,
@@ -271,63 +280,141 @@ fn band_rank(method: Option<&Methodology>, risk: &Risk, residual: bool) -> Optio
 }
 
 /// The indexes of the risks shown, in display order (kept until the
-/// register, the round or the view's filters change).
+/// register, the round or the view's filters change). After edits of single
+/// risks only those risks are filtered and placed again: sorting 2 000
+/// risks again after every keystroke's edit would cost the redraw.
 pub fn visible_risks(app: &App) -> Vec<usize> {
     let v = &app.register;
     let key = RowsKey {
-        entry: app.current,
         generation: app.ws.generation(),
-        sort: v.sort,
-        reverse: v.reverse,
-        band: v.band.clone(),
-        cell: v.cell,
-        query: v.query.clone(),
-        round: app.round.clone(),
+        view: RowsView {
+            entry: app.current,
+            methodology: app.register_value().map(|r| r.methodology.clone()),
+            sort: v.sort,
+            reverse: v.reverse,
+            band: v.band.clone(),
+            cell: v.cell,
+            query: v.query.clone(),
+            round: app.round.clone(),
+        },
     };
-    v.rows.get(key, || visible(app)).clone()
+    let view = key.view.clone();
+    v.rows
+        .get_renewed(key, |kept| {
+            kept.and_then(|(was, rows)| catch_up(app, &was, &view, rows))
+                .unwrap_or_else(|| visible(app))
+        })
+        .clone()
 }
 
-fn visible(app: &App) -> Vec<usize> {
-    let Some(reg) = app.register_value() else {
-        return Vec::new();
-    };
-    let method = app.method();
-    let v = &app.register;
-    let mut rows: Vec<usize> = reg
-        .risks
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| {
-            v.band.as_ref().is_none_or(|b| {
-                method
-                    .and_then(|m| m.inherent_band(r).ok())
-                    .is_some_and(|x| &x.id == b)
-            })
+/// The rows `kept` (computed for `was`) brought up to date with the edits
+/// made since, when they were edits of the header or of single risks of
+/// the register on screen and the view is the same; `None` otherwise.
+fn catch_up(app: &App, was: &RowsKey, view: &RowsView, mut rows: Vec<usize>) -> Option<Vec<usize>> {
+    if was.view != *view {
+        return None;
+    }
+    let order = Order::of(app)?;
+    for (entry, part) in app.ws.changes_since(was.generation)? {
+        match part {
+            _ if entry != view.entry => {}
+            // the rows depend on the risks alone (the methodology is in the key)
+            Part::Header => {}
+            Part::Risk(ri) => order.place(&mut rows, ri),
+            Part::Whole => return None,
+        }
+    }
+    Some(rows)
+}
+
+/// How the register on screen's risks are filtered and ordered.
+struct Order<'a> {
+    reg: &'a crate::model::Register,
+    method: Option<&'a Methodology>,
+    view: &'a RegisterView,
+    round: Option<&'a RoundId>,
+}
+
+impl<'a> Order<'a> {
+    fn of(app: &'a App) -> Option<Order<'a>> {
+        Some(Order {
+            reg: app.register_value()?,
+            method: app.method(),
+            view: &app.register,
+            round: app.round.as_ref(),
         })
-        .filter(|(_, r)| v.cell.is_none_or(|c| c.holds(r)))
-        .filter(|(_, r)| matches(r, method, &v.query))
-        .map(|(i, _)| i)
-        .collect();
-    let round = app.round.as_ref();
-    let key = |r: &Risk| -> (Option<usize>, String) {
-        match v.sort {
+    }
+
+    /// Whether risk `ri` passes the band and cell filters and the search.
+    fn shown(&self, ri: usize) -> bool {
+        let (v, method) = (self.view, self.method);
+        let Some(r) = self.reg.risks.get(ri) else {
+            return false;
+        };
+        v.band.as_ref().is_none_or(|b| {
+            method
+                .and_then(|m| m.inherent_band(r).ok())
+                .is_some_and(|x| &x.id == b)
+        }) && v.cell.is_none_or(|c| c.holds(r))
+            && matches(r, method, &v.query)
+    }
+
+    /// What risk `ri` is sorted by; ties keep the file's order.
+    fn key(&self, ri: usize) -> (Option<usize>, String) {
+        let r = &self.reg.risks[ri];
+        let method = self.method;
+        match self.view.sort {
             Column::Process => (None, r.process.clone()),
             Column::Likelihood => (Some(r.inherent.likelihood.into()), String::new()),
             Column::Impact => (Some(r.inherent.impact.into()), String::new()),
             Column::Band => (band_rank(method, r, false), String::new()),
             Column::Controls => (Some(r.control_quality as usize), String::new()),
             Column::Residual => (band_rank(method, r, true), String::new()),
-            Column::Status => (risk_status(r, round).map(|s| s as usize), String::new()),
+            Column::Status => (
+                risk_status(r, self.round).map(|s| s as usize),
+                String::new(),
+            ),
             Column::Id => (None, String::new()),
         }
-    };
-    if v.sort != Column::Id {
-        rows.sort_by_cached_key(|&i| key(&reg.risks[i]));
     }
-    if v.reverse {
-        rows.reverse();
+
+    /// All the rows, filtered and sorted (stable, then reversed when asked).
+    fn rows(&self) -> Vec<usize> {
+        let mut rows: Vec<usize> = (0..self.reg.risks.len())
+            .filter(|&ri| self.shown(ri))
+            .collect();
+        if self.view.sort != Column::Id {
+            rows.sort_by_cached_key(|&ri| self.key(ri));
+        }
+        if self.view.reverse {
+            rows.reverse();
+        }
+        rows
     }
-    rows
+
+    /// Takes risk `ri` out of `rows` and puts it back where `rows()` would
+    /// have it, if it is shown: a stable sort is an order by (key, index),
+    /// and its reverse the reverse of that, so one binary search finds it.
+    fn place(&self, rows: &mut Vec<usize>, ri: usize) {
+        rows.retain(|&r| r != ri);
+        if !self.shown(ri) {
+            return;
+        }
+        let at = (self.key(ri), ri);
+        let pos = rows.partition_point(|&r| {
+            let here = (self.key(r), r);
+            if self.view.reverse {
+                here > at
+            } else {
+                here < at
+            }
+        });
+        rows.insert(pos, ri);
+    }
+}
+
+fn visible(app: &App) -> Vec<usize> {
+    Order::of(app).map_or_else(Vec::new, |order| order.rows())
 }
 
 fn filter_text(app: &App) -> String {

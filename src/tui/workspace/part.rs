@@ -26,6 +26,17 @@ pub enum Earlier {
     Risk(usize, Risk),
 }
 
+impl Earlier {
+    /// The part it holds.
+    pub fn part(&self) -> Part {
+        match self {
+            Earlier::Whole(_) => Part::Whole,
+            Earlier::Header(_) => Part::Header,
+            Earlier::Risk(i, _) => Part::Risk(*i),
+        }
+    }
+}
+
 /// A copy of `part` of `reg`; none for a risk it does not have.
 pub fn keep(reg: &Register, part: Part) -> Option<Earlier> {
     Some(match part {
@@ -87,6 +98,27 @@ fn header_of(reg: &Register) -> Register {
 /// a header is a few strings, so comparing one is cheap.
 fn same_header(reg: &Register, header: &Register) -> bool {
     header_of(reg) == *header
+}
+
+/// Whether two registers have the same header, whatever their risks.
+pub(super) fn same_headers(a: &Register, b: &Register) -> bool {
+    let Register {
+        bureau,
+        year,
+        methodology,
+        prepared_by,
+        reviewed_by,
+        approved_by,
+        note,
+        risks: _,
+    } = a;
+    *bureau == b.bureau
+        && *year == b.year
+        && *methodology == b.methodology
+        && *prepared_by == b.prepared_by
+        && *reviewed_by == b.reviewed_by
+        && *approved_by == b.approved_by
+        && *note == b.note
 }
 
 #[cfg(test)]
