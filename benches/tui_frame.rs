@@ -22,7 +22,9 @@
 //!   same way (what tmux itself takes).
 //!
 //! Redraw: the sample registers with FIN grown to 2 000 risks, on a
-//! TestBackend of 120×40, median of many; target under 5 ms. The baseline,
+//! TestBackend of 120×40, median of many; target under 5 ms, after an edit
+//! of the header (its note) and after an edit of a risk (its likelihood,
+//! which moves it in the sort by band). The baseline,
 //! measured in the same run, is loading the registers alone. The line
 //! breaking between words (ICU segmenter) of the detail pane is timed alone
 //! and given as a share of a register redraw.
@@ -131,6 +133,17 @@ fn edit(app: &mut App) {
     .expect("the register on screen takes an edit");
 }
 
+/// A real edit of one risk that moves it in the band sort: its likelihood,
+/// one step round 1..=5, as the editor's field edits a risk.
+fn edit_risk(app: &mut App, ri: usize) {
+    app.mutate(riskreg::tui::workspace::Part::Risk(ri), |reg, _, _| {
+        let r = reg.risks.get_mut(ri).ok_or("no such risk")?;
+        r.inherent.likelihood = r.inherent.likelihood % 5 + 1;
+        Ok(())
+    })
+    .expect("the risk takes an edit");
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -226,12 +239,34 @@ fn redraws() {
         edit(&mut app);
         draw(&app, &mut terminal);
     });
+    // an edit of the risk under the cursor that changes its band: it is
+    // placed again in the sorted rows, its due marks reckoned again
+    let after_risk_edit = time(50, || {
+        let rows = riskreg::tui::screens::register::visible_risks(&app);
+        let ri = rows[app.register.selected];
+        edit_risk(&mut app, ri);
+        draw(&app, &mut terminal);
+    });
     // the editor of a risk: a plain redraw, and one after an edit, which
-    // also runs the validator over the register for the findings in place
+    // also runs the validator over what the edit touched for the findings
+    // in place
     riskreg::tui::press(&mut app, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     let editor = time(50, || draw(&app, &mut terminal));
     let editor_edit = time(20, || {
         edit(&mut app);
+        draw(&app, &mut terminal);
+    });
+    let in_editor = app.editor_risk().map(|r| r.id.clone());
+    let editor_ri = app
+        .register_value()
+        .and_then(|reg| {
+            reg.risks
+                .iter()
+                .position(|r| Some(&r.id) == in_editor.as_ref())
+        })
+        .expect("a risk in the editor");
+    let editor_risk_edit = time(50, || {
+        edit_risk(&mut app, editor_ri);
         draw(&app, &mut terminal);
     });
     riskreg::tui::press(&mut app, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
@@ -265,9 +300,11 @@ fn redraws() {
         ("redraw register (key + draw)", register),
         ("redraw register sorted by band", sorted),
         ("redraw sorted register after edit", after_edit),
+        ("  … after an edit of a risk's band", after_risk_edit),
         ("redraw matrix", matrix),
         ("redraw editor", editor),
         ("redraw editor after edit (validate)", editor_edit),
+        ("  … after an edit of its risk", editor_risk_edit),
     ] {
         println!(
             "  {name:<35} {:8.3} ms  ({:.3}× baseline; target < 5 ms)",

@@ -50,7 +50,7 @@ pub fn keep(reg: &Register, part: Part) -> Option<Earlier> {
 pub fn unchanged(reg: &Register, earlier: &Earlier) -> bool {
     match earlier {
         Earlier::Whole(was) => reg == was,
-        Earlier::Header(was) => same_header(reg, was),
+        Earlier::Header(was) => same_headers(reg, was),
         Earlier::Risk(i, was) => reg.risks.get(*i) == Some(was),
     }
 }
@@ -94,31 +94,10 @@ fn header_of(reg: &Register) -> Register {
     }
 }
 
-/// Whether `reg`'s header is `header` (a register without risks): a copy of
-/// a header is a few strings, so comparing one is cheap.
-fn same_header(reg: &Register, header: &Register) -> bool {
-    header_of(reg) == *header
-}
-
-/// Whether two registers have the same header, whatever their risks.
+/// Whether two registers have the same header, whatever their risks: a
+/// copy of a header is a few strings, so comparing copies is cheap.
 pub(super) fn same_headers(a: &Register, b: &Register) -> bool {
-    let Register {
-        bureau,
-        year,
-        methodology,
-        prepared_by,
-        reviewed_by,
-        approved_by,
-        note,
-        risks: _,
-    } = a;
-    *bureau == b.bureau
-        && *year == b.year
-        && *methodology == b.methodology
-        && *prepared_by == b.prepared_by
-        && *reviewed_by == b.reviewed_by
-        && *approved_by == b.approved_by
-        && *note == b.note
+    header_of(a) == header_of(b)
 }
 
 #[cfg(test)]
