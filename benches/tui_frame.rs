@@ -275,6 +275,28 @@ fn redraws() {
         KeyEvent::new(KeyCode::Char('m'), KeyModifiers::NONE),
     );
     let matrix = time(50, || draw(&app, &mut terminal));
+    // the register approved (and saved so): each edit tells whether it
+    // still holds what was approved
+    riskreg::tui::press(&mut app, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    assert_eq!(app.screen, riskreg::tui::app::Screen::Register);
+    app.mutate(riskreg::tui::workspace::Part::Header, |reg, _, _| {
+        let day = riskreg::model::Date::new(2567, 10, 1).map_err(|e| format!("{e:?}"))?;
+        reg.approved_by =
+            riskreg::audit::approval::approve(reg, "ผู้อนุมัติ", "ผู้อำนวยการ", day).approved_by;
+        Ok(())
+    })
+    .expect("approved");
+    // saved approved, as a register approved earlier is loaded
+    assert!(matches!(
+        app.ws.save_all(),
+        riskreg::tui::workspace::Saved::All(_)
+    ));
+    let approved_edit = time(20, || {
+        let rows = riskreg::tui::screens::register::visible_risks(&app);
+        let ri = rows[app.register.selected];
+        edit_risk(&mut app, ri);
+        draw(&app, &mut terminal);
+    });
 
     println!("\nredraw: {RISKS} risks in FIN + 6 sample registers, {w}×{h}, median");
     println!(
@@ -301,6 +323,7 @@ fn redraws() {
         ("redraw register sorted by band", sorted),
         ("redraw sorted register after edit", after_edit),
         ("  … after an edit of a risk's band", after_risk_edit),
+        ("  … the register approved", approved_edit),
         ("redraw matrix", matrix),
         ("redraw editor", editor),
         ("redraw editor after edit (validate)", editor_edit),

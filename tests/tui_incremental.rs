@@ -259,3 +259,59 @@ fn due_marks_follow_an_edited_review_date_a_dropped_report_and_the_year() {
     assert_eq!(kept, fresh);
     assert_eq!(kept.reports_owed, 0, "no round of 2568 has ended");
 }
+
+#[test]
+fn the_approval_mark_follows_edits_of_an_approved_register_as_a_fresh_digest_says() {
+    use riskreg::audit::{ApprovalState, approval_state};
+    let (_d, mut app) = common::tui::english();
+    let mtg = common::tui::open_mtg(&mut app);
+    assert_eq!(app.current, mtg);
+    let state = |app: &App| {
+        let e = &app.ws.entries[app.current];
+        assert_eq!(
+            e.approval,
+            approval_state(e.register()),
+            "as a fresh digest says"
+        );
+        match e.approval {
+            ApprovalState::NotApproved => '·',
+            ApprovalState::Approved(_) => '✓',
+            ApprovalState::ChangedSinceApproval { .. } => '≠',
+        }
+    };
+    assert_eq!(state(&app), '✓', "the sample MTG is approved");
+
+    edit(&mut app, Part::Risk(0), |r| {
+        r.risks[0].owner = "คนอื่น".into()
+    });
+    assert_eq!(state(&app), '≠', "a risk edited");
+    undo(&mut app);
+    assert_eq!(state(&app), '✓', "undone");
+    edit(&mut app, Part::Header, |r| r.note = "บันทึก".into());
+    assert_eq!(state(&app), '≠', "the note edited");
+    undo(&mut app);
+    edit(&mut app, Part::Header, |r| r.approved_by = None);
+    assert_eq!(state(&app), '·', "the approval taken off");
+    undo(&mut app);
+    assert_eq!(state(&app), '✓');
+
+    // saved while changed since approval: the saved content is not the
+    // approved one any more
+    edit(&mut app, Part::Risk(0), |r| {
+        r.risks[0].owner = "คนอื่น".into()
+    });
+    app.ws.save_all();
+    assert_eq!(state(&app), '≠', "saved changed");
+    edit(&mut app, Part::Risk(1), |r| {
+        r.risks[1].owner = "อีกคน".into()
+    });
+    assert_eq!(state(&app), '≠');
+    undo(&mut app);
+    assert_eq!(state(&app), '≠', "back to as saved");
+    undo(&mut app);
+    assert_eq!(
+        state(&app),
+        '✓',
+        "back to the approved content, past the save"
+    );
+}
