@@ -81,6 +81,16 @@ pub fn rows(s: &str, width: usize) -> Vec<Range<usize>> {
 
 /// The rows of one paragraph (no line break in it), at least one.
 fn para_rows(para: &str, width: usize) -> Vec<Range<usize>> {
+    // what fits whole is one row: no need to look for word breaks (most
+    // cells of a table, and every short field)
+    if para.width() <= width {
+        return vec![0..para.len()];
+    }
+    broken_rows(para, width)
+}
+
+/// [`para_rows`] of a paragraph, broken between words where it must be.
+fn broken_rows(para: &str, width: usize) -> Vec<Range<usize>> {
     let mut rows = Vec::new();
     // where the row being filled starts, and its width (trailing spaces included)
     let (mut start, mut used) = (0, 0);
@@ -118,6 +128,26 @@ fn para_rows(para: &str, width: usize) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_fits_whole_is_one_row_as_the_word_breaking_rules_would_give() {
+        for text in [
+            "",
+            "   ",
+            "  นำ้ที่ ประสิทธิภาพ  ",
+            "- เลขาธิการ",
+            "a b  c   ",
+            "ประสิทธิภาพของสำนักงาน",
+        ] {
+            for width in text.width().max(1)..text.width() + 3 {
+                assert_eq!(
+                    para_rows(text, width),
+                    broken_rows(text, width),
+                    "{text:?} at {width}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn thai_breaks_between_words_only() {
