@@ -457,3 +457,40 @@ fn verify_outside_git_and_a_hook_refusal_speak_thai() {
         "#!/bin/sh\nexit 0\n"
     );
 }
+
+/// A `RISKREG_TODAY` that is no date stops the command, said in the language
+/// of the run; the value and the variable's name stay as they are.
+#[test]
+fn a_riskreg_today_that_does_not_read_is_said_in_thai() {
+    let (dir, _) = sample_workspace();
+    let bad = [("RISKREG_TODAY", "garbage")];
+    let th = run(dir.path(), &bad, None, &["validate", "--lang", "th"]);
+    assert_eq!(th.status.code(), Some(2), "{}", stderr(&th));
+    assert_eq!(
+        stderr(&th).trim(),
+        "ข้อผิดพลาด: RISKREG_TODAY=garbage: ต้องเป็นวันที่ พ.ศ. เช่น \"2567-01-12\" แต่พบ \"garbage\""
+    );
+    let en = run(dir.path(), &bad, None, &["validate", "--lang", "en"]);
+    assert_eq!(
+        stderr(&en).trim(),
+        "error: RISKREG_TODAY=garbage: expected a Buddhist-era date like \"2567-01-12\", found \"garbage\""
+    );
+    // approve says it the same way
+    let th = run(
+        dir.path(),
+        &bad,
+        None,
+        &[
+            "approve",
+            "registers/2567/FIN.ron",
+            "--name",
+            "สมชาย",
+            "--position",
+            "ผู้อำนวยการ",
+            "--lang",
+            "th",
+        ],
+    );
+    assert_eq!(th.status.code(), Some(2), "{}", stderr(&th));
+    assert!(stderr(&th).contains("ต้องเป็นวันที่ พ.ศ."), "{}", stderr(&th));
+}

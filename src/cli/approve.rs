@@ -54,7 +54,7 @@ struct Failure(u8, String);
 
 impl From<SaveError> for Failure {
     fn from(e: SaveError) -> Self {
-        Failure(1, e.to_string())
+        Failure(1, e.text(super::lang::current()))
     }
 }
 
@@ -68,7 +68,7 @@ fn approve(opts: &Options) -> Result<String, Failure> {
     let usage = |m: String| Failure(2, m);
     let date = match &opts.date {
         Some(d) => Date::parse_written(d).map_err(|e| usage(format!("--date {d}: {e}")))?,
-        None => riskreg::clock::today().map_err(usage)?,
+        None => super::lang::today().map_err(usage)?,
     };
     let shown_file = shown(&opts.file);
     let file = opts

@@ -109,7 +109,11 @@ fn format_file(root: &Path, file: &Path, opts: &Options) -> Outcome {
 
 impl From<SaveError> for Outcome {
     fn from(e: SaveError) -> Self {
-        Outcome::Failed(format!("{}: {e}", error_word()))
+        Outcome::Failed(format!(
+            "{}: {}",
+            error_word(),
+            e.text(super::lang::current())
+        ))
     }
 }
 

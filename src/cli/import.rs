@@ -55,7 +55,7 @@ pub fn run(opts: &Options) -> ExitCode {
         Ok(b) => b,
         Err(e) => return usage(format!("--bureau: {e}")),
     };
-    let today = match riskreg::clock::today() {
+    let today = match super::lang::today() {
         Ok(d) => d,
         Err(e) => return usage(e),
     };
@@ -274,5 +274,5 @@ fn write(target: &Path, existing: Option<&[u8]>, content: &[u8]) -> Result<(), S
     };
     store::atomic::save_checked(target, expect, content)
         .map(|_| ())
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.text(super::lang::current()))
 }

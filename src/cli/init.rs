@@ -90,7 +90,7 @@ fn start(opts: &Options) -> Result<ExitCode, String> {
     } else {
         (given.clone(), given.join("registers"))
     };
-    let today = riskreg::clock::today()?;
+    let today = super::lang::today()?;
     let year = today.fiscal_year().be();
     let list = starter::bureau_list(secretariat, bureaus);
     let written = starter::start(&registers, &list, year).map_err(|e| start_text(&e))?;
@@ -121,7 +121,7 @@ fn start(opts: &Options) -> Result<ExitCode, String> {
         Err(SaveError::Exists { .. }) => {
             out.line(format!("kept the existing {}", shown(&ignore)));
         }
-        Err(e) => return Err(e.to_string()),
+        Err(e) => return Err(e.text(super::lang::current())),
     }
     let exe = std::env::current_exe().unwrap_or_else(|_| PathBuf::from("riskreg"));
     let hooked = hook::install(&repo.root, &exe, false);

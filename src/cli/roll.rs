@@ -99,7 +99,7 @@ pub fn run(opts: &Options) -> ExitCode {
             )),
             Err(e) => {
                 failed += 1;
-                super::out::error(e);
+                super::out::error(e.text(super::lang::current()));
             }
         }
     }

@@ -186,7 +186,7 @@ impl App {
         match crate::clock::today() {
             Ok(day) => app.today = Some(day),
             Err(why) => {
-                app.status.get_or_insert(Notice::Failed { why });
+                app.status.get_or_insert(Notice::NoToday(why));
             }
         }
         app.round = app.default_round();

@@ -57,7 +57,7 @@ pub enum Done {
         copy: PathBuf,
         reloaded: Result<(), String>,
     },
-    CopyFailed(String),
+    CopyFailed(crate::model::Label),
     /// The file as it is on disk now (or why it could not be read).
     Reread {
         key: RegisterKey,
@@ -68,7 +68,7 @@ pub enum Done {
     /// The new register's entry, or why it could not be made.
     Created {
         code: String,
-        entry: Result<usize, String>,
+        entry: Result<usize, crate::model::Label>,
     },
     Changes(Result<Vec<crate::audit::Change>, String>),
     CommitPreview(Result<super::git_effects::CommitPlan, String>),
@@ -101,7 +101,10 @@ pub fn perform(ws: &mut Workspace, effect: Effect) -> Done {
             });
             Done::Created {
                 code,
-                entry: made.and_then(|reg| ws.create(reg)),
+                // a code or year the model refuses is said in its words
+                entry: made
+                    .map_err(|e| crate::model::Label::new(e.clone(), e))
+                    .and_then(|reg| ws.create(reg)),
             }
         }
         Effect::LoadChanges(key) => {
@@ -143,7 +146,11 @@ pub fn perform(ws: &mut Workspace, effect: Effect) -> Done {
 /// the version on disk in its place.
 fn save_copy(ws: &mut Workspace, key: RegisterKey) -> Done {
     let Some(ix) = ws.find(&key) else {
-        return Done::CopyFailed(format!("{}: not loaded", key.path().display()));
+        let path = key.path().display();
+        return Done::CopyFailed(crate::model::Label::new(
+            format!("{path}: ยังไม่ได้อ่านทะเบียนนี้"),
+            format!("{path}: not loaded"),
+        ));
     };
     let copy = copy_path(key.path());
     let mine = ws.entries[ix].loaded.value.clone();
@@ -153,7 +160,7 @@ fn save_copy(ws: &mut Workspace, key: RegisterKey) -> Done {
             key,
             copy,
         },
-        Err(e) => Done::CopyFailed(e.to_string()),
+        Err(e) => Done::CopyFailed(e.words()),
     }
 }
 

@@ -98,6 +98,12 @@ pub enum Notice {
     Failed {
         why: String,
     },
+    /// A save that did not happen, worded by the store in both languages.
+    NotSaved {
+        why: crate::model::Label,
+    },
+    /// `RISKREG_TODAY` does not read (or the clock cannot be read).
+    NoToday(crate::clock::NoToday),
     // git from the interface
     /// A commit needs the user's name and e-mail, in this settings file.
     AuthorFirst {
@@ -148,7 +154,11 @@ impl Notice {
             | N::Settings { .. }
             | N::AuthorFirst { .. }
             | N::MoveToRiskOrMeasure => Level::Warning,
-            N::CopySavedNotReloaded { .. } | N::Failed { .. } | N::CommitRefused => Level::Error,
+            N::CopySavedNotReloaded { .. }
+            | N::Failed { .. }
+            | N::NotSaved { .. }
+            | N::NoToday(_)
+            | N::CommitRefused => Level::Error,
         }
     }
 
@@ -239,6 +249,8 @@ impl Notice {
             ),
             N::Settings { problems } => problems.clone(),
             N::Failed { why } => why.clone(),
+            N::NotSaved { why } => why.get(lang).to_string(),
+            N::NoToday(why) => why.text(lang),
             N::AuthorFirst { settings } => match lang {
                 Lang::Th => format!(
                     "ยัง commit ไม่ได้: ใส่ชื่อ (name) และอีเมล (email) ของคุณในไฟล์ตั้งค่า {settings} ก่อน เช่น name: \"สมชาย ใจดี\", email: \"somchai@example.go.th\""

@@ -104,7 +104,7 @@ pub enum Saved {
     /// over it (the registers before it in the list were saved).
     Conflict(RegisterKey),
     /// Writing failed; the file on disk is as it was.
-    Failed(String),
+    Failed(crate::model::Label),
 }
 
 #[derive(Clone, Debug)]
@@ -327,7 +327,7 @@ impl Workspace {
                     break;
                 }
                 Err(err) => {
-                    stopped = Some(Saved::Failed(err.to_string()));
+                    stopped = Some(Saved::Failed(err.words()));
                     break;
                 }
             }
@@ -394,9 +394,9 @@ impl Workspace {
 
     /// Writes a new register file for the year (never over an existing one)
     /// and adds it; returns its entry.
-    pub fn create(&mut self, reg: Register) -> Result<usize, String> {
+    pub fn create(&mut self, reg: Register) -> Result<usize, crate::model::Label> {
         let path = store::layout::register_path(&self.root, self.year, reg.bureau.as_str());
-        let loaded = Loaded::create(&path, reg).map_err(|e| e.to_string())?;
+        let loaded = Loaded::create(&path, reg).map_err(|e| e.words())?;
         self.entries.push(Entry::new(loaded));
         self.generation += 1;
         self.refresh_git();

@@ -22,7 +22,7 @@ impl App {
                 self.modal = Modal::Conflict(key);
             }
             Done::Saved(Saved::Failed(why)) | Done::CopyFailed(why) => {
-                self.status = Some(Notice::Failed { why })
+                self.status = Some(Notice::NotSaved { why })
             }
             Done::CopySaved {
                 key,
@@ -67,7 +67,7 @@ impl App {
             }
             Done::Created {
                 entry: Err(why), ..
-            } => self.status = Some(Notice::Failed { why }),
+            } => self.status = Some(Notice::NotSaved { why }),
             Done::Changes(changes) => self.changes.list = changes,
             Done::CommitPreview(plan) => screens::commit::previewed(self, plan),
             Done::Committed(done) => return screens::commit::committed(self, done),
