@@ -494,3 +494,129 @@ fn a_riskreg_today_that_does_not_read_is_said_in_thai() {
     assert_eq!(th.status.code(), Some(2), "{}", stderr(&th));
     assert!(stderr(&th).contains("ต้องเป็นวันที่ พ.ศ."), "{}", stderr(&th));
 }
+
+/// A workbook laid out as `riskreg export --format xlsx` writes it, every
+/// sheet with its header row, whose one register row has `year` "abc".
+fn workbook_with_a_bad_year(path: &Path) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let about = book.add_worksheet();
+    about.set_name("dataset").expect("name");
+    for (r, (k, v)) in [("dataset", "riskreg"), ("version", "1"), ("year", "2567")]
+        .iter()
+        .enumerate()
+    {
+        about.write_string(r as u32, 0, *k).expect("write");
+        about.write_string(r as u32, 1, *v).expect("write");
+    }
+    for (name, columns) in riskreg::import::export_layout::READ {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).expect("name");
+        for (c, column) in columns.iter().enumerate() {
+            sheet.write_string(0, c as u16, *column).expect("write");
+            if name == "registers" {
+                let value = match *column {
+                    "year" => "abc",
+                    "bureau" => "FIN",
+                    _ => "",
+                };
+                sheet.write_string(1, c as u16, value).expect("write");
+            }
+        }
+    }
+    book.save(path).expect("save");
+}
+
+/// import's problems name the sheet, the cell and what was expected in the
+/// language of the run; nothing is written either way.
+#[test]
+fn import_says_each_bad_cell_in_thai() {
+    let (dir, root) = sample_workspace();
+    let fin = root.join("2567/FIN.ron");
+    let before = std::fs::read(&fin).expect("read");
+    workbook_with_a_bad_year(&dir.path().join("bad.xlsx"));
+    let (th, en) = both(
+        dir.path(),
+        &[
+            "import", "bad.xlsx", "--year", "2567", "--bureau", "FIN", "--force",
+        ],
+    );
+    assert_eq!(th.status.code(), Some(1), "{}", stderr(&th));
+    let th_text = stderr(&th);
+    let th_lines: Vec<&str> = th_text.lines().collect();
+    assert_eq!(
+        th_lines,
+        [
+            "bad.xlsx: ชีต \"registers\" A2 (แถว 2 คอลัมน์ A): year: ต้องเป็นจำนวนเต็ม 2500–2700 \
+             แต่พบ \"abc\"",
+            "bad.xlsx: ชีต \"registers\": ไม่มีแถวของทะเบียน FIN ปี 2567 (--bureau, --year)",
+            "ข้อผิดพลาด: อ่านเซลล์ของ bad.xlsx ไม่ได้ 2 เซลล์ จึงไม่ได้เขียนสิ่งใด",
+        ]
+    );
+    let en_text = stderr(&en);
+    let en_lines: Vec<&str> = en_text.lines().collect();
+    assert_eq!(
+        en_lines,
+        [
+            "bad.xlsx: sheet \"registers\" A2 (row 2, column A): year: expected a whole number \
+             2500–2700, found \"abc\"",
+            "bad.xlsx: sheet \"registers\": no row for the register of FIN in 2567 (--bureau, \
+             --year)",
+            "error: 2 cells of bad.xlsx could not be read; nothing was written",
+        ]
+    );
+    assert_eq!(
+        std::fs::read(&fin).expect("read"),
+        before,
+        "nothing written"
+    );
+
+    // a workbook kept another way, without a mapping; a file that is no
+    // workbook at all
+    let mut other = rust_xlsxwriter::Workbook::new();
+    other
+        .add_worksheet()
+        .write_string(0, 0, "ลำดับ")
+        .expect("write");
+    other.save(dir.path().join("office.xlsx")).expect("save");
+    std::fs::write(dir.path().join("notes.xlsx"), "not a zip").expect("write");
+    let (th, en) = both(
+        dir.path(),
+        &[
+            "import",
+            "office.xlsx",
+            "--year",
+            "2567",
+            "--bureau",
+            "FIN",
+            "--force",
+        ],
+    );
+    says(
+        &th,
+        "office.xlsx: ชีต \"Sheet1\": ต้องเป็นสมุดงานที่ riskreg export --format xlsx เขียน",
+    );
+    says(
+        &en,
+        "office.xlsx: sheet \"Sheet1\": expected the workbook riskreg export --format xlsx \
+             writes",
+    );
+    let (th, en) = both(
+        dir.path(),
+        &[
+            "import",
+            "notes.xlsx",
+            "--year",
+            "2567",
+            "--bureau",
+            "FIN",
+            "--force",
+        ],
+    );
+    says(&th, "ข้อผิดพลาด: notes.xlsx: ไม่ใช่สมุดงาน xlsx (");
+    says(&en, "error: notes.xlsx: not an xlsx workbook (");
+}
+
+/// Asserts that a command's stderr begins with `start`.
+fn says(o: &Output, start: &str) {
+    assert!(stderr(o).starts_with(start), "{}", stderr(o));
+}

@@ -114,7 +114,8 @@ pub fn run(opts: &Options) -> ExitCode {
     let book = match Workbook::open(&opts.file) {
         Ok(b) => b,
         Err(e) => {
-            error(format!("{}: {e}", targets::shown(&opts.file)));
+            let why = e.get(super::lang::current());
+            error(format!("{}: {why}", targets::shown(&opts.file)));
             return ExitCode::from(1);
         }
     };
@@ -123,7 +124,8 @@ pub fn run(opts: &Options) -> ExitCode {
         Err(problems) => {
             let file = targets::shown(&opts.file);
             for p in &problems {
-                eprintln!("{}: {}", riskreg::visible::one_line(&file), p);
+                let p = p.text(super::lang::current());
+                eprintln!("{}: {p}", riskreg::visible::one_line(&file));
             }
             error(say(
                 format!(
