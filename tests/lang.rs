@@ -620,3 +620,120 @@ fn import_says_each_bad_cell_in_thai() {
 fn says(o: &Output, start: &str) {
     assert!(stderr(o).starts_with(start), "{}", stderr(o));
 }
+
+fn example_people() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/people.ron"))
+        .expect("example people")
+}
+
+/// The e-mail docs/examples/people.ron gives the person of `login`.
+fn email_of(login: &str) -> String {
+    let people = example_people();
+    let at = people
+        .find(&format!("login: \"{login}\""))
+        .expect("a person");
+    let rest = &people[at..];
+    let start = rest.find("email: \"").expect("an e-mail") + "email: \"".len();
+    let end = start + rest[start..].find('"').expect("closing quote");
+    rest[start..end].to_string()
+}
+
+/// git (and the hooks it runs) in `cwd` as `who` (login and author e-mail
+/// of docs/examples/people.ron) with the locale `lang`.
+fn git_as(cwd: &Path, who: &str, lang: &str, args: &[&str]) -> Output {
+    let email = email_of(who);
+    let mut cmd = Command::new("git");
+    cmd.args(args)
+        .current_dir(cwd)
+        .env("GIT_AUTHOR_NAME", who)
+        .env("GIT_AUTHOR_EMAIL", &email)
+        .env("GIT_COMMITTER_NAME", who)
+        .env("GIT_COMMITTER_EMAIL", &email)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", cwd)
+        .env("RISKREG_USER", who)
+        .env("RISKREG_CONFIG_DIR", cwd.join("config"))
+        .env("NO_COLOR", "1");
+    for var in ["LC_ALL", "LC_MESSAGES", "LANGUAGE"] {
+        cmd.env_remove(var);
+    }
+    cmd.env("LANG", lang).output().expect("run git")
+}
+
+/// A repository of the sample registers with docs/examples/people.ron,
+/// committed by the planning officer; then thanakorn (ICT) commits an edit
+/// of FIN's register with no hook to stop him.
+fn office_with_a_commit_out_of_role() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, root) = sample_workspace();
+    std::fs::write(root.join("people.ron"), example_people()).expect("people");
+    let git = |who: &str, args: &[&str]| {
+        let o = git_as(dir.path(), who, "C", args);
+        assert!(o.status.success(), "git {args:?}: {}", stderr(&o));
+    };
+    git("kanokporn", &["init", "-q", "-b", "main"]);
+    git("kanokporn", &["add", "registers"]);
+    git("kanokporn", &["commit", "-q", "-m", "registers and people"]);
+    let fin = root.join("2567/FIN.ron");
+    let text = std::fs::read_to_string(&fin).expect("FIN");
+    let at = text.find("owner: \"").expect("an owner") + "owner: \"".len();
+    let mut edited = text.clone();
+    edited.insert_str(at, "ICT: ");
+    std::fs::write(&fin, edited).expect("write FIN");
+    git("thanakorn", &["commit", "-qam", "FIN by ICT"]);
+    (dir, root)
+}
+
+/// verify's per-commit sentences and the pre-commit hook's refusal in the
+/// language of the run; names, paths and commit subjects as they are.
+#[test]
+fn verify_and_the_hook_say_a_change_out_of_role_in_thai() {
+    let (dir, root) = office_with_a_commit_out_of_role();
+    let (th, en) = both(dir.path(), &["verify"]);
+    assert_eq!(th.status.code(), Some(1), "{}", stderr(&th));
+    let th_out = stdout(&th);
+    assert!(
+        th_out.contains(
+            "    ไม่มีสิทธิ์: registers/2567/FIN.ron: นายธนากร แก้วมณี (thanakorn) แก้ไขทะเบียนของ FIN \
+             ไม่ได้: แก้ได้เฉพาะเจ้าหน้าที่ ผู้สอบทาน และผู้อนุมัติของ FIN (นายธนากร แก้วมณี \
+             (thanakorn) สังกัด ICT)"
+        ),
+        "{th_out}"
+    );
+    assert!(th_out.contains(": FIN by ICT"), "{th_out}");
+    assert!(!th_out.contains("may not change"), "{th_out}");
+    assert!(
+        stdout(&en).contains(
+            "    NOT ALLOWED: registers/2567/FIN.ron: นายธนากร แก้วมณี (thanakorn) may not change \
+             the register of FIN: only its officers, reviewers and approvers may (they belong \
+             to ICT)"
+        ),
+        "{}",
+        stdout(&en)
+    );
+
+    // the hook, run by git under a Thai locale, refuses the next such commit
+    let (th, _) = both(dir.path(), &["hook", "install"]);
+    assert_eq!(th.status.code(), Some(0), "{}", stderr(&th));
+    let fin = root.join("2567/FIN.ron");
+    let text = std::fs::read_to_string(&fin).expect("FIN");
+    std::fs::write(&fin, text.replacen("ICT: ", "ICT again: ", 1)).expect("write");
+    let refused = git_as(
+        dir.path(),
+        "thanakorn",
+        "th_TH.UTF-8",
+        &["commit", "-qam", "again"],
+    );
+    assert!(!refused.status.success(), "{}", stderr(&refused));
+    let said = stderr(&refused);
+    assert!(
+        said.contains(
+            "riskreg: registers/2567/FIN.ron: นายธนากร แก้วมณี (thanakorn) แก้ไขทะเบียนของ FIN ไม่ได้"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("riskreg: ปฏิเสธการ commit: คุณคือ RISKREG_USER thanakorn"),
+        "{said}"
+    );
+    assert!(!said.contains("may not change"), "{said}");
+}

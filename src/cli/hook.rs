@@ -69,20 +69,20 @@ pub fn check_staged() -> ExitCode {
     match result {
         Ok((who, j)) => {
             for a in &j.approvals {
-                eprintln!("riskreg: {a}");
+                eprintln!("riskreg: {}", super::lang::said(a));
             }
             if j.breaches.is_empty() {
                 return ExitCode::SUCCESS;
             }
             for b in &j.breaches {
-                eprintln!("riskreg: {b}");
+                eprintln!("riskreg: {}", super::lang::said(b));
             }
             eprintln!(
                 "{}",
                 say(
                     format!(
                         "riskreg: ปฏิเสธการ commit: คุณคือ {} ดู people.ron และ docs/audit.md",
-                        who.describe()
+                        who.describe_in(riskreg::model::Lang::Th)
                     ),
                     format!(
                         "riskreg: commit refused: you are {}; see people.ron and docs/audit.md",
@@ -131,6 +131,7 @@ pub fn check_push() -> ExitCode {
             for v in &verdicts {
                 for b in &v.judgement.breaches {
                     let id = &v.commit.id[..v.commit.id.len().min(10)];
+                    let b = super::lang::said(b);
                     eprintln!("riskreg: {id} {}: {b}", v.commit.email);
                     refused = true;
                 }

@@ -30,3 +30,8 @@ pub fn parse(s: &str) -> Result<Lang, String> {
 pub fn today() -> Result<riskreg::model::Date, String> {
     riskreg::clock::today().map_err(|e| e.text(current()))
 }
+
+/// The words of a two-language text (a `Label`) in the language of the run.
+pub fn said(text: &riskreg::model::Label) -> &str {
+    text.get(current())
+}

@@ -70,7 +70,7 @@ fn seals(out: &mut Out, repo: &Repo, entries: &[LogEntry]) {
                 first = false;
             }
             let id = &e.commit.id[..e.commit.id.len().min(10)];
-            out.line(format!("    {id} {line}"));
+            out.line(format!("    {id} {}", super::lang::said(line)));
         }
     }
 }

@@ -84,13 +84,13 @@ pub fn report(out: &mut Out, verdicts: &[Verdict]) -> usize {
             c.email,
             c.subject
         ));
-        for b in &j.breaches {
+        for b in j.breaches.iter().map(super::lang::said) {
             out.line(say(
                 format!("    ไม่มีสิทธิ์: {b}"),
                 format!("    NOT ALLOWED: {b}"),
             ));
         }
-        for a in &j.approvals {
+        for a in j.approvals.iter().map(super::lang::said) {
             out.line(format!("    {a}"));
         }
         breaches += j.breaches.len();
