@@ -737,3 +737,28 @@ fn verify_and_the_hook_say_a_change_out_of_role_in_thai() {
     );
     assert!(!said.contains("may not change"), "{said}");
 }
+
+/// A save refused by the store (the new year's file is already there) is
+/// said in the language of the run; the file is left as it was.
+#[test]
+fn a_refused_save_is_said_in_thai() {
+    let (dir, root) = sample_workspace();
+    let first = run(dir.path(), &[], None, &["roll", "2567", "--bureau", "FIN"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let rolled = root.join("2568/FIN.ron");
+    std::fs::write(&rolled, "mine").expect("write");
+    let (th, en) = both(dir.path(), &["roll", "2567", "--bureau", "FIN"]);
+    assert_eq!(th.status.code(), Some(1), "{}", stderr(&th));
+    for (o, word, tail) in [
+        (&th, "ข้อผิดพลาด: ", "มีไฟล์นี้อยู่แล้ว จึงไม่บันทึกทับ"),
+        (&en, "error: ", "already exists; not overwriting it"),
+    ] {
+        let said = stderr(o);
+        let end = format!("registers/2568/FIN.ron: {tail}");
+        assert!(
+            said.starts_with(word) && said.trim_end().ends_with(&end),
+            "{said}"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&rolled).expect("read"), "mine");
+}

@@ -48,7 +48,10 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> ExitCode {
                 Outcome::Canonical => {}
                 Outcome::Reformatted => {
                     changed += 1;
-                    out.line(format!("formatted {}", shown(&file)));
+                    out.line(say(
+                        format!("จัดรูปแบบ {} แล้ว", shown(&file)),
+                        format!("formatted {}", shown(&file)),
+                    ));
                 }
                 Outcome::WouldReformat { line } => {
                     changed += 1;

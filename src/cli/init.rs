@@ -99,27 +99,36 @@ fn start(opts: &Options) -> Result<ExitCode, String> {
         .map_err(|e| format!("{}: {e}", folder.display()))?;
     let mut out = Out::default();
     for path in &written {
-        out.line(format!("created {}", shown(path)));
+        out.line(created(path));
     }
     let repo = match Repo::discover(&folder) {
         Ok(repo) => {
-            out.line(format!(
-                "registers are a folder of the git repository {}",
-                shown(&repo.root)
+            out.line(say(
+                format!("ทะเบียนเป็นโฟลเดอร์หนึ่งในคลัง git {}", shown(&repo.root)),
+                format!(
+                    "registers are a folder of the git repository {}",
+                    shown(&repo.root)
+                ),
             ));
             repo
         }
         Err(_) => {
-            let repo = Repo::init(&folder).map_err(|e| e.to_string())?;
-            out.line(format!("created the git repository {}", shown(&repo.root)));
+            let repo = Repo::init(&folder).map_err(|e| super::verify::audit_text(&e))?;
+            out.line(say(
+                format!("สร้างคลัง git {} แล้ว", shown(&repo.root)),
+                format!("created the git repository {}", shown(&repo.root)),
+            ));
             repo
         }
     };
     let ignore = folder.join(".gitignore");
     match atomic::save_checked(&ignore, Expect::Absent, GITIGNORE.as_bytes()) {
-        Ok(_) => out.line(format!("created {}", shown(&ignore))),
+        Ok(_) => out.line(created(&ignore)),
         Err(SaveError::Exists { .. }) => {
-            out.line(format!("kept the existing {}", shown(&ignore)));
+            out.line(say(
+                format!("คง {} ที่มีอยู่เดิมไว้", shown(&ignore)),
+                format!("kept the existing {}", shown(&ignore)),
+            ));
         }
         Err(e) => return Err(e.text(super::lang::current())),
     }
@@ -127,7 +136,10 @@ fn start(opts: &Options) -> Result<ExitCode, String> {
     let hooked = hook::install(&repo.root, &exe, false);
     let code = match hooked {
         Ok(Installed::New(p) | Installed::Updated(p) | Installed::Replaced(p)) => {
-            out.line(format!("installed the pre-commit hook {}", shown(&p)));
+            out.line(say(
+                format!("ติดตั้ง pre-commit hook {} แล้ว", shown(&p)),
+                format!("installed the pre-commit hook {}", shown(&p)),
+            ));
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -147,6 +159,13 @@ fn start(opts: &Options) -> Result<ExitCode, String> {
 }
 
 /// `CODE` or `CODE=ชื่อ`.
+fn created(path: &Path) -> String {
+    say(
+        format!("สร้าง {} แล้ว", shown(path)),
+        format!("created {}", shown(path)),
+    )
+}
+
 fn parse_bureau(text: &str) -> Result<Bureau, String> {
     let (code, name) = match text.split_once('=') {
         Some((c, n)) => (c.trim(), n.trim()),
@@ -178,6 +197,7 @@ fn start_text(e: &StartError) -> String {
             ),
             e,
         ),
-        StartError::Save(_) | StartError::Io(..) => e.to_string(),
+        StartError::Save(save) => save.text(super::lang::current()),
+        StartError::Io(..) => e.to_string(),
     }
 }
