@@ -762,3 +762,28 @@ fn a_refused_save_is_said_in_thai() {
     }
     assert_eq!(std::fs::read_to_string(&rolled).expect("read"), "mine");
 }
+
+/// The interface that cannot open its directory says why before it takes
+/// the terminal, in the language of the run.
+#[test]
+fn the_interface_says_a_directory_it_cannot_open_in_thai() {
+    let (dir, root) = sample_workspace();
+    std::fs::remove_dir_all(root.join("2567")).expect("remove the year");
+    let (th, en) = both(dir.path(), &["tui", "registers"]);
+    assert_eq!(th.status.code(), Some(1), "{}", stderr(&th));
+    assert_eq!(
+        stderr(&th).trim(),
+        "riskreg: registers: ไม่มีไดเรกทอรีปีงบประมาณ (เช่น 2567/) ที่มีทะเบียน"
+    );
+    assert_eq!(
+        stderr(&en).trim(),
+        "riskreg: registers: no fiscal-year directory (e.g. 2567/) with registers"
+    );
+    std::fs::create_dir(root.join("2567")).expect("mkdir");
+    std::fs::write(root.join("bureaus.ron"), "x").expect("break bureaus");
+    let (th, _) = both(dir.path(), &["tui", "registers"]);
+    says(
+        &th,
+        "riskreg: registers/bureaus.ron:1:1: ต้องเป็นโครงสร้าง `BureauList` แต่พบ `x`",
+    );
+}

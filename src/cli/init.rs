@@ -43,6 +43,18 @@ Thumbs.db
 
 /// The next steps printed at the end, for someone who has never used git.
 fn next_steps(registers: &str, bureaus_given: bool) -> String {
+    if super::lang::current() == riskreg::model::Lang::Th {
+        let fill = if bureaus_given {
+            format!("ตรวจชื่อสำนักใน {registers}/bureaus.ron")
+        } else {
+            format!("ใส่รายชื่อสำนัก (รหัสและชื่อ) ใน {registers}/bureaus.ron")
+        };
+        return format!(
+            "ขั้นต่อไป:\n  1. {fill}\n  2. riskreg validate      (ตรวจไฟล์)\n  \
+             3. riskreg               (เปิดหน้าจอโปรแกรม กด n ที่สำนักเพื่อสร้างทะเบียน)\n  \
+             4. git add . && git commit -m \"เริ่มทะเบียน\"   (บันทึกฉบับแรกนี้ไว้)"
+        );
+    }
     let fill = if bureaus_given {
         format!("check the names in {registers}/bureaus.ron")
     } else {

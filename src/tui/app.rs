@@ -194,7 +194,11 @@ impl App {
     }
 
     /// Opens a registers directory with the given settings.
-    pub fn open(root: &std::path::Path, settings: Settings, theme: Theme) -> Result<App, String> {
+    pub fn open(
+        root: &std::path::Path,
+        settings: Settings,
+        theme: Theme,
+    ) -> Result<App, crate::model::Label> {
         Ok(App::new(Workspace::open(root)?, settings, theme))
     }
 

@@ -133,9 +133,14 @@ pub struct Workspace {
 
 /// Why the registers could not be opened at all.
 pub fn describe(errors: &[LoadError]) -> String {
+    describe_in(errors, crate::model::Lang::En)
+}
+
+/// [`describe`] in `lang`.
+pub fn describe_in(errors: &[LoadError], lang: crate::model::Lang) -> String {
     errors
         .iter()
-        .map(ToString::to_string)
+        .map(|e| e.text(lang))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -143,7 +148,8 @@ pub fn describe(errors: &[LoadError]) -> String {
 impl Workspace {
     /// Opens a registers directory at its latest fiscal year, every
     /// register read before this returns.
-    pub fn open(root: &Path) -> Result<Workspace, String> {
+    /// Why not is said in both languages: the interface is not drawn yet.
+    pub fn open(root: &Path) -> Result<Workspace, crate::model::Label> {
         Workspace::open_with(root, None)
     }
 
@@ -151,17 +157,31 @@ impl Workspace {
     /// shared files read: the year's registers (and any other year's asked
     /// for later) are read on another thread and sent to `background` in
     /// pieces, for the event loop to hand to `take`.
-    pub fn open_in_background(root: &Path, background: Background) -> Result<Workspace, String> {
+    pub fn open_in_background(
+        root: &Path,
+        background: Background,
+    ) -> Result<Workspace, crate::model::Label> {
         Workspace::open_with(root, Some(background))
     }
 
-    fn open_with(root: &Path, background: Option<Background>) -> Result<Workspace, String> {
-        let catalog = Catalog::load(root).map_err(|e| describe(&e))?;
+    fn open_with(
+        root: &Path,
+        background: Option<Background>,
+    ) -> Result<Workspace, crate::model::Label> {
+        use crate::model::{Label, Lang};
+        let catalog = Catalog::load(root)
+            .map_err(|e| Label::new(describe_in(&e, Lang::Th), describe_in(&e, Lang::En)))?;
         let years = store::layout::fiscal_years(root);
         let Some(&year) = years.last() else {
-            return Err(format!(
-                "{}: no fiscal-year directory (e.g. 2567/) with registers",
-                root.display()
+            return Err(Label::new(
+                format!(
+                    "{}: ไม่มีไดเรกทอรีปีงบประมาณ (เช่น 2567/) ที่มีทะเบียน",
+                    root.display()
+                ),
+                format!(
+                    "{}: no fiscal-year directory (e.g. 2567/) with registers",
+                    root.display()
+                ),
             ));
         };
         let mut ws = Workspace {
@@ -175,7 +195,9 @@ impl Workspace {
             loading: None,
             background,
         };
-        ws.load_year(year)?;
+        // what the system said of a year that does not list stays in its words
+        ws.load_year(year)
+            .map_err(|e| Label::new(format!("อ่านทะเบียนของปี {year} ไม่ได้: {e}"), e))?;
         Ok(ws)
     }
 
