@@ -98,7 +98,8 @@ pub fn sign(
             ),
         )
     })?;
-    let signature = signing::sign(&statement, &key).map_err(|e| (1, e.to_string()))?;
+    let signature =
+        signing::sign(&statement, &key).map_err(|e| (1, say(format!("ลงลายมือชื่อไม่ได้ ({e})"), e)))?;
     if let Some(a) = reg.approved_by.as_mut() {
         a.signature = Some(signature);
     }

@@ -102,6 +102,8 @@ pub enum Notice {
     NotSaved {
         why: crate::model::Label,
     },
+    /// A register's file that does not read: where, and why.
+    Unreadable(crate::store::LoadError),
     /// `RISKREG_TODAY` does not read (or the clock cannot be read).
     NoToday(crate::clock::NoToday),
     // git from the interface
@@ -158,6 +160,7 @@ impl Notice {
             | N::Failed { .. }
             | N::NotSaved { .. }
             | N::NoToday(_)
+            | N::Unreadable(_)
             | N::CommitRefused => Level::Error,
         }
     }
@@ -251,6 +254,7 @@ impl Notice {
             N::Failed { why } => why.clone(),
             N::NotSaved { why } => why.get(lang).to_string(),
             N::NoToday(why) => why.text(lang),
+            N::Unreadable(e) => e.text(lang),
             N::AuthorFirst { settings } => match lang {
                 Lang::Th => format!(
                     "ยัง commit ไม่ได้: ใส่ชื่อ (name) และอีเมล (email) ของคุณในไฟล์ตั้งค่า {settings} ก่อน เช่น name: \"สมชาย ใจดี\", email: \"somchai@example.go.th\""
