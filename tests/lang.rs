@@ -736,6 +736,30 @@ fn verify_and_the_hook_say_a_change_out_of_role_in_thai() {
         "{said}"
     );
     assert!(!said.contains("may not change"), "{said}");
+
+    // FIN's own officer, with a likelihood off the scale: validate refuses
+    // the staged file, and the hook's last word is Thai too
+    let text = std::fs::read_to_string(&fin).expect("FIN");
+    let at = text.find("likelihood: ").expect("a likelihood") + "likelihood: ".len();
+    let mut off_scale = text.clone();
+    off_scale.replace_range(at..at + 1, "9");
+    std::fs::write(&fin, off_scale).expect("write");
+    let refused = git_as(
+        dir.path(),
+        "somchai",
+        "th_TH.UTF-8",
+        &["commit", "-qam", "off the scale"],
+    );
+    assert!(!refused.status.success(), "{}", stderr(&refused));
+    let said = format!("{}{}", stdout(&refused), stderr(&refused));
+    assert!(said.contains("ข้อผิดพลาด: ระดับโอกาส 9 อยู่นอกมาตรวัด"), "{said}");
+    assert!(
+        said.contains(
+            "riskreg: ปฏิเสธการ commit: แก้ไขทะเบียนที่ stage ไว้ตามข้างบน (riskreg fmt จัดรูปแบบให้เป็นมาตรฐาน)"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("commit refused"), "{said}");
 }
 
 /// A save refused by the store (the new year's file is already there) is

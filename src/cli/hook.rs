@@ -108,6 +108,19 @@ pub fn check_staged() -> ExitCode {
     }
 }
 
+/// Run by the pre-commit hook after `validate` or `fmt --check` refused the
+/// staged registers: says so in the committer's language.
+pub fn refused() -> ExitCode {
+    eprintln!(
+        "{}",
+        say(
+            "riskreg: ปฏิเสธการ commit: แก้ไขทะเบียนที่ stage ไว้ตามข้างบน (riskreg fmt จัดรูปแบบให้เป็นมาตรฐาน)",
+            "riskreg: commit refused: fix the staged registers above (riskreg fmt rewrites them canonically)",
+        )
+    );
+    ExitCode::SUCCESS
+}
+
 /// Run by the server's pre-receive hook: `<old> <new> <ref>` lines on stdin.
 pub fn check_push() -> ExitCode {
     let mut updates = String::new();
