@@ -147,7 +147,7 @@ pub struct App {
 
 impl App {
     pub fn new(ws: Workspace, settings: Settings, theme: Theme) -> App {
-        let (keymap, problems) = Keymap::with_overrides(&settings.keys);
+        let (keymap, problems) = Keymap::with_overrides_said(&settings.keys);
         let lang = settings.language();
         let rights = crate::audit::access::EditRights::load(&ws.root);
         let mut app = App {
@@ -172,9 +172,7 @@ impl App {
             commit: CommitView::default(),
             history: HistoryView::default(),
             modal: Modal::None,
-            status: (!problems.is_empty()).then(|| Notice::Settings {
-                problems: problems.join("; "),
-            }),
+            status: (!problems.is_empty()).then_some(Notice::Settings { problems }),
             undo: Vec::new(),
             redo: Vec::new(),
             quit: false,

@@ -55,7 +55,9 @@ pub fn run(root: &Path, lang: Lang) -> Result<(), String> {
     let theme = theme::Theme::from_env(settings.theme);
     let (mut app, pieces) = open(root, settings, theme).map_err(|e| e.get(lang).to_string())?;
     if let Some(problems) = problem {
-        app.status = Some(app::Notice::Settings { problems });
+        app.status = Some(app::Notice::Settings {
+            problems: vec![problems],
+        });
     }
     let mut terminal = ratatui::try_init().map_err(|e| {
         let cannot = lang.pick("เปิดเทอร์มินัลไม่ได้", "cannot open the terminal");

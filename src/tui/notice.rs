@@ -92,7 +92,7 @@ pub enum Notice {
     },
     /// The settings file or its key overrides could not all be used.
     Settings {
-        problems: String,
+        problems: Vec<crate::model::Label>,
     },
     /// I/O or a file that did not load, in the words of where it failed.
     Failed {
@@ -250,7 +250,11 @@ impl Notice {
                 lang.pick("กำลังอ่านทะเบียน", "reading registers"),
                 lang.pick("รอให้อ่านครบก่อน", "wait until every register is read")
             ),
-            N::Settings { problems } => problems.clone(),
+            N::Settings { problems } => problems
+                .iter()
+                .map(|p| p.get(lang))
+                .collect::<Vec<_>>()
+                .join("; "),
             N::Failed { why } => why.clone(),
             N::NotSaved { why } => why.get(lang).to_string(),
             N::NoToday(why) => why.text(lang),
