@@ -78,7 +78,11 @@ pub fn run(opts: &Options) -> ExitCode {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => {
-            error(format!("{}: {e}", targets::shown(&target)));
+            let target = targets::shown(&target);
+            error(say(
+                format!("{target}: อ่านไม่ได้ ({e})"),
+                format!("{target}: {e}"),
+            ));
             return ExitCode::from(1);
         }
     };
@@ -268,7 +272,13 @@ fn compared(existing: Option<&[u8]>, text: &str, force: bool) -> String {
 /// replacement only if the file still holds what was read at the start.
 fn write(target: &Path, existing: Option<&[u8]>, content: &[u8]) -> Result<(), String> {
     if let Some(dir) = target.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", targets::shown(dir)))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            let dir = targets::shown(dir);
+            say(
+                format!("{dir}: สร้างไดเรกทอรีไม่ได้ ({e})"),
+                format!("{dir}: {e}"),
+            )
+        })?;
     }
     let expect = match existing {
         Some(bytes) => Expect::Unchanged(Fingerprint::of(bytes)),

@@ -106,9 +106,12 @@ fn start(opts: &Options) -> Result<ExitCode, String> {
     let year = today.fiscal_year().be();
     let list = starter::bureau_list(secretariat, bureaus);
     let written = starter::start(&registers, &list, year).map_err(|e| start_text(&e))?;
-    let folder = folder
-        .canonicalize()
-        .map_err(|e| format!("{}: {e}", folder.display()))?;
+    let folder = folder.canonicalize().map_err(|e| {
+        say(
+            format!("{}: เปิดไม่ได้ ({e})", folder.display()),
+            format!("{}: {e}", folder.display()),
+        )
+    })?;
     let mut out = Out::default();
     for path in &written {
         out.line(created(path));
