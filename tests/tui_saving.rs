@@ -339,7 +339,7 @@ fn a_save_that_fails_is_said_in_the_language_of_the_interface() {
         ctrl(&mut app, 's');
         assert!(!path.exists(), "nothing is written back");
         assert!(app.ws.any_dirty(), "the edit stays unsaved");
-        let Some(Notice::NotSaved { why }) = &app.status else {
+        let Some(Notice::Unable { why }) = &app.status else {
             panic!("{:?}", app.status);
         };
         assert!(

@@ -213,6 +213,6 @@ fn start_text(e: &StartError) -> String {
             e,
         ),
         StartError::Save(save) => save.text(super::lang::current()),
-        StartError::Io(..) => e.to_string(),
+        StartError::Io(p, why) => say(format!("{}: เขียนไม่ได้ ({why})", p.display()), e),
     }
 }

@@ -64,7 +64,7 @@ pub enum Done {
         fresh: Result<Box<Loaded<Register>>, crate::store::LoadError>,
     },
     /// The year's registers replaced the ones loaded (or why not).
-    YearLoaded(Result<(), String>),
+    YearLoaded(Result<(), crate::model::Label>),
     /// The new register's entry, or why it could not be made.
     Created {
         code: String,

@@ -98,8 +98,9 @@ pub enum Notice {
     Failed {
         why: String,
     },
-    /// A save that did not happen, worded by the store in both languages.
-    NotSaved {
+    /// What could not be done (a save, a year or a new register that could
+    /// not be read or written), worded in both languages where it failed.
+    Unable {
         why: crate::model::Label,
     },
     /// A register's file that does not read: where, and why.
@@ -158,7 +159,7 @@ impl Notice {
             | N::MoveToRiskOrMeasure => Level::Warning,
             N::CopySavedNotReloaded { .. }
             | N::Failed { .. }
-            | N::NotSaved { .. }
+            | N::Unable { .. }
             | N::NoToday(_)
             | N::Unreadable(_)
             | N::CommitRefused => Level::Error,
@@ -256,7 +257,7 @@ impl Notice {
                 .collect::<Vec<_>>()
                 .join("; "),
             N::Failed { why } => why.clone(),
-            N::NotSaved { why } => why.get(lang).to_string(),
+            N::Unable { why } => why.get(lang).to_string(),
             N::NoToday(why) => why.text(lang),
             N::Unreadable(e) => e.text(lang),
             N::AuthorFirst { settings } => match lang {

@@ -195,18 +195,20 @@ impl Workspace {
             loading: None,
             background,
         };
-        // what the system said of a year that does not list stays in its words
-        ws.load_year(year)
-            .map_err(|e| Label::new(format!("อ่านทะเบียนของปี {year} ไม่ได้: {e}"), e))?;
+        ws.load_year(year)?;
         Ok(ws)
     }
 
     /// Loads every register of `year`, replacing what was loaded; in the
     /// background (see `open_in_background`) it only starts reading them.
-    pub fn load_year(&mut self, year: u16) -> Result<(), String> {
+    pub fn load_year(&mut self, year: u16) -> Result<(), crate::model::Label> {
+        use crate::model::{Label, Lang};
+        let words = |e: LoadError| Label::new(e.text(Lang::Th), e.text(Lang::En));
         if let Some(background) = &self.background {
-            let files = store::year_files(&self.root, year).map_err(|e| e.to_string())?;
-            let loading = background.start(year, files)?;
+            let files = store::year_files(&self.root, year).map_err(words)?;
+            let loading = background
+                .start(year, files)
+                .map_err(|e| Label::new(format!("เริ่มอ่านทะเบียนไม่ได้ ({e})"), e))?;
             let nothing_to_read = loading.total() == 0;
             self.year = year;
             self.entries = Vec::new();
@@ -218,7 +220,7 @@ impl Workspace {
             }
             return Ok(());
         }
-        let (ok, errors) = store::load_year(&self.root, year).map_err(|e| e.to_string())?;
+        let (ok, errors) = store::load_year(&self.root, year).map_err(words)?;
         self.year = year;
         self.entries = ok.into_iter().map(Entry::new).collect();
         self.errors = errors;

@@ -22,7 +22,7 @@ impl App {
                 self.modal = Modal::Conflict(key);
             }
             Done::Saved(Saved::Failed(why)) | Done::CopyFailed(why) => {
-                self.status = Some(Notice::NotSaved { why })
+                self.status = Some(Notice::Unable { why })
             }
             Done::CopySaved {
                 key,
@@ -58,7 +58,7 @@ impl App {
                 self.round = self.default_round();
                 self.round_is_default = true;
             }
-            Done::YearLoaded(Err(why)) => self.status = Some(Notice::Failed { why }),
+            Done::YearLoaded(Err(why)) => self.status = Some(Notice::Unable { why }),
             Done::Created {
                 code,
                 entry: Ok(ix),
@@ -71,7 +71,7 @@ impl App {
             }
             Done::Created {
                 entry: Err(why), ..
-            } => self.status = Some(Notice::NotSaved { why }),
+            } => self.status = Some(Notice::Unable { why }),
             Done::Changes(changes) => self.changes.list = changes,
             Done::CommitPreview(plan) => screens::commit::previewed(self, plan),
             Done::Committed(done) => return screens::commit::committed(self, done),
