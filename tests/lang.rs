@@ -811,3 +811,54 @@ fn the_interface_says_a_directory_it_cannot_open_in_thai() {
         "riskreg: registers/bureaus.ron:1:1: ต้องเป็นโครงสร้าง `BureauList` แต่พบ `x`",
     );
 }
+
+/// approve says what it recorded in the language of the run, its date the
+/// Thai way in Thai; the digest, names and path as they are.
+#[test]
+fn approve_says_what_it_recorded_in_thai() {
+    let (dir, _) = sample_workspace();
+    let approve = |name: &str, lang: &str| {
+        run(
+            dir.path(),
+            &[],
+            None,
+            &[
+                "approve",
+                "registers/2567/FIN.ron",
+                "--name",
+                name,
+                "--position",
+                "ผู้อำนวยการ",
+                "--lang",
+                lang,
+            ],
+        )
+    };
+    let th = approve("นางวิไลวรรณ ศรีสุข", "th");
+    assert!(th.status.success(), "{}", stderr(&th));
+    assert!(
+        stdout(&th).starts_with(
+            "อนุมัติ registers/2567/FIN.ron แล้ว: นางวิไลวรรณ ศรีสุข (ผู้อำนวยการ), 1 เม.ย. 2567, sha256:"
+        ),
+        "{}",
+        stdout(&th)
+    );
+    let th = approve("นายสมศักดิ์ ดีงาม", "th");
+    assert!(
+        stdout(&th)
+            .trim_end()
+            .ends_with("(แทนการอนุมัติโดย นางวิไลวรรณ ศรีสุข วันที่ 1 เม.ย. 2567)"),
+        "{}",
+        stdout(&th)
+    );
+    let en = approve("นางวิไลวรรณ ศรีสุข", "en");
+    assert!(
+        stdout(&en).starts_with(
+            "approved registers/2567/FIN.ron: นางวิไลวรรณ ศรีสุข (ผู้อำนวยการ), 2567-04-01, sha256:"
+        ) && stdout(&en)
+            .trim_end()
+            .ends_with("(replacing the approval by นายสมศักดิ์ ดีงาม of 2567-04-01)"),
+        "{}",
+        stdout(&en)
+    );
+}

@@ -190,7 +190,8 @@ fn judge_approval(
     let (name, date) = (&approval.name, approval.date);
     out.approvals.push(Label::new(
         format!(
-            "{path}: การอนุมัติโดย {name} วันที่ {date}: {}",
+            "{path}: การอนุมัติโดย {name} วันที่ {}: {}",
+            date.thai_short(),
             seal.describe_in(Lang::Th)
         ),
         format!("{path}: approval by {name} on {date}: {}", seal.describe()),

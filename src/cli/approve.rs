@@ -180,7 +180,7 @@ fn approve(opts: &Options) -> Result<String, Failure> {
     let note = match previous {
         ApprovalState::NotApproved => String::new(),
         ApprovalState::Approved(a) | ApprovalState::ChangedSinceApproval { approval: a } => say(
-            format!(" (แทนการอนุมัติโดย {} วันที่ {})", a.name, a.date),
+            format!(" (แทนการอนุมัติโดย {} วันที่ {})", a.name, a.date.thai_short()),
             format!(" (replacing the approval by {} of {})", a.name, a.date),
         ),
     };
@@ -195,7 +195,10 @@ fn approve(opts: &Options) -> Result<String, Failure> {
         None => String::new(),
     };
     Ok(say(
-        format!("อนุมัติ {shown_file} แล้ว: {name} ({position}), {date}, {digest}{sealed}{note}"),
+        format!(
+            "อนุมัติ {shown_file} แล้ว: {name} ({position}), {}, {digest}{sealed}{note}",
+            date.thai_short()
+        ),
         format!("approved {shown_file}: {name} ({position}), {date}, {digest}{sealed}{note}"),
     ))
 }
