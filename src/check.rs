@@ -135,6 +135,10 @@ fn check_one(at: &Checking<'_>, reg: &Loaded<Register>, text: &[u8]) -> Vec<Diag
             message: Message::Composed(message),
         });
     }
+    at.keep_only_reported(&mut findings);
+    if findings.is_empty() {
+        return Vec::new();
+    }
     // a register that parsed is UTF-8
     place_in(std::str::from_utf8(text).unwrap_or_default(), findings)
 }
@@ -147,11 +151,21 @@ struct Checking<'a> {
     today: Option<crate::model::Date>,
     /// The files whose findings are reported; all when `None`.
     only: Option<&'a BTreeSet<PathBuf>>,
+    /// Only errors are reported: the commands that compute from the
+    /// registers refuse on errors and leave warnings to `riskreg validate`,
+    /// so a warning is not worth locating in its file (a scan of the file).
+    errors_only: bool,
 }
 
 impl Checking<'_> {
     fn wanted(&self, p: &Path) -> bool {
         self.only.is_none_or(|set| set.contains(p))
+    }
+
+    fn keep_only_reported(&self, findings: &mut Vec<Finding>) {
+        if self.errors_only {
+            findings.retain(|f| f.severity == Severity::Error);
+        }
     }
 }
 
@@ -206,7 +220,8 @@ pub fn check_root_with(
 
 /// A fiscal year's files read once: checked, and kept for the commands that
 /// compute from them (`summary`, `report`, `roll`, `export`), so that they
-/// need not read them again.
+/// need not read them again. Its report holds the errors only: those
+/// commands refuse on errors, and warnings are `riskreg validate`'s to show.
 #[derive(Debug)]
 pub struct CheckedYear {
     pub report: Report,
@@ -281,6 +296,7 @@ fn check_keeping(
         people: people.as_ref(),
         today,
         only,
+        errors_only: keep.is_some(),
     };
     let years = match layout::year_dirs(root) {
         Ok(y) => y,
@@ -328,6 +344,7 @@ fn check_keeping(
             &mut findings,
         ));
     }
+    checking.keep_only_reported(&mut findings);
     report.diagnostics.extend(place(findings));
     report
         .diagnostics
@@ -431,6 +448,7 @@ pub fn check_unsaved(
         people: people.as_ref(),
         today,
         only: None,
+        errors_only: false,
     };
     let loaded = Loaded {
         path: path.to_path_buf(),

@@ -55,9 +55,69 @@ pub fn map<T: Sync, R: Send>(items: &[T], per_thread: usize, f: impl Fn(&T) -> R
             })
             .collect()
     });
+    in_order(parts, items.len())
+}
+
+/// [`map`] over items it may change: `f` gets each item's index and the
+/// item itself, as a summary moving texts out of registers it owns does.
+pub fn map_mut<T: Send, R: Send>(
+    items: &mut [T],
+    per_thread: usize,
+    f: impl Fn(usize, &mut T) -> R + Sync,
+) -> Vec<R> {
+    let len = items.len();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(len.div_ceil(per_thread.max(1)));
+    if threads <= 1 {
+        return items.iter_mut().enumerate().map(|(i, t)| f(i, t)).collect();
+    }
+    let batch = (len / (threads * 8)).max(1);
+    // the batches are handed out in turn; a thread holds the lock only to
+    // take the next one
+    let batches = std::sync::Mutex::new(items.chunks_mut(batch).enumerate());
+    let (f, batches) = (&f, &batches);
+    let parts: Vec<Vec<(usize, Vec<R>)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(move || {
+                    let mut done = Vec::new();
+                    loop {
+                        let next = batches
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner)
+                            .next();
+                        let Some((n, part)) = next else {
+                            break;
+                        };
+                        let start = n * batch;
+                        let results = part
+                            .iter_mut()
+                            .enumerate()
+                            .map(|(i, t)| f(start + i, t))
+                            .collect();
+                        done.push((start, results));
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    in_order(parts, len)
+}
+
+/// The batches' results put back in the order of their items.
+fn in_order<R>(parts: Vec<Vec<(usize, Vec<R>)>>, len: usize) -> Vec<R> {
     let mut batches: Vec<(usize, Vec<R>)> = parts.into_iter().flatten().collect();
     batches.sort_unstable_by_key(|(start, _)| *start);
-    let mut out = Vec::with_capacity(items.len());
+    let mut out = Vec::with_capacity(len);
     for (_, results) in batches {
         out.extend(results);
     }
@@ -66,7 +126,20 @@ pub fn map<T: Sync, R: Send>(items: &[T], per_thread: usize, f: impl Fn(&T) -> R
 
 #[cfg(test)]
 mod tests {
-    use super::map;
+    use super::{map, map_mut};
+
+    #[test]
+    fn map_mut_changes_every_item_and_keeps_order() {
+        for n in [0usize, 1, 2, 5, 17, 1000] {
+            let mut v: Vec<usize> = (0..n).collect();
+            let out = map_mut(&mut v, 1, |i, x| {
+                *x += 1;
+                (i, *x)
+            });
+            assert_eq!(v, (1..=n).collect::<Vec<usize>>(), "items, {n}");
+            assert_eq!(out, (0..n).map(|i| (i, i + 1)).collect::<Vec<_>>(), "{n}");
+        }
+    }
 
     #[test]
     fn keeps_order_on_large_and_small_inputs_light_or_heavy() {

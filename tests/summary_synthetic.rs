@@ -91,3 +91,33 @@ fn owned_and_borrowed_paths_agree_on_many_registers() {
     assert_eq!(owned.progress.measures, 150 * 2 * 2);
     assert_eq!(owned, borrowed);
 }
+
+#[test]
+fn reading_a_year_to_compute_from_reports_its_errors_and_leaves_warnings_to_validate() {
+    // synthetic registers carry warnings (disbursements that fall between
+    // rounds) and no errors
+    let (_dir, root, year) = generate(3, 6, 3);
+    let full = riskreg::check::check_root(&root, None);
+    assert!(full.warnings() > 0, "the synthetic registers have warnings");
+    let checked = riskreg::check::load_year(&root, year.be(), &riskreg::progress::Silent);
+    assert_eq!(checked.report.warnings(), 0);
+    assert_eq!(checked.report.errors(), 0);
+    assert_eq!(checked.registers.len(), 3);
+
+    // an error is still reported, in its place
+    let file = root.join("2567").join("B00001.ron");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let broken = text.replacen("methodology:", "methodologie:", 1);
+    assert_ne!(broken, text);
+    std::fs::write(&file, broken).expect("write");
+    let checked = riskreg::check::load_year(&root, year.be(), &riskreg::progress::Silent);
+    assert_eq!(
+        checked.report.errors(),
+        1,
+        "{:#?}",
+        checked.report.diagnostics
+    );
+    assert_eq!(checked.report.warnings(), 0);
+    let d = &checked.report.diagnostics[0];
+    assert!(d.file.ends_with("B00001.ron") && d.line > 0, "{d:?}");
+}

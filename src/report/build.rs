@@ -2,16 +2,16 @@
 //! table as seed 002 does, and turn the frame sums into figures.
 
 use super::ReportError;
-use super::frames::{self, Facts, MeasureFact, Placed, RoundFact, Sums};
+use super::frames::{self, Facts, Placed, Sums};
+use super::gather::{Context, Gathered, Part};
 use super::percent::Percent;
 use super::summary::{
     BandCount, BureauRow, Comparison, FollowUp, Group, Progress, Row, StatusMove, Summary,
 };
 use crate::method::Methodology;
-use crate::model::ids::natural_cmp;
 use crate::model::{
-    ApproachId, ApproachList, BandId, BureauCode, BureauList, CoResponsible, FiscalYear,
-    Implementation, Label, Measure, MeasureId, Register, Risk, RiskId, RoundId, TrafficLight,
+    ApproachId, ApproachList, BandId, BureauCode, BureauList, Date, FiscalYear, Label, Register,
+    RoundId,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -64,60 +64,42 @@ fn band_table(methods: &[&Methodology]) -> Vec<(Option<BandId>, Label)> {
 
 /// Approach groups in the order of `approaches.ron`, then any other
 /// approach a measure names, by id.
-fn approach_table<'a>(s: &Sources<'a>) -> HashMap<&'a ApproachId, u32> {
-    let mut ix: HashMap<&ApproachId, u32> = HashMap::new();
+fn approach_table(s: &Sources) -> HashMap<ApproachId, u32> {
+    let mut ix: HashMap<ApproachId, u32> = HashMap::new();
     for a in &s.approaches.approaches {
         let next = ix.len() as u32;
-        ix.entry(&a.id).or_insert(next);
+        ix.entry(a.id.clone()).or_insert(next);
     }
     let mut unknown: Vec<&ApproachId> = s
         .registers
         .iter()
         .flat_map(|r| r.measures().map(|(_, m)| &m.approach))
-        .filter(|a| !ix.contains_key(a))
+        .filter(|a| !ix.contains_key(*a))
         .collect();
     unknown.sort();
     unknown.dedup();
     for a in unknown {
         let next = ix.len() as u32;
-        ix.insert(a, next);
+        ix.insert(a.clone(), next);
     }
     ix
-}
-
-/// For each measure of a register (in file order), its rank when the
-/// register's measure ids are sorted naturally.
-fn id_order(reg: &Register) -> Vec<u32> {
-    let ids: Vec<&str> = reg.measures().map(|(_, m)| m.id.as_str()).collect();
-    let mut by_id: Vec<usize> = (0..ids.len()).collect();
-    // files usually list measures in id order already: check before sorting
-    let in_order = ids
-        .windows(2)
-        .all(|w| natural_cmp(w[0], w[1]) != std::cmp::Ordering::Greater);
-    if !in_order {
-        by_id.sort_by(|a, b| natural_cmp(ids[*a], ids[*b]));
-    }
-    let mut rank = vec![0u32; ids.len()];
-    for (r, i) in by_id.iter().enumerate() {
-        rank[*i] = r as u32;
-    }
-    rank
 }
 
 /// Checks that every register's methodology exists and knows the rounds.
 /// Returns the methodology of each register (by index), or `None` when no
 /// methodologies were given.
-fn methods_of<'a>(
-    s: &Sources<'a>,
+fn methods_of<'m>(
+    methods: &'m [Methodology],
+    registers: &[Register],
     rounds: &[&RoundId],
-) -> Result<Vec<Option<&'a Methodology>>, ReportError> {
-    let mut out = Vec::with_capacity(s.registers.len());
-    for r in s.registers {
-        if s.methods.is_empty() {
+) -> Result<Vec<Option<&'m Methodology>>, ReportError> {
+    let mut out = Vec::with_capacity(registers.len());
+    for r in registers {
+        if methods.is_empty() {
             out.push(None);
             continue;
         }
-        let m = crate::method::find(s.methods, &r.methodology).ok_or_else(|| {
+        let m = crate::method::find(methods, &r.methodology).ok_or_else(|| {
             ReportError::UnknownMethod {
                 bureau: r.bureau.to_string(),
                 method: r.methodology.to_string(),
@@ -146,8 +128,89 @@ fn round_label(methods: &[Option<&Methodology>], round: &RoundId) -> Label {
         .unwrap_or_else(|| Label::new(round.as_str(), round.as_str()))
 }
 
-/// Everything of a summary but the table's rows, owning its data so that the
-/// registers can be consumed afterwards.
+/// The tables a summary is numbered against, made before the registers are
+/// gone through; it owns them, so that the registers can be consumed after.
+struct Setup<'m> {
+    bureaus: Vec<(BureauCode, Label)>,
+    bands: Vec<(Option<BandId>, Label)>,
+    approach_ix: HashMap<ApproachId, u32>,
+    /// The methodology of each register, by index (`None` without any).
+    methods: Vec<Option<&'m Methodology>>,
+    with_register: Vec<bool>,
+}
+
+impl<'m> Setup<'m> {
+    /// The tables of the registers of `s`, rated with `methods` (those of
+    /// `s`, borrowed apart from its registers so that they outlive them).
+    fn new(
+        s: &Sources,
+        methods: &'m [Methodology],
+        year: FiscalYear,
+        rounds: &[&RoundId],
+    ) -> Result<Self, ReportError> {
+        if !s.registers.iter().any(|r| r.year == year) {
+            return Err(ReportError::NoData { year });
+        }
+        let methods = methods_of(methods, s.registers, rounds)?;
+        let used: Vec<&Methodology> = {
+            let mut v: Vec<&Methodology> = Vec::new();
+            for m in methods.iter().flatten() {
+                if !v.iter().any(|u| u.is(&m.reference())) {
+                    v.push(m);
+                }
+            }
+            v
+        };
+        let bureaus = bureau_table(s);
+        let has_register: HashSet<&BureauCode> = s
+            .registers
+            .iter()
+            .filter(|r| r.year == year)
+            .map(|r| &r.bureau)
+            .collect();
+        let with_register = bureaus
+            .iter()
+            .map(|(c, _)| has_register.contains(c))
+            .collect();
+        Ok(Setup {
+            bands: band_table(&used),
+            approach_ix: approach_table(s),
+            methods,
+            with_register,
+            bureaus,
+        })
+    }
+
+    fn context<'r>(&self, rounds: &'r [&'r RoundId], today: Option<Date>) -> Context<'r> {
+        Context {
+            bureau_ix: self
+                .bureaus
+                .iter()
+                .enumerate()
+                .map(|(i, (c, _))| (c.clone(), i as u32))
+                .collect(),
+            band_ix: self
+                .bands
+                .iter()
+                .enumerate()
+                .filter_map(|(i, (id, _))| id.clone().map(|id| (id, i as u32)))
+                .collect(),
+            approach_ix: self.approach_ix.clone(),
+            rounds,
+            today,
+        }
+    }
+
+    fn gathered(&self, parts: Vec<Option<Part>>) -> Gathered {
+        let mut gathered = Gathered::new(self.bureaus.len());
+        for part in parts.into_iter().flatten() {
+            gathered.add(part);
+        }
+        gathered
+    }
+}
+
+/// Everything of a summary but the table's rows, owning its data.
 pub struct Plan {
     /// The measures in table order: number, index in file order, band.
     order: Vec<Placed>,
@@ -163,67 +226,94 @@ pub struct Plan {
     round_label: Label,
     from: Option<(RoundId, Label)>,
     secretariat: Label,
+    follow_up: FollowUp,
+    follow_up_per_lead: Vec<FollowUp>,
 }
 
-/// Summarizes borrowed registers: rows are copied from them, on all cores.
+/// The rounds asked for: the one reported on, then the one compared with.
+fn rounds_of<'r>(round: &'r RoundId, compare_to: Option<&'r RoundId>) -> Vec<&'r RoundId> {
+    std::iter::once(round).chain(compare_to).collect()
+}
+
+/// Summarizes borrowed registers (the interface's): what the rows show is
+/// copied from them, register by register on all cores.
 pub fn summarize(
     s: &Sources,
     year: FiscalYear,
     round: &RoundId,
     compare_to: Option<&RoundId>,
+    today: Option<Date>,
 ) -> Result<Summary, ReportError> {
-    let plan = plan(s, year, round, compare_to)?;
-    let flat = measures_in_order(s.registers, year);
-    let rows = crate::par::map(&plan.order, crate::par::LIGHT, |p| {
-        let (reg, risk, m) = flat[p.ix];
-        let mut row = row(
-            &reg.bureau,
-            risk.id.clone(),
-            RowParts::copied(m, round),
-            band_id(&plan.bands, p.band),
-        );
-        row.no = p.no;
-        (m.approach.clone(), row)
+    let rounds = rounds_of(round, compare_to);
+    let setup = Setup::new(s, s.methods, year, &rounds)?;
+    let cx = setup.context(&rounds, today);
+    let items: Vec<(&Register, Option<&Methodology>)> = s
+        .registers
+        .iter()
+        .zip(setup.methods.iter().copied())
+        .collect();
+    let parts = crate::par::map(&items, crate::par::HEAVY, |(reg, method)| {
+        (reg.year == year).then(|| {
+            let mut part = cx.part(reg, *method);
+            part.copy_rows(reg, round);
+            part
+        })
     });
-    Ok(finish(plan, rows, s.approaches))
+    let gathered = setup.gathered(parts);
+    finish_from(s, setup, gathered, year, round, compare_to)
 }
 
-/// Summarizes registers it owns, using both cores: the table's rows are
-/// copied out on one thread while the plan (order, sums, comparison) is made
-/// on another, and the registers are freed while the table is finished.
+/// Summarizes registers it owns (as `riskreg summary` does): each register
+/// gives up its texts to the rows instead of having them copied, on all
+/// cores, and the emptied registers are freed on another thread while the
+/// frames are queried.
 pub fn summarize_owned(
     s: &Sources,
-    owned: Vec<Register>,
+    mut owned: Vec<Register>,
+    year: FiscalYear,
+    round: &RoundId,
+    compare_to: Option<&RoundId>,
+    today: Option<Date>,
+) -> Result<Summary, ReportError> {
+    let rounds = rounds_of(round, compare_to);
+    let setup = Setup::new(
+        &Sources {
+            registers: &owned,
+            ..*s
+        },
+        s.methods,
+        year,
+        &rounds,
+    )?;
+    let cx = setup.context(&rounds, today);
+    let methods = &setup.methods;
+    let parts = crate::par::map_mut(&mut owned, crate::par::HEAVY, |i, reg| {
+        (reg.year == year).then(|| {
+            let method = methods.get(i).copied().flatten();
+            let mut part = cx.part(reg, method);
+            part.take_rows(reg, round);
+            part
+        })
+    });
+    let gathered = setup.gathered(parts);
+    std::thread::scope(|scope| {
+        scope.spawn(move || drop(owned));
+        finish_from(s, setup, gathered, year, round, compare_to)
+    })
+}
+
+/// The frames' figures of the gathered facts, and the table put in order.
+fn finish_from(
+    s: &Sources,
+    setup: Setup,
+    mut gathered: Gathered,
     year: FiscalYear,
     round: &RoundId,
     compare_to: Option<&RoundId>,
 ) -> Result<Summary, ReportError> {
-    let (plan, rows) = std::thread::scope(|scope| {
-        let rows = scope.spawn(|| {
-            measures_in_order(&owned, year)
-                .into_iter()
-                .map(|(reg, risk, m)| {
-                    let parts = RowParts::copied(m, round);
-                    Some((
-                        m.approach.clone(),
-                        row(&reg.bureau, risk.id.clone(), parts, None),
-                    ))
-                })
-                .collect::<Vec<_>>()
-        });
-        let plan = plan(
-            &Sources {
-                registers: &owned,
-                ..*s
-            },
-            year,
-            round,
-            compare_to,
-        );
-        (plan, rows.join())
-    });
-    let plan = plan?;
-    let mut slots = rows.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    let plan = plan(s, setup, &mut gathered, year, round, compare_to)?;
+    let mut slots = std::mem::take(&mut gathered.rows);
+    drop(gathered);
     let rows: Vec<(ApproachId, Row)> = plan
         .order
         .iter()
@@ -234,122 +324,36 @@ pub fn summarize_owned(
             Some((approach, row))
         })
         .collect();
-    Ok(std::thread::scope(|scope| {
-        scope.spawn(move || drop(owned));
-        finish(plan, rows, s.approaches)
-    }))
-}
-
-/// The year's measures in file order, as the facts' `ix` numbers them.
-fn measures_in_order(
-    registers: &[Register],
-    year: FiscalYear,
-) -> Vec<(&Register, &Risk, &Measure)> {
-    registers
-        .iter()
-        .filter(|r| r.year == year)
-        .flat_map(|reg| reg.measures().map(move |(risk, m)| (reg, risk, m)))
-        .collect()
+    Ok(finish(plan, rows, s.approaches))
 }
 
 fn band_id(bands: &[(Option<BandId>, Label)], ix: u32) -> Option<BandId> {
     bands.get(ix as usize).and_then(|b| b.0.clone())
 }
 
+/// The polars queries over the year's facts: order, sums, co-carried
+/// counts and the comparison of the two rounds.
 fn plan(
     s: &Sources,
+    setup: Setup,
+    gathered: &mut Gathered,
     year: FiscalYear,
     round: &RoundId,
     compare_to: Option<&RoundId>,
 ) -> Result<Plan, ReportError> {
-    let registers: Vec<&Register> = s.registers.iter().filter(|r| r.year == year).collect();
-    if registers.is_empty() {
-        return Err(ReportError::NoData { year });
-    }
-    let mut rounds = vec![round];
-    rounds.extend(compare_to);
-    let all_methods = methods_of(s, &rounds)?;
-    let used: Vec<&Methodology> = {
-        let mut v: Vec<&Methodology> = Vec::new();
-        for m in all_methods.iter().flatten() {
-            if !v.iter().any(|u| u.is(&m.reference())) {
-                v.push(m);
-            }
-        }
-        v
-    };
-    let bureaus = bureau_table(s);
-    let bands = band_table(&used);
-    let bureau_ix: HashMap<&BureauCode, u32> = bureaus
-        .iter()
-        .enumerate()
-        .map(|(i, (c, _))| (c, i as u32))
-        .collect();
-    let band_ix: HashMap<&BandId, u32> = bands
-        .iter()
-        .enumerate()
-        .filter_map(|(i, (id, _))| id.as_ref().map(|id| (id, i as u32)))
-        .collect();
-
-    let approach_ix = approach_table(s);
-    let rounds: Vec<&RoundId> = std::iter::once(round).chain(compare_to).collect();
-    let mut gathered = Gathered::default();
-    for (reg, method) in s.registers.iter().zip(&all_methods) {
-        if reg.year != year {
-            continue;
-        }
-        let lead = bureau_ix.get(&reg.bureau).copied().unwrap_or(0);
-        let mut local = id_order(reg).into_iter();
-        for risk in &reg.risks {
-            // the band is the risk's: rate each risk once, not once per measure
-            let band = method
-                .and_then(|m| m.inherent_band(risk).ok())
-                .and_then(|b| band_ix.get(&b.id).copied())
-                .unwrap_or(0);
-            let risk_ix = gathered.risk_bands.len() as u32;
-            gathered.risk_bands.push(band);
-            for measure in &risk.measures {
-                let ix = gathered.measures.len() as u32;
-                gathered.measures.push(MeasureFact {
-                    lead,
-                    approach: approach_ix
-                        .get(&measure.approach)
-                        .copied()
-                        .unwrap_or(u32::MAX),
-                    all_bureaus: matches!(measure.co_responsible, CoResponsible::AllBureaus),
-                    local: local.next().unwrap_or(u32::MAX),
-                    risk: risk_ix,
-                    allocated: measure.budget.allocated().satang(),
-                });
-                for (n, r) in rounds.iter().enumerate() {
-                    if let Some(entry) = measure.at_round(r) {
-                        gathered.rounds.push(RoundFact {
-                            measure: ix,
-                            round: n as u8,
-                            status: Some(entry.status),
-                            completed: entry.implementation.is_completed(),
-                            disbursed: entry.disbursed.satang(),
-                        });
-                    }
-                }
-                if let CoResponsible::Bureaus(list) = &measure.co_responsible {
-                    gathered.co.extend(
-                        list.iter()
-                            .filter_map(|c| bureau_ix.get(c).copied())
-                            .filter(|b| *b != lead)
-                            .map(|b| (ix, b)),
-                    );
-                }
-            }
-        }
-    }
+    let Setup {
+        bureaus,
+        bands,
+        methods: all_methods,
+        with_register,
+        ..
+    } = setup;
     let facts = Facts::new(
-        &gathered.risk_bands,
-        &gathered.measures,
-        &gathered.rounds,
-        &gathered.co,
+        &std::mem::take(&mut gathered.risk_bands),
+        &std::mem::take(&mut gathered.measures),
+        &std::mem::take(&mut gathered.rounds),
+        &std::mem::take(&mut gathered.co),
     )?;
-    drop(gathered);
     let now = facts.aggregate(0, bureaus.len(), bands.len())?;
     let then = match compare_to {
         Some(_) => Some(facts.aggregate(1, bureaus.len(), bands.len())?),
@@ -361,11 +365,6 @@ fn plan(
         .iter()
         .zip(&now.per_lead)
         .map(|(n, lead)| n + now.total.all_bureaus - lead.all_bureaus)
-        .collect();
-    let has_register: HashSet<&BureauCode> = registers.iter().map(|r| &r.bureau).collect();
-    let with_register: Vec<bool> = bureaus
-        .iter()
-        .map(|(c, _)| has_register.contains(c))
         .collect();
     let changes = match compare_to {
         Some(_) => facts.changes()?,
@@ -385,18 +384,9 @@ fn plan(
         secretariat: s.bureaus.secretariat.clone(),
         bureaus,
         bands,
+        follow_up: std::mem::take(&mut gathered.follow_up),
+        follow_up_per_lead: std::mem::take(&mut gathered.follow_up_per_lead),
     })
-}
-
-/// The year's facts as plain rows, before they become frames.
-#[derive(Default)]
-struct Gathered {
-    /// Band index per risk, in file order.
-    risk_bands: Vec<u32>,
-    measures: Vec<MeasureFact>,
-    rounds: Vec<RoundFact>,
-    /// (measure, named co-responsible bureau other than the lead).
-    co: Vec<(u32, u32)>,
 }
 
 /// The summary from its plan and its rows in table order.
@@ -408,13 +398,14 @@ fn finish(plan: Plan, rows: Vec<(ApproachId, Row)>, approaches: &ApproachList) -
         .zip(&plan.now.per_lead)
         .zip(&plan.co)
         .zip(&plan.with_register)
-        .filter(|(_, has)| **has)
-        .map(|(((b, sums), co), _)| BureauRow {
+        .zip(&plan.follow_up_per_lead)
+        .filter(|((_, has), _)| **has)
+        .map(|((((b, sums), co), _), follow_up)| BureauRow {
             bureau: b.0.clone(),
             name: b.1.clone(),
             progress: progress(sums, &plan.bands),
             co_responsible: *co,
-            follow_up: FollowUp::default(),
+            follow_up: follow_up.clone(),
         })
         .collect();
     let comparison = match (&plan.from, &plan.then) {
@@ -463,7 +454,7 @@ fn finish(plan: Plan, rows: Vec<(ApproachId, Row)>, approaches: &ApproachList) -
         groups,
         bureaus: bureau_rows,
         comparison,
-        follow_up: FollowUp::default(),
+        follow_up: plan.follow_up,
         warnings: Vec::new(),
     }
 }
@@ -498,68 +489,6 @@ fn table(approaches: &ApproachList, rows: Vec<(ApproachId, Row)>) -> Vec<Group> 
         }
     }
     groups
-}
-
-/// A row of the table from the parts of its measure, numbered later.
-fn row(lead: &BureauCode, risk: RiskId, m: RowParts, band: Option<BandId>) -> Row {
-    let mut responsible = vec![lead.clone()];
-    let all_bureaus = matches!(m.co_responsible, CoResponsible::AllBureaus);
-    if let CoResponsible::Bureaus(list) = m.co_responsible {
-        responsible.extend(list.into_iter().filter(|c| c != lead));
-    }
-    let e = m.entry;
-    Row {
-        no: 0,
-        measure: m.id,
-        title: m.title,
-        risk,
-        status: e.as_ref().map(|e| e.status),
-        disbursed_satang: e.as_ref().map_or(0, |e| e.disbursed),
-        implementation: e.as_ref().map(|e| e.implementation.clone()),
-        occurrence: e.map(|e| e.occurrence).unwrap_or_default(),
-        responsible,
-        all_bureaus,
-        other_responsible: m.other_responsible,
-        allocated_satang: m.allocated,
-        band,
-        indicators: Vec::new(),
-    }
-}
-
-/// What a row takes from a measure and its entry for the round.
-struct RowParts {
-    id: MeasureId,
-    title: String,
-    co_responsible: CoResponsible,
-    other_responsible: String,
-    allocated: i64,
-    entry: Option<EntryParts>,
-}
-
-struct EntryParts {
-    status: TrafficLight,
-    implementation: Implementation,
-    disbursed: i64,
-    occurrence: String,
-}
-
-impl RowParts {
-    /// Copies what the row needs from a borrowed measure.
-    fn copied(m: &Measure, round: &RoundId) -> RowParts {
-        RowParts {
-            id: m.id.clone(),
-            title: m.title.clone(),
-            co_responsible: m.co_responsible.clone(),
-            other_responsible: m.other_responsible.clone(),
-            allocated: m.budget.allocated().satang(),
-            entry: m.at_round(round).map(|e| EntryParts {
-                status: e.status,
-                implementation: e.implementation.clone(),
-                disbursed: e.disbursed.satang(),
-                occurrence: e.occurrence.clone(),
-            }),
-        }
-    }
 }
 
 /// Figures from exact sums: percentages by the one rule of [`Percent`].

@@ -93,10 +93,14 @@ pub struct Changes {
     pub newly_completed: Vec<u32>,
 }
 
-/// The facts of a year as frames.
+/// The facts of a year as frames. The measures joined with their risk's
+/// band, and the table's order, are computed once here and shared by every
+/// query after (each used to join and sort again).
 pub struct Facts {
-    risks: DataFrame,
-    measures: DataFrame,
+    /// `measures` with the `band` of its risk.
+    banded: DataFrame,
+    /// `no`, `ix`, `band` in table order.
+    ordered: DataFrame,
     rounds: DataFrame,
     co: DataFrame,
 }
@@ -206,48 +210,43 @@ impl Facts {
                 co.iter().map(|p| p.1).collect::<Vec<u32>>(),
             ),
         ])?;
-        Ok(Facts {
-            risks,
-            measures,
-            rounds,
-            co,
-        })
-    }
-
-    /// Measures with their risk's band.
-    fn banded(&self) -> LazyFrame {
-        self.measures.clone().lazy().join(
-            self.risks.clone().lazy(),
-            [col("risk")],
-            [col("risk")],
-            JoinArgs::new(JoinType::Left),
-        )
-    }
-
-    /// Seed 002's order: approach group, then the measures of named bureaus
-    /// in official bureau order, then those of all bureaus (ทุกสำนัก), each
-    /// by id; numbered from 1.
-    fn ordered(&self) -> LazyFrame {
-        self.banded()
+        // measures with their risk's band
+        let banded = measures
+            .lazy()
+            .join(
+                risks.lazy(),
+                [col("risk")],
+                [col("risk")],
+                JoinArgs::new(JoinType::Left),
+            )
+            .with_column(col("band").fill_null(lit(0u32)))
+            .collect()?;
+        // seed 002's order: approach group, then the measures of named
+        // bureaus in official bureau order, then those of all bureaus
+        // (ทุกสำนัก), each by id; numbered from 1
+        let ordered = banded
+            .clone()
+            .lazy()
             .sort(
                 ["approach", "all_bureaus", "lead", "local"],
                 SortMultipleOptions::default().with_maintain_order(true),
             )
             .with_row_index("no", Some(1))
+            .select([col("no").cast(DataType::UInt32), col("ix"), col("band")])
+            .collect()?;
+        Ok(Facts {
+            banded,
+            ordered,
+            rounds,
+            co,
+        })
     }
 
     /// The table's order and numbering.
     pub fn order(&self) -> Result<Vec<Placed>, ReportError> {
         let run = || -> PolarsResult<Vec<Placed>> {
-            let df = self
-                .ordered()
-                .select([
-                    col("no").cast(DataType::UInt32),
-                    col("ix"),
-                    col("band").fill_null(lit(0u32)),
-                ])
-                .collect()?;
-            let (no, ix, band) = (u32s(&df, "no")?, u32s(&df, "ix")?, u32s(&df, "band")?);
+            let df = &self.ordered;
+            let (no, ix, band) = (u32s(df, "no")?, u32s(df, "ix")?, u32s(df, "band")?);
             Ok(no
                 .into_iter()
                 .zip(ix)
@@ -264,18 +263,22 @@ impl Facts {
 
     /// Measures with their figures at `round` (0 or 1): every measure, a
     /// measure with no entry for the round counting as not reported.
-    fn at_round(&self, round: u8) -> LazyFrame {
+    fn at_round(&self, round: u8) -> PolarsResult<DataFrame> {
         let entries = self
             .rounds
             .clone()
             .lazy()
             .filter(col("round").eq(lit(u32::from(round))));
-        self.banded().join(
-            entries,
-            [col("ix")],
-            [col("ix")],
-            JoinArgs::new(JoinType::Left),
-        )
+        self.banded
+            .clone()
+            .lazy()
+            .join(
+                entries,
+                [col("ix")],
+                [col("ix")],
+                JoinArgs::new(JoinType::Left),
+            )
+            .collect()
     }
 
     /// Sums at `round` (0 or 1), in total and per lead bureau, with counts
@@ -315,9 +318,8 @@ impl Facts {
                     .alias("disbursed"),
             ]
         };
-        let facts = self
-            .at_round(round)
-            .with_column(col("band").fill_null(lit(0u32)));
+        // joined once, then summed three ways
+        let facts = self.at_round(round)?.lazy();
         let per_lead_df = facts
             .clone()
             .group_by([col("lead")])
@@ -409,8 +411,10 @@ impl Facts {
         };
         let left = JoinArgs::new(JoinType::Left);
         let joined = self
-            .ordered()
-            .select([col("no").cast(DataType::UInt32), col("ix")])
+            .ordered
+            .clone()
+            .lazy()
+            .select([col("no"), col("ix")])
             .join(side(1, "then"), [col("ix")], [col("ix")], left.clone())
             .join(side(0, "now"), [col("ix")], [col("ix")], left)
             .with_columns([

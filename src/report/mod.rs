@@ -11,8 +11,8 @@ mod dataset_xlsx;
 pub mod document;
 mod error;
 pub mod export;
-mod follow_up;
 mod frames;
+mod gather;
 mod percent;
 mod render;
 mod summary;
@@ -81,11 +81,17 @@ pub fn summarize_loaded(
         methods: &methods,
         registers: &[],
     };
-    let follow_up = follow_up::count(&registers, &methods, round, crate::clock::today().ok());
-    // the registers are not needed afterwards: summarize_owned frees them
-    // on the second core while it finishes the table
-    build::summarize_owned(&sources, registers, year, round, compare)
-        .map(|summary| follow_up.attach(with_warnings(summary)))
+    // the registers are not needed afterwards: summarize_owned moves their
+    // texts into the table and frees the rest
+    build::summarize_owned(
+        &sources,
+        registers,
+        year,
+        round,
+        compare,
+        crate::clock::today().ok(),
+    )
+    .map(with_warnings)
 }
 
 /// The summary with its warnings worked out from its table.
@@ -119,7 +125,6 @@ pub fn summarize_with_methods(
     round: &RoundId,
     compare: Option<&RoundId>,
 ) -> Result<Summary, ReportError> {
-    let follow_up = follow_up::count(registers, methods, round, crate::clock::today().ok());
     build::summarize(
         &build::Sources {
             bureaus,
@@ -130,6 +135,7 @@ pub fn summarize_with_methods(
         year,
         round,
         compare,
+        crate::clock::today().ok(),
     )
-    .map(|summary| follow_up.attach(with_warnings(summary)))
+    .map(with_warnings)
 }
