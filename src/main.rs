@@ -33,6 +33,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Hook(HookCommand::CheckStaged)) => cli::hook::check_staged(),
         Some(Command::Hook(HookCommand::CheckPush)) => cli::hook::check_push(),
+        Some(Command::Hook(HookCommand::Refused)) => cli::hook::refused(),
         Some(Command::Verify(opts)) => cli::verify::run(&opts),
         Some(Command::Summary(opts)) => cli::summary::run(&opts),
         Some(Command::Export(opts)) => cli::export::run(&opts),

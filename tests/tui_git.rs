@@ -321,7 +321,20 @@ fn outside_a_repository_the_history_says_why() {
         .clone()
         .expect("read")
         .expect_err("no repo");
-    assert!(why.contains("not inside a git repository"), "{why}");
+    assert!(why.en.contains("not inside a git repository"), "{why:?}");
+    assert!(why.th.contains("ไม่ได้อยู่ในคลัง git"), "{why:?}");
+}
+
+#[test]
+fn outside_a_repository_the_thai_history_says_why_in_thai() {
+    let (_dir, mut app) = common::tui::app_with(common::tui::thai());
+    common::tui::open_fin(&mut app);
+    ch(&mut app, 'v');
+    assert_eq!(app.screen, Screen::History);
+    let screen = common::tui::screen_text(&app, 120, 30);
+    let flat: String = screen.split_whitespace().collect();
+    assert!(flat.contains("ไม่ได้อยู่ในคลังgit"), "{screen}");
+    assert!(!screen.contains("not inside a git repository"), "{screen}");
 }
 
 /// The screen with each commit's short id and date replaced by a fixed word.

@@ -7,7 +7,7 @@ mod common;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use riskreg::model::Lang;
 use riskreg::tui::action::Action;
-use riskreg::tui::app::{App, Modal, Notice, Screen};
+use riskreg::tui::app::{App, Modal, Screen};
 use riskreg::tui::keymap::{Key, Keymap, Scope, TextKey};
 use riskreg::tui::settings::Settings;
 use riskreg::tui::theme::Theme;
@@ -163,12 +163,17 @@ fn a_clash_inside_a_scope_is_reported_and_the_defaults_stay() {
     // a screen key over a global one is the rule, not a clash
     let (_, problems) = map_with(&[("Green", "1")]);
     assert!(problems.is_empty(), "{problems:?}");
-    // and the problems reach the status line
+    // and the problems reach the status line, in the interface's language
     let (_d, app) = open_with_keys(&[("Register.Sort", "a")]);
+    let said = app
+        .status
+        .as_ref()
+        .map(|n| (n.text(Lang::En), n.text(Lang::Th)));
     assert!(
-        matches!(&app.status, Some(Notice::Settings { problems }) if problems.contains("already AddRisk")),
-        "{:?}",
-        app.status
+        said.as_ref()
+            .is_some_and(|(en, th)| en.contains("a is already AddRisk in Register")
+                && th.contains("a เป็นปุ่มของ AddRisk ใน Register อยู่แล้ว")),
+        "{said:?}"
     );
 }
 

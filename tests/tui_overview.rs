@@ -126,10 +126,14 @@ fn a_register_that_does_not_read_is_reported_with_its_place_and_never_overwritte
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.screen, Screen::Overview);
     // the load error, with where in the file
+    let said = app
+        .status
+        .as_ref()
+        .map(|n| (n.text(Lang::En), n.text(Lang::Th)));
     assert!(
-        matches!(&app.status, Some(Notice::Failed { why }) if why.contains("FIN.ron:")),
-        "{:?}",
-        app.status
+        said.as_ref()
+            .is_some_and(|(en, th)| en.contains("FIN.ron:") && th.contains("FIN.ron:") && en != th),
+        "{said:?}"
     );
     ch(&mut app, 'n');
     assert_eq!(

@@ -317,3 +317,58 @@ fn the_changes_screen_scrolls_to_its_last_row_and_no_further() {
         );
     }
 }
+
+#[test]
+fn a_save_that_fails_is_said_in_the_language_of_the_interface() {
+    for (settings, words) in [
+        (thai(), "ไฟล์ถูกลบหรือย้ายไปหลังจากที่อ่านมา จึงไม่สร้างขึ้นใหม่"),
+        (
+            riskreg::tui::settings::Settings {
+                lang: Some(Lang::En),
+                ..Default::default()
+            },
+            "the file was removed or moved since it was loaded; not recreating it",
+        ),
+    ] {
+        let (_d, mut app) = app_with(settings);
+        open_fin(&mut app);
+        ch(&mut app, 'o');
+        ch(&mut app, 'r');
+        let path = app.ws.entries[app.current].loaded.path.clone();
+        std::fs::remove_file(&path).expect("remove");
+        ctrl(&mut app, 's');
+        assert!(!path.exists(), "nothing is written back");
+        assert!(app.ws.any_dirty(), "the edit stays unsaved");
+        let Some(Notice::Unable { why }) = &app.status else {
+            panic!("{:?}", app.status);
+        };
+        assert!(
+            why.en
+                .ends_with("the file was removed or moved since it was loaded; not recreating it")
+        );
+        // the status line, as drawn, in the interface's language
+        let screen = screen_text(&app, 200, 24);
+        let flat: String = screen.split_whitespace().collect();
+        let want: String = words.split_whitespace().collect();
+        assert!(flat.contains(&want), "{screen}");
+    }
+}
+
+#[test]
+fn the_status_line_words_a_riskreg_today_that_does_not_read_in_both_languages() {
+    let why = riskreg::clock::NoToday::Malformed {
+        value: "garbage".into(),
+        why: riskreg::model::Refused::StoredDate {
+            found: "garbage".into(),
+        },
+    };
+    let notice = Notice::NoToday(why);
+    assert_eq!(
+        notice.text(Lang::Th),
+        "RISKREG_TODAY=garbage: ต้องเป็นวันที่ พ.ศ. เช่น \"2567-01-12\" แต่พบ \"garbage\""
+    );
+    assert_eq!(
+        notice.text(Lang::En),
+        "RISKREG_TODAY=garbage: expected a Buddhist-era date like \"2567-01-12\", found \"garbage\""
+    );
+}

@@ -5,7 +5,7 @@
 
 use super::signing::{self, Checked};
 use crate::model::people::{ALLOWED_SIGNERS_FILE, PEOPLE_FILE};
-use crate::model::{Approval, Lang, People, Person, Register};
+use crate::model::{Approval, Label, Lang, People, Person, Register};
 use crate::store::{self, LoadError};
 use std::path::{Path, PathBuf};
 
@@ -70,12 +70,29 @@ impl Identity {
     }
     /// "login somchai, git user.email s@x", for messages.
     pub fn describe(&self) -> String {
+        self.describe_in(Lang::En)
+    }
+    /// [`Identity::describe`] in `lang`: where each name came from in its
+    /// words, the names as they are.
+    pub fn describe_in(&self, lang: Lang) -> String {
         if self.claims.is_empty() {
-            return "no login, no git e-mail and no RISKREG_USER".into();
+            return lang
+                .pick(
+                    "ไม่มีชื่อผู้ใช้ ไม่มีอีเมลของ git และไม่มี RISKREG_USER",
+                    "no login, no git e-mail and no RISKREG_USER",
+                )
+                .into();
         }
         self.claims
             .iter()
-            .map(|(k, v)| format!("{k} {v}"))
+            .map(|(k, v)| {
+                let k = match (lang, *k) {
+                    (Lang::Th, "login") => "ชื่อผู้ใช้",
+                    (Lang::Th, "author e-mail") => "อีเมลผู้เขียน commit",
+                    (_, k) => k,
+                };
+                format!("{k} {v}")
+            })
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -121,20 +138,33 @@ pub fn root_of(path: &str) -> String {
     parts[..keep].iter().map(|p| format!("{p}/")).collect()
 }
 
-/// Why `person` may not change `path`; `None` when they may.
-pub fn refusal(person: &Person, path: &str) -> Option<String> {
+/// Why `person` may not change `path`, in both languages; `None` when they
+/// may.
+pub fn refusal(person: &Person, path: &str) -> Option<Label> {
+    let who = person.shown();
+    let of = bureaus_or_none(person, "ไม่มีสำนัก");
     match guarded(path)? {
-        Guarded::Register { bureau } if !person.may_change(&bureau) => Some(format!(
-            "{path}: {} may not change the register of {bureau}: only its officers, reviewers \
-             and approvers may ({})",
-            person.shown(),
-            member_of(person)
+        Guarded::Register { bureau } if !person.may_change(&bureau) => Some(Label::new(
+            format!(
+                "{path}: {who} แก้ไขทะเบียนของ {bureau} ไม่ได้: แก้ได้เฉพาะเจ้าหน้าที่ ผู้สอบทาน \
+                 และผู้อนุมัติของ {bureau} ({who} สังกัด {of})"
+            ),
+            format!(
+                "{path}: {who} may not change the register of {bureau}: only its officers, \
+                 reviewers and approvers may ({})",
+                member_of(person)
+            ),
         )),
-        Guarded::Shared if !person.keeps_shared_files() => Some(format!(
-            "{path}: {} may not change a shared file: only the planning bureau (role Planning) \
-             may ({})",
-            person.shown(),
-            member_of(person)
+        Guarded::Shared if !person.keeps_shared_files() => Some(Label::new(
+            format!(
+                "{path}: {who} แก้ไขไฟล์ที่ใช้ร่วมกันไม่ได้: แก้ได้เฉพาะสำนักแผน (บทบาท Planning) \
+                 ({who} สังกัด {of})"
+            ),
+            format!(
+                "{path}: {who} may not change a shared file: only the planning bureau (role \
+                 Planning) may ({})",
+                member_of(person)
+            ),
         )),
         _ => None,
     }
@@ -152,7 +182,7 @@ fn belongs(person: &Person, third_person: bool) -> String {
 
 /// Why `who` may not change `paths` under `people`: one line per path
 /// refused. No people file: nothing is refused (roles not in force).
-pub fn refusals(people: Option<&People>, who: &Identity, paths: &[String]) -> Vec<String> {
+pub fn refusals(people: Option<&People>, who: &Identity, paths: &[String]) -> Vec<Label> {
     let Some(people) = people else {
         return Vec::new();
     };
@@ -165,9 +195,15 @@ pub fn refusals(people: Option<&People>, who: &Identity, paths: &[String]) -> Ve
         None => touched
             .iter()
             .map(|p| {
-                format!(
-                    "{p}: {} is nobody in {PEOPLE_FILE}, so may change no register",
-                    who.describe()
+                Label::new(
+                    format!(
+                        "{p}: {} ไม่มีชื่ออยู่ใน {PEOPLE_FILE} จึงแก้ไขทะเบียนใดไม่ได้",
+                        who.describe_in(Lang::Th)
+                    ),
+                    format!(
+                        "{p}: {} is nobody in {PEOPLE_FILE}, so may change no register",
+                        who.describe()
+                    ),
                 )
             })
             .collect(),
@@ -259,9 +295,78 @@ pub enum Seal {
     /// Validly signed by this approver of the register's bureau.
     Signed { by: String },
     /// A signature that does not hold: why.
-    Forged(String),
+    Forged(SealWhy),
     /// A signature that cannot be checked here: why.
-    Unchecked(String),
+    Unchecked(SealWhy),
+}
+
+/// Why a signature does not hold, or cannot be checked here.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SealWhy {
+    ControlCharacters,
+    NoSignersFile,
+    /// The checker could not run or read the signature: its own words.
+    CannotCheck(String),
+    Mismatch,
+    UnknownKey(String),
+    /// Signed by these principals, but no people file says who approves.
+    NoPeople(String),
+    MayNotApprove {
+        signer: String,
+        bureau: String,
+    },
+    NotInPeople(String),
+    OtherName {
+        signer: String,
+        named: String,
+    },
+}
+
+impl SealWhy {
+    pub fn text(&self, lang: Lang) -> String {
+        use SealWhy as W;
+        let (signers, people) = (ALLOWED_SIGNERS_FILE, PEOPLE_FILE);
+        match lang {
+            Lang::Th => match self {
+                W::ControlCharacters => "ช่องของการอนุมัติมีอักขระควบคุม".into(),
+                W::NoSignersFile => format!("ไม่มีไฟล์ {signers} คู่กับ {people}"),
+                W::CannotCheck(e) => format!("ตรวจไม่ได้ ({e})"),
+                W::Mismatch => "ลายมือชื่อไม่ตรงกับการอนุมัตินี้: ค่าย่อย ชื่อ ตำแหน่ง หรือวันที่ \
+                                ไม่ใช่สิ่งที่ผู้อนุมัติลงนามไว้"
+                    .into(),
+                W::UnknownKey(key) => format!("ลงนามด้วยกุญแจ {key} ซึ่งไม่อยู่ใน {signers}"),
+                W::NoPeople(by) => {
+                    format!("ลงนามโดย {by} แต่ไม่มี {people} ที่บอกว่าใครอนุมัติได้")
+                }
+                W::MayNotApprove { signer, bureau } => {
+                    format!("ลงนามโดย {signer} ซึ่งไม่มีสิทธิ์อนุมัติทะเบียนของ {bureau}")
+                }
+                W::NotInPeople(by) => format!("ลงนามโดย {by} ซึ่งไม่อยู่ใน {people}"),
+                W::OtherName { signer, named } => {
+                    format!("ลงนามโดย {signer} แต่การอนุมัติระบุชื่อ {named}")
+                }
+            },
+            Lang::En => match self {
+                W::ControlCharacters => "the approval's fields hold control characters".into(),
+                W::NoSignersFile => format!("no {signers} file beside {people}"),
+                W::CannotCheck(e) => e.clone(),
+                W::Mismatch => "the signature does not match this approval: its digest, name, \
+                                position or date is not what the approver signed"
+                    .into(),
+                W::UnknownKey(key) => format!("signed by key {key}, which {signers} does not list"),
+                W::NoPeople(by) => {
+                    format!("signed by {by}, but there is no {people} to say who may approve")
+                }
+                W::MayNotApprove { signer, bureau } => {
+                    format!("signed by {signer}, who may not approve {bureau}")
+                }
+                W::NotInPeople(by) => format!("signed by {by}, who is not in {people}"),
+                W::OtherName { signer, named } => {
+                    format!("signed by {signer}, but the approval names {named}")
+                }
+            },
+        }
+    }
 }
 
 impl Seal {
@@ -269,8 +374,8 @@ impl Seal {
     pub fn describe(&self) -> String {
         self.describe_in(crate::model::Lang::En)
     }
-    /// [`Seal::describe`] in `lang`; the reason of a forged or unchecked
-    /// signature is the checker's own words.
+    /// [`Seal::describe`] in `lang`; what ssh-keygen said when it could not
+    /// check stays in its words.
     pub fn describe_in(&self, lang: crate::model::Lang) -> String {
         if lang == crate::model::Lang::Th {
             return match self {
@@ -278,8 +383,8 @@ impl Seal {
                                    บันทึกลายมือชื่อของผู้อนุมัติ)"
                     .into(),
                 Seal::Signed { by } => format!("ลงลายมือชื่อโดย {by} ผู้อนุมัติของสำนักนี้"),
-                Seal::Forged(why) => format!("ลายมือชื่อปลอม: {why}"),
-                Seal::Unchecked(why) => format!("ยังตรวจลายมือชื่อไม่ได้: {why}"),
+                Seal::Forged(why) => format!("ลายมือชื่อปลอม: {}", why.text(lang)),
+                Seal::Unchecked(why) => format!("ยังตรวจลายมือชื่อไม่ได้: {}", why.text(lang)),
             };
         }
         match self {
@@ -287,8 +392,8 @@ impl Seal {
                                approver's signature)"
                 .into(),
             Seal::Signed { by } => format!("signed by {by}, an approver of this bureau"),
-            Seal::Forged(why) => format!("FORGED: {why}"),
-            Seal::Unchecked(why) => format!("signature not checked: {why}"),
+            Seal::Forged(why) => format!("FORGED: {}", why.text(lang)),
+            Seal::Unchecked(why) => format!("signature not checked: {}", why.text(lang)),
         }
     }
 }
@@ -305,50 +410,38 @@ pub fn seal(
         return Seal::Unsigned;
     };
     let Some(statement) = signing::statement(reg, approval) else {
-        return Seal::Forged("the approval's fields hold control characters".into());
+        return Seal::Forged(SealWhy::ControlCharacters);
     };
     let Some(signers) = allowed_signers else {
-        return Seal::Unchecked(format!(
-            "no {ALLOWED_SIGNERS_FILE} file beside {PEOPLE_FILE}"
-        ));
+        return Seal::Unchecked(SealWhy::NoSignersFile);
     };
     let checked = match signing::check(&statement, signature, signers) {
         Ok(c) => c,
-        Err(e) => return Seal::Unchecked(e.to_string()),
+        Err(e) => return Seal::Unchecked(SealWhy::CannotCheck(e.to_string())),
     };
     let bureau = reg.bureau.as_str();
     match checked {
-        Checked::Invalid(_) => Seal::Forged(
-            "the signature does not match this approval: its digest, name, position or date \
-             is not what the approver signed"
-                .into(),
-        ),
-        Checked::UnknownKey(key) => Seal::Forged(format!(
-            "signed by key {key}, which {ALLOWED_SIGNERS_FILE} does not list"
-        )),
+        Checked::Invalid(_) => Seal::Forged(SealWhy::Mismatch),
+        Checked::UnknownKey(key) => Seal::Forged(SealWhy::UnknownKey(key)),
         Checked::By(principals) => {
             let Some(people) = people else {
-                return Seal::Unchecked(format!(
-                    "signed by {}, but there is no {PEOPLE_FILE} to say who may approve",
-                    principals.join(", ")
-                ));
+                return Seal::Unchecked(SealWhy::NoPeople(principals.join(", ")));
             };
             let persons: Vec<&Person> = principals.iter().filter_map(|p| people.find(p)).collect();
             let Some(signer) = persons.iter().find(|p| p.may_approve(bureau)) else {
                 return Seal::Forged(match persons.first() {
-                    Some(p) => format!("signed by {}, who may not approve {bureau}", p.shown()),
-                    None => format!(
-                        "signed by {}, who is not in {PEOPLE_FILE}",
-                        principals.join(", ")
-                    ),
+                    Some(p) => SealWhy::MayNotApprove {
+                        signer: p.shown(),
+                        bureau: bureau.to_string(),
+                    },
+                    None => SealWhy::NotInPeople(principals.join(", ")),
                 });
             };
             if signer.name.trim() != approval.name.trim() {
-                return Seal::Forged(format!(
-                    "signed by {}, but the approval names {}",
-                    signer.shown(),
-                    approval.name
-                ));
+                return Seal::Forged(SealWhy::OtherName {
+                    signer: signer.shown(),
+                    named: approval.name.clone(),
+                });
             }
             Seal::Signed { by: signer.shown() }
         }

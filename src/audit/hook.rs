@@ -66,7 +66,8 @@ status=0
 "$RISKREG" validate $files || status=1
 "$RISKREG" fmt --check $files || status=1
 if [ "$status" -ne 0 ]; then
-    echo "riskreg: commit refused: fix the staged registers above (riskreg fmt rewrites them canonically)" >&2
+    # said by riskreg, in the committer's language (settings, then locale)
+    "$RISKREG" hook refused
 fi
 exit $status
 "#

@@ -58,6 +58,43 @@ pub enum AuditError {
     Refused(String),
 }
 
+impl AuditError {
+    /// What went wrong, in `lang`; what git itself said stays as it said it.
+    pub fn text(&self, lang: crate::model::Lang) -> String {
+        if lang == crate::model::Lang::En {
+            return self.to_string();
+        }
+        match self {
+            AuditError::NoGit(e) => {
+                format!("เรียกใช้ git ไม่ได้ ({e}) ติดตั้ง git และตั้งค่า PATH ไว้แล้วหรือไม่")
+            }
+            AuditError::NotARepo { dir, message } => {
+                format!("{} ไม่ได้อยู่ในคลัง git ({message})", dir.display())
+            }
+            AuditError::UnknownRevision(rev) => {
+                format!("ไม่รู้จักรุ่น {rev:?}: ไม่มี commit, branch หรือ tag ชื่อนี้")
+            }
+            AuditError::OutsideRepo(p) => format!("{} อยู่นอกคลัง git", p.display()),
+            AuditError::Git { command, message } => format!("{command} ไม่สำเร็จ: {message}"),
+            AuditError::Io { path, message } if message.contains("riskreg did not write") => {
+                format!(
+                    "{}: มี hook ที่ riskreg ไม่ได้เขียนอยู่แล้ว จึงไม่เขียนทับ (รวมเนื้อหาด้วยตนเอง หรือใช้ --force เพื่อแทนที่)",
+                    path.display()
+                )
+            }
+            AuditError::Io { path, message } => format!("{}: {message}", path.display()),
+            AuditError::Refused(said) => format!("git ปฏิเสธการ commit: {said}"),
+        }
+    }
+
+    /// [`AuditError::text`] in both languages, for a state that keeps it
+    /// until it is shown.
+    pub fn words(&self) -> crate::model::Label {
+        use crate::model::Lang;
+        crate::model::Label::new(self.text(Lang::Th), self.text(Lang::En))
+    }
+}
+
 impl fmt::Display for AuditError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

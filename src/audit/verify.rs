@@ -8,7 +8,7 @@ use super::access::{self, Identity, Seal};
 use super::git::{Commit, Repo};
 use super::{AuditError, REGISTER_FILES};
 use crate::model::people::{ALLOWED_SIGNERS_FILE, PEOPLE_FILE};
-use crate::model::{People, Register};
+use crate::model::{Label, Lang, People, Register};
 use crate::store;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -78,14 +78,15 @@ impl Rules {
     }
 }
 
-/// What the rules say about one commit (or the staged change).
+/// What the rules say about one commit (or the staged change), each
+/// sentence in Thai and English for the command that says it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Judgement {
     /// Changes made without the right role, forged approvals: each refuses
     /// a commit or a push, and is what `verify` reports.
-    pub breaches: Vec<String>,
+    pub breaches: Vec<Label>,
     /// What each approval recorded says of its signature.
-    pub approvals: Vec<String>,
+    pub approvals: Vec<Label>,
     /// Roots whose changes were not judged (no people file before them).
     pub unchecked: Vec<String>,
 }
@@ -118,8 +119,9 @@ fn judge(
             },
         };
         if let Some(e) = &rules.broken {
-            out.breaches.push(format!(
-                "{root}{PEOPLE_FILE} does not parse, so nobody may change anything: {e}"
+            out.breaches.push(Label::new(
+                format!("{root}{PEOPLE_FILE} อ่านไม่ได้ จึงไม่มีใครแก้ไขสิ่งใดได้: {e}"),
+                format!("{root}{PEOPLE_FILE} does not parse, so nobody may change anything: {e}"),
             ));
             continue;
         }
@@ -133,7 +135,12 @@ fn judge(
             out.breaches.extend(
                 access::refusals(Some(people), pusher, &paths)
                     .into_iter()
-                    .map(|r| format!("pushed by {}: {r}", pusher.describe())),
+                    .map(|r| {
+                        Label::new(
+                            format!("push โดย {}: {}", pusher.describe_in(Lang::Th), r.th),
+                            format!("pushed by {}: {}", pusher.describe(), r.en),
+                        )
+                    }),
             );
         }
         for path in paths.iter().filter(|p| super::is_register_path(p)) {
@@ -180,25 +187,34 @@ fn judge_approval(
         Some(people),
         rules.signers.as_ref().map(|f| f.path()),
     );
-    out.approvals.push(format!(
-        "{path}: approval by {} on {}: {}",
-        approval.name,
-        approval.date,
-        seal.describe()
+    let (name, date) = (&approval.name, approval.date);
+    out.approvals.push(Label::new(
+        format!(
+            "{path}: การอนุมัติโดย {name} วันที่ {}: {}",
+            date.thai_short(),
+            seal.describe_in(Lang::Th)
+        ),
+        format!("{path}: approval by {name} on {date}: {}", seal.describe()),
     ));
     let bureau = after.bureau.as_str();
     match &seal {
-        Seal::Forged(why) => out.breaches.push(format!(
-            "{path}: forged approval by {}: {why}",
-            approval.name
+        Seal::Forged(why) => out.breaches.push(Label::new(
+            format!("{path}: การอนุมัติปลอมในนาม {name}: {}", why.text(Lang::Th)),
+            format!("{path}: forged approval by {name}: {}", why.text(Lang::En)),
         )),
         Seal::Unsigned | Seal::Unchecked(_) => {
             if !who.person(people).is_some_and(|p| p.may_approve(bureau)) {
-                out.breaches.push(format!(
-                    "{path}: an approval by {} without a valid signature was recorded by {}, \
-                     who may not approve {bureau}",
-                    approval.name,
-                    who.describe()
+                out.breaches.push(Label::new(
+                    format!(
+                        "{path}: การอนุมัติในนาม {name} ที่ไม่มีลายมือชื่อที่ใช้ได้ถูกบันทึกโดย {} \
+                         ซึ่งไม่มีสิทธิ์อนุมัติทะเบียนของ {bureau}",
+                        who.describe_in(Lang::Th)
+                    ),
+                    format!(
+                        "{path}: an approval by {name} without a valid signature was recorded by {}, \
+                         who may not approve {bureau}",
+                        who.describe()
+                    ),
                 ));
             }
         }

@@ -1,7 +1,7 @@
 //! `riskreg approve`: sign a register off, recording the digest of exactly
 //! what was approved.
 
-use super::out::Out;
+use super::out::{Out, say};
 use super::targets::shown;
 use riskreg::audit::{self, ApprovalState};
 use riskreg::check;
@@ -54,7 +54,7 @@ struct Failure(u8, String);
 
 impl From<SaveError> for Failure {
     fn from(e: SaveError) -> Self {
-        Failure(1, e.to_string())
+        Failure(1, e.text(super::lang::current()))
     }
 }
 
@@ -67,18 +67,22 @@ impl From<(u8, String)> for Failure {
 fn approve(opts: &Options) -> Result<String, Failure> {
     let usage = |m: String| Failure(2, m);
     let date = match &opts.date {
-        Some(d) => Date::parse_written(d).map_err(|e| usage(format!("--date {d}: {e}")))?,
-        None => riskreg::clock::today().map_err(usage)?,
+        Some(d) => Date::parse_written(d)
+            .map_err(|e| usage(format!("--date {d}: {}", e.text(super::lang::current()))))?,
+        None => super::lang::today().map_err(usage)?,
     };
     let shown_file = shown(&opts.file);
-    let file = opts
-        .file
-        .canonicalize()
-        .map_err(|e| usage(format!("{shown_file}: {e}")))?;
+    let file = opts.file.canonicalize().map_err(|e| {
+        usage(say(
+            format!("{shown_file}: เปิดไม่ได้ ({e})"),
+            format!("{shown_file}: {e}"),
+        ))
+    })?;
     let root = store::layout::find_root(&file).ok_or_else(|| {
-        usage(format!(
-            "{shown_file}: not inside a registers directory (one that holds {})",
-            store::layout::BUREAUS_FILE
+        let bureaus = store::layout::BUREAUS_FILE;
+        usage(say(
+            format!("{shown_file}: ไม่ได้อยู่ในไดเรกทอรีทะเบียน (ไดเรกทอรีที่มี {bureaus})"),
+            format!("{shown_file}: not inside a registers directory (one that holds {bureaus})"),
         ))
     })?;
     // check → approve → sign → write under the register's lock: another
@@ -101,14 +105,20 @@ fn approve(opts: &Options) -> Result<String, Failure> {
         if !errors.is_empty() {
             return Err(Failure(
                 1,
-                format!(
-                    "{shown_file} has errors; fix them before approving:\n{}",
-                    errors.join("\n")
+                say(
+                    format!(
+                        "{shown_file} มีข้อผิดพลาด ให้แก้ไขก่อนอนุมัติ:\n{}",
+                        errors.join("\n")
+                    ),
+                    format!(
+                        "{shown_file} has errors; fix them before approving:\n{}",
+                        errors.join("\n")
+                    ),
                 ),
             ));
         }
-        let mut register: Register =
-            store::parse(&file, bytes, store::REGISTER).map_err(|e| Failure(1, e.to_string()))?;
+        let mut register: Register = store::parse(&file, bytes, store::REGISTER)
+            .map_err(|e| Failure(1, e.text(super::lang::current())))?;
         let previous = audit::approval_state(&register);
         let signer = if opts.sign {
             Some(super::approve_sign::signer(
@@ -125,7 +135,12 @@ fn approve(opts: &Options) -> Result<String, Failure> {
                 .map(str::trim)
                 .filter(|v| !v.is_empty())
                 .map(str::to_string)
-                .ok_or_else(|| usage(format!("--{what} must not be empty")))
+                .ok_or_else(|| {
+                    usage(say(
+                        format!("--{what} ต้องไม่ว่าง"),
+                        format!("--{what} must not be empty"),
+                    ))
+                })
         };
         let name = pick(&opts.name, signer.as_ref().map(|s| s.name.as_str()), "name")?;
         let position = pick(
@@ -154,22 +169,36 @@ fn approve(opts: &Options) -> Result<String, Failure> {
         Ok(Some(text.into_bytes()))
     })?;
     let Some((previous, digest, seal, name, position)) = done else {
-        return Err(Failure(1, format!("{shown_file}: nothing was written")));
+        return Err(Failure(
+            1,
+            say(
+                format!("{shown_file}: ไม่ได้เขียนสิ่งใด"),
+                format!("{shown_file}: nothing was written"),
+            ),
+        ));
     };
     let note = match previous {
         ApprovalState::NotApproved => String::new(),
-        ApprovalState::Approved(a) | ApprovalState::ChangedSinceApproval { approval: a } => {
-            format!(" (replacing the approval by {} of {})", a.name, a.date)
-        }
+        ApprovalState::Approved(a) | ApprovalState::ChangedSinceApproval { approval: a } => say(
+            format!(" (แทนการอนุมัติโดย {} วันที่ {})", a.name, a.date.thai_short()),
+            format!(" (replacing the approval by {} of {})", a.name, a.date),
+        ),
     };
     // unsigned is worth saying only where roles are in force (a people file)
     let in_force = root.join(riskreg::model::people::PEOPLE_FILE).exists();
     let sealed = match seal {
-        Some(s) => format!(", {}", s.describe()),
-        None if in_force => ", unsigned (riskreg approve --sign would sign it)".to_string(),
+        Some(s) => format!(", {}", s.describe_in(super::lang::current())),
+        None if in_force => say(
+            ", ยังไม่ได้ลงลายมือชื่อดิจิทัล (riskreg approve --sign จะลงลายมือชื่อให้)",
+            ", unsigned (riskreg approve --sign would sign it)",
+        ),
         None => String::new(),
     };
-    Ok(format!(
-        "approved {shown_file}: {name} ({position}), {date}, {digest}{sealed}{note}"
+    Ok(say(
+        format!(
+            "อนุมัติ {shown_file} แล้ว: {name} ({position}), {}, {digest}{sealed}{note}",
+            date.thai_short()
+        ),
+        format!("approved {shown_file}: {name} ({position}), {date}, {digest}{sealed}{note}"),
     ))
 }

@@ -56,7 +56,7 @@ pub fn run(opts: &Options) -> ExitCode {
             out.finish(ExitCode::SUCCESS)
         }
         Err(e) => {
-            super::out::error(e);
+            super::out::error(super::verify::audit_text(&e));
             ExitCode::from(2)
         }
     }

@@ -168,7 +168,11 @@ pub fn run(opts: &Options) -> ExitCode {
             ExitCode::from(1)
         }
         Err(ReportError::Output { path, error }) => {
-            super::out::error(format!("{}: {error}", targets::shown(&path)));
+            let path = targets::shown(&path);
+            super::out::error(say(
+                format!("{path}: เขียนไม่ได้ ({error})"),
+                format!("{path}: {error}"),
+            ));
             ExitCode::from(1)
         }
         Err(e) => {

@@ -48,7 +48,10 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> ExitCode {
                 Outcome::Canonical => {}
                 Outcome::Reformatted => {
                     changed += 1;
-                    out.line(format!("formatted {}", shown(&file)));
+                    out.line(say(
+                        format!("จัดรูปแบบ {} แล้ว", shown(&file)),
+                        format!("formatted {}", shown(&file)),
+                    ));
                 }
                 Outcome::WouldReformat { line } => {
                     changed += 1;
@@ -109,7 +112,11 @@ fn format_file(root: &Path, file: &Path, opts: &Options) -> Outcome {
 
 impl From<SaveError> for Outcome {
     fn from(e: SaveError) -> Self {
-        Outcome::Failed(format!("{}: {e}", error_word()))
+        Outcome::Failed(format!(
+            "{}: {}",
+            error_word(),
+            e.text(super::lang::current())
+        ))
     }
 }
 

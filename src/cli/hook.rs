@@ -69,20 +69,20 @@ pub fn check_staged() -> ExitCode {
     match result {
         Ok((who, j)) => {
             for a in &j.approvals {
-                eprintln!("riskreg: {a}");
+                eprintln!("riskreg: {}", super::lang::said(a));
             }
             if j.breaches.is_empty() {
                 return ExitCode::SUCCESS;
             }
             for b in &j.breaches {
-                eprintln!("riskreg: {b}");
+                eprintln!("riskreg: {}", super::lang::said(b));
             }
             eprintln!(
                 "{}",
                 say(
                     format!(
                         "riskreg: ปฏิเสธการ commit: คุณคือ {} ดู people.ron และ docs/audit.md",
-                        who.describe()
+                        who.describe_in(riskreg::model::Lang::Th)
                     ),
                     format!(
                         "riskreg: commit refused: you are {}; see people.ron and docs/audit.md",
@@ -108,6 +108,19 @@ pub fn check_staged() -> ExitCode {
     }
 }
 
+/// Run by the pre-commit hook after `validate` or `fmt --check` refused the
+/// staged registers: says so in the committer's language.
+pub fn refused() -> ExitCode {
+    eprintln!(
+        "{}",
+        say(
+            "riskreg: ปฏิเสธการ commit: แก้ไขทะเบียนที่ stage ไว้ตามข้างบน (riskreg fmt จัดรูปแบบให้เป็นมาตรฐาน)",
+            "riskreg: commit refused: fix the staged registers above (riskreg fmt rewrites them canonically)",
+        )
+    );
+    ExitCode::SUCCESS
+}
+
 /// Run by the server's pre-receive hook: `<old> <new> <ref>` lines on stdin.
 pub fn check_push() -> ExitCode {
     let mut updates = String::new();
@@ -131,6 +144,7 @@ pub fn check_push() -> ExitCode {
             for v in &verdicts {
                 for b in &v.judgement.breaches {
                     let id = &v.commit.id[..v.commit.id.len().min(10)];
+                    let b = super::lang::said(b);
                     eprintln!("riskreg: {id} {}: {b}", v.commit.email);
                     refused = true;
                 }

@@ -55,7 +55,7 @@ pub fn run(opts: &Options) -> ExitCode {
         Ok(b) => b,
         Err(e) => return usage(format!("--bureau: {e}")),
     };
-    let today = match riskreg::clock::today() {
+    let today = match super::lang::today() {
         Ok(d) => d,
         Err(e) => return usage(e),
     };
@@ -78,7 +78,11 @@ pub fn run(opts: &Options) -> ExitCode {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => {
-            error(format!("{}: {e}", targets::shown(&target)));
+            let target = targets::shown(&target);
+            error(say(
+                format!("{target}: อ่านไม่ได้ ({e})"),
+                format!("{target}: {e}"),
+            ));
             return ExitCode::from(1);
         }
     };
@@ -114,7 +118,8 @@ pub fn run(opts: &Options) -> ExitCode {
     let book = match Workbook::open(&opts.file) {
         Ok(b) => b,
         Err(e) => {
-            error(format!("{}: {e}", targets::shown(&opts.file)));
+            let why = e.get(super::lang::current());
+            error(format!("{}: {why}", targets::shown(&opts.file)));
             return ExitCode::from(1);
         }
     };
@@ -123,7 +128,8 @@ pub fn run(opts: &Options) -> ExitCode {
         Err(problems) => {
             let file = targets::shown(&opts.file);
             for p in &problems {
-                eprintln!("{}: {}", riskreg::visible::one_line(&file), p);
+                let p = p.text(super::lang::current());
+                eprintln!("{}: {p}", riskreg::visible::one_line(&file));
             }
             error(say(
                 format!(
@@ -266,7 +272,13 @@ fn compared(existing: Option<&[u8]>, text: &str, force: bool) -> String {
 /// replacement only if the file still holds what was read at the start.
 fn write(target: &Path, existing: Option<&[u8]>, content: &[u8]) -> Result<(), String> {
     if let Some(dir) = target.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", targets::shown(dir)))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            let dir = targets::shown(dir);
+            say(
+                format!("{dir}: สร้างไดเรกทอรีไม่ได้ ({e})"),
+                format!("{dir}: {e}"),
+            )
+        })?;
     }
     let expect = match existing {
         Some(bytes) => Expect::Unchanged(Fingerprint::of(bytes)),
@@ -274,5 +286,5 @@ fn write(target: &Path, existing: Option<&[u8]>, content: &[u8]) -> Result<(), S
     };
     store::atomic::save_checked(target, expect, content)
         .map(|_| ())
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.text(super::lang::current()))
 }

@@ -24,3 +24,14 @@ pub fn current() -> Lang {
 pub fn parse(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: use th or en"))
 }
+
+/// Today's date (`riskreg::clock::today`), or why it is not known in the
+/// language of the run.
+pub fn today() -> Result<riskreg::model::Date, String> {
+    riskreg::clock::today().map_err(|e| e.text(current()))
+}
+
+/// The words of a two-language text (a `Label`) in the language of the run.
+pub fn said(text: &riskreg::model::Label) -> &str {
+    text.get(current())
+}

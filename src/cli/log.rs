@@ -34,7 +34,10 @@ pub fn run(opts: &Options) -> ExitCode {
             let mut out = Out::default();
             match opts.format {
                 Format::Json => out.line(render::json(&entries)),
-                _ if entries.is_empty() => out.line("no commits changed it"),
+                _ if entries.is_empty() => out.line(super::out::say(
+                    "ไม่มี commit ใดเปลี่ยนสิ่งนี้",
+                    "no commits changed it",
+                )),
                 Format::Text => out.line(text(&entries, super::lang::current()).trim_end()),
                 Format::Markdown => out.line(markdown(&entries, super::lang::current()).trim_end()),
             }
@@ -44,7 +47,7 @@ pub fn run(opts: &Options) -> ExitCode {
             out.finish(ExitCode::SUCCESS)
         }
         Err(e) => {
-            super::out::error(e);
+            super::out::error(super::verify::audit_text(&e));
             ExitCode::from(2)
         }
     }
@@ -66,11 +69,11 @@ fn seals(out: &mut Out, repo: &Repo, entries: &[LogEntry]) {
         };
         for line in &verdict.judgement.approvals {
             if first {
-                out.line("\napprovals:");
+                out.line(super::out::say("\nการอนุมัติ:", "\napprovals:"));
                 first = false;
             }
             let id = &e.commit.id[..e.commit.id.len().min(10)];
-            out.line(format!("    {id} {line}"));
+            out.line(format!("    {id} {}", super::lang::said(line)));
         }
     }
 }

@@ -363,4 +363,7 @@ rights; any breach refuses the push.")]
     /// Run by the pre-receive hook: the roles of every commit pushed
     #[command(hide = true)]
     CheckPush,
+    /// Run by the pre-commit hook when the staged registers do not pass
+    #[command(hide = true)]
+    Refused,
 }

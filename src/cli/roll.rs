@@ -36,7 +36,7 @@ pub fn run(opts: &Options) -> ExitCode {
     };
     // a year that cannot be listed is said as such, not as "no registers"
     if let Err(e) = store::year_files(root, from.be()) {
-        super::out::error(e);
+        super::out::error(e.text(super::lang::current()));
         return ExitCode::from(1);
     }
     // figures rolled from registers with errors would carry the errors on;
@@ -86,20 +86,30 @@ pub fn run(opts: &Options) -> ExitCode {
         if let Some(dir) = path.parent()
             && let Err(e) = std::fs::create_dir_all(dir)
         {
-            super::out::error(format!("{}: {e}", shown(dir)));
+            super::out::error(say(
+                format!("{}: สร้างไดเรกทอรีไม่ได้ ({e})", shown(dir)),
+                format!("{}: {e}", shown(dir)),
+            ));
             return ExitCode::from(1);
         }
         let measures: usize = next.risks.iter().map(|r| r.measures.len()).sum();
         let risks = next.risks.len();
         match Loaded::create(&path, next) {
-            Ok(_) => out.line(format!(
-                "created {} from {} ({risks} risks, {measures} measures; monitoring and sign-offs cleared, allocations now requested)",
-                shown(&path),
-                shown(&reg.path)
+            Ok(_) => out.line(say(
+                format!(
+                    "สร้าง {} จาก {} แล้ว (ความเสี่ยง {risks} รายการ มาตรการ {measures} รายการ; ล้างผลการติดตามและการลงนามแล้ว งบที่ได้รับจัดสรรเปลี่ยนเป็นงบที่ขอ)",
+                    shown(&path),
+                    shown(&reg.path)
+                ),
+                format!(
+                    "created {} from {} ({risks} risks, {measures} measures; monitoring and sign-offs cleared, allocations now requested)",
+                    shown(&path),
+                    shown(&reg.path)
+                ),
             )),
             Err(e) => {
                 failed += 1;
-                super::out::error(e);
+                super::out::error(e.text(super::lang::current()));
             }
         }
     }

@@ -142,7 +142,14 @@ pub(super) fn round_id(root: &Path, text: &str) -> Result<RoundId, String> {
     {
         return Ok(r.id.clone());
     }
-    RoundId::new(text).map_err(|e| format!("--round {text:?}: {e}"))
+    RoundId::new(text).map_err(|e| {
+        super::out::say(
+            format!(
+                "--round {text:?}: ต้องเป็นจำนวนเดือน (6, 9, 12) หรือรหัสรอบ (อักษรภาษาอังกฤษ ตัวเลข - _ .)"
+            ),
+            format!("--round {text:?}: {e}"),
+        )
+    })
 }
 
 /// The format asked for, else the output file's extension, else text.

@@ -20,9 +20,12 @@ pub fn resolve(paths: &[PathBuf]) -> Result<Targets, String> {
     };
     let mut targets: Targets = BTreeMap::new();
     for given in paths {
-        let abs = given
-            .canonicalize()
-            .map_err(|e| format!("{}: {e}", given.display()))?;
+        let abs = given.canonicalize().map_err(|e| {
+            say(
+                format!("{}: เปิดไม่ได้ ({e})", given.display()),
+                format!("{}: {e}", given.display()),
+            )
+        })?;
         let root = layout::find_root(&abs).ok_or_else(|| {
             say(
                 format!(
@@ -43,7 +46,12 @@ pub fn resolve(paths: &[PathBuf]) -> Result<Targets, String> {
             continue;
         }
         let files: Vec<PathBuf> = if abs.is_dir() {
-            layout::ron_files(&abs).map_err(|e| format!("{}: {e}", given.display()))?
+            layout::ron_files(&abs).map_err(|e| {
+                say(
+                    format!("{}: แสดงรายการไฟล์ไม่ได้ ({e})", given.display()),
+                    format!("{}: {e}", given.display()),
+                )
+            })?
         } else {
             vec![abs]
         };

@@ -26,6 +26,8 @@ pub fn run(dir: Option<PathBuf>) -> ExitCode {
     match riskreg::tui::run(&root, super::lang::current()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            // a directory that does not open is said in the language of
+            // the run; a terminal that fails, in the system's words
             eprintln!("riskreg: {e}");
             ExitCode::FAILURE
         }

@@ -11,7 +11,7 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
         Ok(t) => t,
         Err(code) => return code,
     };
-    let today = match riskreg::clock::today() {
+    let today = match super::lang::today() {
         Ok(d) => d,
         Err(e) => {
             super::out::error(e);

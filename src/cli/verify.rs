@@ -84,13 +84,13 @@ pub fn report(out: &mut Out, verdicts: &[Verdict]) -> usize {
             c.email,
             c.subject
         ));
-        for b in &j.breaches {
+        for b in j.breaches.iter().map(super::lang::said) {
             out.line(say(
                 format!("    ไม่มีสิทธิ์: {b}"),
                 format!("    NOT ALLOWED: {b}"),
             ));
         }
-        for a in &j.approvals {
+        for a in j.approvals.iter().map(super::lang::said) {
             out.line(format!("    {a}"));
         }
         breaches += j.breaches.len();
@@ -123,26 +123,5 @@ pub fn report(out: &mut Out, verdicts: &[Verdict]) -> usize {
 /// What went wrong with git, in the language of the run: the English is the
 /// error's own text; what git itself said stays as it said it.
 pub(super) fn audit_text(e: &AuditError) -> String {
-    if super::lang::current() == riskreg::model::Lang::En {
-        return e.to_string();
-    }
-    match e {
-        AuditError::NoGit(e) => {
-            format!("เรียกใช้ git ไม่ได้ ({e}) ติดตั้ง git และตั้งค่า PATH ไว้แล้วหรือไม่")
-        }
-        AuditError::NotARepo { dir, message } => {
-            format!("{} ไม่ได้อยู่ในคลัง git ({message})", dir.display())
-        }
-        AuditError::UnknownRevision(rev) => {
-            format!("ไม่รู้จักรุ่น {rev:?}: ไม่มี commit, branch หรือ tag ชื่อนี้")
-        }
-        AuditError::OutsideRepo(p) => format!("{} อยู่นอกคลัง git", p.display()),
-        AuditError::Git { command, message } => format!("{command} ไม่สำเร็จ: {message}"),
-        AuditError::Io { path, message } if message.contains("riskreg did not write") => format!(
-            "{}: มี hook ที่ riskreg ไม่ได้เขียนอยู่แล้ว จึงไม่เขียนทับ (รวมเนื้อหาด้วยตนเอง หรือใช้ --force เพื่อแทนที่)",
-            path.display()
-        ),
-        AuditError::Io { path, message } => format!("{}: {message}", path.display()),
-        AuditError::Refused(said) => format!("git ปฏิเสธการ commit: {said}"),
-    }
+    e.text(super::lang::current())
 }

@@ -1,9 +1,10 @@
 //! A workbook's cells as the importers see them: every sheet read whole,
 //! addressed by absolute row and column (0-based, as calamine counts; shown
 //! 1-based and as `F12` to people), with its merged regions; and what a
-//! cell could not be read as, with its place.
+//! cell could not be read as, with its place, in Thai and English (a
+//! [`Label`] made where the problem is found, worded where it is shown).
 
-use crate::model::quoted;
+use crate::model::{Label, Lang, quoted};
 use crate::visible::one_line;
 use calamine::{Data, Dimensions, Range, Reader, Xlsx};
 use std::fmt;
@@ -25,31 +26,46 @@ pub struct Workbook {
 const EMPTY: Data = Data::Empty;
 
 impl Workbook {
-    /// Reads every sheet of an xlsx file.
-    pub fn open(path: &Path) -> Result<Workbook, String> {
-        crate::store::atomic::require_regular(path).map_err(|e| e.to_string())?;
+    /// Reads every sheet of an xlsx file; why not in both languages (what
+    /// the system or the xlsx reader said stays in its words).
+    pub fn open(path: &Path) -> Result<Workbook, Label> {
+        crate::store::atomic::require_regular(path)
+            .map_err(|e| Label::new(format!("อ่านไฟล์ไม่ได้ ({e})"), e.to_string()))?;
         let book: Xlsx<_> = calamine::open_workbook(path).map_err(|e| {
-            format!("not an xlsx workbook ({e}); save it from Excel as .xlsx (Excel Workbook)")
+            Label::new(
+                format!("ไม่ใช่สมุดงาน xlsx ({e}) ให้บันทึกจาก Excel เป็น .xlsx (Excel Workbook)"),
+                format!("not an xlsx workbook ({e}); save it from Excel as .xlsx (Excel Workbook)"),
+            )
         })?;
         Self::read(book)
     }
 
     /// Reads every sheet of an xlsx held in memory.
-    pub fn from_bytes(bytes: Vec<u8>) -> Result<Workbook, String> {
-        let book = Xlsx::new(std::io::Cursor::new(bytes))
-            .map_err(|e| format!("not an xlsx workbook ({e})"))?;
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Workbook, Label> {
+        let book = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| {
+            Label::new(
+                format!("ไม่ใช่สมุดงาน xlsx ({e})"),
+                format!("not an xlsx workbook ({e})"),
+            )
+        })?;
         Self::read(book)
     }
 
-    fn read<R: Read + Seek>(mut book: Xlsx<R>) -> Result<Workbook, String> {
+    fn read<R: Read + Seek>(mut book: Xlsx<R>) -> Result<Workbook, Label> {
+        let unreadable = |name: &str, e: calamine::XlsxError| {
+            Label::new(
+                format!("ชีต {}: อ่านไม่ได้ ({e})", quoted(name)),
+                format!("sheet {}: {e}", quoted(name)),
+            )
+        };
         let mut sheets = Vec::new();
         for name in book.sheet_names() {
             let range = book
                 .worksheet_range(&name)
-                .map_err(|e| format!("sheet {}: {e}", quoted(&name)))?;
+                .map_err(|e| unreadable(&name, e))?;
             let merged = book
                 .merge_cells_by_sheet_name(&name)
-                .map_err(|e| format!("sheet {}: {e}", quoted(&name)))?;
+                .map_err(|e| unreadable(&name, e))?;
             sheets.push(Sheet {
                 name,
                 range,
@@ -117,7 +133,7 @@ pub fn a1(row: u32, col: u32) -> String {
 }
 
 /// A cell (or a row, or a whole sheet) that could not be read, and what was
-/// expected there.
+/// expected there, in both languages.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub sheet: String,
@@ -125,66 +141,117 @@ pub struct Problem {
     pub row: Option<u32>,
     /// 0-based column; `None` for a whole row.
     pub col: Option<u32>,
-    pub message: String,
+    pub message: Label,
 }
 
 impl Problem {
-    pub fn at(sheet: &str, row: u32, col: u32, message: impl Into<String>) -> Self {
+    pub fn at(sheet: &str, row: u32, col: u32, message: Label) -> Self {
         Problem {
             sheet: sheet.to_string(),
             row: Some(row),
             col: Some(col),
-            message: message.into(),
+            message,
         }
     }
-    pub fn row(sheet: &str, row: u32, message: impl Into<String>) -> Self {
+    pub fn row(sheet: &str, row: u32, message: Label) -> Self {
         Problem {
             sheet: sheet.to_string(),
             row: Some(row),
             col: None,
-            message: message.into(),
+            message,
         }
     }
-    pub fn sheet(sheet: &str, message: impl Into<String>) -> Self {
+    pub fn sheet(sheet: &str, message: Label) -> Self {
         Problem {
             sheet: sheet.to_string(),
             row: None,
             col: None,
-            message: message.into(),
+            message,
         }
+    }
+
+    /// The place and the message in `lang`. The sheet name and the message
+    /// hold text from the workbook: shown with their control characters
+    /// escaped, on one line.
+    pub fn text(&self, lang: Lang) -> String {
+        let sheet = quoted(&self.sheet);
+        let th = lang == Lang::Th;
+        let place = match (self.row, self.col) {
+            (Some(r), Some(c)) if th => format!(
+                "ชีต {sheet} {} (แถว {} คอลัมน์ {})",
+                a1(r, c),
+                r + 1,
+                column_letters(c)
+            ),
+            (Some(r), Some(c)) => format!(
+                "sheet {sheet} {} (row {}, column {})",
+                a1(r, c),
+                r + 1,
+                column_letters(c)
+            ),
+            (Some(r), None) if th => format!("ชีต {sheet} แถว {}", r + 1),
+            (Some(r), None) => format!("sheet {sheet} row {}", r + 1),
+            _ if th => format!("ชีต {sheet}"),
+            _ => format!("sheet {sheet}"),
+        };
+        format!("{place}: {}", one_line(self.message.get(lang)))
     }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // the sheet name and the message hold text from the workbook: shown
-        // with their control characters escaped, on one line
-        let sheet = quoted(&self.sheet);
-        match (self.row, self.col) {
-            (Some(r), Some(c)) => write!(
-                f,
-                "sheet {sheet} {} (row {}, column {}): ",
-                a1(r, c),
-                r + 1,
-                column_letters(c)
-            ),
-            (Some(r), None) => write!(f, "sheet {sheet} row {}: ", r + 1),
-            _ => write!(f, "sheet {sheet}: "),
-        }?;
-        f.write_str(&one_line(&self.message))
+        f.write_str(&self.text(Lang::En))
     }
 }
 
+/// "expected `what`, found `found`" in both languages, with a reason in
+/// brackets where one is given (a language whose reason is empty has none).
+pub fn expected(what: &Label, found: &Data, reason: Option<&Label>) -> Label {
+    let because = |lang: Lang| {
+        reason
+            .map(|r| r.get(lang))
+            .filter(|r| !r.is_empty())
+            .map(|r| format!(" ({r})"))
+            .unwrap_or_default()
+    };
+    // Thai runs on without a space, but not into a Latin word: `ต้องเป็น TRUE`
+    let gap = if what.th.starts_with(|c: char| c.is_ascii()) {
+        " "
+    } else {
+        ""
+    };
+    Label::new(
+        format!(
+            "ต้องเป็น{gap}{} แต่พบ {}{}",
+            what.th,
+            shown_text(found, Lang::Th),
+            because(Lang::Th)
+        ),
+        format!(
+            "expected {}, found {}{}",
+            what.en,
+            shown_text(found, Lang::En),
+            because(Lang::En)
+        ),
+    )
+}
+
 /// A cell's content as a person would read it in Excel, for messages.
-pub fn shown_text(d: &Data) -> String {
+pub fn shown_text(d: &Data, lang: Lang) -> String {
+    let th = lang == Lang::Th;
     match d {
+        Data::Empty if th => "เซลล์ว่าง".into(),
         Data::Empty => "an empty cell".into(),
         Data::String(s) => quoted(s),
+        Data::Float(f) if th => format!("ตัวเลข {f}"),
         Data::Float(f) => format!("the number {f}"),
+        Data::Int(i) if th => format!("ตัวเลข {i}"),
         Data::Int(i) => format!("the number {i}"),
         Data::Bool(b) => (if *b { "TRUE" } else { "FALSE" }).to_string(),
+        Data::DateTime(d) if th => format!("ค่าวันเวลา {}", d.as_f64()),
         Data::DateTime(d) => format!("the date-time value {}", d.as_f64()),
         Data::DateTimeIso(s) | Data::DurationIso(s) => quoted(s),
+        Data::Error(e) if th => format!("ค่าผิดพลาด {e}"),
         Data::Error(e) => format!("the error {e}"),
     }
 }
@@ -256,11 +323,20 @@ mod tests {
             "risks\u{1b}[2J",
             2,
             7,
-            "expected a level, found \"x\u{1b}\"",
+            Label::new(
+                "ต้องเป็นระดับ แต่พบ \"x\u{1b}\"",
+                "expected a level, found \"x\u{1b}\"",
+            ),
         );
         let text = p.to_string();
         assert!(!text.contains('\u{1b}'), "{text}");
         assert!(text.contains("H3 (row 3, column H)"), "{text}");
+        let thai = p.text(Lang::Th);
+        assert!(!thai.contains('\u{1b}'), "{thai}");
+        assert!(
+            thai.contains("H3 (แถว 3 คอลัมน์ H): ต้องเป็นระดับ แต่พบ"),
+            "{thai}"
+        );
     }
 
     #[test]

@@ -9,9 +9,9 @@ use super::table::{Row, Table};
 use crate::model::{
     Achieved, ApproachId, Approval, Budget, BureauCode, CategoryId, CoResponsible, Comparator,
     ContentDigest, ControlQuality, Decimal2, Factor, FiscalYear, Implementation, Indicator,
-    IndicatorId, IndicatorResult, Measure, MeasureId, MeasureKind, MethodId, MethodRef, Money,
-    Monitoring, Quantity, Rating, Register, Response, Risk, RiskId, RoundId, Signature, Threshold,
-    TrafficLight,
+    IndicatorId, IndicatorResult, Label, Measure, MeasureId, MeasureKind, MethodId, MethodRef,
+    Money, Monitoring, Quantity, Rating, Register, Response, Risk, RiskId, RoundId, Signature,
+    Threshold, TrafficLight,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -134,11 +134,12 @@ pub fn read(
         match book.sheet(name) {
             Some(sheet) => tables.push(Table::new(sheet, 0, needed, &mut problems)),
             None => {
+                let has = book.names().join(", ");
                 problems.push(Problem::sheet(
                     name,
-                    format!(
-                        "expected a sheet named {name} (the workbook has {})",
-                        book.names().join(", ")
+                    Label::new(
+                        format!("ไม่มีชีตชื่อ {name} (สมุดงานมีชีต {has})"),
+                        format!("expected a sheet named {name} (the workbook has {has})"),
                     ),
                 ));
                 tables.push(None);
@@ -176,7 +177,10 @@ fn check_about(book: &Workbook, year: FiscalYear, problems: &mut Vec<Problem>) {
             "dataset",
             1,
             1,
-            "expected version 1 of the riskreg workbook",
+            Label::new(
+                "ต้องเป็นสมุดงาน riskreg รุ่น 1",
+                "expected version 1 of the riskreg workbook",
+            ),
         ));
     }
     let written = int_of(about.cell(2, 1));
@@ -185,9 +189,15 @@ fn check_about(book: &Workbook, year: FiscalYear, problems: &mut Vec<Problem>) {
             "dataset",
             2,
             1,
-            format!(
-                "the workbook is the export of {}, not of {year} (--year)",
-                written.map_or_else(|| "an unknown year".to_string(), |y| y.to_string())
+            Label::new(
+                format!(
+                    "สมุดงานนี้ส่งออกจากปี {} ไม่ใช่ปี {year} (--year)",
+                    written.map_or_else(|| "ที่ไม่ทราบ".to_string(), |y| y.to_string())
+                ),
+                format!(
+                    "the workbook is the export of {}, not of {year} (--year)",
+                    written.map_or_else(|| "an unknown year".to_string(), |y| y.to_string())
+                ),
             ),
         ));
     }
@@ -227,17 +237,16 @@ impl Reader<'_> {
     ) -> Option<Register> {
         let rows = self.rows_of(registers);
         let [r] = rows[..] else {
+            let (bureau, year, n) = (self.bureau, self.year, rows.len());
             let message = if rows.is_empty() {
-                format!(
-                    "no row for the register of {} in {} (--bureau, --year)",
-                    self.bureau, self.year
+                Label::new(
+                    format!("ไม่มีแถวของทะเบียน {bureau} ปี {year} (--bureau, --year)"),
+                    format!("no row for the register of {bureau} in {year} (--bureau, --year)"),
                 )
             } else {
-                format!(
-                    "{} rows for the register of {} in {}: keep one",
-                    rows.len(),
-                    self.bureau,
-                    self.year
+                Label::new(
+                    format!("มีแถวของทะเบียน {bureau} ปี {year} อยู่ {n} แถว: ให้เหลือแถวเดียว"),
+                    format!("{n} rows for the register of {bureau} in {year}: keep one"),
                 )
             };
             self.problems.push(Problem::sheet("registers", message));
@@ -269,11 +278,12 @@ impl Reader<'_> {
             let measure_id = row.text("measure_id");
             let ri = reg.risks.iter().position(|k| k.id.as_str() == risk_id);
             if ri.is_none() && !broken.contains(&risk_id) {
+                let found = crate::model::quoted(&risk_id);
                 row.problem(
                     "risk_id",
-                    format!(
-                        "expected the id of a risk of the sheet risks, found {}",
-                        crate::model::quoted(&risk_id)
+                    Label::new(
+                        format!("ต้องเป็นรหัสความเสี่ยงที่อยู่ในชีต risks แต่พบ {found}"),
+                        format!("expected the id of a risk of the sheet risks, found {found}"),
                     ),
                 );
             }
@@ -282,7 +292,13 @@ impl Reader<'_> {
                 continue;
             };
             if at.contains_key(m.id.as_str()) {
-                row.problem("measure_id", format!("measure {} is listed twice", m.id));
+                row.problem(
+                    "measure_id",
+                    Label::new(
+                        format!("มาตรการ {} มีซ้ำสองแถว", m.id),
+                        format!("measure {} is listed twice", m.id),
+                    ),
+                );
                 continue;
             }
             at.insert(m.id.to_string(), (ri, reg.risks[ri].measures.len()));
@@ -297,7 +313,13 @@ impl Reader<'_> {
             };
             let m = &mut reg.risks[ri].measures[mi];
             if m.at_round(&entry.round).is_some() {
-                row.problem("round", format!("round {} is listed twice", entry.round));
+                row.problem(
+                    "round",
+                    Label::new(
+                        format!("รอบ {} มีซ้ำสองแถว", entry.round),
+                        format!("round {} is listed twice", entry.round),
+                    ),
+                );
                 continue;
             }
             m.monitoring.push(entry);
@@ -323,11 +345,12 @@ fn measure_at(
     let id = row.text("measure_id");
     let found = at.get(&id).copied();
     if found.is_none() && !broken.contains(&id) {
+        let found = crate::model::quoted(&id);
         row.problem(
             "measure_id",
-            format!(
-                "expected the id of a measure of the sheet measures, found {}",
-                crate::model::quoted(&id)
+            Label::new(
+                format!("ต้องเป็นรหัสมาตรการที่อยู่ในชีต measures แต่พบ {found}"),
+                format!("expected the id of a measure of the sheet measures, found {found}"),
             ),
         );
     }
@@ -335,8 +358,13 @@ fn measure_at(
 }
 
 fn id<T>(row: &mut Row, name: &str, new: fn(String) -> Result<T, String>) -> Option<T> {
-    row.parse(name, "an id (letters, digits, - _ .)", |s| {
-        new(s.to_string())
+    let an_id = Label::new(
+        "รหัส (อักษรภาษาอังกฤษ ตัวเลข - _ .)",
+        "an id (letters, digits, - _ .)",
+    );
+    // the model says why in English; the Thai expectation says it already
+    row.parse(name, &an_id, |s| {
+        new(s.to_string()).map_err(|e| Label::new("", e))
     })
 }
 
@@ -381,8 +409,9 @@ fn approval(row: &mut Row) -> Option<Option<Approval>> {
     let Some(signed) = signature(row, "approved_by")? else {
         return Some(None);
     };
-    let digest = row.parse("approved_digest", "the content digest (sha256:…)", |s| {
-        ContentDigest::new(s)
+    let digest = Label::new("ค่าย่อยของเนื้อหา (sha256:…)", "the content digest (sha256:…)");
+    let digest = row.parse("approved_digest", &digest, |s| {
+        ContentDigest::new(s).map_err(|e| Label::new("", e))
     })?;
     Some(Some(Approval {
         name: signed.name,
@@ -405,20 +434,21 @@ fn rating(row: &mut Row, prefix: &str) -> Option<Option<Rating>> {
         (Some(likelihood), Some(impact)) => Some(Some(Rating { likelihood, impact })),
         (None, None) => Some(None),
         (Some(_), None) => {
-            row.problem(
-                &format!("{prefix}_impact"),
-                "expected a level: likelihood and impact go together",
-            );
+            row.problem(&format!("{prefix}_impact"), together());
             None
         }
         (None, Some(_)) => {
-            row.problem(
-                &format!("{prefix}_likelihood"),
-                "expected a level: likelihood and impact go together",
-            );
+            row.problem(&format!("{prefix}_likelihood"), together());
             None
         }
     }
+}
+
+fn together() -> Label {
+    Label::new(
+        "ต้องมีระดับ: ระดับโอกาสและระดับผลกระทบต้องมีคู่กัน",
+        "expected a level: likelihood and impact go together",
+    )
 }
 
 fn risk(row: &mut Row) -> Option<Risk> {
@@ -434,7 +464,10 @@ fn risk(row: &mut Row) -> Option<Risk> {
     if matches!(inherent, Some(None)) {
         row.problem(
             "inherent_likelihood",
-            "expected a level, found an empty cell",
+            Label::new(
+                "ต้องเป็นระดับ แต่พบเซลล์ว่าง",
+                "expected a level, found an empty cell",
+            ),
         );
     }
     let controls = row.text("controls");
@@ -524,11 +557,16 @@ fn responsible(row: &mut Row, lead: &BureauCode) -> Option<CoResponsible> {
         .filter(|c| !c.is_empty())
         .collect();
     if codes.first() != Some(&lead.as_str()) {
+        let found = crate::model::quoted(&text);
         row.problem(
             "responsible",
-            format!(
-                "expected the lead bureau {lead} first, then the other bureaus, separated by ';', found {}",
-                crate::model::quoted(&text)
+            Label::new(
+                format!(
+                    "ต้องขึ้นต้นด้วยสำนักเจ้าของเรื่อง {lead} ตามด้วยสำนักอื่น คั่นด้วย ';' แต่พบ {found}"
+                ),
+                format!(
+                    "expected the lead bureau {lead} first, then the other bureaus, separated by ';', found {found}"
+                ),
             ),
         );
         return None;
@@ -541,7 +579,13 @@ fn responsible(row: &mut Row, lead: &BureauCode) -> Option<CoResponsible> {
         match BureauCode::new(*c) {
             Ok(code) => others.push(code),
             Err(e) => {
-                row.problem("responsible", format!("expected bureau codes: {e}"));
+                row.problem(
+                    "responsible",
+                    Label::new(
+                        format!("ต้องเป็นรหัสสำนัก: {} ใช้ไม่ได้", crate::model::quoted(c)),
+                        format!("expected bureau codes: {e}"),
+                    ),
+                );
                 return None;
             }
         }
@@ -567,7 +611,10 @@ fn budget(row: &mut Row) -> Option<Budget> {
             None => {
                 row.problem(
                     "requested_satang",
-                    "expected the amount requested, in satang",
+                    Label::new(
+                        "ต้องมีจำนวนเงินที่ขอ (หน่วยสตางค์)",
+                        "expected the amount requested, in satang",
+                    ),
                 );
                 None
             }
@@ -580,7 +627,10 @@ fn budget(row: &mut Row) -> Option<Budget> {
             None => {
                 row.problem(
                     "allocated_satang",
-                    "expected the amount allocated, in satang",
+                    Label::new(
+                        "ต้องมีจำนวนเงินที่ได้รับจัดสรร (หน่วยสตางค์)",
+                        "expected the amount allocated, in satang",
+                    ),
                 );
                 None
             }
@@ -601,7 +651,10 @@ fn monitoring_entry(row: &mut Row) -> Option<Monitoring> {
         if has_entry_values(row) {
             row.problem(
                 "status",
-                "expected green, yellow or red: the row has a report but no status (an empty status means no report for the round)",
+                Label::new(
+                    "ต้องเป็น green, yellow หรือ red: แถวนี้มีรายงานแต่ไม่มีสถานะ (สถานะว่างหมายถึงไม่มีรายงานในรอบนั้น)",
+                    "expected green, yellow or red: the row has a report but no status (an empty status means no report for the round)",
+                ),
             );
         }
         return None;
@@ -653,38 +706,56 @@ fn monitoring_entry(row: &mut Row) -> Option<Monitoring> {
     })
 }
 
-fn number<T: std::str::FromStr>(s: &str) -> Result<T, String> {
-    s.parse().map_err(|_| String::new())
+fn number<T: std::str::FromStr>(s: &str) -> Result<T, Label> {
+    s.parse().map_err(|_| Label::default())
 }
 
-fn yes_no(s: &str) -> Result<bool, String> {
+fn yes_no(s: &str) -> Result<bool, Label> {
     match s.to_ascii_lowercase().as_str() {
         "true" => Ok(true),
         "false" => Ok(false),
-        _ => Err(String::new()),
+        _ => Err(Label::default()),
     }
 }
 
-const KINDS: &str = "Percent, Count, PerYear, Level or YesNo";
+/// What a value of a kind is written as: `None` for a kind that is none of
+/// these.
+fn value_of_kind(kind: &str, percent: &str) -> Option<Label> {
+    Some(match kind {
+        "Percent" => Label::new(
+            format!("ร้อยละ เช่น {percent}"),
+            format!("a percentage such as {percent}"),
+        ),
+        "Fraction" => Label::new("เศษส่วน เช่น 654/662", "a fraction such as 654/662"),
+        "Count" | "PerYear" | "Level" => Label::new("จำนวนเต็ม", "a whole number"),
+        "YesNo" => Label::new("true หรือ false", "true or false"),
+        _ => return None,
+    })
+}
+
+/// "expected one of `kinds`, found `kind`" in both languages.
+fn unknown_kind(kinds: &[&str], kind: &str) -> Label {
+    super::cells::expected(
+        &super::table::one_of(kinds),
+        &calamine::Data::String(kind.to_string()),
+        None,
+    )
+}
 
 fn quantity(row: &mut Row) -> Option<Quantity> {
     let kind = row.text("target_kind");
-    let expected = match kind.as_str() {
-        "Percent" => "a percentage such as 80.00",
-        "Count" | "PerYear" | "Level" => "a whole number",
-        "YesNo" => "true or false",
+    let expected = match value_of_kind(kind.as_str(), "80.00") {
+        Some(e) if kind != "Fraction" => e,
         _ => {
-            row.problem(
-                "target_kind",
-                format!("expected {KINDS}, found {}", crate::model::quoted(&kind)),
-            );
+            let kinds = ["Percent", "Count", "PerYear", "Level", "YesNo"];
+            row.problem("target_kind", unknown_kind(&kinds, &kind));
             return None;
         }
     };
-    row.parse("target", expected, |s| match kind.as_str() {
+    row.parse("target", &expected, |s| match kind.as_str() {
         "Percent" => Decimal2::try_from(s.to_string())
             .map(Quantity::Percent)
-            .map_err(String::from),
+            .map_err(Label::from),
         "Count" => number(s).map(Quantity::Count),
         "PerYear" => number(s).map(Quantity::PerYear),
         "Level" => number(s).map(Quantity::Level),
@@ -697,28 +768,19 @@ fn achieved(row: &mut Row) -> Option<Achieved> {
     if kind == "Pending" {
         return Some(Achieved::Pending);
     }
-    let expected = match kind.as_str() {
-        "Percent" => "a percentage such as 98.79",
-        "Fraction" => "a fraction such as 654/662",
-        "Count" | "PerYear" | "Level" => "a whole number",
-        "YesNo" => "true or false",
-        _ => {
-            row.problem(
-                "result_kind",
-                format!(
-                    "expected Percent, Fraction, Count, PerYear, Level, YesNo or Pending, found {}",
-                    crate::model::quoted(&kind)
-                ),
-            );
-            return None;
-        }
+    let Some(expected) = value_of_kind(kind.as_str(), "98.79") else {
+        let kinds = [
+            "Percent", "Fraction", "Count", "PerYear", "Level", "YesNo", "Pending",
+        ];
+        row.problem("result_kind", unknown_kind(&kinds, &kind));
+        return None;
     };
-    row.parse("result", expected, |s| match kind.as_str() {
+    row.parse("result", &expected, |s| match kind.as_str() {
         "Percent" => Decimal2::try_from(s.to_string())
             .map(Achieved::Percent)
-            .map_err(String::from),
+            .map_err(Label::from),
         "Fraction" => {
-            let (n, d) = s.split_once('/').ok_or_else(String::new)?;
+            let (n, d) = s.split_once('/').ok_or_else(Label::default)?;
             Ok(Achieved::Fraction(number(n.trim())?, number(d.trim())?))
         }
         "Count" => number(s).map(Achieved::Count),
@@ -759,8 +821,13 @@ fn indicator_row(row: &mut Row, m: &mut Measure) {
         Some(first) if *first != def => {
             row.problem(
                 "name",
-                format!(
-                    "indicator {ind_id} is defined differently in an earlier row: its name, cmp, target and unit must be the same in every row"
+                Label::new(
+                    format!(
+                        "ตัวชี้วัด {ind_id} ในแถวก่อนหน้ากำหนดไว้ต่างกัน: name, cmp, target และ unit ต้องเหมือนกันทุกแถว"
+                    ),
+                    format!(
+                        "indicator {ind_id} is defined differently in an earlier row: its name, cmp, target and unit must be the same in every row"
+                    ),
                 ),
             );
             return;
@@ -768,9 +835,11 @@ fn indicator_row(row: &mut Row, m: &mut Measure) {
         Some(_) => {}
     }
     let Some(round) = row
-        .opt_parse("round", "a round id such as 6m", |s| {
-            RoundId::try_from(s.to_string())
-        })
+        .opt_parse(
+            "round",
+            &Label::new("รหัสรอบ เช่น 6m", "a round id such as 6m"),
+            |s| RoundId::try_from(s.to_string()).map_err(|e| Label::new("", e)),
+        )
         .flatten()
     else {
         return;
@@ -785,9 +854,15 @@ fn indicator_row(row: &mut Row, m: &mut Measure) {
         }),
         None => row.problem(
             "round",
-            format!(
-                "measure {} has no report for round {round} (its status in the sheet monitoring is empty)",
-                m.id
+            Label::new(
+                format!(
+                    "มาตรการ {} ไม่มีรายงานของรอบ {round} (สถานะในชีต monitoring ว่าง)",
+                    m.id
+                ),
+                format!(
+                    "measure {} has no report for round {round} (its status in the sheet monitoring is empty)",
+                    m.id
+                ),
             ),
         ),
     }

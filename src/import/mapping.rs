@@ -10,9 +10,10 @@
 //! by a merged cell, or repeats the previous risk adds a measure to that
 //! risk. Merged cells are read as the value they show.
 
-use super::cells::{Problem, Sheet, Workbook, date_of, int_of, is_blank, shown_text, text_of};
+use super::cells::{Problem, Sheet, Workbook, date_of, expected, int_of, is_blank, text_of};
 use super::words;
 use crate::method::Methodology;
+use crate::model::Label;
 use crate::model::{
     ApproachId, Budget, BureauCode, CategoryId, CoResponsible, ControlQuality, Date, Factor,
     FiscalYear, Measure, MeasureId, MethodRef, Money, Rating, Register, Response, Risk, RiskId,
@@ -171,26 +172,37 @@ pub fn read(
 ) -> Result<Register, Vec<Problem>> {
     let sheet = match &mapping.sheet {
         Some(name) => book.sheet(name).ok_or_else(|| {
+            let has = book.names().join(", ");
             vec![Problem::sheet(
                 name,
-                format!(
-                    "the mapping names sheet {}; the workbook has {}",
-                    quoted(name),
-                    book.names().join(", ")
+                Label::new(
+                    format!("ไฟล์การจับคู่ระบุชีต {} แต่สมุดงานมีชีต {has}", quoted(name)),
+                    format!(
+                        "the mapping names sheet {}; the workbook has {has}",
+                        quoted(name)
+                    ),
                 ),
             )]
         })?,
-        None => book
-            .sheets
-            .first()
-            .ok_or_else(|| vec![Problem::sheet("", "the workbook has no sheet")])?,
+        None => book.sheets.first().ok_or_else(|| {
+            vec![Problem::sheet(
+                "",
+                Label::new("สมุดงานไม่มีชีตใดเลย", "the workbook has no sheet"),
+            )]
+        })?,
     };
     let Some(method) = catalog.method(&mapping.methodology) else {
         return Err(vec![Problem::sheet(
             &sheet.name,
-            format!(
-                "the mapping names methodology {} version {}, which is not in methodology/",
-                mapping.methodology.id, mapping.methodology.version
+            Label::new(
+                format!(
+                    "ไฟล์การจับคู่ระบุระเบียบวิธี {} รุ่น {} ซึ่งไม่มีใน methodology/",
+                    mapping.methodology.id, mapping.methodology.version
+                ),
+                format!(
+                    "the mapping names methodology {} version {}, which is not in methodology/",
+                    mapping.methodology.id, mapping.methodology.version
+                ),
             ),
         )]);
     };
@@ -262,7 +274,7 @@ impl Headers {
     }
 
     /// The one column a header text names.
-    fn find(&self, name: &str) -> Result<(u32, String), String> {
+    fn find(&self, name: &str) -> Result<(u32, String), Label> {
         let key = words::loose(name);
         let hits: Vec<(u32, String)> = self
             .columns
@@ -289,11 +301,17 @@ impl Headers {
                         )
                     })
                     .collect();
-                Err(format!(
-                    "no column headed {} in the header row{}; the headers are: {}",
-                    quoted(name),
-                    if self.rows > 1 { "s" } else { "" },
-                    all.join(", ")
+                let all = all.join(", ");
+                Err(Label::new(
+                    format!(
+                        "ไม่มีคอลัมน์ที่หัวตารางเป็น {} ในแถวหัวตาราง หัวตารางที่มีคือ {all}",
+                        quoted(name)
+                    ),
+                    format!(
+                        "no column headed {} in the header row{}; the headers are: {all}",
+                        quoted(name),
+                        if self.rows > 1 { "s" } else { "" },
+                    ),
                 ))
             }
             many => {
@@ -301,10 +319,16 @@ impl Headers {
                     .iter()
                     .map(|(c, h)| format!("{} {}", super::cells::column_letters(*c), quoted(h)))
                     .collect();
-                Err(format!(
-                    "{} heads more than one column ({}); name one by its whole header",
-                    quoted(name),
-                    cols.join(", ")
+                let cols = cols.join(", ");
+                Err(Label::new(
+                    format!(
+                        "{} เป็นหัวของหลายคอลัมน์ ({cols}) ให้ระบุคอลัมน์เดียวด้วยหัวตารางทั้งหมดของคอลัมน์นั้น",
+                        quoted(name)
+                    ),
+                    format!(
+                        "{} heads more than one column ({cols}); name one by its whole header",
+                        quoted(name)
+                    ),
                 ))
             }
         }
@@ -326,7 +350,9 @@ impl Fields {
             Some(Source::Column(name)) => match headers.find(name) {
                 Ok((col, header)) => Field::Column { col, header },
                 Err(e) => {
-                    problems.push(Problem::row(&sheet, headers.first, format!("{what}: {e}")));
+                    let message =
+                        Label::new(format!("{what}: {}", e.th), format!("{what}: {}", e.en));
+                    problems.push(Problem::row(&sheet, headers.first, message));
                     Field::Absent
                 }
             },
@@ -433,26 +459,28 @@ impl Reader<'_> {
         }
     }
 
-    fn problem(&mut self, got: &Got, row: u32, field: &str, expected: &str) {
-        let message = format!(
-            "{field}: expected {expected}, found {}",
-            shown_text(&got.data)
-        );
+    fn problem(&mut self, got: &Got, row: u32, field: &str, what: &Label) {
+        let said = expected(what, &got.data, None);
         self.problems.push(match got.col {
-            Some((col, header)) => Problem::at(
-                &self.sheet.name,
-                row,
-                col,
-                format!(
-                    "{} ({field}): expected {expected}, found {}",
-                    quoted(header),
-                    shown_text(&got.data)
-                ),
-            ),
+            Some((col, header)) => {
+                let header = quoted(header);
+                Problem::at(
+                    &self.sheet.name,
+                    row,
+                    col,
+                    Label::new(
+                        format!("{header} ({field}): {}", said.th),
+                        format!("{header} ({field}): {}", said.en),
+                    ),
+                )
+            }
             // a value of the mapping itself
             None => Problem::sheet(
                 &self.sheet.name,
-                format!("the mapping's value for {message}"),
+                Label::new(
+                    format!("ค่าในไฟล์การจับคู่สำหรับ {field}: {}", said.th),
+                    format!("the mapping's value for {field}: {}", said.en),
+                ),
             ),
         });
     }
@@ -464,7 +492,7 @@ impl Reader<'_> {
         f: &Field,
         row: u32,
         field: &str,
-        parse: impl FnOnce(&Data, &str) -> Result<T, String>,
+        parse: impl FnOnce(&Data, &str) -> Result<T, Label>,
     ) -> Option<Result<T, ()>> {
         let got = self.get(f, row)?;
         if is_blank(&got.data) {
@@ -486,8 +514,8 @@ impl Reader<'_> {
         f: &Field,
         row: u32,
         field: &str,
-        expected: &str,
-        parse: impl FnOnce(&Data, &str) -> Result<T, String>,
+        expected: &Label,
+        parse: impl FnOnce(&Data, &str) -> Result<T, Label>,
     ) -> Option<T> {
         match self.read(f, row, field, parse) {
             Some(Ok(v)) => Some(v),
@@ -503,7 +531,7 @@ impl Reader<'_> {
 
     fn text(&mut self, f: &Field, row: u32, field: &str) -> String {
         self.read(f, row, field, |d, _| {
-            text_of(d).ok_or_else(|| "text".to_string())
+            text_of(d).ok_or_else(|| Label::new("ข้อความ", "text"))
         })
         .and_then(Result::ok)
         .map(|s| s.trim().to_string())
@@ -559,9 +587,15 @@ impl Reader<'_> {
         if risks.is_empty() {
             self.problems.push(Problem::sheet(
                 &self.sheet.name,
-                format!(
-                    "no risk below the header row {}: expected rows of risks",
-                    self.mapping.header_row
+                Label::new(
+                    format!(
+                        "ไม่มีความเสี่ยงใต้แถวหัวตาราง {}: ต้องมีแถวของความเสี่ยง",
+                        self.mapping.header_row
+                    ),
+                    format!(
+                        "no risk below the header row {}: expected rows of risks",
+                        self.mapping.header_row
+                    ),
                 ),
             ));
         }
@@ -606,7 +640,12 @@ impl Reader<'_> {
             }
             crate::model::RiskId::new(text.to_string())
                 .map(|id| id.to_string())
-                .map_err(|e| format!("an id ({e}) or a number"))
+                .map_err(|e| {
+                    Label::new(
+                        "รหัส (อักษรภาษาอังกฤษ ตัวเลข - _ .) หรือตัวเลข",
+                        format!("an id ({e}) or a number"),
+                    )
+                })
         }) {
             None => Some(generated),
             Some(Ok(id)) => Some(id),
@@ -635,8 +674,12 @@ impl Reader<'_> {
     fn date(&mut self, f: &Field, row: u32, field: &str) -> Option<Option<Date>> {
         match self.read(f, row, field, |d, text| match date_of(d) {
             Some(date) => Ok(date),
-            None => Date::parse_written(text)
-                .map_err(|_| "a Buddhist-era date such as 31 มี.ค. 67 or 31/03/2567".into()),
+            None => Date::parse_written(text).map_err(|_| {
+                Label::new(
+                    "วันที่ พ.ศ. เช่น 31 มี.ค. 67 หรือ 31/03/2567",
+                    "a Buddhist-era date such as 31 มี.ค. 67 or 31/03/2567",
+                )
+            }),
         }) {
             None => Some(None),
             Some(Ok(d)) => Some(Some(d)),
@@ -654,7 +697,7 @@ impl Reader<'_> {
             &f["category"],
             row,
             "risk.category",
-            "a category",
+            &Label::new("ประเภทความเสี่ยง", "a category"),
             |_, t| words::category(t, method),
         );
         let factor = match self.read(&f["factor"], row, "risk.factor", |_, t| words::factor(t)) {
@@ -668,7 +711,7 @@ impl Reader<'_> {
             &f["control_quality"],
             row,
             "risk.control_quality",
-            "ดี, พอใช้ or อ่อน",
+            &Label::new("ดี, พอใช้ หรือ อ่อน", "ดี, พอใช้ or อ่อน"),
             |_, t| words::control_quality(t),
         );
         let residual = self.residual(fields, row);
@@ -690,7 +733,8 @@ impl Reader<'_> {
         if description.is_empty() {
             let got = self.get(&f["description"], row);
             if let Some(got) = got {
-                self.problem(&got, row, "risk.description", "the risk's description");
+                let description = Label::new("คำอธิบายความเสี่ยง", "the risk's description");
+                self.problem(&got, row, "risk.description", &description);
             }
         }
         Some(Risk {
@@ -744,7 +788,7 @@ impl Reader<'_> {
             &f["approach"],
             row,
             "measure.approach",
-            "an approach group",
+            &Label::new("กลุ่มแนวทาง", "an approach group"),
             |_, t| {
                 let key = words::loose(t);
                 approaches
@@ -762,7 +806,11 @@ impl Reader<'_> {
                             .iter()
                             .map(|a| a.id.to_string())
                             .collect();
-                        format!("an approach group: {}", all.join(", "))
+                        let all = all.join(", ");
+                        Label::new(
+                            format!("กลุ่มแนวทาง: {all}"),
+                            format!("an approach group: {all}"),
+                        )
                     })
             },
         );
@@ -865,12 +913,12 @@ impl Reader<'_> {
             YearMonth::new(year_end.year_be(), year_end.month()).ok()?,
         );
         let month = |d: &Data, t: &str| match date_of(d) {
-            Some(date) => YearMonth::new(date.year_be(), date.month()).map_err(String::from),
+            Some(date) => YearMonth::new(date.year_be(), date.month()).map_err(Label::from),
             None => words::month(t),
         };
         if let Some(p) = self.read(&f["period"], row, "measure.period", |d, t| {
             match date_of(d) {
-                Some(_) => Err("a period such as ต.ค. 66 - ก.ย. 67".to_string()),
+                Some(_) => Err(words::a_period()),
                 None => words::period(t),
             }
         }) {

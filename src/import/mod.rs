@@ -29,9 +29,14 @@ pub fn read(
         None if export_layout::is_export(book) => export_layout::read(book, year, bureau),
         None => Err(vec![Problem::sheet(
             book.sheets.first().map_or("", |s| s.name.as_str()),
-            "expected the workbook riskreg export --format xlsx writes (a first sheet \
-             named dataset with dataset = riskreg in A1:B1); for a workbook kept another \
-             way, give a mapping file with --mapping (docs/import.md)",
+            crate::model::Label::new(
+                "ต้องเป็นสมุดงานที่ riskreg export --format xlsx เขียน (ชีตแรกชื่อ dataset \
+                 และ A1:B1 เป็น dataset = riskreg) สำหรับสมุดงานที่เก็บแบบอื่น \
+                 ให้ระบุไฟล์การจับคู่ด้วย --mapping (docs/import.md)",
+                "expected the workbook riskreg export --format xlsx writes (a first sheet \
+                 named dataset with dataset = riskreg in A1:B1); for a workbook kept another \
+                 way, give a mapping file with --mapping (docs/import.md)",
+            ),
         )]),
     }
 }

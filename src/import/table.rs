@@ -2,8 +2,8 @@
 //! reads of a row's cells that record what they could not read, with the
 //! cell's place, instead of stopping at the first.
 
-use super::cells::{Problem, Sheet, date_of, int_of, is_blank, shown_text, text_of};
-use crate::model::{Date, YearMonth};
+use super::cells::{Problem, Sheet, date_of, expected, int_of, is_blank, text_of};
+use crate::model::{Date, Label, YearMonth};
 use calamine::Data;
 use std::collections::HashMap;
 
@@ -37,10 +37,13 @@ impl<'a> Table<'a> {
             problems.push(Problem::row(
                 &sheet.name,
                 header_row,
-                format!(
-                    "expected the column{} {} in the header row",
-                    if missing.len() == 1 { "" } else { "s" },
-                    missing.join(", ")
+                Label::new(
+                    format!("ไม่มีคอลัมน์ {} ในแถวหัวตาราง", missing.join(", ")),
+                    format!(
+                        "expected the column{} {} in the header row",
+                        if missing.len() == 1 { "" } else { "s" },
+                        missing.join(", ")
+                    ),
                 ),
             ));
             return None;
@@ -85,23 +88,22 @@ impl Row<'_, '_> {
     }
 
     /// Records a problem at the cell of column `name`.
-    pub fn problem(&mut self, name: &str, message: impl Into<String>) {
+    pub fn problem(&mut self, name: &str, message: Label) {
         let col = self.col(name);
         self.problems.push(Problem::at(
             &self.table.sheet.name,
             self.row,
             col,
-            format!("{name}: {}", message.into()),
+            Label::new(
+                format!("{name}: {}", message.th),
+                format!("{name}: {}", message.en),
+            ),
         ));
     }
 
-    fn expected(&mut self, name: &str, expected: &str, reason: Option<String>) {
-        let found = shown_text(self.cell(name));
-        let reason = reason
-            .filter(|r| !r.is_empty())
-            .map(|r| format!(" ({r})"))
-            .unwrap_or_default();
-        self.problem(name, format!("expected {expected}, found {found}{reason}"));
+    fn expected(&mut self, name: &str, what: &Label, reason: Option<Label>) {
+        let message = expected(what, self.cell(name), reason.as_ref());
+        self.problem(name, message);
     }
 
     /// Text; an empty cell is the empty text.
@@ -111,7 +113,7 @@ impl Row<'_, '_> {
             d => match text_of(d) {
                 Some(s) => s,
                 None => {
-                    self.expected(name, "text", None);
+                    self.expected(name, &Label::new("ข้อความ", "text"), None);
                     String::new()
                 }
             },
@@ -124,13 +126,13 @@ impl Row<'_, '_> {
         (!s.is_empty()).then_some(s)
     }
 
-    /// A value read from the cell's text by `parse`; an empty cell is
-    /// refused as not `expected`.
+    /// A value read from the cell's text by `parse` (its error: why not, in
+    /// both languages, or empty); an empty cell is refused as not `expected`.
     pub fn parse<T>(
         &mut self,
         name: &str,
-        expected: &str,
-        parse: impl FnOnce(&str) -> Result<T, String>,
+        expected: &Label,
+        parse: impl FnOnce(&str) -> Result<T, Label>,
     ) -> Option<T> {
         match self.opt_parse(name, expected, parse) {
             Some(Some(v)) => Some(v),
@@ -146,8 +148,8 @@ impl Row<'_, '_> {
     pub fn opt_parse<T>(
         &mut self,
         name: &str,
-        expected: &str,
-        parse: impl FnOnce(&str) -> Result<T, String>,
+        expected: &Label,
+        parse: impl FnOnce(&str) -> Result<T, Label>,
     ) -> Option<Option<T>> {
         if self.blank(name) {
             return Some(None);
@@ -174,7 +176,7 @@ impl Row<'_, '_> {
                 .iter()
                 .find(|(w, _)| w.eq_ignore_ascii_case(s))
                 .map(|(_, v)| v.clone())
-                .ok_or_else(String::new)
+                .ok_or_else(Label::default)
         })
     }
 
@@ -190,8 +192,7 @@ impl Row<'_, '_> {
         match int_of(self.cell(name)) {
             Some(n) if range.contains(&n) => Some(Some(n)),
             _ => {
-                let expected = format!("a whole number {}–{}", range.start(), range.end());
-                self.expected(name, &expected, None);
+                self.expected(name, &whole_number(&range), None);
                 None
             }
         }
@@ -202,8 +203,7 @@ impl Row<'_, '_> {
         match self.opt_int(name, range.clone()) {
             Some(Some(n)) => Some(n),
             Some(None) => {
-                let expected = format!("a whole number {}–{}", range.start(), range.end());
-                self.expected(name, &expected, None);
+                self.expected(name, &whole_number(&range), None);
                 None
             }
             None => None,
@@ -219,7 +219,7 @@ impl Row<'_, '_> {
                 Some(s) if s.eq_ignore_ascii_case("true") => Some(true),
                 Some(s) if s.eq_ignore_ascii_case("false") || s.is_empty() => Some(false),
                 _ => {
-                    self.expected(name, "TRUE or FALSE", None);
+                    self.expected(name, &Label::new("TRUE หรือ FALSE", "TRUE or FALSE"), None);
                     None
                 }
             },
@@ -232,8 +232,8 @@ impl Row<'_, '_> {
         if let Some(d) = date_of(self.cell(name)) {
             return Some(Some(d));
         }
-        self.opt_parse(name, "a Buddhist-era date such as 2567-03-31", |s| {
-            Date::parse_written(s).map_err(String::from)
+        self.opt_parse(name, &a_date(), |s| {
+            Date::parse_written(s).map_err(Label::from)
         })
     }
 
@@ -241,7 +241,7 @@ impl Row<'_, '_> {
         match self.opt_date(name) {
             Some(Some(d)) => Some(d),
             Some(None) => {
-                self.expected(name, "a Buddhist-era date such as 2567-03-31", None);
+                self.expected(name, &a_date(), None);
                 None
             }
             None => None,
@@ -253,17 +253,38 @@ impl Row<'_, '_> {
         if let Some(d) = date_of(self.cell(name)) {
             return YearMonth::new(d.year_be(), d.month()).ok();
         }
-        self.parse(name, "a Buddhist-era month such as 2566-10", |s| {
-            YearMonth::try_from(s.to_string()).map_err(String::from)
+        let month = Label::new(
+            "เดือน พ.ศ. เช่น 2566-10",
+            "a Buddhist-era month such as 2566-10",
+        );
+        self.parse(name, &month, |s| {
+            YearMonth::try_from(s.to_string()).map_err(Label::from)
         })
     }
 }
 
-/// `a, b or c`, for messages.
-pub fn one_of(words: &[&str]) -> String {
+/// `a, b or c` (`a, b หรือ c`), for messages.
+pub fn one_of(words: &[&str]) -> Label {
     match words {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+        [] => Label::default(),
+        [one] => Label::new(*one, *one),
+        [rest @ .., last] => Label::new(
+            format!("{} หรือ {last}", rest.join(", ")),
+            format!("{} or {last}", rest.join(", ")),
+        ),
     }
+}
+
+fn whole_number(range: &std::ops::RangeInclusive<i64>) -> Label {
+    Label::new(
+        format!("จำนวนเต็ม {}–{}", range.start(), range.end()),
+        format!("a whole number {}–{}", range.start(), range.end()),
+    )
+}
+
+fn a_date() -> Label {
+    Label::new(
+        "วันที่ พ.ศ. เช่น 2567-03-31",
+        "a Buddhist-era date such as 2567-03-31",
+    )
 }

@@ -2,12 +2,14 @@
 //! `10,000.-`, `10000.50`, `๑๐,๐๐๐ บาท`), months and periods (`ต.ค. 66`,
 //! `ตุลาคม 2566 – กันยายน 2567`), levels as numbers or words (`สูง`,
 //! `3 (ปานกลาง)`), and the fixed vocabularies by their Thai or English
-//! words. Pure: text in, a value or what was expected out.
+//! words. Pure: text in, a value or what was expected out (in Thai and
+//! English).
 
 use crate::method::{Methodology, Scale};
 use crate::model::written_date::ascii_digits;
 use crate::model::{
-    ControlQuality, Date, Factor, Lang, MeasureKind, Money, YearMonth, amount::parse_hundredths,
+    ControlQuality, Date, Factor, Label, Lang, MeasureKind, Money, YearMonth,
+    amount::parse_hundredths,
 };
 use std::collections::BTreeMap;
 
@@ -21,8 +23,13 @@ pub fn loose(s: &str) -> String {
 
 /// An amount of baht: digits with or without thousands separators, at most
 /// two decimals, optionally followed by `.-`, `-` or `บาท`; Thai digits too.
-pub fn baht(text: &str) -> Result<Money, String> {
-    let expected = || "an amount in baht such as 10,000 or 10,000.- or 10000.50".to_string();
+pub fn baht(text: &str) -> Result<Money, Label> {
+    let expected = || {
+        Label::new(
+            "จำนวนเงิน (บาท) เช่น 10,000 หรือ 10,000.- หรือ 10000.50",
+            "an amount in baht such as 10,000 or 10,000.- or 10000.50",
+        )
+    };
     let mut s = ascii_digits(text.trim());
     for suffix in ["บาท", ".-", "-", "."] {
         if let Some(rest) = s.trim_end().strip_suffix(suffix) {
@@ -51,11 +58,14 @@ pub fn baht(text: &str) -> Result<Money, String> {
 }
 
 /// An amount from a number cell, exact to the satang.
-pub fn baht_number(value: f64) -> Result<Money, String> {
+pub fn baht_number(value: f64) -> Result<Money, Label> {
     let satang = (value * 100.0).round();
     if value < 0.0 || !value.is_finite() || (value * 100.0 - satang).abs() > 1e-6 || satang > 9.0e15
     {
-        return Err("a non-negative amount with at most two decimals".into());
+        return Err(Label::new(
+            "จำนวนเงินที่ไม่ติดลบ ทศนิยมไม่เกินสองตำแหน่ง",
+            "a non-negative amount with at most two decimals",
+        ));
     }
     Ok(Money::from_satang(satang as i64))
 }
@@ -75,7 +85,7 @@ pub fn no_budget(text: &str) -> bool {
 
 /// A month as offices write it: `2566-10`, `10/2566`, `ต.ค. 66`,
 /// `ตุลาคม 2566`, or a whole date (its month).
-pub fn month(text: &str) -> Result<YearMonth, String> {
+pub fn month(text: &str) -> Result<YearMonth, Label> {
     let s = ascii_digits(text.trim());
     if let Ok(m) = YearMonth::try_from(s.clone()) {
         return Ok(m);
@@ -84,14 +94,17 @@ pub fn month(text: &str) -> Result<YearMonth, String> {
         .or_else(|_| Date::parse_written(&format!("1/{s}")))
         .or_else(|_| Date::parse_written(&format!("1 {s}")));
     match as_day {
-        Ok(d) => YearMonth::new(d.year_be(), d.month()).map_err(String::from),
-        Err(_) => Err("a month such as ต.ค. 66, ตุลาคม 2566 or 2566-10".into()),
+        Ok(d) => YearMonth::new(d.year_be(), d.month()).map_err(Label::from),
+        Err(_) => Err(Label::new(
+            "เดือน เช่น ต.ค. 66, ตุลาคม 2566 หรือ 2566-10",
+            "a month such as ต.ค. 66, ตุลาคม 2566 or 2566-10",
+        )),
     }
 }
 
 /// A period `start – end` in one cell: `ต.ค. 66 - ก.ย. 67`,
 /// `ตุลาคม 2566 ถึง กันยายน 2567`.
-pub fn period(text: &str) -> Result<(YearMonth, YearMonth), String> {
+pub fn period(text: &str) -> Result<(YearMonth, YearMonth), Label> {
     for sep in ["ถึง", "–", "—", " - ", "-"] {
         if let Some((a, b)) = text.split_once(sep)
             && let (Ok(a), Ok(b)) = (month(a), month(b))
@@ -99,13 +112,21 @@ pub fn period(text: &str) -> Result<(YearMonth, YearMonth), String> {
             return Ok((a, b));
         }
     }
-    Err("a period such as ต.ค. 66 - ก.ย. 67".into())
+    Err(a_period())
+}
+
+/// What a period is written as.
+pub fn a_period() -> Label {
+    Label::new(
+        "ช่วงเวลา เช่น ต.ค. 66 - ก.ย. 67",
+        "a period such as ต.ค. 66 - ก.ย. 67",
+    )
 }
 
 /// A level of a scale: a number (`3`, `๓`, `3 (ปานกลาง)`), a word of the
 /// scale (its Thai or English label: `สูง`, `high`), or a word of the
 /// mapping's own list.
-pub fn level(text: &str, scale: &Scale, extra: &BTreeMap<String, u8>) -> Result<u8, String> {
+pub fn level(text: &str, scale: &Scale, extra: &BTreeMap<String, u8>) -> Result<u8, Label> {
     let s = ascii_digits(text.trim());
     let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
     let found = if !digits.is_empty() {
@@ -127,13 +148,17 @@ pub fn level(text: &str, scale: &Scale, extra: &BTreeMap<String, u8>) -> Result<
                 .iter()
                 .map(|l| format!("{} {}", l.value, l.label.th))
                 .collect();
-            Err(format!("a level {}", words.join(", ")))
+            let words = words.join(", ");
+            Err(Label::new(
+                format!("ระดับ {words}"),
+                format!("a level {words}"),
+            ))
         }
     }
 }
 
 /// A category of the methodology, by id or by its Thai or English label.
-pub fn category(text: &str, method: &Methodology) -> Result<crate::model::CategoryId, String> {
+pub fn category(text: &str, method: &Methodology) -> Result<crate::model::CategoryId, Label> {
     let key = loose(text);
     method
         .categories
@@ -148,7 +173,11 @@ pub fn category(text: &str, method: &Methodology) -> Result<crate::model::Catego
                 .iter()
                 .map(|c| format!("{} ({})", c.label.th, c.id))
                 .collect();
-            format!("a category of {}: {}", method.id, names.join(", "))
+            let names = names.join(", ");
+            Label::new(
+                format!("ประเภทความเสี่ยงของ {}: {names}", method.id),
+                format!("a category of {}: {names}", method.id),
+            )
         })
 }
 
@@ -160,7 +189,7 @@ fn word<T: Copy>(text: &str, all: &[T], names: impl Fn(T) -> [String; 3]) -> Opt
         .find(|v| names(*v).iter().any(|n| loose(n) == key))
 }
 
-pub fn factor(text: &str) -> Result<Factor, String> {
+pub fn factor(text: &str) -> Result<Factor, Label> {
     let key = loose(text);
     if key.starts_with("ยังไม่เคย") {
         return Ok(Factor::Unknown);
@@ -175,10 +204,15 @@ pub fn factor(text: &str) -> Result<Factor, String> {
             format!("{f:?}")[..1].to_string(),
         ]
     })
-    .ok_or_else(|| "Known (เคยเกิดขึ้น) or Unknown (ยังไม่เคยเกิด)".into())
+    .ok_or_else(|| {
+        Label::new(
+            "Known (เคยเกิดขึ้น) หรือ Unknown (ยังไม่เคยเกิด)",
+            "Known (เคยเกิดขึ้น) or Unknown (ยังไม่เคยเกิด)",
+        )
+    })
 }
 
-pub fn control_quality(text: &str) -> Result<ControlQuality, String> {
+pub fn control_quality(text: &str) -> Result<ControlQuality, Label> {
     word(text, &ControlQuality::ALL, |q| {
         [
             format!("{q:?}"),
@@ -186,10 +220,18 @@ pub fn control_quality(text: &str) -> Result<ControlQuality, String> {
             q.label(Lang::En).to_string(),
         ]
     })
-    .ok_or_else(|| "ดี, พอใช้ or อ่อน (Good, Fair, Weak)".into())
+    .ok_or_else(control_qualities)
 }
 
-pub fn measure_kind(text: &str) -> Result<MeasureKind, String> {
+/// The words of a control's quality.
+pub fn control_qualities() -> Label {
+    Label::new(
+        "ดี, พอใช้ หรือ อ่อน (Good, Fair, Weak)",
+        "ดี, พอใช้ or อ่อน (Good, Fair, Weak)",
+    )
+}
+
+pub fn measure_kind(text: &str) -> Result<MeasureKind, Label> {
     word(text, &MeasureKind::ALL, |k| {
         [
             format!("{k:?}"),
@@ -197,7 +239,12 @@ pub fn measure_kind(text: &str) -> Result<MeasureKind, String> {
             k.label(Lang::En).to_string(),
         ]
     })
-    .ok_or_else(|| "มาตรการ, โครงการ or กิจกรรม (Measure, Project, Activity)".into())
+    .ok_or_else(|| {
+        Label::new(
+            "มาตรการ, โครงการ หรือ กิจกรรม (Measure, Project, Activity)",
+            "มาตรการ, โครงการ or กิจกรรม (Measure, Project, Activity)",
+        )
+    })
 }
 
 /// The kind a title announces by its first word (`โครงการ…` is a
@@ -212,7 +259,7 @@ pub fn kind_of_title(title: &str) -> MeasureKind {
 
 /// How the risk is answered, without its note: 0 reduce, 1 accept,
 /// 2 transfer, 3 avoid.
-pub fn response(text: &str) -> Result<u8, String> {
+pub fn response(text: &str) -> Result<u8, Label> {
     let key = loose(text);
     let all: [(u8, &str, &str, &str); 4] = [
         (0, "Reduce", "ลด", "ลดความเสี่ยง"),
@@ -223,7 +270,12 @@ pub fn response(text: &str) -> Result<u8, String> {
     all.iter()
         .find(|(_, en, th, long)| [*en, *th, *long].iter().any(|w| loose(w) == key))
         .map(|(i, ..)| *i)
-        .ok_or_else(|| "ลด, ยอมรับ, ถ่ายโอน or หลีกเลี่ยง (Reduce, Accept, Transfer, Avoid)".into())
+        .ok_or_else(|| {
+            Label::new(
+                "ลด, ยอมรับ, ถ่ายโอน หรือ หลีกเลี่ยง (Reduce, Accept, Transfer, Avoid)",
+                "ลด, ยอมรับ, ถ่ายโอน or หลีกเลี่ยง (Reduce, Accept, Transfer, Avoid)",
+            )
+        })
 }
 
 #[cfg(test)]

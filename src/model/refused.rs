@@ -138,6 +138,14 @@ impl From<Refused> for String {
     }
 }
 
+/// Where a reason is kept to be worded later (import's cell problems), it
+/// is kept in both languages.
+impl From<Refused> for super::Label {
+    fn from(r: Refused) -> super::Label {
+        super::Label::new(r.text(Lang::Th), r.text(Lang::En))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -264,9 +264,8 @@ pub fn summarize(
 }
 
 /// Summarizes registers it owns (as `riskreg summary` does): each register
-/// gives up its texts to the rows instead of having them copied, on all
-/// cores, and the emptied registers are freed on another thread while the
-/// frames are queried.
+/// gives up its texts to the rows instead of having them copied, and the
+/// rest of it is freed as soon as it has been gone through, on all cores.
 pub fn summarize_owned(
     s: &Sources,
     mut owned: Vec<Register>,
@@ -292,14 +291,15 @@ pub fn summarize_owned(
             let method = methods.get(i).copied().flatten();
             let mut part = cx.part(reg, method);
             part.take_rows(reg, round);
+            // freed here, on the core that just went through it, rather
+            // than all at once at the end
+            drop(std::mem::take(&mut reg.risks));
             part
         })
     });
+    drop(owned);
     let gathered = setup.gathered(parts);
-    std::thread::scope(|scope| {
-        scope.spawn(move || drop(owned));
-        finish_from(s, setup, gathered, year, round, compare_to)
-    })
+    finish_from(s, setup, gathered, year, round, compare_to)
 }
 
 /// The frames' figures of the gathered facts, and the table put in order.

@@ -333,29 +333,56 @@ pub enum SaveError {
     },
 }
 
-impl fmt::Display for SaveError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl SaveError {
+    /// What happened, in `lang`; the file on disk is untouched in every case.
+    /// What the system said of a failed write stays in its own words.
+    pub fn text(&self, lang: Lang) -> String {
+        let th = lang == Lang::Th;
         match self {
-            SaveError::Conflict { path } => write!(
-                f,
+            SaveError::Conflict { path } if th => {
+                format!("{}: ไฟล์ถูกแก้ไขบนดิสก์หลังจากที่อ่านมา จึงไม่บันทึกทับ", path.display())
+            }
+            SaveError::Conflict { path } => format!(
                 "{}: the file changed on disk since it was loaded; not overwriting it",
                 path.display()
             ),
-            SaveError::Vanished { path } => {
-                write!(
-                    f,
-                    "{}: the file was removed or moved since it was loaded; not recreating it",
-                    path.display()
-                )
+            SaveError::Vanished { path } if th => format!(
+                "{}: ไฟล์ถูกลบหรือย้ายไปหลังจากที่อ่านมา จึงไม่สร้างขึ้นใหม่",
+                path.display()
+            ),
+            SaveError::Vanished { path } => format!(
+                "{}: the file was removed or moved since it was loaded; not recreating it",
+                path.display()
+            ),
+            SaveError::Exists { path } if th => {
+                format!("{}: มีไฟล์นี้อยู่แล้ว จึงไม่บันทึกทับ", path.display())
             }
             SaveError::Exists { path } => {
-                write!(f, "{}: already exists; not overwriting it", path.display())
+                format!("{}: already exists; not overwriting it", path.display())
+            }
+            SaveError::Serialize { path, message } if th => {
+                format!("{}: เขียนไม่ได้: {message}", path.display())
             }
             SaveError::Serialize { path, message } => {
-                write!(f, "{}: cannot write: {message}", path.display())
+                format!("{}: cannot write: {message}", path.display())
             }
-            SaveError::Io { path, error } => write!(f, "{}: {error}", path.display()),
+            SaveError::Io { path, error } if th => {
+                format!("{}: บันทึกไม่ได้ ({error})", path.display())
+            }
+            SaveError::Io { path, error } => format!("{}: {error}", path.display()),
         }
+    }
+
+    /// [`SaveError::text`] in both languages, for a state that keeps it
+    /// until it is shown (the interface's status line).
+    pub fn words(&self) -> crate::model::Label {
+        crate::model::Label::new(self.text(Lang::Th), self.text(Lang::En))
+    }
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
     }
 }
 

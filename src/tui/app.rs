@@ -147,7 +147,7 @@ pub struct App {
 
 impl App {
     pub fn new(ws: Workspace, settings: Settings, theme: Theme) -> App {
-        let (keymap, problems) = Keymap::with_overrides(&settings.keys);
+        let (keymap, problems) = Keymap::with_overrides_said(&settings.keys);
         let lang = settings.language();
         let rights = crate::audit::access::EditRights::load(&ws.root);
         let mut app = App {
@@ -172,9 +172,7 @@ impl App {
             commit: CommitView::default(),
             history: HistoryView::default(),
             modal: Modal::None,
-            status: (!problems.is_empty()).then(|| Notice::Settings {
-                problems: problems.join("; "),
-            }),
+            status: (!problems.is_empty()).then_some(Notice::Settings { problems }),
             undo: Vec::new(),
             redo: Vec::new(),
             quit: false,
@@ -186,7 +184,7 @@ impl App {
         match crate::clock::today() {
             Ok(day) => app.today = Some(day),
             Err(why) => {
-                app.status.get_or_insert(Notice::Failed { why });
+                app.status.get_or_insert(Notice::NoToday(why));
             }
         }
         app.round = app.default_round();
@@ -194,7 +192,11 @@ impl App {
     }
 
     /// Opens a registers directory with the given settings.
-    pub fn open(root: &std::path::Path, settings: Settings, theme: Theme) -> Result<App, String> {
+    pub fn open(
+        root: &std::path::Path,
+        settings: Settings,
+        theme: Theme,
+    ) -> Result<App, crate::model::Label> {
         Ok(App::new(Workspace::open(root)?, settings, theme))
     }
 

@@ -55,26 +55,26 @@ pub enum Done {
     CopySaved {
         key: RegisterKey,
         copy: PathBuf,
-        reloaded: Result<(), String>,
+        reloaded: Result<(), crate::store::LoadError>,
     },
-    CopyFailed(String),
+    CopyFailed(crate::model::Label),
     /// The file as it is on disk now (or why it could not be read).
     Reread {
         key: RegisterKey,
-        fresh: Result<Box<Loaded<Register>>, String>,
+        fresh: Result<Box<Loaded<Register>>, crate::store::LoadError>,
     },
     /// The year's registers replaced the ones loaded (or why not).
-    YearLoaded(Result<(), String>),
+    YearLoaded(Result<(), crate::model::Label>),
     /// The new register's entry, or why it could not be made.
     Created {
         code: String,
-        entry: Result<usize, String>,
+        entry: Result<usize, crate::model::Label>,
     },
-    Changes(Result<Vec<crate::audit::Change>, String>),
-    CommitPreview(Result<super::git_effects::CommitPlan, String>),
+    Changes(Result<Vec<crate::audit::Change>, crate::model::Label>),
+    CommitPreview(Result<super::git_effects::CommitPlan, crate::model::Label>),
     /// The new commit's id, or what git or its hook said in refusing.
-    Committed(Result<String, String>),
-    History(Result<Vec<crate::audit::LogEntry>, String>),
+    Committed(Result<String, crate::model::Label>),
+    History(Result<Vec<crate::audit::LogEntry>, crate::model::Label>),
     Exported(Result<PathBuf, String>),
 }
 
@@ -83,9 +83,7 @@ pub fn perform(ws: &mut Workspace, effect: Effect) -> Done {
         Effect::Save => Done::Saved(ws.save_all()),
         Effect::SaveCopy(key) => save_copy(ws, key),
         Effect::Reread(key) => Done::Reread {
-            fresh: crate::store::load_register(key.path())
-                .map(Box::new)
-                .map_err(|e| e.to_string()),
+            fresh: crate::store::load_register(key.path()).map(Box::new),
             key,
         },
         Effect::LoadYear(year) => Done::YearLoaded(ws.load_year(year)),
@@ -101,11 +99,14 @@ pub fn perform(ws: &mut Workspace, effect: Effect) -> Done {
             });
             Done::Created {
                 code,
-                entry: made.and_then(|reg| ws.create(reg)),
+                // a code or year the model refuses is said in its words
+                entry: made
+                    .map_err(|e| crate::model::Label::new(e.clone(), e))
+                    .and_then(|reg| ws.create(reg)),
             }
         }
         Effect::LoadChanges(key) => {
-            Done::Changes(crate::audit::changes_against_head(key.path()).map_err(|e| e.to_string()))
+            Done::Changes(crate::audit::changes_against_head(key.path()).map_err(|e| e.words()))
         }
         Effect::PreviewCommit => Done::CommitPreview(super::git_effects::plan(ws)),
         Effect::Commit {
@@ -130,9 +131,13 @@ pub fn perform(ws: &mut Workspace, effect: Effect) -> Done {
                         ..Default::default()
                     };
                     crate::report::write_output(&summary, format, &opts, &path)
-                        .map_err(|e| e.to_string())
+                        .map_err(|e| e.text(lang))
                 }
-                None => Err(format!("{}: unknown format", path.display())),
+                None => Err(format!(
+                    "{}: {}",
+                    path.display(),
+                    lang.pick("ไม่รู้จักรูปแบบไฟล์", "unknown format")
+                )),
             };
             Done::Exported(written.map(|()| path))
         }
@@ -143,17 +148,21 @@ pub fn perform(ws: &mut Workspace, effect: Effect) -> Done {
 /// the version on disk in its place.
 fn save_copy(ws: &mut Workspace, key: RegisterKey) -> Done {
     let Some(ix) = ws.find(&key) else {
-        return Done::CopyFailed(format!("{}: not loaded", key.path().display()));
+        let path = key.path().display();
+        return Done::CopyFailed(crate::model::Label::new(
+            format!("{path}: ยังไม่ได้อ่านทะเบียนนี้"),
+            format!("{path}: not loaded"),
+        ));
     };
     let copy = copy_path(key.path());
     let mine = ws.entries[ix].loaded.value.clone();
     match Loaded::create(&copy, mine) {
         Ok(_) => Done::CopySaved {
-            reloaded: ws.reload(ix).map_err(|e| e.to_string()),
+            reloaded: ws.reload(ix),
             key,
             copy,
         },
-        Err(e) => Done::CopyFailed(e.to_string()),
+        Err(e) => Done::CopyFailed(e.words()),
     }
 }
 

@@ -6,6 +6,7 @@
 use super::workspace::Workspace;
 use crate::audit::git::{Author, Repo};
 use crate::audit::{AuditError, Change, Compare, LogEntry, LogTarget, compare};
+use crate::model::Label;
 
 /// One register file a commit would hold, with its changes against HEAD.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,10 +41,11 @@ fn repo_of(ws: &Workspace) -> Result<Repo, AuditError> {
 
 /// The registers git reports as not committed, each with its changes in
 /// domain terms (one comparison for all of them).
-pub fn plan(ws: &mut Workspace) -> Result<CommitPlan, String> {
+pub fn plan(ws: &mut Workspace) -> Result<CommitPlan, Label> {
     ws.refresh_git();
-    let repo = repo_of(ws).map_err(|e| e.to_string())?;
-    let cwd = std::env::current_dir().map_err(|e| e.to_string())?;
+    let repo = repo_of(ws).map_err(|e| e.words())?;
+    let cwd = std::env::current_dir()
+        .map_err(|e| Label::new(format!("อ่านไดเรกทอรีปัจจุบันไม่ได้ ({e})"), e.to_string()))?;
     let uncommitted: Vec<(String, std::path::PathBuf)> = ws
         .entries
         .iter()
@@ -51,7 +53,7 @@ pub fn plan(ws: &mut Workspace) -> Result<CommitPlan, String> {
         .map(|e| (e.code().to_string(), e.loaded.path.clone()))
         .collect();
     let paths: Vec<std::path::PathBuf> = uncommitted.iter().map(|(_, p)| p.clone()).collect();
-    let files = crate::audit::revision_pathspecs(&repo, &cwd, &paths).map_err(|e| e.to_string())?;
+    let files = crate::audit::revision_pathspecs(&repo, &cwd, &paths).map_err(|e| e.words())?;
     let unsaved = ws
         .entries
         .iter()
@@ -72,7 +74,7 @@ pub fn plan(ws: &mut Workspace) -> Result<CommitPlan, String> {
             paths: files.clone(),
         },
     )
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| e.words())?;
     let registers = uncommitted
         .into_iter()
         .zip(files)
@@ -91,19 +93,20 @@ pub fn commit(
     files: &[String],
     message: &str,
     author: &Author,
-) -> Result<String, String> {
+) -> Result<String, Label> {
     let done = repo_of(ws).and_then(|repo| repo.commit_paths(files, message, author));
     ws.refresh_git();
     done.map_err(|e| match e {
-        AuditError::Refused(said) => said,
-        other => other.to_string(),
+        // what git or its hook said, as it said it
+        AuditError::Refused(said) => Label::new(said.clone(), said),
+        other => other.words(),
     })
 }
 
 /// The commits that changed a risk or a measure, newest first, as
 /// `riskreg log --risk` / `--measure` lists them.
-pub fn history(ws: &Workspace, target: &LogTarget) -> Result<Vec<LogEntry>, String> {
+pub fn history(ws: &Workspace, target: &LogTarget) -> Result<Vec<LogEntry>, Label> {
     repo_of(ws)
         .and_then(|repo| crate::audit::history(&repo, target))
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.words())
 }

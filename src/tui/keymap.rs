@@ -3,6 +3,7 @@
 //! none of them can drift from what the keys do.
 
 use super::action::Action;
+use crate::model::Label;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -529,7 +530,15 @@ impl Keymap {
     /// another action of the same scope already has is refused there with
     /// a message, as is a character key in a text box (it could no longer
     /// be typed); the defaults stay for it.
+    /// Each problem in English; the interface uses
+    /// [`Keymap::with_overrides_said`].
     pub fn with_overrides(overrides: &BTreeMap<String, String>) -> (Keymap, Vec<String>) {
+        let (map, problems) = Keymap::with_overrides_said(overrides);
+        (map, problems.into_iter().map(|p| p.en).collect())
+    }
+
+    /// [`Keymap::with_overrides`], each problem in Thai and English.
+    pub fn with_overrides_said(overrides: &BTreeMap<String, String>) -> (Keymap, Vec<Label>) {
         let mut map = Keymap::default();
         let mut problems = Vec::new();
         for (name, keys) in overrides {
@@ -543,31 +552,52 @@ impl Keymap {
 
     /// One override (see [`Keymap::with_overrides`]): the scopes where it
     /// was refused, or why it could not be read at all.
-    fn apply(&mut self, name: &str, keys_text: &str) -> Result<Vec<String>, String> {
+    fn apply(&mut self, name: &str, keys_text: &str) -> Result<Vec<Label>, Label> {
         let (scope, action_name) = match name.split_once('.') {
             Some((scope, action)) => {
                 let scope = Scope::from_name(scope).ok_or_else(|| {
                     let known: Vec<String> = Scope::all().map(Scope::name).collect();
-                    format!(
-                        "settings: unknown scope {scope:?} in keys {name:?} (one of {})",
-                        known.join(", ")
+                    let known = known.join(", ");
+                    Label::new(
+                        format!(
+                            "การตั้งค่า: ไม่รู้จักขอบเขต {scope:?} ใน keys {name:?} (ต้องเป็นหนึ่งใน {known})"
+                        ),
+                        format!(
+                            "settings: unknown scope {scope:?} in keys {name:?} (one of {known})"
+                        ),
                     )
                 })?;
                 (Some(scope), action)
             }
             None => (None, name),
         };
-        let action = Action::from_name(action_name)
-            .ok_or_else(|| format!("settings: unknown action {action_name:?} in keys"))?;
+        let action = Action::from_name(action_name).ok_or_else(|| {
+            Label::new(
+                format!("การตั้งค่า: ไม่รู้จักคำสั่ง {action_name:?} ใน keys"),
+                format!("settings: unknown action {action_name:?} in keys"),
+            )
+        })?;
         let keys = keys_text
             .split_whitespace()
-            .map(|k| Key::parse(k).ok_or_else(|| format!("cannot read key {k:?}")))
-            .collect::<Result<Vec<Key>, String>>()
+            .map(|k| {
+                Key::parse(k).ok_or_else(|| {
+                    Label::new(
+                        format!("อ่านปุ่ม {k:?} ไม่ได้"),
+                        format!("cannot read key {k:?}"),
+                    )
+                })
+            })
+            .collect::<Result<Vec<Key>, Label>>()
             .and_then(|keys| match keys.is_empty() {
-                true => Err("no key given".to_string()),
+                true => Err(Label::new("ไม่ได้ระบุปุ่ม", "no key given")),
                 false => Ok(keys),
             })
-            .map_err(|e| format!("settings: {e} for {name}"))?;
+            .map_err(|e| {
+                Label::new(
+                    format!("การตั้งค่า: {} สำหรับ {name}", e.th),
+                    format!("settings: {} for {name}", e.en),
+                )
+            })?;
         let scopes: Vec<Scope> = match scope {
             Some(s) => vec![s],
             None => Scope::SCREENS.to_vec(),
@@ -578,7 +608,10 @@ impl Keymap {
         let scopes: Vec<Scope> = scopes.into_iter().filter(|&s| has(self, s)).collect();
         for s in scopes {
             match self.clash(s, action, &keys) {
-                Some(why) => refused.push(format!("settings: {name} = {keys_text:?}: {why}")),
+                Some(why) => refused.push(Label::new(
+                    format!("การตั้งค่า: {name} = {keys_text:?}: {}", why.th),
+                    format!("settings: {name} = {keys_text:?}: {}", why.en),
+                )),
                 None => {
                     if let Some(bindings) = self.scopes.get_mut(&s) {
                         for binding in bindings.iter_mut().filter(|b| b.action == action) {
@@ -590,12 +623,19 @@ impl Keymap {
             }
         }
         if !applied && refused.is_empty() {
+            let action = action.name();
             return Err(match scope {
-                Some(s) => format!("settings: {} has no {} to rebind", s.name(), action.name()),
-                None => format!(
-                    "settings: {} is only in text boxes and pick-lists: name the scope, e.g. \"Text.{}\"",
-                    action.name(),
-                    action.name()
+                Some(s) => Label::new(
+                    format!("การตั้งค่า: {} ไม่มี {action} ให้เปลี่ยนปุ่ม", s.name()),
+                    format!("settings: {} has no {action} to rebind", s.name()),
+                ),
+                None => Label::new(
+                    format!(
+                        "การตั้งค่า: {action} มีเฉพาะในช่องข้อความและรายการให้เลือก ให้ระบุขอบเขต เช่น \"Text.{action}\""
+                    ),
+                    format!(
+                        "settings: {action} is only in text boxes and pick-lists: name the scope, e.g. \"Text.{action}\""
+                    ),
                 ),
             });
         }
@@ -603,13 +643,19 @@ impl Keymap {
     }
 
     /// Why `keys` cannot be `action`'s in `scope`, if they cannot.
-    fn clash(&self, scope: Scope, action: Action, keys: &[Key]) -> Option<String> {
+    fn clash(&self, scope: Scope, action: Action, keys: &[Key]) -> Option<Label> {
         for key in keys {
             let typed = matches!(key.code, KeyCode::Char(_)) && !key.ctrl && !key.alt;
             if typed && !scope.reads_kedmanee() {
-                return Some(format!(
-                    "{key} is typed in {}, so it cannot be a key there",
-                    scope.name()
+                return Some(Label::new(
+                    format!(
+                        "{key} เป็นตัวอักษรที่พิมพ์ใน {} จึงใช้เป็นปุ่มคำสั่งที่นั่นไม่ได้",
+                        scope.name()
+                    ),
+                    format!(
+                        "{key} is typed in {}, so it cannot be a key there",
+                        scope.name()
+                    ),
                 ));
             }
             if let Some(other) = self
@@ -617,10 +663,10 @@ impl Keymap {
                 .iter()
                 .find(|b| b.action != action && b.keys.contains(key))
             {
-                return Some(format!(
-                    "{key} is already {} in {}",
-                    other.action.name(),
-                    scope.name()
+                let (other, scope) = (other.action.name(), scope.name());
+                return Some(Label::new(
+                    format!("{key} เป็นปุ่มของ {other} ใน {scope} อยู่แล้ว"),
+                    format!("{key} is already {other} in {scope}"),
                 ));
             }
         }

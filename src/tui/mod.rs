@@ -53,11 +53,16 @@ pub fn run(root: &Path, lang: Lang) -> Result<(), String> {
     let (mut settings, problem) = settings::load();
     settings.lang = Some(lang);
     let theme = theme::Theme::from_env(settings.theme);
-    let (mut app, pieces) = open(root, settings, theme)?;
+    let (mut app, pieces) = open(root, settings, theme).map_err(|e| e.get(lang).to_string())?;
     if let Some(problems) = problem {
-        app.status = Some(app::Notice::Settings { problems });
+        app.status = Some(app::Notice::Settings {
+            problems: vec![problems],
+        });
     }
-    let mut terminal = ratatui::try_init().map_err(|e| format!("cannot open the terminal: {e}"))?;
+    let mut terminal = ratatui::try_init().map_err(|e| {
+        let cannot = lang.pick("เปิดเทอร์มินัลไม่ได้", "cannot open the terminal");
+        format!("{cannot}: {e}")
+    })?;
     // a paste arrives as one event of text, not as keys that would run commands
     enable_paste();
     // lets the end-to-end test check that a crash restores the terminal
@@ -111,7 +116,7 @@ pub fn open(
     root: &Path,
     settings: settings::Settings,
     theme: theme::Theme,
-) -> Result<(App, Receiver<Piece>), String> {
+) -> Result<(App, Receiver<Piece>), crate::model::Label> {
     let (pieces_tx, pieces) = std::sync::mpsc::channel();
     let mut app = App::open_in_background(root, settings, theme, Background::new(pieces_tx))?;
     take_pieces(&mut app, &pieces, Instant::now() + FIRST_FRAME_GRACE);

@@ -92,12 +92,21 @@ pub enum Notice {
     },
     /// The settings file or its key overrides could not all be used.
     Settings {
-        problems: String,
+        problems: Vec<crate::model::Label>,
     },
     /// I/O or a file that did not load, in the words of where it failed.
     Failed {
         why: String,
     },
+    /// What could not be done (a save, a year or a new register that could
+    /// not be read or written), worded in both languages where it failed.
+    Unable {
+        why: crate::model::Label,
+    },
+    /// A register's file that does not read: where, and why.
+    Unreadable(crate::store::LoadError),
+    /// `RISKREG_TODAY` does not read (or the clock cannot be read).
+    NoToday(crate::clock::NoToday),
     // git from the interface
     /// A commit needs the user's name and e-mail, in this settings file.
     AuthorFirst {
@@ -148,7 +157,12 @@ impl Notice {
             | N::Settings { .. }
             | N::AuthorFirst { .. }
             | N::MoveToRiskOrMeasure => Level::Warning,
-            N::CopySavedNotReloaded { .. } | N::Failed { .. } | N::CommitRefused => Level::Error,
+            N::CopySavedNotReloaded { .. }
+            | N::Failed { .. }
+            | N::Unable { .. }
+            | N::NoToday(_)
+            | N::Unreadable(_)
+            | N::CommitRefused => Level::Error,
         }
     }
 
@@ -237,8 +251,15 @@ impl Notice {
                 lang.pick("กำลังอ่านทะเบียน", "reading registers"),
                 lang.pick("รอให้อ่านครบก่อน", "wait until every register is read")
             ),
-            N::Settings { problems } => problems.clone(),
+            N::Settings { problems } => problems
+                .iter()
+                .map(|p| p.get(lang))
+                .collect::<Vec<_>>()
+                .join("; "),
             N::Failed { why } => why.clone(),
+            N::Unable { why } => why.get(lang).to_string(),
+            N::NoToday(why) => why.text(lang),
+            N::Unreadable(e) => e.text(lang),
             N::AuthorFirst { settings } => match lang {
                 Lang::Th => format!(
                     "ยัง commit ไม่ได้: ใส่ชื่อ (name) และอีเมล (email) ของคุณในไฟล์ตั้งค่า {settings} ก่อน เช่น name: \"สมชาย ใจดี\", email: \"somchai@example.go.th\""

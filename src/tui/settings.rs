@@ -3,7 +3,7 @@
 //! the OS config directory (never beside the data), or in
 //! `$RISKREG_CONFIG_DIR` when that is set (tests use it).
 
-use crate::model::Lang;
+use crate::model::{Label, Lang};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -71,8 +71,9 @@ pub fn path() -> Option<PathBuf> {
 }
 
 /// Loads the settings; a missing file gives the defaults, a broken one an
-/// error naming the file, line and column (shown on screen, defaults used).
-pub fn load() -> (Settings, Option<String>) {
+/// error naming the file, line and column, in both languages (shown on
+/// screen, defaults used).
+pub fn load() -> (Settings, Option<Label>) {
     match path() {
         Some(path) => load_from(&path),
         None => (Settings::default(), None),
@@ -80,17 +81,23 @@ pub fn load() -> (Settings, Option<String>) {
 }
 
 /// Loads the settings from a file (see [`load`]).
-pub fn load_from(path: &std::path::Path) -> (Settings, Option<String>) {
+pub fn load_from(path: &std::path::Path) -> (Settings, Option<Label>) {
     match std::fs::read(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), None),
         Err(e) => (
             Settings::default(),
-            Some(format!("{}: cannot read: {e}", path.display())),
+            Some(Label::new(
+                format!("{}: อ่านไม่ได้ ({e})", path.display()),
+                format!("{}: cannot read: {e}", path.display()),
+            )),
         ),
         Ok(bytes) => match crate::store::parse::<Settings>(path, &bytes, "Settings(lang: Th, …)")
         {
             Ok(s) => (s, None),
-            Err(e) => (Settings::default(), Some(e.to_string())),
+            Err(e) => (
+                Settings::default(),
+                Some(Label::new(e.text(Lang::Th), e.text(Lang::En))),
+            ),
         },
     }
 }
@@ -130,7 +137,9 @@ mod tests {
         let (s, problem) = load_from(&path);
         assert_eq!(s, Settings::default());
         let problem = problem.expect("a problem");
-        assert!(problem.contains("settings.ron:3:"), "{problem}");
+        assert!(problem.en.contains("settings.ron:3:"), "{problem:?}");
+        assert!(problem.th.contains("settings.ron:3:"), "{problem:?}");
+        assert_ne!(problem.th, problem.en);
         std::fs::write(&path, "Settings(lang: En, theme: Mono, name: \"ทดสอบ\")").expect("write");
         let (s, problem) = load_from(&path);
         assert_eq!(problem, None);

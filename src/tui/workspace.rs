@@ -192,7 +192,7 @@ pub enum Saved {
     /// over it (the registers before it in the list were saved).
     Conflict(RegisterKey),
     /// Writing failed; the file on disk is as it was.
-    Failed(String),
+    Failed(crate::model::Label),
 }
 
 #[derive(Clone, Debug)]
@@ -230,9 +230,14 @@ const JOURNAL: usize = 64;
 
 /// Why the registers could not be opened at all.
 pub fn describe(errors: &[LoadError]) -> String {
+    describe_in(errors, crate::model::Lang::En)
+}
+
+/// [`describe`] in `lang`.
+pub fn describe_in(errors: &[LoadError], lang: crate::model::Lang) -> String {
     errors
         .iter()
-        .map(ToString::to_string)
+        .map(|e| e.text(lang))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -240,7 +245,8 @@ pub fn describe(errors: &[LoadError]) -> String {
 impl Workspace {
     /// Opens a registers directory at its latest fiscal year, every
     /// register read before this returns.
-    pub fn open(root: &Path) -> Result<Workspace, String> {
+    /// Why not is said in both languages: the interface is not drawn yet.
+    pub fn open(root: &Path) -> Result<Workspace, crate::model::Label> {
         Workspace::open_with(root, None)
     }
 
@@ -248,17 +254,31 @@ impl Workspace {
     /// shared files read: the year's registers (and any other year's asked
     /// for later) are read on another thread and sent to `background` in
     /// pieces, for the event loop to hand to `take`.
-    pub fn open_in_background(root: &Path, background: Background) -> Result<Workspace, String> {
+    pub fn open_in_background(
+        root: &Path,
+        background: Background,
+    ) -> Result<Workspace, crate::model::Label> {
         Workspace::open_with(root, Some(background))
     }
 
-    fn open_with(root: &Path, background: Option<Background>) -> Result<Workspace, String> {
-        let catalog = Catalog::load(root).map_err(|e| describe(&e))?;
+    fn open_with(
+        root: &Path,
+        background: Option<Background>,
+    ) -> Result<Workspace, crate::model::Label> {
+        use crate::model::{Label, Lang};
+        let catalog = Catalog::load(root)
+            .map_err(|e| Label::new(describe_in(&e, Lang::Th), describe_in(&e, Lang::En)))?;
         let years = store::layout::fiscal_years(root);
         let Some(&year) = years.last() else {
-            return Err(format!(
-                "{}: no fiscal-year directory (e.g. 2567/) with registers",
-                root.display()
+            return Err(Label::new(
+                format!(
+                    "{}: ไม่มีไดเรกทอรีปีงบประมาณ (เช่น 2567/) ที่มีทะเบียน",
+                    root.display()
+                ),
+                format!(
+                    "{}: no fiscal-year directory (e.g. 2567/) with registers",
+                    root.display()
+                ),
             ));
         };
         let mut ws = Workspace {
@@ -279,10 +299,14 @@ impl Workspace {
 
     /// Loads every register of `year`, replacing what was loaded; in the
     /// background (see `open_in_background`) it only starts reading them.
-    pub fn load_year(&mut self, year: u16) -> Result<(), String> {
+    pub fn load_year(&mut self, year: u16) -> Result<(), crate::model::Label> {
+        use crate::model::{Label, Lang};
+        let words = |e: LoadError| Label::new(e.text(Lang::Th), e.text(Lang::En));
         if let Some(background) = &self.background {
-            let files = store::year_files(&self.root, year).map_err(|e| e.to_string())?;
-            let loading = background.start(year, files)?;
+            let files = store::year_files(&self.root, year).map_err(words)?;
+            let loading = background
+                .start(year, files)
+                .map_err(|e| Label::new(format!("เริ่มอ่านทะเบียนไม่ได้ ({e})"), e))?;
             let nothing_to_read = loading.total() == 0;
             self.year = year;
             self.entries = Vec::new();
@@ -294,7 +318,7 @@ impl Workspace {
             }
             return Ok(());
         }
-        let (ok, errors) = store::load_year(&self.root, year).map_err(|e| e.to_string())?;
+        let (ok, errors) = store::load_year(&self.root, year).map_err(words)?;
         self.year = year;
         self.entries = ok.into_iter().map(Entry::new).collect();
         self.errors = errors;
@@ -460,7 +484,7 @@ impl Workspace {
                     break;
                 }
                 Err(err) => {
-                    stopped = Some(Saved::Failed(err.to_string()));
+                    stopped = Some(Saved::Failed(err.words()));
                     break;
                 }
             }
@@ -527,9 +551,9 @@ impl Workspace {
 
     /// Writes a new register file for the year (never over an existing one)
     /// and adds it; returns its entry.
-    pub fn create(&mut self, reg: Register) -> Result<usize, String> {
+    pub fn create(&mut self, reg: Register) -> Result<usize, crate::model::Label> {
         let path = store::layout::register_path(&self.root, self.year, reg.bureau.as_str());
-        let loaded = Loaded::create(&path, reg).map_err(|e| e.to_string())?;
+        let loaded = Loaded::create(&path, reg).map_err(|e| e.words())?;
         self.entries.push(Entry::new(loaded));
         self.changed();
         self.refresh_git();

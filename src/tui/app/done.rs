@@ -22,7 +22,7 @@ impl App {
                 self.modal = Modal::Conflict(key);
             }
             Done::Saved(Saved::Failed(why)) | Done::CopyFailed(why) => {
-                self.status = Some(Notice::Failed { why })
+                self.status = Some(Notice::Unable { why })
             }
             Done::CopySaved {
                 key,
@@ -35,10 +35,14 @@ impl App {
                         self.forget_history_of(&key);
                         Notice::CopySaved { copy }
                     }
-                    Err(why) => Notice::CopySavedNotReloaded { copy, why },
+                    Err(why) => Notice::CopySavedNotReloaded {
+                        copy,
+                        why: why.text(self.lang),
+                    },
                 });
             }
             Done::Reread { key, fresh } => {
+                let fresh = fresh.map_err(|e| e.text(self.lang));
                 match fresh.and_then(|fresh| self.reload_merging(&key, *fresh)) {
                     // with conflicts, the merge window asks, then says what it kept
                     Ok(0) => self.status = Some(self.merged_status()),
@@ -54,7 +58,7 @@ impl App {
                 self.round = self.default_round();
                 self.round_is_default = true;
             }
-            Done::YearLoaded(Err(why)) => self.status = Some(Notice::Failed { why }),
+            Done::YearLoaded(Err(why)) => self.status = Some(Notice::Unable { why }),
             Done::Created {
                 code,
                 entry: Ok(ix),
@@ -67,7 +71,7 @@ impl App {
             }
             Done::Created {
                 entry: Err(why), ..
-            } => self.status = Some(Notice::Failed { why }),
+            } => self.status = Some(Notice::Unable { why }),
             Done::Changes(changes) => self.changes.list = changes,
             Done::CommitPreview(plan) => screens::commit::previewed(self, plan),
             Done::Committed(done) => return screens::commit::committed(self, done),
@@ -87,7 +91,7 @@ impl App {
         match self.ws.entries.get(self.current) {
             Some(e) => Some(Effect::LoadChanges(e.key())),
             None => {
-                self.changes.list = Err(self.lang.pick("ไม่มีทะเบียน", "no register").into());
+                self.changes.list = Err(crate::model::Label::new("ไม่มีทะเบียน", "no register"));
                 None
             }
         }

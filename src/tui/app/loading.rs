@@ -16,7 +16,7 @@ impl App {
         settings: Settings,
         theme: Theme,
         background: Background,
-    ) -> Result<App, String> {
+    ) -> Result<App, crate::model::Label> {
         Ok(App::new(
             Workspace::open_in_background(root, background)?,
             settings,

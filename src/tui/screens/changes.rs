@@ -17,7 +17,7 @@ use ratatui::widgets::{Block, Paragraph};
 pub struct ChangesView {
     /// The file's changes against git HEAD, or why there are none (the
     /// unsaved edits are computed as it is drawn).
-    pub list: Result<Vec<crate::audit::Change>, String>,
+    pub list: Result<Vec<crate::audit::Change>, crate::model::Label>,
     pub scroll: usize,
 }
 
@@ -120,7 +120,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     }
     match &app.changes.list {
         Err(e) => all.extend(
-            wrap(e, width)
+            wrap(e.get(lang), width)
                 .into_iter()
                 .map(|row| Line::styled(row, t.error())),
         ),

@@ -25,7 +25,7 @@ use ratatui::widgets::{Block, Paragraph};
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CommitView {
     /// What the commit would hold; `None` while it is being worked out.
-    pub plan: Option<Result<CommitPlan, String>>,
+    pub plan: Option<Result<CommitPlan, crate::model::Label>>,
     pub scroll: usize,
     /// What git or its hook said when it last refused the commit.
     pub refused: Option<String>,
@@ -138,7 +138,7 @@ pub fn on_message_key(app: &mut App, key: KeyEvent) -> Option<Effect> {
 }
 
 /// The preview arrived.
-pub fn previewed(app: &mut App, plan: Result<CommitPlan, String>) {
+pub fn previewed(app: &mut App, plan: Result<CommitPlan, crate::model::Label>) {
     if let Ok(p) = &plan
         && p.registers.is_empty()
     {
@@ -149,7 +149,7 @@ pub fn previewed(app: &mut App, plan: Result<CommitPlan, String>) {
 
 /// The commit was made, or refused: made, the user goes back to where `c`
 /// was pressed; refused, the reason stays on the preview.
-pub fn committed(app: &mut App, done: Result<String, String>) -> Option<Effect> {
+pub fn committed(app: &mut App, done: Result<String, crate::model::Label>) -> Option<Effect> {
     match done {
         Ok(id) => {
             let codes = match &app.commit.plan {
@@ -166,7 +166,7 @@ pub fn committed(app: &mut App, done: Result<String, String>) -> Option<Effect> 
         }
         Err(said) => {
             app.status = Some(Notice::CommitRefused);
-            app.commit.refused = Some(said);
+            app.commit.refused = Some(said.get(app.lang).to_string());
             None
         }
     }
@@ -219,7 +219,7 @@ fn preview_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     }
     match &app.commit.plan {
         None => out.push(Line::raw(lang.pick("กำลังตรวจ…", "working it out…"))),
-        Some(Err(e)) => text(&mut out, e, 0, t.error()),
+        Some(Err(e)) => text(&mut out, e.get(lang), 0, t.error()),
         Some(Ok(plan)) => {
             if plan.registers.is_empty() {
                 text(&mut out, &Notice::NothingToCommit.text(lang), 0, t.dim());

@@ -98,12 +98,16 @@ fn add_measure(app: &mut App) {
         return;
     };
     let mut id = String::new();
+    let none = app.lang.pick(
+        "approaches.ron ไม่มีกลุ่มแนวทางใดเลย",
+        "approaches.ron lists no approach group",
+    );
     let result = app.mutate(Part::Risk(ri), |reg, _, approaches| {
         let approach = approaches
             .approaches
             .first()
             .map(|a| a.id.clone())
-            .ok_or("approaches.ron lists no approach group")?;
+            .ok_or(none)?;
         let m = crate::model::blank::measure(reg, approach)?;
         id = m.id.to_string();
         reg.risks

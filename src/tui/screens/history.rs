@@ -20,7 +20,7 @@ pub struct HistoryView {
     /// Whose history; `None` before any was asked for.
     pub target: Option<LogTarget>,
     /// The commits, or why they could not be read; `None` while reading.
-    pub list: Option<Result<Vec<LogEntry>, String>>,
+    pub list: Option<Result<Vec<LogEntry>, crate::model::Label>>,
     pub scroll: usize,
 }
 
@@ -90,7 +90,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             0,
             t.dim(),
         ),
-        Some(Err(e)) => push(e, 0, t.error()),
+        Some(Err(e)) => push(e.get(lang), 0, t.error()),
         Some(Ok(list)) if list.is_empty() => push(
             lang.pick(
                 "ยังไม่มี commit ใดแก้ไขรายการนี้ (การแก้ไขที่ยังไม่ commit ดูได้ที่หน้าการเปลี่ยนแปลง)",

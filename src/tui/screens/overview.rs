@@ -73,7 +73,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                 app.current = *entry;
                 app.open_register();
             } else if let Some(e) = row.and_then(|(code, _)| app.ws.error_of(code)) {
-                app.status = Some(Notice::Failed { why: e.to_string() });
+                app.status = Some(Notice::Unreadable(e.clone()));
             } else if row.is_some_and(|(code, _)| app.ws.pending(code)) {
                 app.status = app.still_loading();
             } else {

@@ -184,7 +184,7 @@ fn sign_prepared(app: &mut App) {
     let date = match crate::clock::today() {
         Ok(date) => date,
         Err(why) => {
-            app.status = Some(Notice::Failed { why });
+            app.status = Some(Notice::NoToday(why));
             return;
         }
     };
