@@ -84,7 +84,7 @@ fn para_rows(para: &str, width: usize) -> Vec<Range<usize>> {
     // what fits whole is one row: no need to look for word breaks (most
     // cells of a table, and every short field)
     if para.width() <= width {
-        return vec![0..para.len()];
+        return std::iter::once(0..para.len()).collect();
     }
     broken_rows(para, width)
 }
