@@ -121,3 +121,46 @@ fn reading_a_year_to_compute_from_reports_its_errors_and_leaves_warnings_to_vali
     let d = &checked.report.diagnostics[0];
     assert!(d.file.ends_with("B00001.ron") && d.line > 0, "{d:?}");
 }
+
+#[test]
+fn approaches_not_listed_follow_the_listed_ones_in_id_order_on_both_paths() {
+    let (_dir, root, year) = generate(3, 4, 2);
+    let r = |s: &str| RoundId::new(s).expect("round");
+    // two measures name approach groups approaches.ron does not list
+    let file = root.join("2567").join("B00001.ron");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let text = text
+        .replacen("approach: \"knowledge\"", "approach: \"zz-later\"", 1)
+        .replacen("approach: \"standards\"", "approach: \"aa-first\"", 1);
+    std::fs::write(&file, &text).expect("write");
+    assert!(text.contains("zz-later") && text.contains("aa-first"));
+
+    let owned = report::summarize(&root, year, &r("12m"), None).expect("summary");
+    let groups: Vec<&str> = owned.groups.iter().map(|g| g.approach.as_str()).collect();
+    assert_eq!(
+        groups[groups.len() - 2..],
+        ["aa-first", "zz-later"],
+        "{groups:?}"
+    );
+    assert!(!groups[..groups.len() - 2].contains(&"aa-first"));
+    // numbering runs on through them
+    let last = owned.groups.last().expect("group");
+    assert_eq!(last.rows.len(), 1);
+    assert_eq!(last.rows[0].no as usize, 3 * 4 * 2);
+
+    let catalog = riskreg::store::Catalog::load(&root).expect("catalog");
+    let (loaded, errors) = riskreg::store::load_year(&root, 2567).expect("load");
+    assert!(errors.is_empty());
+    let regs: Vec<_> = loaded.into_iter().map(|l| l.value).collect();
+    let borrowed = report::summarize_with_methods(
+        &catalog.bureaus.value,
+        &catalog.approaches.value,
+        &catalog.method_values(),
+        &regs,
+        year,
+        &r("12m"),
+        None,
+    )
+    .expect("summary");
+    assert_eq!(borrowed.groups, owned.groups);
+}

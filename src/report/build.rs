@@ -13,7 +13,7 @@ use crate::model::{
     ApproachId, ApproachList, BandId, BureauCode, BureauList, Date, FiscalYear, Label, Register,
     RoundId,
 };
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 pub struct Sources<'a> {
     pub bureaus: &'a BureauList,
@@ -62,27 +62,16 @@ fn band_table(methods: &[&Methodology]) -> Vec<(Option<BandId>, Label)> {
     out
 }
 
-/// Approach groups in the order of `approaches.ron`, then any other
-/// approach a measure names, by id.
-fn approach_table(s: &Sources) -> HashMap<ApproachId, u32> {
-    let mut ix: HashMap<ApproachId, u32> = HashMap::new();
+/// Approach groups in the order of `approaches.ron`, each once. Approaches
+/// measures name beyond these follow them (see [`Gathered::number_unknown`]).
+fn approach_table(s: &Sources) -> Vec<ApproachId> {
+    let mut ids: Vec<ApproachId> = Vec::new();
     for a in &s.approaches.approaches {
-        let next = ix.len() as u32;
-        ix.entry(a.id.clone()).or_insert(next);
+        if !ids.contains(&a.id) {
+            ids.push(a.id.clone());
+        }
     }
-    let mut unknown: Vec<&ApproachId> = s
-        .registers
-        .iter()
-        .flat_map(|r| r.measures().map(|(_, m)| &m.approach))
-        .filter(|a| !ix.contains_key(*a))
-        .collect();
-    unknown.sort();
-    unknown.dedup();
-    for a in unknown {
-        let next = ix.len() as u32;
-        ix.insert(a.clone(), next);
-    }
-    ix
+    ids
 }
 
 /// Checks that every register's methodology exists and knows the rounds.
@@ -133,7 +122,7 @@ fn round_label(methods: &[Option<&Methodology>], round: &RoundId) -> Label {
 struct Setup<'m> {
     bureaus: Vec<(BureauCode, Label)>,
     bands: Vec<(Option<BandId>, Label)>,
-    approach_ix: HashMap<ApproachId, u32>,
+    approaches: Vec<ApproachId>,
     /// The methodology of each register, by index (`None` without any).
     methods: Vec<Option<&'m Methodology>>,
     with_register: Vec<bool>,
@@ -174,14 +163,14 @@ impl<'m> Setup<'m> {
             .collect();
         Ok(Setup {
             bands: band_table(&used),
-            approach_ix: approach_table(s),
+            approaches: approach_table(s),
             methods,
             with_register,
             bureaus,
         })
     }
 
-    fn context<'r>(&self, rounds: &'r [&'r RoundId], today: Option<Date>) -> Context<'r> {
+    fn context<'r>(&'r self, rounds: &'r [&'r RoundId], today: Option<Date>) -> Context<'r> {
         Context {
             bureau_ix: self
                 .bureaus
@@ -195,7 +184,7 @@ impl<'m> Setup<'m> {
                 .enumerate()
                 .filter_map(|(i, (id, _))| id.clone().map(|id| (id, i as u32)))
                 .collect(),
-            approach_ix: self.approach_ix.clone(),
+            approaches: &self.approaches,
             rounds,
             today,
         }
@@ -206,6 +195,7 @@ impl<'m> Setup<'m> {
         for part in parts.into_iter().flatten() {
             gathered.add(part);
         }
+        gathered.number_unknown(self.approaches.len());
         gathered
     }
 }
@@ -264,8 +254,9 @@ pub fn summarize(
 }
 
 /// Summarizes registers it owns (as `riskreg summary` does): each register
-/// gives up its texts to the rows instead of having them copied, and the
-/// rest of it is freed as soon as it has been gone through, on all cores.
+/// gives up its texts to the rows instead of having them copied, on all
+/// cores; the rest of them is freed on one core while the table is finished
+/// on the other.
 pub fn summarize_owned(
     s: &Sources,
     mut owned: Vec<Register>,
@@ -291,15 +282,15 @@ pub fn summarize_owned(
             let method = methods.get(i).copied().flatten();
             let mut part = cx.part(reg, method);
             part.take_rows(reg, round);
-            // freed here, on the core that just went through it, rather
-            // than all at once at the end
-            drop(std::mem::take(&mut reg.risks));
             part
         })
     });
-    drop(owned);
-    let gathered = setup.gathered(parts);
-    finish_from(s, setup, gathered, year, round, compare_to)
+    // what is left of the registers is freed on another core meanwhile
+    std::thread::scope(|scope| {
+        scope.spawn(move || drop(owned));
+        let gathered = setup.gathered(parts);
+        finish_from(s, setup, gathered, year, round, compare_to)
+    })
 }
 
 /// The frames' figures of the gathered facts, and the table put in order.

@@ -19,7 +19,9 @@ use std::collections::HashMap;
 pub(super) struct Context<'a> {
     pub bureau_ix: HashMap<BureauCode, u32>,
     pub band_ix: HashMap<BandId, u32>,
-    pub approach_ix: HashMap<ApproachId, u32>,
+    /// The approach groups of `approaches.ron`, in order: a handful, so a
+    /// measure's is found by comparing, not hashing.
+    pub approaches: &'a [ApproachId],
     /// The round reported on, then the round compared with (if any).
     pub rounds: &'a [&'a RoundId],
     /// Without it nothing is overdue.
@@ -41,6 +43,8 @@ pub(super) struct Part {
     /// The rows of its measures, in file order, not yet numbered or banded.
     pub rows: Vec<(ApproachId, Row)>,
     pub follow_up: FollowUp,
+    /// Measures whose approach group `approaches.ron` does not list.
+    pub unknown: Vec<(u32, ApproachId)>,
 }
 
 impl Context<'_> {
@@ -65,11 +69,13 @@ impl Context<'_> {
                 let ix = part.measures.len() as u32;
                 part.measures.push(MeasureFact {
                     lead,
-                    approach: self
-                        .approach_ix
-                        .get(&measure.approach)
-                        .copied()
-                        .unwrap_or(u32::MAX),
+                    approach: match self.approaches.iter().position(|a| a == &measure.approach) {
+                        Some(i) => i as u32,
+                        None => {
+                            part.unknown.push((ix, measure.approach.clone()));
+                            u32::MAX
+                        }
+                    },
                     all_bureaus: matches!(measure.co_responsible, CoResponsible::AllBureaus),
                     local: local.next().unwrap_or(u32::MAX),
                     risk: risk_ix,
@@ -204,6 +210,8 @@ pub(super) struct Gathered {
     pub follow_up: FollowUp,
     /// Indexed like the bureau table.
     pub follow_up_per_lead: Vec<FollowUp>,
+    /// Measures whose approach group `approaches.ron` does not list.
+    unknown: Vec<(u32, ApproachId)>,
 }
 
 impl Gathered {
@@ -230,10 +238,26 @@ impl Gathered {
             }));
         self.co
             .extend(part.co.into_iter().map(|(m, b)| (m + m0, b)));
+        self.unknown
+            .extend(part.unknown.into_iter().map(|(m, a)| (m + m0, a)));
         self.rows.extend(part.rows.into_iter().map(Some));
         add(&mut self.follow_up, &part.follow_up);
         if let Some(f) = self.follow_up_per_lead.get_mut(part.lead as usize) {
             add(f, &part.follow_up);
+        }
+    }
+
+    /// Numbers the approach groups measures name that `approaches.ron`
+    /// does not list, after the `listed` ones, in id order.
+    pub fn number_unknown(&mut self, listed: usize) {
+        let mut ids: Vec<&ApproachId> = self.unknown.iter().map(|(_, a)| a).collect();
+        ids.sort();
+        ids.dedup();
+        for (m, a) in &self.unknown {
+            let rank = ids.binary_search(&a).unwrap_or(0);
+            if let Some(f) = self.measures.get_mut(*m as usize) {
+                f.approach = (listed + rank) as u32;
+            }
         }
     }
 }
