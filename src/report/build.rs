@@ -305,17 +305,8 @@ fn finish_from(
     let plan = plan(s, setup, &mut gathered, year, round, compare_to)?;
     let mut slots = std::mem::take(&mut gathered.rows);
     drop(gathered);
-    let rows: Vec<(ApproachId, Row)> = plan
-        .order
-        .iter()
-        .filter_map(|p| {
-            let (approach, mut row) = slots.get_mut(p.ix).and_then(Option::take)?;
-            row.band = band_id(&plan.bands, p.band);
-            row.no = p.no;
-            Some((approach, row))
-        })
-        .collect();
-    Ok(finish(plan, rows, s.approaches))
+    let groups = table(s.approaches, &plan.order, &mut slots, &plan.bands);
+    Ok(finish(plan, groups))
 }
 
 fn band_id(bands: &[(Option<BandId>, Label)], ix: u32) -> Option<BandId> {
@@ -381,8 +372,7 @@ fn plan(
 }
 
 /// The summary from its plan and its rows in table order.
-fn finish(plan: Plan, rows: Vec<(ApproachId, Row)>, approaches: &ApproachList) -> Summary {
-    let groups = table(approaches, rows);
+fn finish(plan: Plan, groups: Vec<Group>) -> Summary {
     let bureau_rows = plan
         .bureaus
         .iter()
@@ -450,20 +440,35 @@ fn finish(plan: Plan, rows: Vec<(ApproachId, Row)>, approaches: &ApproachList) -
     }
 }
 
-/// Groups rows (in table order, numbered) under their approach.
-fn table(approaches: &ApproachList, rows: Vec<(ApproachId, Row)>) -> Vec<Group> {
-    // rows come sorted by approach: size each group once, no regrowing
+/// The table: each row taken from `slots` in table `order`, numbered and
+/// banded, under its approach group. Rows are moved once, straight into
+/// their group.
+fn table(
+    approaches: &ApproachList,
+    order: &[Placed],
+    slots: &mut [Option<(ApproachId, Row)>],
+    bands: &[(Option<BandId>, Label)],
+) -> Vec<Group> {
+    // the order runs group by group: size each group once, no regrowing
     let mut sizes: Vec<usize> = Vec::new();
-    for (i, (approach, _)) in rows.iter().enumerate() {
-        if i == 0 || rows[i - 1].0 != *approach {
+    let mut last: Option<&ApproachId> = None;
+    for p in order {
+        let approach = slots.get(p.ix).and_then(Option::as_ref).map(|(a, _)| a);
+        if sizes.is_empty() || approach != last {
             sizes.push(0);
+            last = approach;
         }
         if let Some(n) = sizes.last_mut() {
             *n += 1;
         }
     }
-    let mut groups: Vec<Group> = Vec::new();
-    for (approach, row) in rows {
+    let mut groups: Vec<Group> = Vec::with_capacity(sizes.len());
+    for p in order {
+        let Some((approach, mut row)) = slots.get_mut(p.ix).and_then(Option::take) else {
+            continue;
+        };
+        row.band = band_id(bands, p.band);
+        row.no = p.no;
         if groups.last().is_none_or(|g| g.approach != approach) {
             let label = approaches.get(&approach).map_or_else(
                 || Label::new(approach.as_str(), approach.as_str()),
