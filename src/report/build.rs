@@ -192,6 +192,9 @@ impl<'m> Setup<'m> {
 
     fn gathered(&self, parts: Vec<Option<Part>>) -> Gathered {
         let mut gathered = Gathered::new(self.bureaus.len());
+        // sized once: at a national body's size regrowing would copy
+        // hundreds of megabytes of rows
+        gathered.reserve(parts.iter().flatten());
         for part in parts.into_iter().flatten() {
             gathered.add(part);
         }
@@ -254,9 +257,8 @@ pub fn summarize(
 }
 
 /// Summarizes registers it owns (as `riskreg summary` does): each register
-/// gives up its texts to the rows instead of having them copied, on all
-/// cores; the rest of them is freed on one core while the table is finished
-/// on the other.
+/// gives up its texts to the rows instead of having them copied, and the
+/// rest of it is freed as soon as it has been gone through, on all cores.
 pub fn summarize_owned(
     s: &Sources,
     mut owned: Vec<Register>,
@@ -282,15 +284,15 @@ pub fn summarize_owned(
             let method = methods.get(i).copied().flatten();
             let mut part = cx.part(reg, method);
             part.take_rows(reg, round);
+            // freed by the core that just went through it: all at once
+            // after, it would take a core from the frames' queries
+            drop(std::mem::take(&mut reg.risks));
             part
         })
     });
-    // what is left of the registers is freed on another core meanwhile
-    std::thread::scope(|scope| {
-        scope.spawn(move || drop(owned));
-        let gathered = setup.gathered(parts);
-        finish_from(s, setup, gathered, year, round, compare_to)
-    })
+    drop(owned);
+    let gathered = setup.gathered(parts);
+    finish_from(s, setup, gathered, year, round, compare_to)
 }
 
 /// The frames' figures of the gathered facts, and the table put in order.

@@ -222,6 +222,16 @@ impl Gathered {
         }
     }
 
+    /// Room for the facts and rows of `parts`, to be added next.
+    pub fn reserve<'p>(&mut self, parts: impl Iterator<Item = &'p Part> + Clone) {
+        let sum = |len: fn(&Part) -> usize| parts.clone().map(len).sum::<usize>();
+        self.risk_bands.reserve(sum(|p| p.risk_bands.len()));
+        self.measures.reserve(sum(|p| p.measures.len()));
+        self.rounds.reserve(sum(|p| p.rounds.len()));
+        self.co.reserve(sum(|p| p.co.len()));
+        self.rows.reserve(sum(|p| p.rows.len()));
+    }
+
     /// Adds a register's part after the ones before it, its indexes shifted.
     pub fn add(&mut self, part: Part) {
         let (m0, r0) = (self.measures.len() as u32, self.risk_bands.len() as u32);
