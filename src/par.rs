@@ -17,45 +17,26 @@ pub const HEAVY: usize = 1;
 /// so a thread that drew large files does not hold the others up. A panic
 /// in `f` is a bug, and is raised again here rather than losing items.
 pub fn map<T: Sync, R: Send>(items: &[T], per_thread: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(items.len().div_ceil(per_thread.max(1)));
+    let threads = threads_for(items.len(), per_thread);
     if threads <= 1 {
         return items.iter().map(f).collect();
     }
-    // a few batches per thread: few enough that taking one costs nothing
-    // next to the work, enough that the last ones even out
-    let batch = (items.len() / (threads * 8)).max(1);
+    let batch = batch_for(items.len(), threads);
     let next = AtomicUsize::new(0);
-    let (f, next) = (&f, &next);
-    let parts: Vec<Vec<(usize, Vec<R>)>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(move || {
-                    let mut done = Vec::new();
-                    loop {
-                        let start = next.fetch_add(batch, Ordering::Relaxed);
-                        let Some(part) = items.get(start..(start + batch).min(items.len())) else {
-                            break;
-                        };
-                        if part.is_empty() {
-                            break;
-                        }
-                        done.push((start, part.iter().map(f).collect()));
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
-    in_order(parts, items.len())
+    on_threads(threads, items.len(), || {
+        let mut done = Vec::new();
+        loop {
+            let start = next.fetch_add(batch, Ordering::Relaxed);
+            let Some(part) = items.get(start..(start + batch).min(items.len())) else {
+                break;
+            };
+            if part.is_empty() {
+                break;
+            }
+            done.push((start, part.iter().map(&f).collect()));
+        }
+        done
+    })
 }
 
 /// [`map`] over items it may change: `f` gets each item's index and the
@@ -66,42 +47,60 @@ pub fn map_mut<T: Send, R: Send>(
     f: impl Fn(usize, &mut T) -> R + Sync,
 ) -> Vec<R> {
     let len = items.len();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(len.div_ceil(per_thread.max(1)));
+    let threads = threads_for(len, per_thread);
     if threads <= 1 {
         return items.iter_mut().enumerate().map(|(i, t)| f(i, t)).collect();
     }
-    let batch = (len / (threads * 8)).max(1);
+    let batch = batch_for(len, threads);
     // the batches are handed out in turn; a thread holds the lock only to
     // take the next one
     let batches = std::sync::Mutex::new(items.chunks_mut(batch).enumerate());
-    let (f, batches) = (&f, &batches);
+    on_threads(threads, len, || {
+        let mut done = Vec::new();
+        loop {
+            let next = batches
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .next();
+            let Some((n, part)) = next else {
+                break;
+            };
+            let start = n * batch;
+            let results = part
+                .iter_mut()
+                .enumerate()
+                .map(|(i, t)| f(start + i, t))
+                .collect();
+            done.push((start, results));
+        }
+        done
+    })
+}
+
+/// One thread per core, but only one for every `per_thread` items.
+fn threads_for(len: usize, per_thread: usize) -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(len.div_ceil(per_thread.max(1)))
+}
+
+/// A few batches per thread: few enough that taking one costs nothing next
+/// to the work, enough that the last ones even out.
+fn batch_for(len: usize, threads: usize) -> usize {
+    (len / (threads * 8)).max(1)
+}
+
+/// Runs `work` on `threads` scoped threads, each returning the batches it
+/// did as (index of their first item, results), and puts the `len` results
+/// back in the order of their items. A panic is raised again here.
+fn on_threads<R: Send>(
+    threads: usize,
+    len: usize,
+    work: impl Fn() -> Vec<(usize, Vec<R>)> + Sync,
+) -> Vec<R> {
+    let work = &work;
     let parts: Vec<Vec<(usize, Vec<R>)>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(move || {
-                    let mut done = Vec::new();
-                    loop {
-                        let next = batches
-                            .lock()
-                            .unwrap_or_else(std::sync::PoisonError::into_inner)
-                            .next();
-                        let Some((n, part)) = next else {
-                            break;
-                        };
-                        let start = n * batch;
-                        let results = part
-                            .iter_mut()
-                            .enumerate()
-                            .map(|(i, t)| f(start + i, t))
-                            .collect();
-                        done.push((start, results));
-                    }
-                    done
-                })
-            })
-            .collect();
+        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
         handles
             .into_iter()
             .map(|h| {
@@ -110,11 +109,6 @@ pub fn map_mut<T: Send, R: Send>(
             })
             .collect()
     });
-    in_order(parts, len)
-}
-
-/// The batches' results put back in the order of their items.
-fn in_order<R>(parts: Vec<Vec<(usize, Vec<R>)>>, len: usize) -> Vec<R> {
     let mut batches: Vec<(usize, Vec<R>)> = parts.into_iter().flatten().collect();
     batches.sort_unstable_by_key(|(start, _)| *start);
     let mut out = Vec::with_capacity(len);

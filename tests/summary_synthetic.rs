@@ -24,6 +24,30 @@ fn generate(
     (dir, root, year)
 }
 
+/// The summary of registers loaded first and lent to it, as the interface
+/// makes it.
+fn borrowed_summary(
+    root: &std::path::Path,
+    year: FiscalYear,
+    round: &RoundId,
+    compare: Option<&RoundId>,
+) -> report::Summary {
+    let catalog = riskreg::store::Catalog::load(root).expect("catalog");
+    let (loaded, errors) = riskreg::store::load_year(root, year.be()).expect("load");
+    assert!(errors.is_empty());
+    let regs: Vec<_> = loaded.into_iter().map(|l| l.value).collect();
+    report::summarize_with_methods(
+        &catalog.bureaus.value,
+        &catalog.approaches.value,
+        &catalog.method_values(),
+        &regs,
+        year,
+        round,
+        compare,
+    )
+    .expect("summary")
+}
+
 #[test]
 fn synthetic_registers_validate_and_bureau_rows_add_up() {
     let (_dir, root, year) = generate(4, 5, 3);
@@ -74,20 +98,7 @@ fn owned_and_borrowed_paths_agree_on_many_registers() {
     let r = |s: &str| RoundId::new(s).expect("round");
     let owned = report::summarize(&root, year, &r("12m"), Some(&r("6m"))).expect("summary");
 
-    let catalog = riskreg::store::Catalog::load(&root).expect("catalog");
-    let (loaded, errors) = riskreg::store::load_year(&root, 2567).expect("load");
-    assert!(errors.is_empty());
-    let regs: Vec<_> = loaded.into_iter().map(|l| l.value).collect();
-    let borrowed = report::summarize_with_methods(
-        &catalog.bureaus.value,
-        &catalog.approaches.value,
-        &catalog.method_values(),
-        &regs,
-        year,
-        &r("12m"),
-        Some(&r("6m")),
-    )
-    .expect("summary");
+    let borrowed = borrowed_summary(&root, year, &r("12m"), Some(&r("6m")));
     assert_eq!(owned.progress.measures, 150 * 2 * 2);
     assert_eq!(owned, borrowed);
 }
@@ -148,19 +159,6 @@ fn approaches_not_listed_follow_the_listed_ones_in_id_order_on_both_paths() {
     assert_eq!(last.rows.len(), 1);
     assert_eq!(last.rows[0].no as usize, 3 * 4 * 2);
 
-    let catalog = riskreg::store::Catalog::load(&root).expect("catalog");
-    let (loaded, errors) = riskreg::store::load_year(&root, 2567).expect("load");
-    assert!(errors.is_empty());
-    let regs: Vec<_> = loaded.into_iter().map(|l| l.value).collect();
-    let borrowed = report::summarize_with_methods(
-        &catalog.bureaus.value,
-        &catalog.approaches.value,
-        &catalog.method_values(),
-        &regs,
-        year,
-        &r("12m"),
-        None,
-    )
-    .expect("summary");
+    let borrowed = borrowed_summary(&root, year, &r("12m"), None);
     assert_eq!(borrowed.groups, owned.groups);
 }
