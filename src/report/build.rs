@@ -3,7 +3,7 @@
 
 use super::ReportError;
 use super::frames::{self, Facts, Placed, Sums};
-use super::gather::{Context, Gathered, Part};
+use super::gather::{Context, Gathered, Part, Rows};
 use super::percent::Percent;
 use super::summary::{
     BandCount, BureauRow, Comparison, FollowUp, Group, Progress, Row, StatusMove, Summary,
@@ -305,9 +305,9 @@ fn finish_from(
     compare_to: Option<&RoundId>,
 ) -> Result<Summary, ReportError> {
     let plan = plan(s, setup, &mut gathered, year, round, compare_to)?;
-    let mut slots = std::mem::take(&mut gathered.rows);
+    let mut rows = std::mem::take(&mut gathered.rows);
     drop(gathered);
-    let groups = table(s.approaches, &plan.order, &mut slots, &plan.bands);
+    let groups = table(s.approaches, &plan.order, &mut rows, &plan.bands);
     Ok(finish(plan, groups))
 }
 
@@ -338,24 +338,21 @@ fn plan(
         &std::mem::take(&mut gathered.rounds),
         &std::mem::take(&mut gathered.co),
     )?;
-    let now = facts.aggregate(0, bureaus.len(), bands.len())?;
-    let then = match compare_to {
-        Some(_) => Some(facts.aggregate(1, bureaus.len(), bands.len())?),
-        None => None,
-    };
-    let named = facts.co_responsible(bureaus.len())?;
+    let frames::Figures {
+        order,
+        now,
+        then,
+        co_named,
+        changes,
+    } = facts.figures(compare_to.is_some(), bureaus.len(), bands.len())?;
     // a measure of all bureaus is co-carried by every bureau but its lead
-    let co: Vec<u64> = named
+    let co: Vec<u64> = co_named
         .iter()
         .zip(&now.per_lead)
         .map(|(n, lead)| n + now.total.all_bureaus - lead.all_bureaus)
         .collect();
-    let changes = match compare_to {
-        Some(_) => facts.changes()?,
-        None => frames::Changes::default(),
-    };
     Ok(Plan {
-        order: facts.order()?,
+        order,
         now,
         then,
         co,
@@ -442,49 +439,42 @@ fn finish(plan: Plan, groups: Vec<Group>) -> Summary {
     }
 }
 
-/// The table: each row taken from `slots` in table `order`, numbered and
+/// The table: each row taken from `rows` in table `order`, numbered and
 /// banded, under its approach group. Rows are moved once, straight into
-/// their group.
+/// their group. The order runs group by group; a group is told by its
+/// approach's index, so ids are not compared row by row.
 fn table(
     approaches: &ApproachList,
     order: &[Placed],
-    slots: &mut [Option<(ApproachId, Row)>],
+    rows: &mut Rows,
     bands: &[(Option<BandId>, Label)],
 ) -> Vec<Group> {
-    // the order runs group by group: size each group once, no regrowing
-    let mut sizes: Vec<usize> = Vec::new();
-    let mut last: Option<&ApproachId> = None;
-    for p in order {
-        let approach = slots.get(p.ix).and_then(Option::as_ref).map(|(a, _)| a);
-        if sizes.is_empty() || approach != last {
-            sizes.push(0);
-            last = approach;
+    let mut groups: Vec<Group> = Vec::new();
+    for run in order.chunk_by(|a, b| a.approach == b.approach) {
+        let mut group: Option<Group> = None;
+        for p in run {
+            let Some((approach, mut row)) = rows.take(p.ix) else {
+                continue;
+            };
+            row.band = band_id(bands, p.band);
+            row.no = p.no;
+            group
+                .get_or_insert_with(|| {
+                    let label = approaches.get(&approach).map_or_else(
+                        || Label::new(approach.as_str(), approach.as_str()),
+                        |a| a.label.clone(),
+                    );
+                    Group {
+                        approach,
+                        label,
+                        // sized once: no regrowing
+                        rows: Vec::with_capacity(run.len()),
+                    }
+                })
+                .rows
+                .push(row);
         }
-        if let Some(n) = sizes.last_mut() {
-            *n += 1;
-        }
-    }
-    let mut groups: Vec<Group> = Vec::with_capacity(sizes.len());
-    for p in order {
-        let Some((approach, mut row)) = slots.get_mut(p.ix).and_then(Option::take) else {
-            continue;
-        };
-        row.band = band_id(bands, p.band);
-        row.no = p.no;
-        if groups.last().is_none_or(|g| g.approach != approach) {
-            let label = approaches.get(&approach).map_or_else(
-                || Label::new(approach.as_str(), approach.as_str()),
-                |a| a.label.clone(),
-            );
-            groups.push(Group {
-                approach,
-                label,
-                rows: Vec::with_capacity(sizes.get(groups.len()).copied().unwrap_or(0)),
-            });
-        }
-        if let Some(g) = groups.last_mut() {
-            g.rows.push(row);
-        }
+        groups.extend(group);
     }
     groups
 }

@@ -81,6 +81,8 @@ pub struct Placed {
     pub ix: usize,
     /// Index of its risk's band in the caller's band table (0 = unrated).
     pub band: u32,
+    /// Index of its approach group, in report order.
+    pub approach: u32,
 }
 
 /// What changed between the round compared with and the round reported on,
@@ -93,14 +95,28 @@ pub struct Changes {
     pub newly_completed: Vec<u32>,
 }
 
-/// The facts of a year as frames. The measures joined with their risk's
-/// band, and the table's order, are computed once here and shared by every
-/// query after (each used to join and sort again).
+/// Every figure of the summary, from one polars run.
+#[derive(Clone, Debug, Default)]
+pub struct Figures {
+    /// The measures in table order.
+    pub order: Vec<Placed>,
+    /// Sums at the round reported on.
+    pub now: Aggregates,
+    /// Sums at the round compared with, when one is.
+    pub then: Option<Aggregates>,
+    /// How many measures each bureau co-carries by name, indexed like the
+    /// caller's bureau table. (Measures of all bureaus are counted from
+    /// `Sums`, not expanded into a pair per bureau, which would grow with
+    /// bureaus².)
+    pub co_named: Vec<u64>,
+    /// Round compared with → round reported on; empty without a comparison.
+    pub changes: Changes,
+}
+
+/// The facts of a year as frames, before any query has run.
 pub struct Facts {
-    /// `measures` with the `band` of its risk.
-    banded: DataFrame,
-    /// `no`, `ix`, `band` in table order.
-    ordered: DataFrame,
+    risks: DataFrame,
+    measures: DataFrame,
     rounds: DataFrame,
     co: DataFrame,
 }
@@ -210,194 +226,181 @@ impl Facts {
                 co.iter().map(|p| p.1).collect::<Vec<u32>>(),
             ),
         ])?;
-        // measures with their risk's band
-        let banded = measures
-            .lazy()
-            .join(
-                risks.lazy(),
-                [col("risk")],
-                [col("risk")],
-                JoinArgs::new(JoinType::Left),
-            )
-            .with_column(col("band").fill_null(lit(0u32)))
-            .collect()?;
-        // seed 002's order: approach group, then the measures of named
-        // bureaus in official bureau order, then those of all bureaus
-        // (ทุกสำนัก), each by id; numbered from 1
-        let ordered = banded
-            .clone()
-            .lazy()
-            .sort(
-                ["approach", "all_bureaus", "lead", "local"],
-                SortMultipleOptions::default().with_maintain_order(true),
-            )
-            .with_row_index("no", Some(1))
-            .select([col("no").cast(DataType::UInt32), col("ix"), col("band")])
-            .collect()?;
         Ok(Facts {
-            banded,
-            ordered,
+            risks,
+            measures,
             rounds,
             co,
         })
     }
 
-    /// The table's order and numbering.
-    pub fn order(&self) -> Result<Vec<Placed>, ReportError> {
-        let run = || -> PolarsResult<Vec<Placed>> {
-            let df = &self.ordered;
-            let (no, ix, band) = (u32s(df, "no")?, u32s(df, "ix")?, u32s(df, "band")?);
-            Ok(no
-                .into_iter()
-                .zip(ix)
-                .zip(band)
-                .map(|((no, ix), band)| Placed {
-                    no,
-                    ix: ix as usize,
-                    band,
-                })
-                .collect())
-        };
-        run().map_err(frame_err)
-    }
-
-    /// Measures with their figures at `round` (0 or 1): every measure, a
-    /// measure with no entry for the round counting as not reported.
-    fn at_round(&self, round: u8) -> PolarsResult<DataFrame> {
-        let entries = self
-            .rounds
-            .clone()
-            .lazy()
-            .filter(col("round").eq(lit(u32::from(round))));
-        self.banded
-            .clone()
-            .lazy()
-            .join(
-                entries,
-                [col("ix")],
-                [col("ix")],
-                JoinArgs::new(JoinType::Left),
-            )
-            .collect()
-    }
-
-    /// Sums at `round` (0 or 1), in total and per lead bureau, with counts
-    /// per band. `bureaus` and `bands` are the sizes of the caller's tables.
-    pub fn aggregate(
+    /// Every figure, with `compare` the round compared with (1) as well as
+    /// the one reported on (0). `bureaus` and `bands` are the sizes of the
+    /// caller's tables.
+    ///
+    /// The queries are planned together and run in one `collect_all`: what
+    /// several share (the measures joined with their bands, the table
+    /// order, each round's facts) is computed once, and polars' fixed cost
+    /// of planning and starting a query is paid once rather than a dozen
+    /// times, which at a secretariat's size was most of the summary's time.
+    pub fn figures(
         &self,
-        round: u8,
+        compare: bool,
         bureaus: usize,
         bands: usize,
-    ) -> Result<Aggregates, ReportError> {
-        self.aggregate_frames(round, bureaus, bands)
+    ) -> Result<Figures, ReportError> {
+        self.figures_frames(compare, bureaus, bands)
             .map_err(frame_err)
     }
 
-    fn aggregate_frames(
-        &self,
-        round: u8,
-        bureaus: usize,
-        bands: usize,
-    ) -> PolarsResult<Aggregates> {
-        let sums = || {
-            let flag = |e: Expr| e.cast(DataType::Int64).sum();
-            let status =
-                |code: u8| flag(col("status").eq(lit(u32::from(code))).fill_null(lit(false)));
-            [
-                len().cast(DataType::Int64).alias("measures"),
-                flag(col("completed").fill_null(lit(false))).alias("completed"),
-                flag(col("status").is_not_null()).alias("reported"),
-                status(GREEN).alias("green"),
-                status(YELLOW).alias("yellow"),
-                status(RED).alias("red"),
-                flag(col("all_bureaus")).alias("all_bureaus"),
-                col("allocated").sum().alias("allocated"),
-                col("disbursed")
-                    .fill_null(lit(0i64))
-                    .sum()
-                    .alias("disbursed"),
-            ]
-        };
-        // joined once, then summed three ways
-        let facts = self.at_round(round)?.lazy();
-        let per_lead_df = facts
-            .clone()
-            .group_by([col("lead")])
-            .agg(sums())
-            .collect()?;
-        let total_df = facts.clone().select(sums()).collect()?;
-        let per_band = facts
-            .clone()
-            .group_by([col("lead"), col("band")])
-            .agg([len().cast(DataType::Int64).alias("count")])
-            .collect()?;
-
-        let empty = Sums {
-            bands: vec![0; bands],
-            ..Sums::default()
-        };
-        let mut per_lead = vec![empty.clone(); bureaus];
-        for (row, lead) in u32s(&per_lead_df, "lead")?.into_iter().enumerate() {
-            if let Some(slot) = per_lead.get_mut(lead as usize) {
-                *slot = sums_at(&per_lead_df, row, bands)?;
-            }
+    fn figures_frames(&self, compare: bool, bureaus: usize, bands: usize) -> PolarsResult<Figures> {
+        let banded = self.banded();
+        let ordered = self.ordered(banded.clone());
+        let rounds: &[u8] = if compare { &[0, 1] } else { &[0] };
+        let mut plans = vec![ordered.clone(), self.co_named()];
+        plans.extend(Facts::sums(self.at_rounds(banded, rounds)?));
+        if compare {
+            plans.push(self.changes_query(ordered));
         }
-        let mut total = if total_df.height() == 1 {
-            sums_at(&total_df, 0, bands)?
-        } else {
-            empty
+        let opt = plans[0].get_current_optimizations();
+        let frames = LazyFrame::collect_all_with_engine(
+            plans.into_iter().map(|p| p.logical_plan).collect(),
+            Engine::InMemory,
+            opt,
+        )?;
+        let [ordered, co, per_lead, total, per_band, rest @ ..] = frames.as_slice() else {
+            polars_bail!(ComputeError: "collect_all gave {} frames", frames.len());
         };
-        let (leads, band_ix, counts) = (
-            u32s(&per_band, "lead")?,
-            u32s(&per_band, "band")?,
-            i64s(&per_band, "count")?,
-        );
-        for ((lead, band), count) in leads.into_iter().zip(band_ix).zip(counts) {
-            let count = u64::try_from(count).unwrap_or(0);
-            if let Some(slot) = per_lead
-                .get_mut(lead as usize)
-                .and_then(|s| s.bands.get_mut(band as usize))
-            {
-                *slot = count;
-            }
-            if let Some(slot) = total.bands.get_mut(band as usize) {
-                *slot += count;
-            }
-        }
-        Ok(Aggregates { total, per_lead })
+        let at = |round: u8| Facts::aggregates(per_lead, total, per_band, round, bureaus, bands);
+        Ok(Figures {
+            order: placed(ordered)?,
+            now: at(0)?,
+            then: if compare { Some(at(1)?) } else { None },
+            co_named: counts_by(co, "bureau", bureaus)?,
+            changes: match rest {
+                [changes] => changes_of(changes)?,
+                _ => Changes::default(),
+            },
+        })
     }
 
-    /// How many measures each bureau co-carries by name, indexed like the
-    /// caller's bureau table. (Measures of all bureaus are counted from
-    /// `Sums`, not expanded into a pair per bureau, which would grow with
-    /// bureaus².)
-    pub fn co_responsible(&self, bureaus: usize) -> Result<Vec<u64>, ReportError> {
-        let run = || -> PolarsResult<Vec<u64>> {
-            let by = self
-                .co
+    /// The measures with the `band` of their risk (0 when it is not rated).
+    fn banded(&self) -> LazyFrame {
+        self.measures
+            .clone()
+            .lazy()
+            .join(
+                self.risks.clone().lazy(),
+                [col("risk")],
+                [col("risk")],
+                JoinArgs::new(JoinType::Left),
+            )
+            .with_column(col("band").fill_null(lit(0u32)))
+            .cache()
+    }
+
+    /// `no`, `ix`, `band` in seed 002's order: approach group, then the
+    /// measures of named bureaus in official bureau order, then those of
+    /// all bureaus (ทุกสำนัก), each by id; numbered from 1.
+    fn ordered(&self, banded: LazyFrame) -> LazyFrame {
+        banded
+            .sort(
+                ["approach", "all_bureaus", "lead", "local"],
+                SortMultipleOptions::default().with_maintain_order(true),
+            )
+            .with_row_index("no", Some(1))
+            .select([
+                col("no").cast(DataType::UInt32),
+                col("ix"),
+                col("band"),
+                col("approach"),
+            ])
+            .cache()
+    }
+
+    /// Every measure at each of `rounds` (0, or 0 and 1) with its figures
+    /// there; a measure with no entry for a round counts as not reported.
+    fn at_rounds(&self, banded: LazyFrame, rounds: &[u8]) -> PolarsResult<LazyFrame> {
+        let each: Vec<LazyFrame> = rounds
+            .iter()
+            .map(|&r| {
+                banded
+                    .clone()
+                    .with_column(lit(u32::from(r)).cast(DataType::UInt32).alias("round"))
+            })
+            .collect();
+        let keys = [col("ix"), col("round")];
+        Ok(concat(each, UnionArgs::default())?
+            .join(
+                self.rounds.clone().lazy(),
+                keys.clone(),
+                keys,
+                JoinArgs::new(JoinType::Left),
+            )
+            .cache())
+    }
+
+    /// Each round's sums per lead bureau, in total, and counts per lead
+    /// and band. The measures are gone through once, summed per round,
+    /// lead and band; the per-lead sums and the totals are sums of those
+    /// few cells.
+    fn sums(facts: LazyFrame) -> [LazyFrame; 3] {
+        const SUMMED: [&str; 9] = [
+            "measures",
+            "completed",
+            "reported",
+            "green",
+            "yellow",
+            "red",
+            "all_bureaus",
+            "allocated",
+            "disbursed",
+        ];
+        let flag = |e: Expr| e.cast(DataType::Int64).sum();
+        let status = |code: u8| flag(col("status").eq(lit(u32::from(code))).fill_null(lit(false)));
+        let cells = facts
+            .group_by([col("round"), col("lead"), col("band")])
+            .agg([
+                len().cast(DataType::Int64).alias(SUMMED[0]),
+                flag(col("completed").fill_null(lit(false))).alias(SUMMED[1]),
+                flag(col("status").is_not_null()).alias(SUMMED[2]),
+                status(GREEN).alias(SUMMED[3]),
+                status(YELLOW).alias(SUMMED[4]),
+                status(RED).alias(SUMMED[5]),
+                flag(col("all_bureaus")).alias(SUMMED[6]),
+                col("allocated").sum().alias(SUMMED[7]),
+                col("disbursed").fill_null(lit(0i64)).sum().alias(SUMMED[8]),
+            ])
+            .cache();
+        let summed = || SUMMED.map(|c| col(c).sum());
+        [
+            cells
                 .clone()
-                .lazy()
-                .group_by([col("bureau")])
-                .agg([len().cast(DataType::Int64).alias("count")])
-                .collect()?;
-            let mut out = vec![0u64; bureaus];
-            for (b, n) in u32s(&by, "bureau")?.into_iter().zip(i64s(&by, "count")?) {
-                if let Some(slot) = out.get_mut(b as usize) {
-                    *slot = u64::try_from(n).unwrap_or(0);
-                }
-            }
-            Ok(out)
-        };
-        run().map_err(frame_err)
+                .group_by([col("round"), col("lead")])
+                .agg(summed()),
+            cells.clone().group_by([col("round")]).agg(summed()),
+            cells.select([
+                col("round"),
+                col("lead"),
+                col("band"),
+                col("measures").alias("count"),
+            ]),
+        ]
+    }
+
+    /// Named co-responsible bureaus and how many measures each carries.
+    fn co_named(&self) -> LazyFrame {
+        self.co
+            .clone()
+            .lazy()
+            .group_by([col("bureau")])
+            .agg([len().cast(DataType::Int64).alias("count")])
     }
 
     /// The comparison of round 1 (then) with round 0 (now): a join of the
-    /// two rounds' facts on the measure, in table order.
-    pub fn changes(&self) -> Result<Changes, ReportError> {
-        self.changes_frames().map_err(frame_err)
-    }
-
-    fn changes_frames(&self) -> PolarsResult<Changes> {
+    /// two rounds' facts on the measure, in table order, keeping the
+    /// measures whose status moved or that were completed since.
+    fn changes_query(&self, ordered: LazyFrame) -> LazyFrame {
         let side = |round: u8, suffix: &str| {
             self.rounds
                 .clone()
@@ -410,10 +413,7 @@ impl Facts {
                 ])
         };
         let left = JoinArgs::new(JoinType::Left);
-        let joined = self
-            .ordered
-            .clone()
-            .lazy()
+        ordered
             .select([col("no"), col("ix")])
             .join(side(1, "then"), [col("ix")], [col("ix")], left.clone())
             .join(side(0, "now"), [col("ix")], [col("ix")], left)
@@ -427,24 +427,106 @@ impl Facts {
                     .or(col("completed_now").and(col("completed_then").not())),
             )
             .sort(["no"], SortMultipleOptions::default())
-            .collect()?;
-        let no = u32s(&joined, "no")?;
-        let then = opt_u32s(&joined, "status_then")?;
-        let now = opt_u32s(&joined, "status_now")?;
-        let done_now = bools(&joined, "completed_now")?;
-        let done_then = bools(&joined, "completed_then")?;
-        let mut out = Changes::default();
-        for i in 0..no.len() {
-            let (a, b) = (status_of(then[i]), status_of(now[i]));
-            if a != b {
-                out.moves.push((no[i], a, b));
-            }
-            if done_now[i] && !done_then[i] {
-                out.newly_completed.push(no[i]);
+    }
+
+    /// The [`Aggregates`] of `round` from the three frames of sums.
+    fn aggregates(
+        per_lead_df: &DataFrame,
+        total_df: &DataFrame,
+        per_band: &DataFrame,
+        round: u8,
+        bureaus: usize,
+        bands: usize,
+    ) -> PolarsResult<Aggregates> {
+        let round = u32::from(round);
+        let empty = Sums {
+            bands: vec![0; bands],
+            ..Sums::default()
+        };
+        let mut per_lead = vec![empty.clone(); bureaus];
+        let rows = u32s(per_lead_df, "round")?.into_iter().enumerate();
+        for ((row, _), lead) in rows
+            .zip(u32s(per_lead_df, "lead")?)
+            .filter(|((_, r), _)| *r == round)
+        {
+            if let Some(slot) = per_lead.get_mut(lead as usize) {
+                *slot = sums_at(per_lead_df, row, bands)?;
             }
         }
-        Ok(out)
+        let mut total = match u32s(total_df, "round")?.iter().position(|r| *r == round) {
+            Some(row) => sums_at(total_df, row, bands)?,
+            None => empty,
+        };
+        let (rounds, leads, band_ix, counts) = (
+            u32s(per_band, "round")?,
+            u32s(per_band, "lead")?,
+            u32s(per_band, "band")?,
+            i64s(per_band, "count")?,
+        );
+        let cells = rounds.into_iter().zip(leads).zip(band_ix).zip(counts);
+        for (((_, lead), band), count) in cells.filter(|(((r, _), _), _)| *r == round) {
+            let count = u64::try_from(count).unwrap_or(0);
+            if let Some(slot) = per_lead
+                .get_mut(lead as usize)
+                .and_then(|s| s.bands.get_mut(band as usize))
+            {
+                *slot = count;
+            }
+            if let Some(slot) = total.bands.get_mut(band as usize) {
+                *slot += count;
+            }
+        }
+        Ok(Aggregates { total, per_lead })
     }
+}
+
+/// The table's order and numbering from the `ordered` frame.
+fn placed(df: &DataFrame) -> PolarsResult<Vec<Placed>> {
+    let (no, ix) = (u32s(df, "no")?, u32s(df, "ix")?);
+    let (band, approach) = (u32s(df, "band")?, u32s(df, "approach")?);
+    Ok(no
+        .into_iter()
+        .zip(ix)
+        .zip(band)
+        .zip(approach)
+        .map(|(((no, ix), band), approach)| Placed {
+            no,
+            ix: ix as usize,
+            band,
+            approach,
+        })
+        .collect())
+}
+
+/// `count` per index in column `key`, as a vector of `len`.
+fn counts_by(df: &DataFrame, key: &str, len: usize) -> PolarsResult<Vec<u64>> {
+    let mut out = vec![0u64; len];
+    for (k, n) in u32s(df, key)?.into_iter().zip(i64s(df, "count")?) {
+        if let Some(slot) = out.get_mut(k as usize) {
+            *slot = u64::try_from(n).unwrap_or(0);
+        }
+    }
+    Ok(out)
+}
+
+/// [`Changes`] from the joined frame of the two rounds.
+fn changes_of(joined: &DataFrame) -> PolarsResult<Changes> {
+    let no = u32s(joined, "no")?;
+    let then = opt_u32s(joined, "status_then")?;
+    let now = opt_u32s(joined, "status_now")?;
+    let done_now = bools(joined, "completed_now")?;
+    let done_then = bools(joined, "completed_then")?;
+    let mut out = Changes::default();
+    for i in 0..no.len() {
+        let (a, b) = (status_of(then[i]), status_of(now[i]));
+        if a != b {
+            out.moves.push((no[i], a, b));
+        }
+        if done_now[i] && !done_then[i] {
+            out.newly_completed.push(no[i]);
+        }
+    }
+    Ok(out)
 }
 
 fn sums_at(df: &DataFrame, row: usize, bands: usize) -> PolarsResult<Sums> {
@@ -545,17 +627,14 @@ mod tests {
             entry(3, 1, Green, false),
         ];
         let facts = Facts::new(&[2, 0], &measures, &rounds, &[(0, 2), (1, 2), (1, 1)]).unwrap();
-        let order: Vec<(u32, usize, u32)> = facts
-            .order()
-            .unwrap()
-            .iter()
-            .map(|p| (p.no, p.ix, p.band))
-            .collect();
+        let figures = facts.figures(true, 3, 3).unwrap();
+        let order: Vec<(u32, usize, u32)> =
+            figures.order.iter().map(|p| (p.no, p.ix, p.band)).collect();
         // approach 0: lead 1's measure before the all-bureaus one; then
         // approach 1 by id rank
         assert_eq!(order, vec![(1, 0, 2), (2, 2, 2), (3, 3, 0), (4, 1, 0)]);
 
-        let now = facts.aggregate(0, 3, 3).unwrap();
+        let now = &figures.now;
         assert_eq!(now.total.measures, 4);
         assert_eq!(now.total.reported, 3);
         assert_eq!(now.total.completed, 1);
@@ -576,9 +655,9 @@ mod tests {
                 ..Sums::default()
             }
         );
-        assert_eq!(facts.co_responsible(3).unwrap(), vec![0, 1, 2]);
+        assert_eq!(figures.co_named, vec![0, 1, 2]);
 
-        let changes = facts.changes().unwrap();
+        let changes = &figures.changes;
         assert_eq!(
             changes.moves,
             vec![

@@ -28,6 +28,9 @@ pub(super) struct Context<'a> {
     pub today: Option<Date>,
 }
 
+/// A row of the table under its approach group, until the table takes it.
+pub(super) type Slot = Option<(ApproachId, Row)>;
+
 /// One register's share of the summary. Indexes of risks and measures are
 /// the register's own (from 0); [`Gathered::add`] shifts them.
 #[derive(Default)]
@@ -40,8 +43,9 @@ pub(super) struct Part {
     pub rounds: Vec<RoundFact>,
     /// (measure, named co-responsible bureau other than the lead).
     pub co: Vec<(u32, u32)>,
-    /// The rows of its measures, in file order, not yet numbered or banded.
-    pub rows: Vec<(ApproachId, Row)>,
+    /// The rows of its measures, in file order, not yet numbered or banded
+    /// (each in an `Option` so the table can take it out in its own order).
+    pub rows: Vec<Slot>,
     pub follow_up: FollowUp,
     /// Measures whose approach group `approaches.ron` does not list.
     pub unknown: Vec<(u32, ApproachId)>,
@@ -140,10 +144,10 @@ impl Part {
             .map(|(risk, m)| {
                 let judged = self.judge(m, round);
                 let parts = RowParts::copied(m, round);
-                (
+                Some((
                     m.approach.clone(),
                     row(&reg.bureau, risk.id.clone(), parts, judged),
-                )
+                ))
             })
             .collect();
     }
@@ -153,13 +157,20 @@ impl Part {
     pub fn take_rows(&mut self, reg: &mut Register, round: &RoundId) {
         let mut rows = Vec::with_capacity(self.measures.len());
         for risk in &mut reg.risks {
-            for m in &mut risk.measures {
+            let last = risk.measures.len().saturating_sub(1);
+            for (i, m) in risk.measures.iter_mut().enumerate() {
                 let judged = self.judge(m, round);
                 let parts = RowParts::taken(m, round);
-                rows.push((
-                    m.approach.clone(),
-                    row(&reg.bureau, risk.id.clone(), parts, judged),
-                ));
+                // the risk's id is copied into each of its rows but the last
+                let risk_id = if i == last {
+                    risk.id.take()
+                } else {
+                    risk.id.clone()
+                };
+                rows.push(Some((
+                    m.approach.take(),
+                    row(&reg.bureau, risk_id, parts, judged),
+                )));
             }
         }
         self.rows = rows;
@@ -206,7 +217,7 @@ pub(super) struct Gathered {
     pub rounds: Vec<RoundFact>,
     pub co: Vec<(u32, u32)>,
     /// Taken out one by one as the table is put in order.
-    pub rows: Vec<Option<(ApproachId, Row)>>,
+    pub rows: Rows,
     pub follow_up: FollowUp,
     /// Indexed like the bureau table.
     pub follow_up_per_lead: Vec<FollowUp>,
@@ -229,7 +240,6 @@ impl Gathered {
         self.measures.reserve(sum(|p| p.measures.len()));
         self.rounds.reserve(sum(|p| p.rounds.len()));
         self.co.reserve(sum(|p| p.co.len()));
-        self.rows.reserve(sum(|p| p.rows.len()));
     }
 
     /// Adds a register's part after the ones before it, its indexes shifted.
@@ -250,7 +260,7 @@ impl Gathered {
             .extend(part.co.into_iter().map(|(m, b)| (m + m0, b)));
         self.unknown
             .extend(part.unknown.into_iter().map(|(m, a)| (m + m0, a)));
-        self.rows.extend(part.rows.into_iter().map(Some));
+        self.rows.push(m0 as usize, part.rows);
         add(&mut self.follow_up, &part.follow_up);
         if let Some(f) = self.follow_up_per_lead.get_mut(part.lead as usize) {
             add(f, &part.follow_up);
@@ -269,6 +279,42 @@ impl Gathered {
                 f.approach = (listed + rank) as u32;
             }
         }
+    }
+}
+
+/// The rows of every register, each register's kept where it was made:
+/// joined into one list they would be copied once more, hundreds of
+/// megabytes at a national body's size. A row is found by its measure's
+/// index in the year.
+#[derive(Default)]
+pub(super) struct Rows {
+    /// Index of the first measure of each register's rows.
+    starts: Vec<usize>,
+    parts: Vec<Vec<Slot>>,
+}
+
+impl Rows {
+    fn push(&mut self, start: usize, rows: Vec<Slot>) {
+        self.starts.push(start);
+        self.parts.push(rows);
+    }
+
+    /// Where the row of measure `ix` is (until it is taken).
+    fn locate(&self, ix: usize) -> Option<(usize, usize)> {
+        // the register whose first measure is the last one at or before ix
+        let part = self.starts.partition_point(|s| *s <= ix).checked_sub(1)?;
+        Some((part, ix - self.starts[part]))
+    }
+
+    #[cfg(test)]
+    fn get(&self, ix: usize) -> Option<&(ApproachId, Row)> {
+        let (part, at) = self.locate(ix)?;
+        self.parts.get(part)?.get(at)?.as_ref()
+    }
+
+    pub fn take(&mut self, ix: usize) -> Slot {
+        let (part, at) = self.locate(ix)?;
+        self.parts.get_mut(part)?.get_mut(at)?.take()
     }
 }
 
@@ -345,7 +391,7 @@ impl RowParts {
     fn taken(m: &mut Measure, round: &RoundId) -> RowParts {
         let allocated = m.budget.allocated().satang();
         RowParts {
-            id: m.id.clone(),
+            id: m.id.take(),
             title: std::mem::take(&mut m.title),
             co_responsible: std::mem::take(&mut m.co_responsible),
             other_responsible: std::mem::take(&mut m.other_responsible),
@@ -360,5 +406,53 @@ impl RowParts {
                 occurrence: std::mem::take(&mut e.occurrence),
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slot(measure: &str) -> Slot {
+        let row = Row {
+            no: 0,
+            measure: MeasureId::new(measure).expect("id"),
+            title: String::new(),
+            risk: RiskId::new("R1").expect("id"),
+            occurrence: String::new(),
+            status: None,
+            implementation: None,
+            responsible: Vec::new(),
+            all_bureaus: false,
+            other_responsible: String::new(),
+            allocated_satang: 0,
+            disbursed_satang: 0,
+            band: None,
+            indicators: Vec::new(),
+        };
+        Some((ApproachId::new("a").expect("id"), row))
+    }
+
+    #[test]
+    fn rows_are_found_by_measure_index_across_registers_with_none() {
+        // registers of 2, 0, 0, 3 and 0 measures
+        let mut rows = Rows::default();
+        rows.push(0, vec![slot("A-M1"), slot("A-M2")]);
+        rows.push(2, Vec::new());
+        rows.push(2, Vec::new());
+        rows.push(2, vec![slot("D-M1"), slot("D-M2"), slot("D-M3")]);
+        rows.push(5, Vec::new());
+        let id = |rows: &Rows, ix| rows.get(ix).map(|(_, r)| r.measure.to_string());
+        let ids: Vec<_> = (0..6).map(|ix| id(&rows, ix)).collect();
+        let want = ["A-M1", "A-M2", "D-M1", "D-M2", "D-M3"];
+        assert_eq!(ids[..5], want.map(|s| Some(s.to_string())));
+        assert_eq!(ids[5], None);
+        // taken once, then gone
+        assert_eq!(
+            rows.take(3).map(|(_, r)| r.measure.to_string()),
+            Some("D-M2".into())
+        );
+        assert!(rows.take(3).is_none());
+        assert!(rows.get(4).is_some());
     }
 }
