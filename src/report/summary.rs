@@ -50,6 +50,16 @@ pub struct Group {
     pub rows: Vec<Row>,
 }
 
+/// Rows in a group from which their freeing is shared among the cores
+/// (as many as a national body's table has; a secretariat's are freed here).
+const ROWS_FREED_PER_THREAD: usize = 10_000;
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        crate::par::drop_all(std::mem::take(&mut self.rows), ROWS_FREED_PER_THREAD);
+    }
+}
+
 /// One measure, project or activity of the table: it appears once however
 /// many bureaus carry it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
