@@ -45,6 +45,11 @@ use std::time::Instant;
 mod child;
 use child::{child_peak_rss_kib, peak_rss_kib};
 
+/// The real binary's allocator (src/main.rs), so the library's figures are
+/// the ones `riskreg` would give.
+#[global_allocator]
+static ALLOCATOR: riskreg::alloc::Allocator = riskreg::alloc::Allocator;
+
 const YEAR: u16 = 2567;
 
 /// The 12-month round, compared with the 6-month one.

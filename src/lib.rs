@@ -5,6 +5,7 @@
 //! Data flows one way: files → [`store`] → [`model`] → ([`method`] rates it,
 //! [`validate`] checks it) → the TUI and reports, and back through [`store`].
 
+pub mod alloc;
 pub mod audit;
 pub mod check;
 pub mod clock;

@@ -4,6 +4,11 @@ use clap::Parser;
 use cli::{Cli, Command, HookCommand};
 use std::process::ExitCode;
 
+/// mimalloc, with large zeroed blocks mapped fresh: see
+/// `riskreg::alloc` for why.
+#[global_allocator]
+static ALLOCATOR: riskreg::alloc::Allocator = riskreg::alloc::Allocator;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     cli::lang::settle(cli.lang);
