@@ -12,7 +12,8 @@
 //!
 //! The table's order and numbering, the sums per lead bureau and band, the
 //! co-carried counts and the comparison of two rounds are `group_by` /
-//! `agg` / `join` / `sort` queries over them. Money is Int64 satang
+//! `agg` / `join` / `sort` queries over them, planned together and run in
+//! one `collect_all` ([`Facts::figures`]). Money is Int64 satang
 //! throughout, so every total is exact. Only this file and `dataset`
 //! touch polars; they return plain Rust values.
 
